@@ -1,0 +1,63 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, screen } from 'electron'
+import type { WindowBounds } from '../shared/settings'
+import type { SettingsStore } from './settings/settings-store'
+
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+
+/** The renderer's own URL(s): the built file, or the dev server while developing. */
+export function isAppUrl(url: string): boolean {
+  if (devServerUrl && url.startsWith(devServerUrl)) return true
+  return url.split('#')[0] === pathToFileURL(rendererFile).href
+}
+
+/** Restores remembered bounds only if they still fit on a connected display. */
+function visibleBounds(saved: WindowBounds | null): Partial<WindowBounds> {
+  if (!saved) return { width: 1280, height: 820 }
+  const onScreen = screen.getAllDisplays().some(({ workArea: a }) =>
+    saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y
+  )
+  return onScreen ? saved : { width: saved.width, height: saved.height }
+}
+
+export function createMainWindow(settings: SettingsStore): BrowserWindow {
+  const saved = settings.get().window
+  const win = new BrowserWindow({
+    ...visibleBounds(saved),
+    minWidth: 800,
+    minHeight: 500,
+    show: false,
+    title: 'Copydesk',
+    backgroundColor: '#1f1f1f',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true
+    }
+  })
+  if (saved?.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+
+  let saveTimer: NodeJS.Timeout | undefined
+  const rememberBounds = (): void => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => {
+      if (win.isDestroyed()) return
+      const { x, y, width, height } = win.getNormalBounds()
+      void settings.update({ window: { x, y, width, height, maximized: win.isMaximized() } })
+    }, 400)
+  }
+  win.on('resize', rememberBounds)
+  win.on('move', rememberBounds)
+  win.on('maximize', rememberBounds)
+  win.on('unmaximize', rememberBounds)
+
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererFile)
+  return win
+}

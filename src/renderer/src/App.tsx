@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { AppInfo } from '../../shared/ipc/contract'
+import type { Settings, Theme } from '../../shared/settings'
+import { call, errorMessage } from './lib/api'
+import { useAppliedTheme } from './lib/useTheme'
+import { EditorArea } from './shell/EditorArea'
+import { Inspector } from './shell/Inspector'
+import { Sidebar } from './shell/Sidebar'
+import { StatusBar } from './shell/StatusBar'
+import { Notice, type NoticeMessage } from './shell/Notice'
+
+export function App(): React.JSX.Element {
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  const applied = useAppliedTheme(settings?.theme ?? 'system')
+
+  const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
+
+  useEffect(() => {
+    Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
+      setInfo(appInfo)
+      setSettings(loaded)
+    }, report)
+    return window.copydesk.on('settingsChanged', setSettings)
+  }, [report])
+
+  const chooseTheme = useCallback(
+    (theme: Theme) => call('updateSettings', { theme }).then(setSettings, report),
+    [report]
+  )
+
+  return (
+    <div className="workstation">
+      <Sidebar libraryPath={info?.libraryPath ?? ''} />
+      <EditorArea />
+      <Inspector />
+      <StatusBar
+        version={info?.version ?? ''}
+        theme={settings?.theme ?? 'system'}
+        appliedTheme={applied}
+        onThemeChange={chooseTheme}
+      />
+      {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import type { Theme } from '../../../shared/settings'
+
+interface Props {
+  version: string
+  theme: Theme
+  appliedTheme: 'light' | 'dark'
+  onThemeChange: (theme: Theme) => void
+}
+
+const themeLabels: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' }
+
+export function StatusBar({ version, theme, appliedTheme, onThemeChange }: Props): React.JSX.Element {
+  return (
+    <footer className="status-bar">
+      <span className="status-item" data-testid="app-version">
+        Copydesk {version}
+      </span>
+      <span className="status-spacer" />
+      <label className="status-item">
+        <span className="visually-hidden">Theme</span>
+        <select
+          aria-label="Theme"
+          value={theme}
+          data-applied={appliedTheme}
+          onChange={(event) => onThemeChange(event.target.value as Theme)}
+        >
+          {(Object.keys(themeLabels) as Theme[]).map((value) => (
+            <option key={value} value={value}>
+              {themeLabels[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </footer>
+  )
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { channel, event, type ChannelDef, type EventDef } from './define'
+import type { IpcResult } from './result'
+import { settingsPatchSchema, type Settings } from '../settings'
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  /** Folder of the library currently open. */
+  libraryPath: string
+}
+
+/**
+ * The whole API between the renderer and main. Main registers one handler per
+ * key (a missing one fails type-checking), the preload exposes one method per
+ * key on `window.copydesk`, and the end-to-end harness wires the same keys.
+ */
+export const contract = {
+  getAppInfo: channel<AppInfo>()(z.undefined()),
+  getSettings: channel<Settings>()(z.undefined()),
+  updateSettings: channel<Settings>()(settingsPatchSchema)
+} satisfies Record<string, ChannelDef>
+
+/** Commands the native menu sends to the renderer. */
+export const menuCommands = [
+  'new-article',
+  'save',
+  'export-html',
+  'export-markdown',
+  'export-site',
+  'find',
+  'open-library'
+] as const
+export type MenuCommand = (typeof menuCommands)[number]
+
+export const events = {
+  menu: event<MenuCommand>(),
+  settingsChanged: event<Settings>()
+} satisfies Record<string, EventDef>
+
+export type Contract = typeof contract
+export type ChannelName = keyof Contract
+export type EventName = keyof typeof events
+export type RequestOf<K extends ChannelName> = z.input<Contract[K]['request']>
+export type ParsedRequestOf<K extends ChannelName> = z.output<Contract[K]['request']>
+export type ResultOf<K extends ChannelName> = NonNullable<Contract[K]['result']>
+export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>
+
+export const channelNames = Object.keys(contract) as ChannelName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+/** The Electron channel string for a contract key; one prefix so nothing else can collide. */
+export const ipcChannel = (name: ChannelName): string => `copydesk:${name}`
+export const ipcEventChannel = (name: EventName): string => `copydesk-event:${name}`
+const byIpcChannel = new Map<string, ChannelName>(channelNames.map((name) => [ipcChannel(name), name]))
+/** The contract key behind an Electron channel string, for transports that only see the string. */
+export const channelForIpc = (ipc: string): ChannelName | undefined => byIpcChannel.get(ipc)
+
+/** What the renderer sees as `window.copydesk`. */
+export type CopydeskApi = {
+  [K in ChannelName]: (
+    ...args: RequestOf<K> extends undefined ? [] : [request: RequestOf<K>]
+  ) => Promise<IpcResult<ResultOf<K>>>
+} & {
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+}

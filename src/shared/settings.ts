@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof themeSchema>
+
+const boundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(400).max(20000),
+  height: z.number().int().min(300).max(20000),
+  maximized: z.boolean()
+})
+export type WindowBounds = z.infer<typeof boundsSchema>
+
+export const settingsSchema = z.object({
+  theme: themeSchema,
+  window: boundsSchema.nullable(),
+  /** Most recent first. */
+  recentLibraries: z.array(z.string()).max(10),
+  lastLibrary: z.string().nullable()
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  window: null,
+  recentLibraries: [],
+  lastLibrary: null
+}
+
+/** What the renderer may change; window bounds and libraries are main's business. */
+export const settingsPatchSchema = z.strictObject({ theme: themeSchema.optional() })
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
