@@ -5,6 +5,7 @@ import { JSONFile } from 'lowdb/node'
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings'
 
 export interface SettingsStore {
+  /** The settings as last written to disk. */
   get(): Settings
   update(patch: Partial<Settings>): Promise<Settings>
   /** Called after every successful update, whoever made it. */
@@ -24,27 +25,28 @@ export async function openSettingsStore(dir: string): Promise<SettingsStore> {
   let recoveredFrom: string | null = null
   try {
     await db.read()
-    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...db.data })
-    if (!parsed.success) throw new Error('settings do not match the expected shape')
-    db.data = parsed.data
+    db.data = settingsSchema.parse({ ...defaultSettings, ...db.data })
   } catch {
     recoveredFrom = `${file}.unreadable-${Date.now()}`
     await rename(file, recoveredFrom).catch(() => undefined)
     db.data = structuredClone(defaultSettings)
   }
-
+  // Readers only ever see what reached the disk.
+  let committed = db.data
   const listeners = new Set<(settings: Settings) => void>()
+
   return {
     recoveredFrom,
+    get: () => structuredClone(committed),
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    get: () => structuredClone(db.data),
     async update(patch) {
-      const next = settingsSchema.parse({ ...db.data, ...patch })
+      const next = settingsSchema.parse({ ...committed, ...patch })
       db.data = next
       await db.write()
+      committed = next
       for (const listener of listeners) listener(structuredClone(next))
       return structuredClone(next)
     }
