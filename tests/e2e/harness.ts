@@ -16,8 +16,10 @@ import { makeTempDir } from '../support/temp-dir'
  * transport differs from Electron: a Playwright binding instead of ipcMain.
  */
 const root = resolve(import.meta.dirname, '../..')
-const rendererDir = join(root, 'out/renderer')
-const preloadFile = join(root, 'out/preload/index.cjs')
+// Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
+const outDir = resolve(root, process.env['COPYDESK_OUT_DIR'] ?? 'out')
+const rendererDir = join(outDir, 'renderer')
+const preloadFile = join(outDir, 'preload/index.cjs')
 export const artifactsDir = join(root, 'tests/artifacts')
 const origin = 'http://copydesk.test'
 

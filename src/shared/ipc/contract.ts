@@ -2,6 +2,26 @@ import { z } from 'zod'
 import { channel, event, type ChannelDef, type EventDef } from './define'
 import type { IpcResult } from './result'
 import { settingsPatchSchema, type Settings } from '../settings'
+import type { Article } from '../article/article'
+import type { Promo } from '../article/promo'
+import {
+  addMediaSchema,
+  byIdSchema,
+  createArticleSchema,
+  importFilesSchema,
+  listQuerySchema,
+  openLibrarySchema,
+  revisionRefSchema,
+  saveArticleSchema,
+  savePromoSchema,
+  snapshotSchema,
+  type ImportReport,
+  type LibraryInfo,
+  type PromoWithUsage,
+  type RevisionInfo,
+  type SearchHit,
+  type TrashedArticle
+} from '../library-api'
 
 export interface AppInfo {
   name: string
@@ -19,7 +39,30 @@ export interface AppInfo {
 export const contract = {
   getAppInfo: channel<AppInfo>()(z.undefined()),
   getSettings: channel<Settings>()(z.undefined()),
-  updateSettings: channel<Settings>()(settingsPatchSchema)
+  updateSettings: channel<Settings>()(settingsPatchSchema),
+
+  getLibraryInfo: channel<LibraryInfo>()(z.undefined()),
+  /** Opens another library folder; without a path, main asks with the native folder dialog. */
+  openLibrary: channel<LibraryInfo | null>()(openLibrarySchema),
+  /** With `query`, results are search hits ranked by relevance. */
+  listArticles: channel<SearchHit[]>()(listQuerySchema),
+  getArticle: channel<Article>()(byIdSchema),
+  createArticle: channel<Article>()(createArticleSchema),
+  saveArticle: channel<Article>()(saveArticleSchema),
+  duplicateArticle: channel<Article>()(byIdSchema),
+  trashArticle: channel<void>()(byIdSchema),
+  listTrash: channel<TrashedArticle[]>()(z.undefined()),
+  restoreArticle: channel<Article>()(byIdSchema),
+  emptyTrash: channel<{ removed: number }>()(z.undefined()),
+  listRevisions: channel<RevisionInfo[]>()(byIdSchema),
+  getRevision: channel<Article>()(revisionRefSchema),
+  takeSnapshot: channel<RevisionInfo>()(snapshotSchema),
+  restoreRevision: channel<Article>()(revisionRefSchema),
+  listPromos: channel<PromoWithUsage[]>()(z.undefined()),
+  savePromo: channel<Promo>()(savePromoSchema),
+  deletePromo: channel<void>()(byIdSchema),
+  importFiles: channel<ImportReport>()(importFilesSchema),
+  addMedia: channel<{ src: string }>()(addMediaSchema)
 } satisfies Record<string, ChannelDef>
 
 /** Commands the native menu sends to the renderer. */
@@ -36,7 +79,9 @@ export type MenuCommand = (typeof menuCommands)[number]
 
 export const events = {
   menu: event<MenuCommand>(),
-  settingsChanged: event<Settings>()
+  settingsChanged: event<Settings>(),
+  /** The open library changed outside the current view (import, another library opened, trash emptied). */
+  libraryChanged: event<LibraryInfo>()
 } satisfies Record<string, EventDef>
 
 export type Contract = typeof contract

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { bodySchema } from './body'
+import { SLUG_MAX_LENGTH, slugPattern } from './slug'
+
+export const ARTICLE_FORMAT_VERSION = 1
+
+export const articleStatuses = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
+export const statusSchema = z.enum(articleStatuses)
+export type ArticleStatus = z.infer<typeof statusSchema>
+export const statusLabels: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  'changes-requested': 'Changes requested',
+  approved: 'Approved',
+  published: 'Published'
+}
+
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'not a Copydesk id')
+export const slugSchema = z
+  .string()
+  .max(SLUG_MAX_LENGTH)
+  .regex(slugPattern, 'use only lowercase letters, digits and single hyphens')
+const isoDateTime = z.iso.datetime({ offset: true })
+/** A publish date: a calendar day or a full timestamp. */
+const publishDateSchema = z.union([z.iso.date(), isoDateTime])
+/** A file inside the library's media folder, e.g. "media/3f2a-photo.jpg"; never absolute, never `..`. */
+export const mediaPathSchema = z
+  .string()
+  .max(300)
+  .regex(/^media\/[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a file in the library media folder')
+
+const shortText = (max: number) => z.string().max(max)
+
+export const articleMetaSchema = z.object({
+  formatVersion: z.literal(ARTICLE_FORMAT_VERSION),
+  id: idSchema,
+  slug: slugSchema,
+  /** True once a person edited the slug; until then it follows the title. */
+  slugLocked: z.boolean(),
+  title: shortText(300),
+  dek: shortText(1000),
+  authors: z.array(z.string().trim().min(1).max(200)).max(20),
+  status: statusSchema,
+  tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  category: shortText(200),
+  description: shortText(1000),
+  featuredImage: z.object({ src: mediaPathSchema, alt: shortText(1000) }).nullable(),
+  publishDate: publishDateSchema.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  related: z.array(idSchema).max(20)
+})
+export type ArticleMeta = z.infer<typeof articleMetaSchema>
+
+export const articleSchema = articleMetaSchema.extend({ body: bodySchema })
+export type Article = z.infer<typeof articleSchema>
+
+/** The fields a writer edits; id, timestamps and format version are the library's. */
+export const editableFieldsSchema = articleMetaSchema
+  .omit({ formatVersion: true, id: true, createdAt: true, updatedAt: true })
+  .extend({ body: bodySchema })
+export type EditableFields = z.infer<typeof editableFieldsSchema>

@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { Node as PMNode } from '@tiptap/pm/model'
+import { articleSchema } from '../schema/extensions'
+import { UserError } from '../ipc/result'
+
+/** Tiptap's JSON for a ProseMirror node. */
+export interface BodyNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: BodyNode[]
+  marks?: { type: string; attrs?: Record<string, unknown> }[]
+  text?: string
+}
+export interface BodyDoc extends BodyNode {
+  type: 'doc'
+  content: BodyNode[]
+}
+
+const markSchema = z.object({ type: z.string().min(1), attrs: z.record(z.string(), z.unknown()).optional() })
+const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(nodeSchema).optional(),
+    marks: z.array(markSchema).optional(),
+    text: z.string().optional()
+  })
+)
+/** Shape check for IPC and files; `checkBody` then checks it against the real schema. */
+export const bodySchema = z.object({ type: z.literal('doc'), content: z.array(nodeSchema) }) as z.ZodType<BodyDoc>
+
+export const emptyBody = (): BodyDoc => ({ type: 'doc', content: [{ type: 'paragraph' }] })
+
+/** Parses the body against the article schema: unknown nodes, marks or misplaced blocks are refused. */
+export function toProseMirror(body: BodyDoc): PMNode {
+  try {
+    const node = PMNode.fromJSON(articleSchema, body)
+    node.check()
+    return node
+  } catch (error) {
+    throw new UserError('invalid-input', `The article body is not valid: ${(error as Error).message}`)
+  }
+}
+
+/** Visits every node depth-first. */
+export function walkBody(node: BodyNode, visit: (node: BodyNode, parents: readonly BodyNode[]) => void, parents: BodyNode[] = []): void {
+  visit(node, parents)
+  if (!node.content) return
+  parents.push(node)
+  for (const child of node.content) walkBody(child, visit, parents)
+  parents.pop()
+}
+
+const blockTypes = new Set(['paragraph', 'heading', 'faqQuestion', 'codeBlock', 'tableCell', 'tableHeader'])
+
+/** Plain text of a body, one line per text block: for search, word counts and diffs. */
+export function bodyText(body: BodyNode): string {
+  const lines: string[] = []
+  let current = ''
+  const flush = (): void => {
+    if (current.trim()) lines.push(current.trim())
+    current = ''
+  }
+  walkBody(body, (node) => {
+    if (blockTypes.has(node.type)) flush()
+    if (node.type === 'text') current += node.text ?? ''
+    else if (node.type === 'hardBreak') current += ' '
+  })
+  flush()
+  return lines.join('\n')
+}
+
+const WORDS_PER_MINUTE = 238
+
+/** Derived, never stored: counts words in every text block including FAQ questions and answers. */
+export function bodyStats(body: BodyNode): { words: number; readingMinutes: number } {
+  const words = bodyText(body).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) }
+}

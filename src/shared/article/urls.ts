@@ -1,0 +1,20 @@
+/**
+ * Link targets an article may carry. Anything that can run code (javascript:,
+ * vbscript:, data:) is refused wherever a URL enters: editor, paste, import,
+ * export. Browsers ignore tabs, newlines and leading controls in schemes, so
+ * those are stripped before the scheme is read.
+ */
+const allowedSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+
+export function isSafeLinkUrl(raw: string): boolean {
+  const url = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+  if (url === '') return false
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]
+  if (!scheme) return true // relative: "/about", "#faq", "other-post/"
+  return allowedSchemes.has(`${scheme.toLowerCase()}:`)
+}
+
+/** Web addresses only: for promo targets and anything opened outside the app. */
+export function isWebUrl(raw: string): boolean {
+  return /^https?:\/\/[^\s/?#:@]+(?::\d+)?(?:[/?#][^\s]*)?$/i.test(raw.trim())
+}
