@@ -9,13 +9,22 @@ import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
 import { Notice, type NoticeMessage } from './shell/Notice'
 
+/**
+ * The workstation frame. Which article is open lives here; each region
+ * loads what it shows through window.copydesk and listens to the menu
+ * commands that concern it.
+ */
 export function App(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  const [openArticleId, setOpenArticleId] = useState<string | null>(null)
+  /** Bumped whenever an article changes, so the library list refreshes. */
+  const [libraryVersion, setLibraryVersion] = useState(0)
   const applied = useAppliedTheme(settings?.theme ?? 'system')
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
+  const articleChanged = useCallback(() => setLibraryVersion((v) => v + 1), [])
 
   useEffect(() => {
     Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
@@ -32,8 +41,14 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="workstation">
-      <Sidebar libraryPath={info?.libraryPath ?? ''} />
-      <EditorArea />
+      <Sidebar
+        libraryPath={info?.libraryPath ?? ''}
+        selectedId={openArticleId}
+        onSelect={setOpenArticleId}
+        version={libraryVersion}
+        onError={report}
+      />
+      <EditorArea articleId={openArticleId} onArticleChanged={articleChanged} onError={report} />
       <Inspector />
       <StatusBar
         version={info?.version ?? ''}

@@ -1,6 +1,15 @@
+interface Props {
+  libraryPath: string
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+  /** Changes whenever an article was saved elsewhere in the app. */
+  version: number
+  onError: (error: unknown) => void
+}
+
 const folderName = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? ''
 
-export function Sidebar({ libraryPath }: { libraryPath: string }): React.JSX.Element {
+export function Sidebar({ libraryPath }: Props): React.JSX.Element {
   return (
     <nav className="sidebar" aria-label="Library">
       <header className="sidebar-header">
