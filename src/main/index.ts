@@ -3,8 +3,8 @@ import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
-import { buildMenu } from './menu'
-import { hardenWebContents, makeSenderCheck } from './security'
+import { menuTemplate } from './menu-template'
+import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
 import { createMainWindow, isAppUrl } from './window'
 
@@ -35,11 +35,18 @@ async function start(): Promise<void> {
 
   const refreshMenu = (): void =>
     Menu.setApplicationMenu(
-      buildMenu({
-        send: (command) => send('menu', command),
-        currentTheme: () => settings.get().theme,
-        setTheme: (theme) => void settings.update({ theme })
-      })
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            send: (command) => send('menu', command),
+            currentTheme: () => settings.get().theme,
+            setTheme: (theme) => void settings.update({ theme }),
+            isDark: () => nativeTheme.shouldUseDarkColors
+          },
+          process.platform,
+          Boolean(process.env['ELECTRON_RENDERER_URL'])
+        )
+      )
     )
   nativeTheme.themeSource = settings.get().theme
   settings.subscribe((next) => {

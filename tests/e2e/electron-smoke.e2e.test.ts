@@ -31,11 +31,21 @@ describe.skipIf('reason' in found)('Electron smoke', () => {
       env: { ...process.env, COPYDESK_USER_DATA: userData.path }
     })
     try {
-      const window = await app.firstWindow()
-      await window.waitForLoadState('domcontentloaded')
-      expect(await window.title()).toBe('Copydesk')
-      const isolated = await window.evaluate(() => typeof (window as { require?: unknown }).require === 'undefined')
-      expect(isolated).toBe(true)
+      const page = await app.firstWindow()
+      await page.waitForLoadState('domcontentloaded')
+      expect(await page.title()).toBe('Copydesk')
+      // Sandboxed, isolated renderer: no Node globals, only the typed API.
+      const surface = await page.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        api: typeof window.copydesk.getAppInfo
+      }))
+      expect(surface).toEqual({ require: 'undefined', process: 'undefined', api: 'function' })
+      // Navigation away from the app is refused.
+      const before = page.url()
+      await page.evaluate(() => window.location.assign('https://example.com/'))
+      await page.waitForTimeout(300)
+      expect(page.url()).toBe(before)
     } finally {
       await app.close()
       await userData.cleanup()

@@ -1,16 +1,21 @@
-import { Menu, nativeTheme, type MenuItemConstructorOptions } from 'electron'
+import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../shared/ipc/contract'
 import type { Theme } from '../shared/settings'
 
-interface MenuActions {
+export interface MenuActions {
   send(command: MenuCommand): void
   setTheme(theme: Theme): void
   currentTheme(): Theme
+  /** Whether the window is dark right now (the OS decides when the theme is "system"). */
+  isDark(): boolean
 }
 
-/** The native menu; commands that concern the document are forwarded to the renderer. */
-export function buildMenu(actions: MenuActions): Menu {
-  const isMac = process.platform === 'darwin'
+/**
+ * The native menu's template; commands that concern the document are
+ * forwarded to the renderer. Kept free of Electron values so it can be tested.
+ */
+export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, devTools: boolean): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin'
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -23,7 +28,7 @@ export function buildMenu(actions: MenuActions): Menu {
     click: () => actions.setTheme(value)
   })
 
-  const template: MenuItemConstructorOptions[] = [
+  return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
@@ -69,14 +74,13 @@ export function buildMenu(actions: MenuActions): Menu {
         {
           label: 'Toggle Dark Mode',
           accelerator: 'CmdOrCtrl+Shift+D',
-          click: () => actions.setTheme(nativeTheme.shouldUseDarkColors ? 'light' : 'dark')
+          click: () => actions.setTheme(actions.isDark() ? 'light' : 'dark')
         },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(process.env['ELECTRON_RENDERER_URL'] ? [{ role: 'toggleDevTools' as const }] : [])
+        ...(devTools ? [{ role: 'toggleDevTools' as const }] : [])
       ]
     },
     { role: 'windowMenu' }
   ]
-  return Menu.buildFromTemplate(template)
 }

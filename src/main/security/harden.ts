@@ -1,30 +1,25 @@
 import { app, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
-
-const isWebLink = (url: string): boolean => {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:'
-  } catch {
-    return false
-  }
-}
+import { decideNavigation } from './navigation'
 
 /**
  * Applied to every web contents the app ever creates: no navigation away from
  * the renderer, no new windows, no webviews; web links go to the system browser.
  */
 export function hardenWebContents(isAppUrl: (url: string) => boolean): void {
+  const openOutside = (url: string): void => {
+    if (decideNavigation(url, isAppUrl) === 'open-external') void shell.openExternal(url)
+  }
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (isAppUrl(url)) return
+      if (decideNavigation(url, isAppUrl) === 'allow') return
       event.preventDefault()
-      if (isWebLink(url)) void shell.openExternal(url)
+      openOutside(url)
     })
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault()
+      if (decideNavigation(url, isAppUrl) !== 'allow') event.preventDefault()
     })
     contents.setWindowOpenHandler(({ url }) => {
-      if (isWebLink(url)) void shell.openExternal(url)
+      openOutside(url)
       return { action: 'deny' }
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
