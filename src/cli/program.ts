@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { UserError } from '../shared/ipc/result'
+import { registerLibraryCommands } from './commands/library'
+import { registerPromoCommands } from './commands/promo'
+import { registerExportCommands } from './commands/export'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -17,6 +20,9 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride()
     .showHelpAfterError(false)
+  registerLibraryCommands(program, io)
+  registerPromoCommands(program, io)
+  registerExportCommands(program, io)
   return program
 }
 

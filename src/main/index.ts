@@ -2,7 +2,11 @@ import { join } from 'node:path'
 import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
 import { createHandlers } from './ipc/handlers'
+import type { Services } from './services'
 import { registerIpc } from './ipc/register'
+import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
+import { openStartupLibrary } from './library/startup'
+import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
@@ -21,17 +25,18 @@ function openWindow(settings: SettingsStore): void {
 
 async function start(): Promise<void> {
   const settings = await openSettingsStore(app.getPath('userData'))
-  const libraryPath = settings.get().lastLibrary ?? join(app.getPath('userData'), 'Library')
+  const services: Services = {
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBaseUrl: MEDIA_BASE_URL },
+    settings,
+    library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
+    chooseFolder: () => chooseLibraryFolder(mainWindow),
+    chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
+    chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName)
+  }
+  serveMedia(() => services.library.dir)
 
   hardenWebContents(isAppUrl)
-  registerIpc(
-    createHandlers({
-      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-      settings,
-      libraryPath
-    }),
-    makeSenderCheck(isAppUrl)
-  )
+  registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
 
   const refreshMenu = (): void =>
     Menu.setApplicationMenu(
@@ -65,6 +70,8 @@ async function start(): Promise<void> {
 
 // Lets tests and power users run an isolated profile.
 if (process.env['COPYDESK_USER_DATA']) app.setPath('userData', process.env['COPYDESK_USER_DATA'])
+
+registerMediaScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

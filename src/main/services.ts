@@ -1,3 +1,5 @@
+import type { AppInfo } from '../shared/ipc/contract'
+import type { Library } from './library/library'
 import type { SettingsStore } from './settings/settings-store'
 
 /**
@@ -5,7 +7,14 @@ import type { SettingsStore } from './settings/settings-store'
  * user's folders; the end-to-end harness builds it on a temp folder.
  */
 export interface Services {
-  appInfo: { name: string; version: string; platform: string }
+  appInfo: Omit<AppInfo, 'libraryPath'>
   settings: SettingsStore
-  libraryPath: string
+  /** The library currently open; the openLibrary channel replaces it. */
+  library: Library
+  /** Asks the user for a library folder: Electron's dialog in the app, a stand-in in tests. Null if cancelled. */
+  chooseFolder: () => Promise<string | null>
+  /** Asks for the site folder to export into (native dialog in the app). Null if cancelled. */
+  chooseSiteFolder: (defaultPath?: string) => Promise<string | null>
+  /** Asks where to save one exported article, suggesting a file name (native save dialog in the app). Null if cancelled. */
+  chooseExportFile: (suggestedName: string) => Promise<string | null>
 }

@@ -47,7 +47,8 @@ export interface PromoWithUsage {
 }
 
 export interface ImportReport {
-  imported: { file: string; id: string; title: string }[]
+  /** `warnings`: what the importer changed or dropped (scripts, unsafe links…), in plain words. */
+  imported: { file: string; id: string; title: string; warnings: string[] }[]
   failed: { file: string; reason: string }[]
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { actorSchema } from './review/actor'
 
 export const themeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof themeSchema>
@@ -17,7 +18,9 @@ export const settingsSchema = z.object({
   window: boundsSchema.nullable(),
   /** Most recent first. */
   recentLibraries: z.array(z.string()).max(10),
-  lastLibrary: z.string().nullable()
+  lastLibrary: z.string().nullable(),
+  /** The local profile (name and role) stamped on every review action; null until the first run asks. */
+  profile: actorSchema.nullable()
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -25,9 +28,13 @@ export const defaultSettings: Settings = {
   theme: 'system',
   window: null,
   recentLibraries: [],
-  lastLibrary: null
+  lastLibrary: null,
+  profile: null
 }
 
 /** What the renderer may change; window bounds and libraries are main's business. */
-export const settingsPatchSchema = z.strictObject({ theme: themeSchema.optional() })
+export const settingsPatchSchema = z.strictObject({
+  theme: themeSchema.optional(),
+  profile: actorSchema.nullable().optional()
+})
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

@@ -7,6 +7,9 @@ import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { openSettingsStore, type SettingsStore } from '../../src/main/settings/settings-store'
+import { openLibrary, type Library } from '../../src/main/library/library'
+import { resolveMediaFile } from '../../src/main/library/media'
+import type { Services } from '../../src/main/services'
 import { makeTempDir } from '../support/temp-dir'
 
 /**
@@ -22,6 +25,7 @@ const rendererDir = join(outDir, 'renderer')
 const preloadFile = join(outDir, 'preload/index.cjs')
 export const artifactsDir = join(root, 'tests/artifacts')
 const origin = 'http://copydesk.test'
+const mediaBaseUrl = `${origin}/__media/`
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const chromiumFlags = [
@@ -82,23 +86,37 @@ export interface AppSession {
   settings: SettingsStore
   userDataDir: string
   libraryDir: string
+  /** The services the handlers run on; `services.library` is the library open right now. */
+  services: Services
   /** Every IPC call the renderer made, for tests that check what crossed the boundary. */
   calls: { channel: string; payload: unknown }[]
   emit<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void>
   close(): Promise<void>
 }
 
-export async function openApp(browser: Browser, options: { userDataDir?: string } = {}): Promise<AppSession> {
+export async function openApp(
+  browser: Browser,
+  options: {
+    userDataDir?: string
+    chooseFolder?: () => Promise<string | null>
+    chooseSiteFolder?: Services['chooseSiteFolder']
+    chooseExportFile?: Services['chooseExportFile']
+    library?: Library
+  } = {}
+): Promise<AppSession> {
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
   const userDataDir = options.userDataDir ?? temp!.path
-  const libraryDir = join(userDataDir, 'Library')
-  await mkdir(libraryDir, { recursive: true })
   const settings = await openSettingsStore(userDataDir)
-  const handlers = createHandlers({
-    appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform },
+  const services: Services = {
+    appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
     settings,
-    libraryPath: libraryDir
-  })
+    library: options.library ?? (await openLibrary(join(userDataDir, 'Library'))),
+    chooseFolder: options.chooseFolder ?? (async () => null),
+    chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
+    chooseExportFile: options.chooseExportFile ?? (async () => null)
+  }
+  const libraryDir = services.library.dir
+  const handlers = createHandlers(services)
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
@@ -119,6 +137,10 @@ export async function openApp(browser: Browser, options: { userDataDir?: string 
 
   await page.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname
+    if (path.startsWith('/__media/')) {
+      const media = await resolveMediaFile(services.library.dir, decodeURIComponent(path.slice('/__media/'.length)))
+      return media ? route.fulfill({ path: media }) : route.fulfill({ status: 404 })
+    }
     const file = normalize(join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)))
     if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return route.fulfill({ status: 404 })
     return route.fulfill({
@@ -135,11 +157,13 @@ export async function openApp(browser: Browser, options: { userDataDir?: string 
     settings,
     userDataDir,
     libraryDir,
+    services,
     calls,
     emit,
     async close() {
       unsubscribe()
       await context.close()
+      await services.library.close()
       await temp?.cleanup()
       if (errors.length) throw new Error(`The renderer threw: ${errors.join('; ')}`)
     }

@@ -1,11 +1,15 @@
 import type { Handlers } from './dispatch'
 import type { Services } from '../services'
+import { libraryHandlers } from '../library/handlers'
+import { siteExportHandlers } from '../site-export/handlers'
 
 /** The implementation of the whole contract over plain services, free of Electron. */
 export function createHandlers(services: Services): Handlers {
   return {
-    getAppInfo: () => ({ ...services.appInfo, libraryPath: services.libraryPath }),
+    getAppInfo: () => ({ ...services.appInfo, libraryPath: services.library.dir }),
     getSettings: () => services.settings.get(),
-    updateSettings: (patch) => services.settings.update(patch)
+    updateSettings: (patch) => services.settings.update(patch),
+    ...libraryHandlers(services),
+    ...siteExportHandlers(services)
   }
 }

@@ -3,11 +3,10 @@ import type { AppInfo } from '../../shared/ipc/contract'
 import type { Settings, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
-import { EditorArea } from './shell/EditorArea'
-import { Inspector } from './shell/Inspector'
-import { Sidebar } from './shell/Sidebar'
-import { StatusBar } from './shell/StatusBar'
+import { ArticleWorkspace } from './editor/ArticleWorkspace'
+import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
+import { ExportDialogs } from './export/ExportDialogs'
 
 /**
  * The workstation frame. Which article is open lives here; each region
@@ -48,14 +47,14 @@ export function App(): React.JSX.Element {
         version={libraryVersion}
         onError={report}
       />
-      <EditorArea articleId={openArticleId} onArticleChanged={articleChanged} onError={report} />
-      <Inspector />
-      <StatusBar
-        version={info?.version ?? ''}
-        theme={settings?.theme ?? 'system'}
-        appliedTheme={applied}
-        onThemeChange={chooseTheme}
+      <ArticleWorkspace
+        articleId={openArticleId}
+        mediaBaseUrl={info?.mediaBaseUrl ?? ''}
+        onArticleChanged={articleChanged}
+        onError={report}
+        statusBar={{ version: info?.version ?? '', theme: settings?.theme ?? 'system', appliedTheme: applied, onThemeChange: chooseTheme }}
       />
+      <ExportDialogs articleId={openArticleId} onError={report} />
       {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
     </div>
   )

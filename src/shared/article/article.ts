@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { bodySchema } from './body'
 import { SLUG_MAX_LENGTH, slugPattern } from './slug'
+import { actorSchema } from '../review/actor'
+import { commentThreadSchema } from '../review/comment-thread-schema'
+import { suggestionDecisionSchema } from '../review/suggestion-decision-schema'
 
 export const ARTICLE_FORMAT_VERSION = 1
 
@@ -52,7 +55,32 @@ export const articleMetaSchema = z.object({
 })
 export type ArticleMeta = z.infer<typeof articleMetaSchema>
 
-export const articleSchema = articleMetaSchema.extend({ body: bodySchema })
+export const STATUS_NOTE_MAX_LENGTH = 2000
+
+/** One step of the review workflow; src/shared/review/status-workflow.ts decides which steps are allowed. */
+export const statusChangeSchema = z.object({
+  from: statusSchema,
+  to: statusSchema,
+  by: actorSchema,
+  at: isoDateTime,
+  note: z.string().max(STATUS_NOTE_MAX_LENGTH).optional(),
+  /** Checklist items that failed when the article was approved anyway; the note says why. */
+  overriddenChecks: z.array(z.string().max(100)).max(50).optional()
+})
+export type StatusChange = z.infer<typeof statusChangeSchema>
+
+/**
+ * Review data (src/shared/review). Optional so files written before review
+ * existed stay valid under format version 1: absent means empty. Only the
+ * review functions change them, so they are not among the editable fields.
+ */
+const reviewFields = {
+  statusHistory: z.array(statusChangeSchema).max(1000).optional(),
+  comments: z.array(commentThreadSchema).max(2000).optional(),
+  suggestionDecisions: z.array(suggestionDecisionSchema).max(10_000).optional()
+}
+
+export const articleSchema = articleMetaSchema.extend({ body: bodySchema, ...reviewFields })
 export type Article = z.infer<typeof articleSchema>
 
 /** The fields a writer edits; id, timestamps and format version are the library's. */

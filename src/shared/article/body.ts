@@ -1,7 +1,4 @@
 import { z } from 'zod'
-import { Node as PMNode } from '@tiptap/pm/model'
-import { articleSchema } from '../schema/extensions'
-import { UserError } from '../ipc/result'
 
 /** Tiptap's JSON for a ProseMirror node. */
 export interface BodyNode {
@@ -31,16 +28,6 @@ export const bodySchema = z.object({ type: z.literal('doc'), content: z.array(no
 
 export const emptyBody = (): BodyDoc => ({ type: 'doc', content: [{ type: 'paragraph' }] })
 
-/** Parses the body against the article schema: unknown nodes, marks or misplaced blocks are refused. */
-export function toProseMirror(body: BodyDoc): PMNode {
-  try {
-    const node = PMNode.fromJSON(articleSchema, body)
-    node.check()
-    return node
-  } catch (error) {
-    throw new UserError('invalid-input', `The article body is not valid: ${(error as Error).message}`)
-  }
-}
 
 /** Visits every node depth-first. */
 export function walkBody(node: BodyNode, visit: (node: BodyNode, parents: readonly BodyNode[]) => void, parents: BodyNode[] = []): void {

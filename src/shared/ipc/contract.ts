@@ -22,6 +22,18 @@ import {
   type SearchHit,
   type TrashedArticle
 } from '../library-api'
+import {
+  cancelSiteExportSchema,
+  chooseSiteFolderSchema,
+  runSiteExportSchema,
+  singleExportSchema,
+  siteExportSchema,
+  type SingleExport,
+  type SiteExportPlan,
+  type SiteExportPreferences,
+  type SiteExportProgress,
+  type SiteExportReport
+} from '../export-api'
 
 export interface AppInfo {
   name: string
@@ -29,6 +41,8 @@ export interface AppInfo {
   platform: string
   /** Folder of the library currently open. */
   libraryPath: string
+  /** Prefix for a media path ("media/…") to show the image: 'copydesk-media://library/' in the app. */
+  mediaBaseUrl: string
 }
 
 /**
@@ -62,7 +76,21 @@ export const contract = {
   savePromo: channel<Promo>()(savePromoSchema),
   deletePromo: channel<void>()(byIdSchema),
   importFiles: channel<ImportReport>()(importFilesSchema),
-  addMedia: channel<{ src: string }>()(addMediaSchema)
+  addMedia: channel<{ src: string }>()(addMediaSchema),
+
+  /** One article rendered as HTML or Markdown, for the export preview. */
+  previewExport: channel<SingleExport>()(singleExportSchema),
+  /** Renders the article again and writes it where the native save dialog says; null if the dialog was cancelled. */
+  saveExport: channel<{ path: string } | null>()(singleExportSchema),
+  /** The open library's last site-export choices, or null before its first export. */
+  getSiteExportPreferences: channel<SiteExportPreferences | null>()(z.undefined()),
+  /** The native folder dialog for the site folder; null if cancelled. */
+  chooseSiteFolder: channel<string | null>()(chooseSiteFolderSchema),
+  /** The dry run: what a site export would add, change, remove and leave unchanged; writes nothing. */
+  previewSiteExport: channel<SiteExportPlan>()(siteExportSchema),
+  /** Runs a site export, sending siteExportProgress events with the same jobId. */
+  runSiteExport: channel<SiteExportReport>()(runSiteExportSchema),
+  cancelSiteExport: channel<void>()(cancelSiteExportSchema)
 } satisfies Record<string, ChannelDef>
 
 /** Commands the native menu sends to the renderer. */
@@ -81,7 +109,8 @@ export const events = {
   menu: event<MenuCommand>(),
   settingsChanged: event<Settings>(),
   /** The open library changed outside the current view (import, another library opened, trash emptied). */
-  libraryChanged: event<LibraryInfo>()
+  libraryChanged: event<LibraryInfo>(),
+  siteExportProgress: event<SiteExportProgress>()
 } satisfies Record<string, EventDef>
 
 export type Contract = typeof contract
@@ -89,7 +118,8 @@ export type ChannelName = keyof Contract
 export type EventName = keyof typeof events
 export type RequestOf<K extends ChannelName> = z.input<Contract[K]['request']>
 export type ParsedRequestOf<K extends ChannelName> = z.output<Contract[K]['request']>
-export type ResultOf<K extends ChannelName> = NonNullable<Contract[K]['result']>
+// Exclude, not NonNullable: results such as `LibraryInfo | null` and `void` must keep their shape.
+export type ResultOf<K extends ChannelName> = Exclude<Contract[K]['result'], undefined>
 export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>
 
 export const channelNames = Object.keys(contract) as ChannelName[]

@@ -3,6 +3,7 @@ import Image from '@tiptap/extension-image'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { customBlockNodes } from '../blocks/registry'
+import { reviewMarks } from '../review/review-marks'
 
 /**
  * The article body's schema, shared by the editor, the library (validation),
@@ -15,7 +16,8 @@ export const articleExtensions: Extensions = [
   }),
   Image.configure({ inline: false, allowBase64: false }),
   TableKit.configure({ table: { resizable: false } }),
-  ...customBlockNodes
+  ...customBlockNodes,
+  ...reviewMarks
 ]
 
 export const articleSchema = getSchema(articleExtensions)

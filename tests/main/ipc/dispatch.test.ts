@@ -4,6 +4,7 @@ import { UserError } from '../../../src/shared/ipc/result'
 import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { openSettingsStore } from '../../../src/main/settings/settings-store'
+import { openLibrary } from '../../../src/main/library/library'
 import { makeTempDir } from '../../support/temp-dir'
 
 const ctx = { emit: () => undefined }
@@ -11,12 +12,16 @@ const ctx = { emit: () => undefined }
 async function realHandlers(): Promise<{ handlers: Handlers; cleanup: () => Promise<void> }> {
   const dir = await makeTempDir()
   const settings = await openSettingsStore(dir.path)
+  const library = await openLibrary(dir.path)
   const handlers = createHandlers({
-    appInfo: { name: 'Copydesk', version: '1.2.3', platform: 'linux' },
+    appInfo: { name: 'Copydesk', version: '1.2.3', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
     settings,
-    libraryPath: dir.path
+    library,
+    chooseFolder: async () => null,
+    chooseSiteFolder: async () => null,
+    chooseExportFile: async () => null
   })
-  return { handlers, cleanup: dir.cleanup }
+  return { handlers, cleanup: () => library.close().then(dir.cleanup) }
 }
 
 describe('IPC dispatch', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bodyStats, bodyText, toProseMirror } from '../../../src/shared/article/body'
+import { bodyStats, bodyText } from '../../../src/shared/article/body'
+import { toProseMirror } from '../../../src/shared/schema/to-prosemirror'
 import { fixtureArticles, hostingPromo, netflixArticle } from '../../fixtures/netflix'
 
 describe('the Netflix fixture article', () => {

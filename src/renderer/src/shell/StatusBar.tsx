@@ -1,6 +1,6 @@
 import type { Theme } from '../../../shared/settings'
 
-interface Props {
+export interface StatusBarProps {
   version: string
   theme: Theme
   appliedTheme: 'light' | 'dark'
@@ -9,12 +9,14 @@ interface Props {
 
 const themeLabels: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' }
 
-export function StatusBar({ version, theme, appliedTheme, onThemeChange }: Props): React.JSX.Element {
+/** App-wide facts (version, theme) plus, as children, the open article's save state and counts. */
+export function StatusBar({ version, theme, appliedTheme, onThemeChange, children }: StatusBarProps & { children?: React.ReactNode }): React.JSX.Element {
   return (
     <footer className="status-bar">
       <span className="status-item" data-testid="app-version">
         Copydesk {version}
       </span>
+      {children}
       <span className="status-spacer" />
       <label className="status-item">
         <span className="visually-hidden">Theme</span>

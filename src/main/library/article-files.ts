@@ -1,0 +1,45 @@
+import { lstat, readFile, rename } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Article } from '../../shared/article/article'
+import { checkArticle } from './article-rules'
+import { writeJsonAtomic } from './json-file'
+import { stampOf, type FileStamp } from './summary'
+
+/** Reads and checks an article file; throws with the reason when it is not a valid article. */
+export async function readArticleFile(file: string, expectedId?: string): Promise<Article> {
+  const article = checkArticle(JSON.parse(await readFile(file, 'utf8')) as unknown)
+  if (expectedId && article.id !== expectedId) throw new Error(`it holds article “${article.id}” but is named for “${expectedId}”`)
+  return article
+}
+
+/**
+ * Reads an article file for its text only (search, excerpts), skipping the
+ * full check: the file was checked when it was written or indexed, and a
+ * file that no longer parses yields nothing here.
+ */
+export async function readArticleText(file: string): Promise<Article | null> {
+  try {
+    const article = JSON.parse(await readFile(file, 'utf8')) as Article
+    return typeof article.title === 'string' && Array.isArray(article.body?.content) ? article : null
+  } catch {
+    return null
+  }
+}
+
+/** Writes an already-checked article atomically; the stamp lets the next opening trust the index entry. */
+export async function writeArticleFile(file: string, article: Article): Promise<FileStamp> {
+  await writeJsonAtomic(file, article)
+  return stampOf(await lstat(file))
+}
+
+/** Moves an unreadable file into damaged/ under a name that never overwrites an earlier one; returns that name. */
+export async function moveAside(file: string, damagedDir: string): Promise<string> {
+  const name = `${Date.now()}-${basename(file)}`
+  await rename(file, join(damagedDir, name))
+  return `damaged/${name}`
+}
+
+export const reasonOf = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.replace(/\s+/g, ' ').slice(0, 200)
+}

@@ -1,0 +1,49 @@
+import type { Handlers } from '../ipc/dispatch'
+import type { Services } from '../services'
+import { switchLibrary } from './switch-library'
+
+type LibraryChannel =
+  | 'getLibraryInfo' | 'openLibrary' | 'listArticles' | 'getArticle' | 'createArticle' | 'saveArticle' | 'duplicateArticle'
+  | 'trashArticle' | 'listTrash' | 'restoreArticle' | 'emptyTrash' | 'listRevisions' | 'getRevision' | 'takeSnapshot'
+  | 'restoreRevision' | 'listPromos' | 'savePromo' | 'deletePromo' | 'importFiles' | 'addMedia'
+
+/** The library channels, each handed to whichever library is open at the time of the call. */
+export function libraryHandlers(services: Services): Pick<Handlers, LibraryChannel> {
+  const library = () => services.library
+  return {
+    getLibraryInfo: () => library().info(),
+    openLibrary: async ({ path }, ctx) => {
+      const dir = path ?? (await services.chooseFolder())
+      if (!dir) return null
+      const info = await switchLibrary(services, dir)
+      ctx.emit('libraryChanged', info)
+      return info
+    },
+    listArticles: (query) => library().listArticles(query),
+    getArticle: ({ id }) => library().getArticle(id),
+    createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
+    saveArticle: ({ id, changes }) => library().saveArticle(id, changes),
+    duplicateArticle: ({ id }) => library().duplicateArticle(id),
+    trashArticle: ({ id }) => library().trashArticle(id),
+    listTrash: () => library().listTrash(),
+    restoreArticle: ({ id }) => library().restoreArticle(id),
+    emptyTrash: async (_request, ctx) => {
+      const result = await library().emptyTrash()
+      ctx.emit('libraryChanged', library().info())
+      return result
+    },
+    listRevisions: ({ id }) => library().listRevisions(id),
+    getRevision: ({ id, revisionId }) => library().getRevision(id, revisionId),
+    takeSnapshot: ({ id, name }) => library().takeSnapshot(id, name),
+    restoreRevision: ({ id, revisionId }) => library().restoreRevision(id, revisionId),
+    listPromos: () => library().listPromos(),
+    savePromo: ({ id, promo }) => library().savePromo(promo, id),
+    deletePromo: ({ id }) => library().deletePromo(id),
+    importFiles: async ({ files }, ctx) => {
+      const report = await library().importFiles(files)
+      if (report.imported.length) ctx.emit('libraryChanged', library().info())
+      return report
+    },
+    addMedia: ({ name, bytes }) => library().addMedia(name, bytes)
+  }
+}

@@ -1,0 +1,262 @@
+import { open, stat } from 'node:fs/promises'
+import { Low } from 'lowdb'
+import writeFileAtomic from 'write-file-atomic'
+import { AtomicJsonFile } from './json-file'
+import type { LibraryPaths } from './layout'
+import type { IndexEntry, TrashEntry } from './summary'
+
+export const INDEX_FORMAT_VERSION = 1
+
+interface Snapshot {
+  formatVersion: typeof INDEX_FORMAT_VERSION
+  name: string
+  createdAt: string
+  /** Bumped by every compaction; journal lines from an older generation are already in the snapshot. */
+  generation: number
+  articles: IndexEntry[]
+  trash: TrashEntry[]
+}
+
+export type JournalOp =
+  | { put: 'articles'; entry: IndexEntry }
+  | { put: 'trash'; entry: TrashEntry }
+  | { drop: 'articles' | 'trash'; id: string }
+
+export type IndexProblem = 'missing' | 'damaged' | null
+
+const isStamp = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && typeof (s as { mtimeMs?: unknown }).mtimeMs === 'number' && typeof (s as { size?: unknown }).size === 'number'
+const isEntry = (e: unknown): e is IndexEntry => {
+  const x = e as Partial<IndexEntry> | null
+  return (
+    typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.slug === 'string' && typeof x.title === 'string' &&
+    typeof x.status === 'string' && typeof x.updatedAt === 'string' && Array.isArray(x.tags) && Array.isArray(x.authors) &&
+    Array.isArray(x.promoIds) && typeof x.words === 'number' && isStamp(x.stamp)
+  )
+}
+function isSnapshot(value: unknown): value is Snapshot {
+  const s = value as Partial<Snapshot> | null
+  return (
+    typeof s === 'object' && s !== null && s.formatVersion === INDEX_FORMAT_VERSION && typeof s.generation === 'number' &&
+    typeof s.name === 'string' && Array.isArray(s.articles) && Array.isArray(s.trash) &&
+    s.articles.every(isEntry) && s.trash.every((t) => isEntry(t) && typeof (t as TrashEntry).trashedAt === 'string')
+  )
+}
+
+interface ParsedJournal {
+  generation: number | null
+  ops: JournalOp[]
+  /** Bytes up to the end of the last complete line: a torn last line (a crash mid-append) is ignored and later cut off. */
+  validLength: number
+}
+
+function parseJournal(text: string, startsWithHeader: boolean): ParsedJournal {
+  const end = text.lastIndexOf('\n') + 1
+  const lines = text.slice(0, end).split('\n').slice(0, -1)
+  let generation: number | null = null
+  const ops: JournalOp[] = []
+  for (const [i, line] of lines.entries()) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line)
+    } catch {
+      continue // a damaged line only loses a cache entry: opening re-checks every file's stamp
+    }
+    if (i === 0 && startsWithHeader) generation = typeof (parsed as { generation?: unknown }).generation === 'number' ? (parsed as { generation: number }).generation : null
+    else ops.push(parsed as JournalOp)
+  }
+  return { generation, ops, validLength: Buffer.byteLength(text.slice(0, end)) }
+}
+
+const header = (generation: number): string => `${JSON.stringify({ generation })}\n`
+
+/**
+ * The library index: a lowdb snapshot of every article summary plus an
+ * append-only journal of changes since, so saving one article appends one
+ * line instead of rewriting an index of every article. The journal is folded
+ * into a new snapshot once it holds about as many lines as there are
+ * articles, keeping the cost per save constant on average.
+ */
+export class IndexStore {
+  readonly articles = new Map<string, IndexEntry>()
+  readonly trash = new Map<string, TrashEntry>()
+  name: string
+  private readonly db: Low<Snapshot>
+  private createdAt: string
+  private generation = 0
+  /** What we last read of the journal: `offset` ends the last complete line, `size` is what the file held. */
+  private journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
+
+  private constructor(
+    private readonly paths: LibraryPaths,
+    name: string
+  ) {
+    this.name = name
+    this.createdAt = new Date().toISOString()
+    this.db = new Low<Snapshot>(new AtomicJsonFile<Snapshot>(paths.index, { pretty: false }), this.toSnapshot())
+  }
+
+  /** Reads the snapshot and journal; a missing or damaged snapshot leaves the index empty for the caller to rebuild. */
+  static async load(paths: LibraryPaths, defaultName: string): Promise<{ store: IndexStore; problem: IndexProblem }> {
+    const store = new IndexStore(paths, defaultName)
+    const problem = await store.loadFromDisk()
+    return { store, problem }
+  }
+
+  private async loadFromDisk(): Promise<IndexProblem> {
+    this.articles.clear()
+    this.trash.clear()
+    let problem: IndexProblem = null
+    try {
+      // Through the adapter: Low.read() keeps its default data when the file is missing, hiding that.
+      const data = await this.db.adapter.read()
+      if (data === null) problem = 'missing'
+      else if (!isSnapshot(data)) problem = 'damaged'
+      else this.db.data = data
+    } catch {
+      problem = 'damaged'
+    }
+    if (problem) {
+      this.generation = 0
+      this.journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
+      return problem
+    }
+    const snapshot = this.db.data
+    this.name = snapshot.name
+    this.createdAt = snapshot.createdAt
+    this.generation = snapshot.generation
+    for (const entry of snapshot.articles) this.articles.set(entry.id, entry)
+    for (const entry of snapshot.trash) this.trash.set(entry.id, entry)
+    await this.readJournalFrom(0)
+    return null
+  }
+
+  /** Applies journal lines from `offset` on; returns the ids they touched. */
+  private async readJournalFrom(offset: number): Promise<Set<string>> {
+    const touched = new Set<string>()
+    let text: string
+    let ino: number
+    let size: number
+    try {
+      const handle = await open(this.paths.journal, 'r')
+      try {
+        const stats = await handle.stat()
+        ino = stats.ino
+        size = stats.size
+        const length = Math.max(0, stats.size - offset)
+        const buffer = Buffer.alloc(length)
+        await handle.read(buffer, 0, length, offset)
+        text = buffer.toString('utf8')
+      } finally {
+        await handle.close()
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      this.journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
+      return touched
+    }
+    const parsed = parseJournal(text, offset === 0)
+    if (offset === 0) {
+      // Older than the snapshot: a compaction stopped before replacing the journal, whose lines the snapshot already holds.
+      const stale = parsed.generation !== this.generation
+      this.journal = { ino, offset: parsed.validLength, size, lines: 0, stale }
+      if (stale) return touched
+    } else {
+      this.journal.offset += parsed.validLength
+      this.journal.size = size
+    }
+    for (const op of parsed.ops) touched.add(this.apply(op))
+    this.journal.lines += parsed.ops.length
+    return touched
+  }
+
+  private apply(op: JournalOp): string {
+    if ('put' in op) {
+      if (op.put === 'trash') this.trash.set(op.entry.id, op.entry as TrashEntry)
+      else this.articles.set(op.entry.id, op.entry)
+      return op.entry.id
+    }
+    ;(op.drop === 'trash' ? this.trash : this.articles).delete(op.id)
+    return op.id
+  }
+
+  /**
+   * Catches up with what another process (the CLI, a second window) wrote
+   * since we last looked. Call it holding the library lock before writing,
+   * so the lines we append follow theirs. Returns the ids that changed.
+   */
+  async refresh(): Promise<Set<string>> {
+    let ino: number
+    try {
+      ino = (await stat(this.paths.journal)).ino
+    } catch {
+      ino = -1
+    }
+    if (ino === this.journal.ino && ino !== -1) return this.readJournalFrom(this.journal.offset)
+    // Another process compacted (or the journal vanished): reload everything and report what differs.
+    const before = new Map([...this.articles, ...this.trash])
+    const problem = await this.loadFromDisk()
+    if (problem) {
+      // The files on disk went bad under us: keep what we know and write it out whole at the next change.
+      for (const [id, entry] of before) ('trashedAt' in entry ? this.trash : this.articles).set(id, entry as TrashEntry)
+      return new Set()
+    }
+    const after = new Map<string, IndexEntry>([...this.articles, ...this.trash])
+    const touched = new Set<string>()
+    for (const [id, entry] of after) if (before.get(id) !== entry && JSON.stringify(before.get(id)) !== JSON.stringify(entry)) touched.add(id)
+    for (const id of before.keys()) if (!after.has(id)) touched.add(id)
+    return touched
+  }
+
+  /** True when another process appended to the journal or compacted it since we last read it. */
+  async changedOnDisk(): Promise<boolean> {
+    try {
+      const stats = await stat(this.paths.journal)
+      return stats.ino !== this.journal.ino || stats.size !== this.journal.size
+    } catch {
+      return this.journal.ino !== -1
+    }
+  }
+
+  /** Appends `ops` to the journal (fsynced) and applies them. Call holding the lock, after refresh(). */
+  async record(ops: JournalOp[]): Promise<void> {
+    if (this.journal.stale) return this.compact(ops)
+    const text = ops.map((op) => `${JSON.stringify(op)}\n`).join('')
+    const handle = await open(this.paths.journal, 'r+')
+    try {
+      if (this.journal.size > this.journal.offset) await handle.truncate(this.journal.offset)
+      const bytes = Buffer.from(text)
+      await handle.write(bytes, 0, bytes.length, this.journal.offset)
+      await handle.datasync()
+      this.journal.offset += bytes.length
+      this.journal.size = this.journal.offset
+    } finally {
+      await handle.close()
+    }
+    for (const op of ops) this.apply(op)
+    this.journal.lines += ops.length
+    if (this.journal.lines > Math.max(500, this.articles.size + this.trash.size)) await this.compact()
+  }
+
+  /** Writes a new snapshot (and an empty journal) holding everything, plus `ops`. Call holding the lock. */
+  async compact(ops: JournalOp[] = []): Promise<void> {
+    for (const op of ops) this.apply(op)
+    this.generation += 1
+    this.db.data = this.toSnapshot()
+    await this.db.write()
+    await writeFileAtomic(this.paths.journal, header(this.generation), { fsync: true })
+    const { ino, size } = await stat(this.paths.journal)
+    this.journal = { ino, offset: size, size, lines: 0, stale: false }
+  }
+
+  private toSnapshot(): Snapshot {
+    return {
+      formatVersion: INDEX_FORMAT_VERSION,
+      name: this.name,
+      createdAt: this.createdAt,
+      generation: this.generation,
+      articles: [...this.articles.values()],
+      trash: [...this.trash.values()]
+    }
+  }
+}

@@ -1,0 +1,411 @@
+import { access, lstat, rename, unlink } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { Article, EditableFields } from '../../shared/article/article'
+import type { Promo, PromoInput } from '../../shared/article/promo'
+import { slugify, uniqueSlug } from '../../shared/article/slug'
+import { UserError } from '../../shared/ipc/result'
+import type { ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
+import { readArticleFile, readArticleText, reasonOf, writeArticleFile } from './article-files'
+import { applyChanges, laterThan, newArticle, newId } from './article-rules'
+import { IndexStore, type JournalOp } from './index-store'
+import { importArticles, type ImportFile } from './import-files'
+import { libraryPaths, type LibraryPaths } from './layout'
+import { removeLockLeftovers, withLibraryLock } from './lock'
+import { addMedia } from './media'
+import { prepareLibraryFolder, type OpenMode } from './open-folder'
+import { PromoStore } from './promo-store'
+import { SerialQueue } from './queue'
+import { reconcile } from './reconcile'
+import { Revisions } from './revisions'
+import { excerptAround, SearchIndex, searchableText } from './search-index'
+import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
+
+/** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
+export const SEARCH_LIMIT = 50
+const BUILD_BATCH = 32
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+/**
+ * An open library: every operation the app and the CLI perform on articles,
+ * revisions, the trash, promos and media. Writes are serialized in this
+ * process and locked across processes; each one first catches up with what
+ * other processes wrote.
+ */
+export class Library {
+  readonly paths: LibraryPaths
+  private readonly writes = new SerialQueue()
+  private readonly search = new SearchIndex()
+  private readonly texts = new Map<string, string>()
+  private slugOwners: Map<string, string> | null = null
+  private closed = false
+  private searchBuild: Promise<void> | null = null
+
+  private constructor(
+    readonly dir: string,
+    private readonly store: IndexStore,
+    private readonly promos: PromoStore,
+    private readonly notices: string[]
+  ) {
+    this.paths = libraryPaths(dir)
+  }
+
+  /**
+   * Opens (and if `mode` allows, creates) the library in `dir`, repairing its
+   * index if needed. The app starts filling the search index at once; a
+   * one-shot CLI command only when it searches.
+   */
+  static async open(dir: string, mode: OpenMode = 'create', options: { indexNow?: boolean } = {}): Promise<Library> {
+    const root = resolve(dir)
+    await prepareLibraryFolder(root, mode)
+    const paths = libraryPaths(root)
+    return withLibraryLock(root, paths.lock, async () => {
+      await removeLockLeftovers(paths.lock)
+      const { store, problem } = await IndexStore.load(paths, basename(root))
+      const { ops, notices } = await reconcile(store, paths, problem)
+      if (problem) await store.compact(ops)
+      else if (ops.length) await store.record(ops)
+      const promos = new PromoStore(paths.promos, paths.damaged)
+      const promoNotice = await promos.refresh()
+      if (promoNotice) notices.push(promoNotice)
+      return new Library(root, store, promos, notices)
+    }).then((library) => {
+      if (options.indexNow ?? true) void library.searchReady()
+      return library
+    })
+  }
+
+  /** Resolves once every article is in the search index; searches wait for it. */
+  searchReady(): Promise<void> {
+    this.searchBuild ??= this.buildSearch()
+    return this.searchBuild
+  }
+
+  info(): LibraryInfo {
+    return { path: this.dir, name: this.store.name, articleCount: this.store.articles.size, notices: [...this.notices] }
+  }
+
+  /** Adds a plain-words note for the user to the library's notices. */
+  notify(notice: string): void {
+    this.notices.push(notice)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.writes.run(async () => undefined)
+    await this.searchBuild
+  }
+
+  // ——— reading ———
+
+  async listArticles(query: ListQuery = {}): Promise<SearchHit[]> {
+    await this.catchUpIfChanged()
+    const author = query.author?.toLowerCase()
+    const tag = query.tag?.toLowerCase()
+    const keep = (entry: IndexEntry | undefined): entry is IndexEntry =>
+      entry !== undefined &&
+      (!query.status || entry.status === query.status) &&
+      (!tag || entry.tags.some((t) => t.toLowerCase() === tag)) &&
+      (!author || entry.authors.some((a) => a.toLowerCase() === author))
+    const text = query.query?.trim()
+    if (!text) {
+      const entries = [...this.store.articles.values()].filter(keep)
+      return this.sorted(entries, query.sort ?? 'updated').map((entry) => ({ ...toSummary(entry), excerpt: '' }))
+    }
+    await this.searchReady()
+    const matches = this.search.search(text, (id) => keep(this.store.articles.get(id)))
+    const terms = new Map(matches.map((m) => [m.id, m.terms]))
+    let entries = matches.map((m) => this.store.articles.get(m.id)!)
+    if (query.sort && query.sort !== 'relevance') entries = this.sorted(entries, query.sort)
+    return Promise.all(
+      entries.slice(0, SEARCH_LIMIT).map(async (entry) => ({ ...toSummary(entry), excerpt: excerptAround(await this.textOf(entry.id), terms.get(entry.id) ?? []) }))
+    )
+  }
+
+  private sorted(entries: IndexEntry[], sort: 'updated' | 'title' | 'relevance'): IndexEntry[] {
+    return sort === 'title'
+      ? entries.sort((a, b) => titleOrder.compare(a.title, b.title) || a.id.localeCompare(b.id))
+      : entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)))
+  }
+
+  private async textOf(id: string): Promise<string> {
+    let text = this.texts.get(id)
+    if (text === undefined) {
+      const article = await readArticleText(this.paths.article(id))
+      text = article ? searchableText(article) : ''
+      // A small cache: repeated searches while typing quote the same articles.
+      if (this.texts.size >= 500) this.texts.delete(this.texts.keys().next().value!)
+      this.texts.set(id, text)
+    }
+    return text
+  }
+
+  /** By id or by slug, as the CLI lets people name articles. */
+  async getArticle(idOrSlug: string): Promise<Article> {
+    await this.catchUpIfChanged()
+    return this.readLive(this.resolveId(idOrSlug))
+  }
+
+  private resolveId(idOrSlug: string): string {
+    if (this.store.articles.has(idOrSlug)) return idOrSlug
+    const id = this.slugs().get(idOrSlug)
+    if (id) return id
+    throw new UserError('not-found', this.store.trash.has(idOrSlug) ? 'That article is in the trash; restore it first.' : `There is no article “${idOrSlug}” in this library.`)
+  }
+
+  private async readLive(id: string): Promise<Article> {
+    try {
+      return await readArticleFile(this.paths.article(id), id)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('not-found', 'That article no longer exists; it may have been deleted elsewhere.')
+      if (error instanceof UserError) throw error
+      throw new UserError('io-error', `The article file could not be read: ${reasonOf(error)}`)
+    }
+  }
+
+  async listTrash(): Promise<TrashedArticle[]> {
+    await this.catchUpIfChanged()
+    return [...this.store.trash.values()].sort((a, b) => b.trashedAt.localeCompare(a.trashedAt)).map(toTrashed)
+  }
+
+  async listRevisions(id: string): Promise<RevisionInfo[]> {
+    return this.revisions(this.resolveId(id)).list()
+  }
+
+  async getRevision(id: string, revisionId: string): Promise<Article> {
+    return this.revisions(this.resolveId(id)).article(revisionId)
+  }
+
+  async listPromos(): Promise<PromoWithUsage[]> {
+    await this.catchUpIfChanged()
+    await this.writes.run(() => this.refreshPromos())
+    const usedBy = new Map<string, { id: string; title: string }[]>()
+    for (const entry of this.store.articles.values()) {
+      for (const promoId of entry.promoIds) usedBy.set(promoId, [...(usedBy.get(promoId) ?? []), { id: entry.id, title: entry.title }])
+    }
+    return [...this.promos.all()]
+      .sort((a, b) => titleOrder.compare(a.name, b.name))
+      .map((promo) => ({ promo, usedBy: usedBy.get(promo.id) ?? [] }))
+  }
+
+  // ——— writing ———
+
+  async createArticle(fields: Partial<EditableFields> = {}): Promise<Article> {
+    return this.write(() => this.insert(fields))
+  }
+
+  private async insert(fields: Partial<EditableFields>): Promise<Article> {
+    const slugs = this.slugs()
+    const article = newArticle(fields, newId(), new Date().toISOString(), (slug) => slugs.has(slug))
+    await this.commit(article, 'save')
+    return article
+  }
+
+  async saveArticle(id: string, changes: Partial<EditableFields>): Promise<Article> {
+    return this.write(async () => {
+      const stored = await this.readLive(this.resolveId(id))
+      const slugs = this.slugs()
+      const next = applyChanges(stored, changes, new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
+      if (next) await this.commit(next, 'save')
+      return next ?? stored
+    })
+  }
+
+  async duplicateArticle(id: string): Promise<Article> {
+    return this.write(async () => {
+      const { title, dek, authors, tags, category, description, featuredImage, related, body } = await this.readLive(this.resolveId(id))
+      return this.insert({ title: `${title} (copy)`, dek, authors, tags, category, description, featuredImage, related, body })
+    })
+  }
+
+  async trashArticle(id: string): Promise<void> {
+    await this.write(async () => {
+      const entry = this.store.articles.get(this.resolveId(id))!
+      const trashedAt = new Date().toISOString()
+      const to = this.paths.trashed(entry.id, trashedAt)
+      // One rename: the file is either live or in the trash, whatever happens.
+      await rename(this.paths.article(entry.id), to)
+      await this.store.record([
+        { drop: 'articles', id: entry.id },
+        { put: 'trash', entry: { ...entry, trashedAt, stamp: stampOf(await lstat(to)) } }
+      ])
+      this.forget(entry.id, entry.slug)
+    })
+  }
+
+  async restoreArticle(id: string): Promise<Article> {
+    return this.write(async () => {
+      const entry = this.store.trash.get(id)
+      if (!entry) throw new UserError('not-found', 'That article is not in the trash.')
+      const live = this.paths.article(id)
+      if (await access(live).then(() => true, () => false)) throw new UserError('conflict', 'An article with the same id is already in the library, so the trashed copy was left in the trash.')
+      await rename(this.paths.trashed(id, entry.trashedAt), live)
+      let article = await readArticleFile(live, id)
+      const slugs = this.slugs()
+      // Its address may have been taken while it was in the trash.
+      if (slugs.has(article.slug)) {
+        article = { ...article, slug: uniqueSlug(article.slugLocked ? article.slug : slugify(article.title), (s) => slugs.has(s)), updatedAt: laterThan(article.updatedAt, new Date().toISOString()) }
+        await this.commit(article, 'restore', [{ drop: 'trash', id }])
+      } else {
+        await this.indexLive(article, stampOf(await lstat(live)), [{ drop: 'trash', id }])
+      }
+      return article
+    })
+  }
+
+  async emptyTrash(): Promise<{ removed: number }> {
+    return this.write(async () => {
+      const entries = [...this.store.trash.values()]
+      for (const entry of entries) {
+        await unlink(this.paths.trashed(entry.id, entry.trashedAt)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error
+        })
+        await this.revisions(entry.id).removeAll()
+      }
+      await this.store.record(entries.map((entry) => ({ drop: 'trash', id: entry.id })))
+      return { removed: entries.length }
+    })
+  }
+
+  async takeSnapshot(id: string, name: string): Promise<RevisionInfo> {
+    return this.write(async () => {
+      const article = await this.readLive(this.resolveId(id))
+      return this.revisions(article.id).add(article, 'snapshot', name.trim())
+    })
+  }
+
+  /** Puts an earlier version back as a new save; the version it replaces stays in the history. */
+  async restoreRevision(id: string, revisionId: string): Promise<Article> {
+    return this.write(async () => {
+      const stored = await this.readLive(this.resolveId(id))
+      const old = await this.revisions(stored.id).article(revisionId)
+      const slugs = this.slugs()
+      const taken = (slug: string): boolean => (slugs.get(slug) ?? stored.id) !== stored.id
+      const article: Article = {
+        ...old,
+        id: stored.id,
+        createdAt: stored.createdAt,
+        slug: taken(old.slug) ? uniqueSlug(old.slug, taken) : old.slug,
+        updatedAt: laterThan(stored.updatedAt, new Date().toISOString())
+      }
+      await this.commit(article, 'restore')
+      return article
+    })
+  }
+
+  async savePromo(input: PromoInput, id?: string): Promise<Promo> {
+    return this.write(() => this.promos.save(input, id ?? newId(), new Date().toISOString()))
+  }
+
+  async deletePromo(id: string): Promise<void> {
+    await this.write(async () => {
+      if (!this.promos.get(id)) throw new UserError('not-found', 'That promo does not exist.')
+      const users = [...this.store.articles.values()].filter((entry) => entry.promoIds.includes(id))
+      if (users.length) {
+        const titles = users.map((entry) => `“${entry.title || 'Untitled'}”`)
+        throw new UserError('conflict', `This promo is still placed in ${users.length} article${users.length === 1 ? '' : 's'}: ${titles.join(', ')}. Remove it from them first.`, titles)
+      }
+      await this.promos.remove(id)
+    })
+  }
+
+  /** Each file is parsed, checked and written on its own: a bad file is reported and writes nothing. */
+  async importFiles(files: ImportFile[]): Promise<ImportReport> {
+    return importArticles(files, (fields) => this.createArticle(fields))
+  }
+
+  addMedia(name: string, bytes: Uint8Array): Promise<{ src: string }> {
+    return addMedia(this.dir, name, bytes)
+  }
+
+  // ——— internals ———
+
+  private revisions(id: string): Revisions {
+    return new Revisions(this.paths.revisions(id))
+  }
+
+  private write<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new UserError('conflict', 'This library was closed; open it again to make changes.'))
+    return this.writes.run(() =>
+      withLibraryLock(this.dir, this.paths.lock, async () => {
+        await this.catchUp()
+        await this.refreshPromos()
+        return task()
+      })
+    )
+  }
+
+  /**
+   * Writes the article file, keeps a revision, then records the index entry:
+   * the file is the truth, so a crash in between loses at most an index line
+   * that the next opening rebuilds from the file.
+   */
+  private async commit(article: Article, revision: RevisionInfo['kind'], extraOps: JournalOp[] = []): Promise<void> {
+    const stamp = await writeArticleFile(this.paths.article(article.id), article)
+    await this.revisions(article.id).add(article, revision)
+    await this.indexLive(article, stamp, extraOps)
+  }
+
+  private async indexLive(article: Article, stamp: FileStamp, extraOps: JournalOp[]): Promise<void> {
+    const previousSlug = this.store.articles.get(article.id)?.slug
+    await this.store.record([...extraOps, { put: 'articles', entry: indexEntry(article, stamp) }])
+    if (previousSlug !== undefined) this.slugOwners?.delete(previousSlug)
+    this.slugOwners?.set(article.slug, article.id)
+    this.texts.delete(article.id)
+    this.search.upsert(article)
+  }
+
+  private forget(id: string, slug: string): void {
+    if (this.slugOwners?.get(slug) === id) this.slugOwners.delete(slug)
+    this.texts.delete(id)
+    this.search.remove(id)
+  }
+
+  private slugs(): Map<string, string> {
+    this.slugOwners ??= new Map([...this.store.articles.values()].map((entry) => [entry.slug, entry.id]))
+    return this.slugOwners
+  }
+
+  /** Applies what other processes wrote since we last looked; call inside the write queue. */
+  private async catchUp(): Promise<void> {
+    const touched = await this.store.refresh()
+    if (touched.size === 0) return
+    this.slugOwners = null
+    for (const id of touched) {
+      this.texts.delete(id)
+      if (!this.store.articles.has(id)) this.search.remove(id)
+      else {
+        const article = await readArticleFile(this.paths.article(id), id).catch(() => null)
+        if (article) this.search.upsert(article)
+      }
+    }
+  }
+
+  private async refreshPromos(): Promise<void> {
+    const notice = await this.promos.refresh()
+    if (notice) this.notices.push(notice)
+  }
+
+  private async catchUpIfChanged(): Promise<void> {
+    if (await this.store.changedOnDisk()) await this.writes.run(() => this.catchUp())
+  }
+
+  /**
+   * Fills the search index in the background, a batch at a time, so opening
+   * stays fast and the app stays responsive; saves made meanwhile update it
+   * directly, and the builder skips what is already there.
+   */
+  private async buildSearch(): Promise<void> {
+    const ids = [...this.store.articles.keys()]
+    for (let i = 0; i < ids.length && !this.closed; i += BUILD_BATCH) {
+      const batch = ids.slice(i, i + BUILD_BATCH).filter((id) => !this.search.has(id))
+      const articles = await Promise.all(batch.map((id) => readArticleText(this.paths.article(id))))
+      for (const article of articles) {
+        if (article?.id && this.store.articles.has(article.id) && !this.search.has(article.id)) this.search.upsert(article)
+      }
+      await nextTurn()
+    }
+  }
+}
+
+export const openLibrary = (dir: string, mode?: OpenMode, options?: { indexNow?: boolean }): Promise<Library> => Library.open(dir, mode, options)

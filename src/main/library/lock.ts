@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import lockfile from 'proper-lockfile'
+import { UserError } from '../../shared/ipc/result'
+
+const WAIT_LIMIT_MS = 15_000
+const host = hostname()
+
+interface Owner {
+  pid: number
+  host: string
+  token: string
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function readOwner(lockDir: string): Promise<Owner | null> {
+  try {
+    return JSON.parse(await readFile(join(lockDir, 'owner'), 'utf8')) as Owner
+  } catch {
+    return null
+  }
+}
+
+/**
+ * proper-lockfile only declares a lock stale once its mtime stops moving
+ * (seconds later). A writer records its pid inside the lock folder, so after
+ * a crash on this machine the next writer takes over at once. The folder is
+ * claimed by an atomic rename and checked afterwards, so a lock that changed
+ * hands in between is put back rather than stolen.
+ */
+async function breakIfOwnerDied(lockDir: string): Promise<boolean> {
+  const dead = await readOwner(lockDir)
+  if (!dead || dead.host !== host || isAlive(dead.pid)) return false
+  return breakLock(lockDir, dead.token)
+}
+
+/** Removes the lock folder if it still belongs to the owner identified by `token` (null: to nobody). */
+async function breakLock(lockDir: string, token: string | null): Promise<boolean> {
+  const tomb = `${lockDir}.${randomUUID()}.dead`
+  try {
+    await rename(lockDir, tomb)
+  } catch {
+    return false
+  }
+  if (((await readOwner(tomb))?.token ?? null) !== token) {
+    await rename(tomb, lockDir).catch(() => undefined)
+    return false
+  }
+  await rm(tomb, { recursive: true, force: true })
+  await removeDeadDrafts(dirname(lockDir), basename(lockDir))
+  return true
+}
+
+/** Owner drafts left by writers that crashed while waiting for the lock; call holding it. */
+export const removeLockLeftovers = (lockDir: string): Promise<void> => removeDeadDrafts(dirname(lockDir), basename(lockDir))
+
+async function removeDeadDrafts(dir: string, lockName: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [])) {
+    const pid = Number(name.startsWith(`${lockName}.`) && name.endsWith('.owner') ? name.slice(lockName.length + 1).split('.')[0] : NaN)
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(join(dir, name), { force: true })
+  }
+}
+
+/**
+ * Runs `fn` holding the library's cross-process lock, so the app and the CLI
+ * (or two CLIs) never interleave writes. Held only around one write, for
+ * milliseconds; a caller that waits too long gets a plain-words error.
+ */
+export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  // Written before taking the lock and renamed in right after, so the lock is without an owner for the shortest time.
+  const me: Owner = { pid: process.pid, host, token: randomUUID() }
+  const draft = `${lockDir}.${me.pid}.${me.token}.owner`
+  await writeFile(draft, JSON.stringify(me))
+  let release: (() => Promise<void>) | undefined
+  for (let attempt = 0; !release; attempt++) {
+    try {
+      release = await lockfile.lock(libraryDir, {
+        lockfilePath: lockDir,
+        realpath: false,
+        // The shortest proper-lockfile allows: the wait after a crash that left no owner file behind.
+        stale: 2_000,
+        // Touched often, so a long write (rebuilding a big index) never looks stale to a waiting process.
+        update: 500,
+        // A lost lock only concerns the write in progress, which is atomic anyway: never crash the app over it.
+        onCompromised: (error) => console.warn('[copydesk] library lock compromised:', error.message)
+      })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') {
+        await rm(draft, { force: true })
+        throw error
+      }
+      // ENOTEMPTY: proper-lockfile judged the lock stale by its mtime but could not rmdir it, as the owner file is inside.
+      if (code === 'ENOTEMPTY' ? await breakLock(lockDir, null) : await breakIfOwnerDied(lockDir)) continue
+      if (Date.now() - started > WAIT_LIMIT_MS) {
+        await rm(draft, { force: true })
+        throw new UserError('conflict', 'The library is busy: another Copydesk window or command is writing to it. Try again in a moment.')
+      }
+      await sleep(Math.min(50, 2 + attempt * 2))
+    }
+  }
+  const ownerFile = join(lockDir, 'owner')
+  try {
+    await rename(draft, ownerFile)
+    return await fn()
+  } finally {
+    await rm(ownerFile, { force: true })
+    // Already released means another writer judged it stale during a long write and took over; the write itself is done.
+    await release().catch((error: Error) => console.warn('[copydesk] library lock was taken over:', error.message))
+  }
+}

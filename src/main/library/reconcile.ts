@@ -1,0 +1,86 @@
+import { lstat, readdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { moveAside, readArticleFile, reasonOf } from './article-files'
+import type { IndexProblem, IndexStore, JournalOp } from './index-store'
+import { isInterruptedWrite, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
+import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
+
+interface Found {
+  file: string
+  name: string
+  id: string
+  trashedAt: string | null
+}
+
+async function listFolder(dir: string, parse: (name: string) => { id: string; trashedAt: string | null } | null): Promise<Found[]> {
+  const found: Found[] = []
+  for (const name of await readdir(dir)) {
+    // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
+    if (isInterruptedWrite(name)) await unlink(join(dir, name)).catch(() => undefined)
+    const parsed = parse(name)
+    if (parsed) found.push({ file: join(dir, name), name, ...parsed })
+  }
+  return found
+}
+
+const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = []
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(fn))))
+  return results
+}
+
+/**
+ * Checks the index against the article and trash folders, which are the
+ * truth. Files whose stamp matches their entry are trusted without being
+ * read, so a healthy library of 10,000 articles costs one stat per file.
+ * Everything else is re-read; an unreadable file is moved to damaged/ and
+ * named in a notice. Returns the journal operations that bring the index in
+ * line, and the notices for the user.
+ */
+export async function reconcile(store: IndexStore, paths: LibraryPaths, problem: IndexProblem): Promise<{ ops: JournalOp[]; notices: string[] }> {
+  const ops: JournalOp[] = []
+  const notices: string[] = []
+  const live = await listFolder(paths.articles, (name) => {
+    const id = parseArticleFileName(name)
+    return id ? { id, trashedAt: null } : null
+  })
+  const trashed = await listFolder(paths.trash, (name) => {
+    const parsed = parseTrashFileName(name)
+    return parsed ? { ...parsed } : null
+  })
+  const unreadable = new Set<string>()
+  const check = async (found: Found): Promise<void> => {
+    const stamp = stampOf(await lstat(found.file))
+    const known: IndexEntry | undefined = found.trashedAt ? store.trash.get(found.id) : store.articles.get(found.id)
+    if (known && sameStamp(known.stamp, stamp) && (!found.trashedAt || store.trash.get(found.id)?.trashedAt === found.trashedAt)) return
+    try {
+      const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
+      ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
+    } catch (error) {
+      const movedTo = await moveAside(found.file, paths.damaged)
+      unreadable.add(found.id)
+      const where = found.trashedAt ? 'trash' : 'articles'
+      notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}”. Nothing else was changed.`)
+    }
+  }
+  // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.
+  await inBatches([...live, ...trashed], 16, check)
+
+  const liveIds = new Set(live.map((f) => f.id))
+  const trashIds = new Set(trashed.map((f) => f.id))
+  for (const [id, entry] of store.articles) {
+    if (liveIds.has(id) && !unreadable.has(id)) continue
+    ops.push({ drop: 'articles', id })
+    if (!trashIds.has(id) && !unreadable.has(id)) notices.push(`“${entry.title || 'Untitled'}” was listed but its file is gone, so it was taken off the list.`)
+  }
+  for (const id of store.trash.keys()) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
+
+  const count = live.length + trashed.length
+  if (problem === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.`)
+  if (problem === 'damaged') {
+    const movedTo = await moveAside(paths.index, paths.damaged).catch(() => null)
+    const kept = movedTo ? ` The damaged copy was kept as “${movedTo}”.` : ''
+    notices.unshift(`The library index was damaged, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.${kept}`)
+  }
+  return { ops, notices }
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Article } from '../../shared/article/article'
+import { bodyStats } from '../../shared/article/body'
+import { UserError } from '../../shared/ipc/result'
+import type { RevisionInfo } from '../../shared/library-api'
+import { checkArticle } from './article-rules'
+import { writeJsonAtomic } from './json-file'
+
+/** Saves and restores beyond this many are forgotten, oldest first; named snapshots are always kept. */
+export const KEPT_REVISIONS = 50
+
+type Kind = RevisionInfo['kind']
+interface RevisionFile {
+  info: RevisionInfo
+  article: Article
+}
+
+// `<ms since 1970, 15 digits>-<kind>-<random>`: sorts by time, tells its kind without being read, and cannot name a path.
+const revisionIdPattern = /^(\d{15})-(save|snapshot|restore)-([a-z0-9]{8})$/
+const newRevisionId = (kind: Kind): string => `${String(Date.now()).padStart(15, '0')}-${kind}-${randomBytes(4).toString('hex')}`
+const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(revisionId)?.[2] as Kind | undefined
+
+/** One article's history, in `revisions/<article id>/`. */
+export class Revisions {
+  constructor(private readonly dir: string) {}
+
+  /** Keeps `article` as a revision; every save, restore and snapshot makes one. */
+  async add(article: Article, kind: Kind, name: string | null = null): Promise<RevisionInfo> {
+    const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+    await mkdir(this.dir, { recursive: true })
+    await writeJsonAtomic(join(this.dir, `${info.id}.json`), { info, article } satisfies RevisionFile)
+    if (kind !== 'snapshot') await this.prune()
+    return info
+  }
+
+  private async ids(): Promise<string[]> {
+    try {
+      return (await readdir(this.dir))
+        .filter((name) => name.endsWith('.json') && kindOf(name.slice(0, -5)))
+        .map((name) => name.slice(0, -5))
+        .sort()
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+  }
+
+  private async prune(): Promise<void> {
+    const unnamed = (await this.ids()).filter((id) => kindOf(id) !== 'snapshot')
+    for (const id of unnamed.slice(0, Math.max(0, unnamed.length - KEPT_REVISIONS))) await unlink(join(this.dir, `${id}.json`)).catch(() => undefined)
+  }
+
+  private async read(revisionId: string): Promise<RevisionFile> {
+    if (!kindOf(revisionId)) throw new UserError('not-found', 'That revision does not exist.')
+    let file: RevisionFile
+    try {
+      file = JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')) as RevisionFile
+    } catch {
+      throw new UserError('not-found', 'That revision does not exist or could not be read.')
+    }
+    return { info: file.info, article: checkArticle(file.article) }
+  }
+
+  /** Newest first. An unreadable revision file is left out rather than hiding the others. */
+  async list(): Promise<RevisionInfo[]> {
+    const ids = (await this.ids()).reverse()
+    const infos = await Promise.all(ids.map((id) => this.read(id).then((r) => r.info, () => null)))
+    return infos.filter((info): info is RevisionInfo => info !== null)
+  }
+
+  async article(revisionId: string): Promise<Article> {
+    return (await this.read(revisionId)).article
+  }
+
+  async removeAll(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,56 @@
+import type { Stats } from 'node:fs'
+import type { Article } from '../../shared/article/article'
+import { bodyStats, walkBody } from '../../shared/article/body'
+import type { ArticleSummary, TrashedArticle } from '../../shared/library-api'
+
+/** Identifies one version of a file cheaply, so opening can tell which files changed without reading them. */
+export interface FileStamp {
+  mtimeMs: number
+  size: number
+}
+export const stampOf = (stats: Stats): FileStamp => ({ mtimeMs: stats.mtimeMs, size: stats.size })
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size
+
+/** What the index keeps per article: the list row, the promos it places, and the stamp of the file it came from. */
+export interface IndexEntry extends ArticleSummary {
+  promoIds: string[]
+  stamp: FileStamp
+}
+export interface TrashEntry extends IndexEntry {
+  trashedAt: string
+}
+
+export function promoIdsOf(article: Article): string[] {
+  const ids = new Set<string>()
+  walkBody(article.body, (node) => {
+    const id = node.attrs?.['promoId']
+    if (node.type === 'promoSlot' && typeof id === 'string') ids.add(id)
+  })
+  return [...ids]
+}
+
+export function indexEntry(article: Article, stamp: FileStamp): IndexEntry {
+  const { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt } = article
+  return {
+    id,
+    slug,
+    title,
+    status,
+    authors,
+    tags,
+    category,
+    publishDate,
+    createdAt,
+    updatedAt,
+    ...bodyStats(article.body),
+    promoIds: promoIdsOf(article),
+    stamp
+  }
+}
+
+export function toSummary(entry: IndexEntry): ArticleSummary {
+  const { promoIds: _promoIds, stamp: _stamp, ...summary } = entry
+  return summary
+}
+
+export const toTrashed = (entry: TrashEntry): TrashedArticle => ({ ...toSummary(entry), trashedAt: entry.trashedAt })

@@ -1,0 +1,128 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { bodyStats, type BodyDoc } from '../../../shared/article/body'
+import { DragHandle } from './DragHandle'
+import { editorExtensions } from './editor-extensions'
+import { FindBar } from './find/FindBar'
+import { LinkMenu } from './menus/LinkMenu'
+import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
+import type { ArticleSaver } from './saving/article-saver'
+import { isModKey } from './shortcuts'
+import { TitleField } from './TitleField'
+import { Toolbar } from './toolbar/Toolbar'
+
+export interface BodyStats {
+  words: number
+  readingMinutes: number
+}
+
+interface Props {
+  body: BodyDoc
+  saver: ArticleSaver
+  onStats: (stats: BodyStats) => void
+  onError: (error: unknown) => void
+  title: string
+  onTitleChange: (title: string) => void
+}
+
+/**
+ * The editor keeps a paragraph after a final block (an FAQ, a promo) so there
+ * is always somewhere to type. Adding it before the editor starts keeps
+ * opening an article from counting as an edit.
+ */
+function withTrailingParagraph(body: BodyDoc): BodyDoc {
+  return body.content.at(-1)?.type === 'paragraph' ? body : { ...body, content: [...body.content, { type: 'paragraph' }] }
+}
+
+const STATS_DELAY_MS = 400
+
+/** The body editor of the open article, with its toolbar, menus, find bar and drag handle. */
+export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange }: Props) {
+  const callbacks = useRef({ onStats, onError })
+  useEffect(() => {
+    callbacks.current = { onStats, onError }
+  })
+  const extensions = useMemo(() => editorExtensions({ onError: (error) => callbacks.current.onError(error) }), [])
+  const [page, setPage] = useState<HTMLDivElement | null>(null)
+  const [editingLink, setEditingLink] = useState(false)
+  const [findRequest, setFindRequest] = useState(0)
+
+  const editor = useEditor(
+    {
+      extensions,
+      content: withTrailingParagraph(body),
+      editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', spellcheck: 'true' } },
+      onUpdate: () => saver.bodyChanged(),
+      onBlur: () => void saver.flush()
+    },
+    []
+  )
+
+  // Layout effect: on unmount it runs before Tiptap tears the editor down, so the last keystrokes are read.
+  useLayoutEffect(() => {
+    let last = editor.state.doc
+    saver.attachBody(() => {
+      const doc = editor.state.doc
+      if (doc.eq(last)) return null
+      last = doc
+      return editor.getJSON() as BodyDoc
+    })
+    return () => saver.attachBody(null)
+  }, [editor, saver])
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const count = (): void => callbacks.current.onStats(bodyStats(editor.getJSON() as BodyDoc))
+    const later = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(count, STATS_DELAY_MS)
+    }
+    count()
+    editor.on('update', later)
+    return () => {
+      clearTimeout(timer)
+      editor.off('update', later)
+    }
+  }, [editor])
+
+  useEffect(() => {
+    const openFind = (): void => setFindRequest((n) => n + 1)
+    const onKey = (event: KeyboardEvent): void => {
+      if (!isModKey(event, 'f')) return
+      event.preventDefault()
+      openFind()
+    }
+    window.addEventListener('keydown', onKey)
+    const unsubscribe = window.copydesk.on('menu', (command) => {
+      if (command === 'find') openFind()
+    })
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      unsubscribe()
+    }
+  }, [])
+
+  return (
+    <>
+      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onError={onError} />
+      {findRequest > 0 && <FindBar editor={editor} focusRequest={findRequest} onClose={() => setFindRequest(0)} />}
+      <div className="editor-scroll">
+        <div
+          className="editor-page"
+          ref={setPage}
+          onKeyDown={(event) => {
+            if (!isModKey(event, 'k')) return
+            event.preventDefault()
+            setEditingLink(true)
+          }}
+        >
+          <TitleField value={title} onChange={onTitleChange} onLeave={() => editor.commands.focus('start')} />
+          <EditorContent editor={editor} />
+          <DragHandle editor={editor} page={page} />
+        </div>
+      </div>
+      <MarkBubbleMenu editor={editor} onEditLink={() => setEditingLink(true)} />
+      <LinkMenu editor={editor} editing={editingLink} onEditingChange={setEditingLink} />
+    </>
+  )
+})

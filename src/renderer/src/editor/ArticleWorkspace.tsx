@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react'
+import './editor.css'
+import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
+import type { BodyStats } from './ArticleEditor'
+import { EditorArea } from './EditorArea'
+import { EditorServicesContext, type EditorServices } from './editor-services'
+import { Inspector } from './inspector/Inspector'
+import { SaveIndicator } from './saving/SaveIndicator'
+import { isModKey } from './shortcuts'
+import { useArticleSession } from './useArticleSession'
+import { usePromos } from './usePromos'
+
+interface Props {
+  articleId: string | null
+  /** Prefix that turns a stored `media/…` path into an address the window can load. */
+  mediaBaseUrl: string
+  /** Called after a save so the library list can refresh titles and statuses. */
+  onArticleChanged: () => void
+  onError: (error: unknown) => void
+  statusBar: StatusBarProps
+}
+
+/**
+ * The open article across the window's regions: the editor (main), its
+ * details (inspector) and its save state and counts (status bar). Saves on
+ * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
+ */
+export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
+  const { session, update, changeSlug } = useArticleSession(articleId, { onArticleChanged, onError })
+  const [stats, setStats] = useState<BodyStats | null>(null)
+  const { promos, refresh } = usePromos(onError)
+  const saver = session.kind === 'open' ? session.saver : null
+
+  const services = useMemo<EditorServices>(
+    () => ({ mediaUrl: (src) => (src.startsWith('media/') ? `${mediaBaseUrl}${src}` : src), promos, refreshPromos: refresh, onError }),
+    [mediaBaseUrl, promos, refresh, onError]
+  )
+
+  useEffect(() => {
+    if (!saver) return
+    const save = (): void => void saver.flush()
+    const onKey = (event: KeyboardEvent): void => {
+      if (!isModKey(event, 's')) return
+      event.preventDefault()
+      save()
+    }
+    // Nothing asynchronous runs once the page goes: the request must leave now.
+    const onLeave = (): void => saver.flushNow()
+    window.addEventListener('keydown', onKey)
+    window.addEventListener('beforeunload', onLeave)
+    window.addEventListener('pagehide', onLeave)
+    const unsubscribe = window.copydesk.on('menu', (command) => {
+      if (command === 'save') save()
+    })
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('beforeunload', onLeave)
+      window.removeEventListener('pagehide', onLeave)
+      unsubscribe()
+    }
+  }, [saver])
+
+  return (
+    <EditorServicesContext.Provider value={services}>
+      <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
+      <Inspector session={session} update={update} changeSlug={changeSlug} mediaUrl={services.mediaUrl} onError={onError} />
+      <StatusBar {...statusBar}>
+        {saver && <SaveIndicator saver={saver} />}
+        {saver && stats && (
+          <span className="status-item" data-testid="word-count">
+            {stats.words.toLocaleString()} {stats.words === 1 ? 'word' : 'words'} · {stats.readingMinutes} min read
+          </span>
+        )}
+      </StatusBar>
+    </EditorServicesContext.Provider>
+  )
+}

@@ -1,0 +1,44 @@
+import { ArticleEditor, type BodyStats } from './ArticleEditor'
+import type { ArticleMeta, Session } from './useArticleSession'
+
+interface Props {
+  session: Session
+  update: (changes: Partial<ArticleMeta>) => void
+  onStats: (stats: BodyStats) => void
+  onError: (error: unknown) => void
+}
+
+/** The writing column: the open article's editor, or what to do when none is open. */
+export function EditorArea({ session, update, onStats, onError }: Props): React.JSX.Element {
+  return (
+    <main className="editor-area" aria-label="Editor" aria-busy={session.kind === 'loading'}>
+      {session.kind === 'open' ? (
+        <ArticleEditor
+          key={session.article.id}
+          body={session.article.body}
+          saver={session.saver}
+          title={session.meta.title}
+          onTitleChange={(title) => update({ title })}
+          onStats={onStats}
+          onError={onError}
+        />
+      ) : (
+        <div className="editor-empty">
+          {session.kind === 'failed' ? (
+            <>
+              <h1>This article could not be opened</h1>
+              <p role="alert">{session.message}</p>
+            </>
+          ) : session.kind === 'loading' ? (
+            <p>Opening…</p>
+          ) : (
+            <>
+              <h1>Copydesk</h1>
+              <p>Pick an article in the library, or start a new one.</p>
+            </>
+          )}
+        </div>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,43 @@
+import type { AnyExtension, Extensions, Node } from '@tiptap/core'
+import { Placeholder } from '@tiptap/extensions'
+import { articleExtensions } from '../../../shared/schema/extensions'
+import { FaqItemWithView, FaqKeyboard, FaqWithView } from './blocks/faq/faq-editor'
+import { withImageView } from './blocks/image/image-editor'
+import { PromoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
+import { MoveBlock } from './extensions/move-block'
+import { SmartTypography } from './extensions/smart-typography'
+import { FindReplace } from './find/find-replace'
+import { ClipboardIntake } from './paste/clipboard-intake'
+import { SlashCommand } from './toolbar/slash-command'
+
+const withViews: Record<string, (shared: AnyExtension) => AnyExtension> = {
+  faq: () => FaqWithView,
+  faqItem: () => FaqItemWithView,
+  promoSlot: () => PromoSlotWithView,
+  image: (shared) => withImageView(shared as Node)
+}
+
+/**
+ * The editor's extensions: the article schema shared with the library and
+ * export, with views on its blocks, plus behaviour that adds no node or mark
+ * (placeholders, typography, moving blocks, find, paste cleanup, slash menu).
+ */
+export function editorExtensions({ onError }: { onError: (error: unknown) => void }): Extensions {
+  const schemaWithViews = articleExtensions.map((extension) => withViews[extension.name]?.(extension) ?? extension)
+  return [
+    ...schemaWithViews,
+    FaqKeyboard,
+    Placeholder.configure({
+      showOnlyCurrent: false,
+      includeChildren: true,
+      // Which empty blocks show their hint is decided in CSS (editor.css), by where they sit.
+      placeholder: ({ node }) => (node.type.name === 'faqQuestion' ? 'Question' : 'Write, or type / to insert a block'),
+      emptyNodeClass: ({ hasAnchor }) => (hasAnchor ? 'is-empty has-cursor' : 'is-empty')
+    }),
+    SmartTypography,
+    MoveBlock,
+    FindReplace,
+    ClipboardIntake.configure({ onError }),
+    SlashCommand.configure({ onError })
+  ]
+}

@@ -1,0 +1,99 @@
+import { articleStatuses, statusLabels, type ArticleStatus } from '../../../../shared/article/article'
+import type { ArticleMeta, Session } from '../useArticleSession'
+import { descriptionHint } from './description-hint'
+import { FeaturedImageField } from './FeaturedImageField'
+import { Field } from './Field'
+import { RelatedField } from './RelatedField'
+import { SlugField } from './SlugField'
+import { TokenField } from './TokenField'
+import { useLibraryArticles } from './useLibraryArticles'
+
+interface Props {
+  session: Session
+  update: (changes: Partial<ArticleMeta>) => void
+  changeSlug: (slug: string | null) => Promise<void>
+  mediaUrl: (src: string) => string
+  onError: (error: unknown) => void
+}
+
+const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b))
+
+function OpenInspector({ session, update, changeSlug, mediaUrl, onError }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
+  const { meta, article } = session
+  const articles = useLibraryArticles(article.id, onError)
+  const known = articles ?? []
+
+  return (
+    <form className="inspector-fields" onSubmit={(event) => event.preventDefault()}>
+      <Field label="Title">
+        {({ id }) => <input id={id} value={meta.title} maxLength={300} onChange={(event) => update({ title: event.target.value })} />}
+      </Field>
+      <SlugField slug={meta.slug} locked={meta.slugLocked} onCommit={changeSlug} />
+      <Field label="Dek" hint="The line under the title.">
+        {({ id, describedBy }) => (
+          <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={1000} value={meta.dek} onChange={(event) => update({ dek: event.target.value })} />
+        )}
+      </Field>
+      <Field label="Status">
+        {({ id }) => (
+          <select id={id} value={meta.status} onChange={(event) => update({ status: event.target.value as ArticleStatus })}>
+            {articleStatuses.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Authors">
+        {({ id, describedBy }) => (
+          <TokenField id={id} describedBy={describedBy} noun="author" values={meta.authors} max={20} maxLength={200} suggestions={distinct(known.flatMap((a) => a.authors))} onChange={(authors) => update({ authors })} />
+        )}
+      </Field>
+      <Field label="Tags">
+        {({ id, describedBy }) => (
+          <TokenField id={id} describedBy={describedBy} noun="tag" values={meta.tags} max={50} maxLength={100} suggestions={distinct(known.flatMap((a) => a.tags))} onChange={(tags) => update({ tags })} />
+        )}
+      </Field>
+      <Field label="Category">
+        {({ id }) => (
+          <>
+            <input id={id} list={`${id}-categories`} maxLength={200} value={meta.category} onChange={(event) => update({ category: event.target.value })} />
+            <datalist id={`${id}-categories`}>
+              {distinct(known.map((a) => a.category)).map((category) => (
+                <option key={category} value={category} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label="Description" hint={descriptionHint(meta.description.length)}>
+        {({ id, describedBy }) => (
+          <textarea id={id} aria-describedby={describedBy} rows={3} maxLength={1000} value={meta.description} onChange={(event) => update({ description: event.target.value })} />
+        )}
+      </Field>
+      <FeaturedImageField image={meta.featuredImage} mediaUrl={mediaUrl} onChange={(featuredImage) => update({ featuredImage })} onError={onError} />
+      <Field label="Publish date">
+        {({ id }) => (
+          <input id={id} type="date" value={meta.publishDate?.slice(0, 10) ?? ''} onChange={(event) => update({ publishDate: event.target.value || null })} />
+        )}
+      </Field>
+      <RelatedField selfId={article.id} ids={meta.related} articles={articles} max={20} onChange={(related) => update({ related })} />
+    </form>
+  )
+}
+
+/** The open article's metadata, edited in place and saved with the body. */
+export function Inspector(props: Props): React.JSX.Element {
+  const { session } = props
+  return (
+    <aside className="inspector" aria-label="Article details">
+      <h2>Details</h2>
+      {session.kind === 'open' ? (
+        <OpenInspector key={session.article.id} {...props} session={session} />
+      ) : (
+        <p className="empty">Open an article to see its title, slug, authors and status.</p>
+      )}
+    </aside>
+  )
+}

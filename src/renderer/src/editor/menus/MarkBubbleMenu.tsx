@@ -1,0 +1,40 @@
+import type { Editor } from '@tiptap/core'
+import { NodeSelection } from '@tiptap/pm/state'
+import { useEditorState } from '@tiptap/react'
+import { BubbleMenu } from '@tiptap/react/menus'
+import { activeMarks, markChoices } from '../toolbar/marks'
+import { ToolButton } from '../toolbar/ToolButton'
+
+interface Props {
+  editor: Editor
+  onEditLink: () => void
+}
+
+/** Inline styles for selected text, next to the selection. */
+export function MarkBubbleMenu({ editor, onEditLink }: Props): React.JSX.Element {
+  const active = useEditorState({ editor, selector: ({ editor: e }) => activeMarks(e) })
+  return (
+    <BubbleMenu
+      editor={editor}
+      className="bubble-menu"
+      options={{ placement: 'top' }}
+      shouldShow={({ editor: e, state }) => {
+        const { selection } = state
+        if (selection.empty || selection instanceof NodeSelection || !e.isFocused) return false
+        // Code blocks and FAQ questions take no marks.
+        return selection.$from.parent.type.spec.marks !== '' && !selection.$from.parent.type.spec.code
+      }}
+    >
+      <div role="toolbar" aria-label="Text style">
+        {markChoices.map((mark) => (
+          <ToolButton key={mark.name} label={mark.label} shortcut={mark.shortcut} pressed={active[mark.name]} className={`mark-${mark.name}`} onClick={() => mark.toggle(editor)}>
+            {mark.icon}
+          </ToolButton>
+        ))}
+        <ToolButton label="Link" shortcut="Mod-k" pressed={active.link} onClick={onEditLink}>
+          Link
+        </ToolButton>
+      </div>
+    </BubbleMenu>
+  )
+}

@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react'
+import type { ArticleSaver, SaveStatus } from './article-saver'
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+const clock = (date: Date): string => `${pad(date.getHours())}:${pad(date.getMinutes())}`
+
+export function saveStatusText(status: SaveStatus): string {
+  if (status.state === 'saving') return 'Saving…'
+  if (status.state === 'failed') return `Not saved: ${status.reason}`
+  return status.at ? `Saved ${clock(status.at)}` : 'Saved'
+}
+
+/** "Saved 14:05", "Saving…" or "Not saved: <reason>" with a way to try again. */
+export function SaveIndicator({ saver }: { saver: ArticleSaver }): React.JSX.Element {
+  const status = useSyncExternalStore(
+    (onChange) => saver.subscribe(onChange),
+    () => saver.status
+  )
+  const text = saveStatusText(status)
+  return (
+    <span className={`status-item save-status save-${status.state}`} role="status">
+      <span className="save-status-text" data-testid="save-status" title={text}>
+        {text}
+      </span>
+      {status.state === 'failed' && (
+        <button type="button" className="ghost" onClick={() => void saver.flush()}>
+          Try again
+        </button>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,165 @@
+import type { Article, EditableFields } from '../../../../shared/article/article'
+import type { BodyDoc } from '../../../../shared/article/body'
+import { errorMessage } from '../../lib/api'
+
+export type Changes = Partial<EditableFields>
+
+export type SaveStatus =
+  | { state: 'saved'; at: Date | null }
+  | { state: 'saving' }
+  | { state: 'failed'; reason: string }
+
+/** Reads the editor's body, or null when it is the same as the last one read. */
+export type BodyReader = () => BodyDoc | null
+
+export interface SaverOptions {
+  /** Sends changed fields to the library and resolves with the stored article. */
+  save(changes: Changes): Promise<Article>
+  onSaved(article: Article, sent: Changes): void
+  delayMs?: number
+}
+
+const isEmpty = (changes: Changes): boolean => Object.keys(changes).length === 0
+
+/**
+ * Autosave for one open article. Edits collect as pending changes; a save
+ * starts once typing pauses, one request at a time, so the library sees them
+ * in order. The body is read from the editor only when a save starts: getJSON
+ * on every keystroke would cost more than the keystroke. A failed save keeps
+ * its changes pending and is retried on the next change or an explicit save.
+ */
+export class ArticleSaver {
+  private pending: Changes = {}
+  private bodyDirty = false
+  private readBody: BodyReader | null = null
+  private savedAt: Date | null = null
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private inFlight: Promise<void> | null = null
+  private queued: Promise<void> | null = null
+  private current: SaveStatus = { state: 'saved', at: null }
+  private readonly listeners = new Set<(status: SaveStatus) => void>()
+  private readonly delayMs: number
+
+  constructor(private readonly options: SaverOptions) {
+    this.delayMs = options.delayMs ?? 1000
+  }
+
+  get status(): SaveStatus {
+    return this.current
+  }
+
+  /** True while something typed has not reached the library yet. */
+  get dirty(): boolean {
+    return this.bodyDirty || !isEmpty(this.pending) || this.inFlight !== null
+  }
+
+  subscribe(listener: (status: SaveStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The editor whose body this saver reads; null once it is gone (the body is captured first). */
+  attachBody(reader: BodyReader | null): void {
+    if (!reader) this.capture()
+    this.readBody = reader
+  }
+
+  change(fields: Changes): void {
+    Object.assign(this.pending, fields)
+    this.schedule()
+  }
+
+  bodyChanged(): void {
+    this.bodyDirty = true
+    this.schedule()
+  }
+
+  /** Saves everything changed so far; resolves once it is stored or has failed (see status). */
+  flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.capture()
+    if (this.inFlight) {
+      // One request at a time: the follow-up takes whatever is pending when the current one ends.
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = null
+        return this.flush()
+      })
+      return this.queued
+    }
+    if (isEmpty(this.pending)) {
+      // Edits that were undone, or changes that changed nothing: still saved as before.
+      if (this.current.state === 'saving') this.setStatus({ state: 'saved', at: this.savedAt })
+      return Promise.resolve()
+    }
+    return this.send()
+  }
+
+  /**
+   * For a closing window: starts the request synchronously, even alongside one
+   * already in flight, because nothing scheduled later would run. Main receives
+   * IPC messages in the order they were sent.
+   */
+  flushNow(): void {
+    clearTimeout(this.timer)
+    this.capture()
+    if (isEmpty(this.pending)) return
+    void this.send()
+  }
+
+  /**
+   * Saves `changes` in a request of their own, for edits the library may
+   * refuse (a slug another article uses): the refusal goes back to the caller
+   * and holds back none of the other changes. The library applies requests
+   * one at a time, so this cannot interleave with an autosave.
+   */
+  async commit(changes: Changes): Promise<Article> {
+    const article = await this.options.save(changes)
+    this.options.onSaved(article, changes)
+    return article
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.flush(), this.delayMs)
+    if (this.current.state !== 'saving') this.setStatus({ state: 'saving' })
+  }
+
+  private capture(): void {
+    if (this.bodyDirty && this.readBody) {
+      const body = this.readBody()
+      if (body) this.pending.body = body
+      this.bodyDirty = false
+    }
+  }
+
+  private send(): Promise<void> {
+    const sent = this.pending
+    this.pending = {}
+    this.setStatus({ state: 'saving' })
+    const settled: Promise<void> = this.options
+      .save(sent)
+      .then(
+        (article) => {
+          this.options.onSaved(article, sent)
+          const more = this.bodyDirty || !isEmpty(this.pending) || this.inFlight !== settled
+          this.savedAt = new Date()
+          if (!more) this.setStatus({ state: 'saved', at: this.savedAt })
+        },
+        (error: unknown) => {
+          // Newer edits win over the ones that failed to reach the disk.
+          this.pending = { ...sent, ...this.pending }
+          this.setStatus({ state: 'failed', reason: errorMessage(error) })
+        }
+      )
+      .finally(() => {
+        if (this.inFlight === settled) this.inFlight = null
+      })
+    this.inFlight = settled
+    return settled
+  }
+
+  private setStatus(status: SaveStatus): void {
+    this.current = status
+    for (const listener of this.listeners) listener(status)
+  }
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Article, EditableFields } from '../../../shared/article/article'
+import { slugify } from '../../../shared/article/slug'
+import { call, errorMessage } from '../lib/api'
+import { ArticleSaver } from './saving/article-saver'
+
+export type ArticleMeta = Omit<EditableFields, 'body'>
+
+export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver }
+export type Session = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; message: string } | OpenSession
+
+const metaOf = ({ formatVersion: _v, id: _id, createdAt: _c, updatedAt: _u, body: _b, ...meta }: Article): ArticleMeta => meta
+
+/** Local edits win; the library's answer only settles what it derives itself (a slug that follows the title). */
+function settle(meta: ArticleMeta, saved: Article): ArticleMeta {
+  return !meta.slugLocked && meta.title === saved.title ? { ...meta, slug: saved.slug } : meta
+}
+
+/** Until a person edits the slug it follows the title; the library makes it unique on save. */
+function withChanges(meta: ArticleMeta, changes: Partial<ArticleMeta>): ArticleMeta {
+  const next = { ...meta, ...changes }
+  const follows = changes.title !== undefined || changes.slugLocked === false
+  if (follows && !next.slugLocked && changes.slug === undefined) next.slug = slugify(next.title)
+  return next
+}
+
+// Saves still running for articles that were just closed: reopening one waits for them.
+const closingSaves = new Map<string, Promise<void>>()
+
+interface Callbacks {
+  onArticleChanged: () => void
+  onError: (error: unknown) => void
+}
+
+interface Loaded {
+  id: string
+  session: Exclude<Session, { kind: 'none' } | { kind: 'loading' }>
+}
+
+/**
+ * The open article: loaded from the library, edited locally, saved by its
+ * ArticleSaver. Switching to another article flushes the previous one's last
+ * changes first; that save goes on in the background while the next loads.
+ */
+export function useArticleSession(articleId: string | null, callbacks: Callbacks) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const latest = useRef(callbacks)
+  useEffect(() => {
+    latest.current = callbacks
+  })
+
+  useEffect(() => {
+    if (articleId === null) return
+    let live = true
+    let saver: ArticleSaver | null = null
+    let title = ''
+    const load = async (): Promise<void> => {
+      await closingSaves.get(articleId)
+      const article = await call('getArticle', { id: articleId })
+      if (!live) return
+      title = article.title
+      const opened = new ArticleSaver({
+        save: (changes) => call('saveArticle', { id: articleId, changes }),
+        onSaved: (saved) => {
+          title = saved.title
+          latest.current.onArticleChanged()
+          if (!live) return
+          setLoaded((l) =>
+            l?.session.kind === 'open' && l.session.saver === opened
+              ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
+              : l
+          )
+        }
+      })
+      saver = opened
+      setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened } })
+    }
+    load().catch((error: unknown) => {
+      if (live) setLoaded({ id: articleId, session: { kind: 'failed', message: errorMessage(error) } })
+    })
+
+    return () => {
+      live = false
+      // Opening the same article again later must load it afresh, not show this session.
+      setLoaded((l) => (l?.id === articleId ? null : l))
+      const closing = saver
+      if (!closing) return
+      const done = closing.flush().then(() => {
+        const { status } = closing
+        if (status.state === 'failed') {
+          latest.current.onError(new Error(`Your last changes to “${title || 'Untitled'}” were not saved: ${status.reason}`))
+        }
+      })
+      closingSaves.set(articleId, done)
+      void done.finally(() => {
+        if (closingSaves.get(articleId) === done) closingSaves.delete(articleId)
+      })
+    }
+  }, [articleId])
+
+  const session: Session = articleId === null ? { kind: 'none' } : loaded?.id === articleId ? loaded.session : { kind: 'loading' }
+  const saver = session.kind === 'open' ? session.saver : null
+
+  const editMeta = useCallback(
+    (edit: (session: OpenSession) => ArticleMeta) =>
+      setLoaded((l) => (l?.session.kind === 'open' && l.session.saver === saver ? { id: l.id, session: { ...l.session, meta: edit(l.session) } } : l)),
+    [saver]
+  )
+
+  /** Applies metadata edits locally at once and queues them for autosave. */
+  const update = useCallback(
+    (changes: Partial<ArticleMeta>) => {
+      if (!saver) return
+      saver.change(changes)
+      editMeta((s) => withChanges(s.meta, changes))
+    },
+    [saver, editMeta]
+  )
+
+  /**
+   * Keeps a hand-edited slug, or (null) lets it follow the title again. Sent
+   * on its own: if another article has the slug, the refusal comes back here
+   * and the slug shown goes back to the stored one.
+   */
+  const changeSlug = useCallback(
+    async (slug: string | null): Promise<void> => {
+      if (!saver) return
+      const changes: Partial<ArticleMeta> = slug === null ? { slugLocked: false } : { slug, slugLocked: true }
+      editMeta((s) => withChanges(s.meta, changes))
+      try {
+        await saver.commit(changes)
+      } catch (error) {
+        editMeta((s) => ({ ...s.meta, slug: s.article.slug, slugLocked: s.article.slugLocked }))
+        throw error
+      }
+    },
+    [saver, editMeta]
+  )
+
+  return { session, update, changeSlug }
+}

@@ -1,0 +1,39 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+interface Props {
+  title: string
+  className?: string
+  children: ReactNode
+  /** Escape and the close button; left out while something must not be interrupted. */
+  onClose?: () => void
+}
+
+/** A native modal <dialog>: it traps focus and sits above everything; Escape closes it when closing is allowed. */
+export function Modal({ title, className, children, onClose }: Props): React.JSX.Element {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={`export-dialog ${className ?? ''}`}
+      aria-labelledby="export-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose?.()
+      }}
+    >
+      <header className="export-dialog-header">
+        <h2 id="export-dialog-title">{title}</h2>
+        {onClose && (
+          <button className="ghost" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,136 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { SearchHit } from '../../../shared/library-api'
+import { ArticleRow } from './ArticleRow'
+
+interface Props {
+  items: SearchHit[]
+  /** The article open in the editor. */
+  selectedId: string | null
+  /** The keyboard cursor; Enter opens it, Delete trashes it. */
+  activeId: string | null
+  query: string
+  /** A new value starts the list at its top: a new search, filter or order. */
+  queryKey: string
+  onActivate: (id: string) => void
+  onOpen: (id: string) => void
+  onTrash: (id: string) => void
+}
+
+const ROW_HEIGHT = 54
+const ROW_HEIGHT_WITH_EXCERPT = 92
+export const optionId = (id: string): string => `article-option-${id}`
+
+/**
+ * The library as a listbox that only mounts the rows in view, so 10,000
+ * articles scroll like 10. Rows have fixed heights: measuring them would cost
+ * a layout per row for no visible gain.
+ */
+export function ArticleList({ items, selectedId, activeId, query, queryKey, onActivate, onOpen, onTrash }: Props): React.JSX.Element {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rowHeight = query ? ROW_HEIGHT_WITH_EXCERPT : ROW_HEIGHT
+  // TanStack Virtual keeps its own mutable state; it re-renders us through its own subscription.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => items[index]?.id ?? index,
+    overscan: 6
+  })
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, queryKey])
+
+  const activeIndex = useMemo(() => (activeId ? items.findIndex((hit) => hit.id === activeId) : -1), [items, activeId])
+
+  // Scrolls each newly active article into view once, even when it arrives in a later list
+  // (a new article); later refreshes leave the writer's scroll position alone.
+  const revealed = useRef<string | null>(null)
+  useEffect(() => {
+    if (!activeId || activeIndex < 0 || revealed.current === activeId) return
+    revealed.current = activeId
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeId, activeIndex, virtualizer])
+
+  const moveTo = (index: number): void => {
+    const target = items[Math.max(0, Math.min(items.length - 1, index))]
+    if (target) onActivate(target.id)
+  }
+
+  const targetIndex = (key: string): number | null => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1)
+    switch (key) {
+      case 'ArrowDown':
+        return activeIndex + 1
+      case 'ArrowUp':
+        return activeIndex - 1
+      case 'PageDown':
+        return activeIndex + page
+      case 'PageUp':
+        return activeIndex - page
+      case 'Home':
+        return 0
+      case 'End':
+        return items.length - 1
+      default:
+        return null
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const target = targetIndex(event.key)
+    if (target !== null) {
+      event.preventDefault()
+      moveTo(target)
+      return
+    }
+    const current = items[activeIndex]
+    if (!current) return
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      onOpen(current.id)
+    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+      // Cmd+Backspace is the Mac keyboard's Delete, as in Finder.
+      event.preventDefault()
+      onTrash(current.id)
+    }
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className="article-list"
+      role="listbox"
+      aria-label="Articles"
+      tabIndex={0}
+      aria-activedescendant={activeIndex >= 0 && activeId ? optionId(activeId) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div className="article-list-spacer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const hit = items[row.index]
+          if (!hit) return null
+          return (
+            <div
+              key={row.key}
+              id={optionId(hit.id)}
+              role="option"
+              aria-selected={hit.id === selectedId}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
+              data-active={hit.id === activeId || undefined}
+              className="article-row"
+              style={{ height: row.size, transform: `translateY(${row.start}px)` }}
+              onClick={() => {
+                onActivate(hit.id)
+                onOpen(hit.id)
+              }}
+            >
+              <ArticleRow hit={hit} query={query} />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ImportReport } from '../../../shared/library-api'
+import { importSummary } from './import-files'
+
+interface Props {
+  report: ImportReport
+  onOpen: (id: string) => void
+  onDismiss: () => void
+}
+
+/** The reason alone, capitalized, when the library's reason already starts with the file's name. */
+function reasonFor({ file, reason }: ImportReport['failed'][number]): string {
+  const bare = reason.startsWith(`${file}: `) ? reason.slice(file.length + 2) : reason
+  return bare.charAt(0).toUpperCase() + bare.slice(1)
+}
+
+/** What an import did, file by file, in plain words. */
+export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.JSX.Element {
+  return (
+    <section className="sidebar-panel import-report" role="status" aria-label="Import report">
+      <div className="sidebar-panel-header">
+        <strong>{importSummary(report)}</strong>
+        <button className="ghost" aria-label="Dismiss import report" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      {report.imported.length > 0 && (
+        <ul className="import-list">
+          {report.imported.map((item) => (
+            <li key={item.id}>
+              <button className="link" onClick={() => onOpen(item.id)} title={`From ${item.file}`}>
+                {item.title.trim() || item.file}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.failed.length > 0 && (
+        <ul className="import-list import-failed">
+          {report.failed.map((item, index) => (
+            <li key={`${item.file}-${index}`}>
+              <strong>{item.file}</strong>: {reasonFor(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

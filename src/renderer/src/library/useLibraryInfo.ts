@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { LibraryInfo } from '../../../shared/library-api'
+import { call } from '../lib/api'
+
+interface LibraryState {
+  info: LibraryInfo | null
+  /** Counts `libraryChanged` events: the library's content changed even when its folder did not. */
+  changes: number
+  recent: string[]
+  /** Opens `path`, or asks main for a folder with the native dialog. False when the user cancelled. */
+  open: (path?: string) => Promise<boolean>
+}
+
+/**
+ * The open library and the recently used ones. Follows `libraryChanged`
+ * (another library opened, import, trash emptied) and calls `onSwitched`
+ * when the folder itself changes, so nothing from the old library stays open.
+ */
+export function useLibraryInfo(
+  libraryPath: string,
+  onSwitched: () => void,
+  onError: (error: unknown) => void
+): LibraryState {
+  const [info, setInfo] = useState<LibraryInfo | null>(null)
+  const [changes, setChanges] = useState(0)
+  const [recent, setRecent] = useState<string[]>([])
+  const shownPath = useRef<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    call('getLibraryInfo').then((next) => live && setInfo(next), onError)
+    return () => {
+      live = false
+    }
+  }, [libraryPath, onError])
+
+  useEffect(
+    () =>
+      window.copydesk.on('libraryChanged', (next) => {
+        setInfo(next)
+        setChanges((count) => count + 1)
+      }),
+    []
+  )
+
+  useEffect(() => {
+    call('getSettings').then((settings) => setRecent(settings.recentLibraries), onError)
+    return window.copydesk.on('settingsChanged', (settings) => setRecent(settings.recentLibraries))
+  }, [onError])
+
+  const path = info?.path ?? null
+  useEffect(() => {
+    if (path === null) return
+    if (shownPath.current !== null && shownPath.current !== path) onSwitched()
+    shownPath.current = path
+  }, [path, onSwitched])
+
+  const open = useCallback(async (target?: string) => {
+    const next = await call('openLibrary', target ? { path: target } : {})
+    if (!next) return false
+    setInfo(next)
+    return true
+  }, [])
+
+  return { info, changes, recent, open }
+}

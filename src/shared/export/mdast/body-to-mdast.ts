@@ -1,0 +1,124 @@
+import type { BlockContent, RootContent } from 'mdast'
+import { mediaPathSchema } from '../../article/article'
+import type { BodyNode } from '../../article/body'
+import { isWebUrl } from '../../article/urls'
+import type { AnyBlockOutput, ReadEnv } from '../block-output'
+import type { ExportContext, ExportWarningKind } from '../types'
+import { inlineToMdast } from './inline-to-mdast'
+import { tableToMdast } from './table-to-mdast'
+
+export interface BodyConverterOptions {
+  ctx: ExportContext
+  warn(kind: ExportWarningKind, message: string): void
+  /** The URL the output uses for a library media file ("media/…"). */
+  mediaUrl(src: string): string
+  /** Custom blocks by Tiptap node name. */
+  blocks: ReadonlyMap<string, AnyBlockOutput>
+}
+
+export interface BodyConverter {
+  convert(nodes: readonly BodyNode[]): RootContent[]
+  /** Every kept custom block's data, per block kind, in document order. */
+  readonly blockData: Map<AnyBlockOutput, unknown[]>
+}
+
+const textOf = (node: BodyNode): string => (node.content ?? []).map((child) => child.text ?? '').join('')
+
+/** Two blocks in a row that Markdown can only separate with a blank line make the item (and list) loose. */
+const isSpread = (children: readonly RootContent[]): boolean =>
+  children.some((child, index) => index > 0 && child.type === 'paragraph' && children[index - 1]!.type === 'paragraph')
+
+/** Tiptap JSON → mdast, the tree both the HTML and the Markdown outputs are written from. */
+export function createBodyConverter(options: BodyConverterOptions): BodyConverter {
+  const blockData = new Map<AnyBlockOutput, unknown[]>()
+  const inline = (nodes: readonly BodyNode[]) =>
+    inlineToMdast(nodes, {
+      unsafeLink: (href) => options.warn('unsafe-link', `A link to “${href.slice(0, 80)}” was removed: only web, mail and phone links are exported.`)
+    })
+  const readEnv: ReadEnv = { ctx: options.ctx, warn: options.warn, mdast: (nodes) => convert(nodes) }
+  // The title is the page's h1. A heading may go at most one level deeper than
+  // the one before it (an h3 straight after the title becomes an h2): skipped
+  // levels break the outline screen readers navigate by, and the Nu checker refuses them.
+  let previousDepth = 1
+
+  function image(node: BodyNode): RootContent[] {
+    const src = typeof node.attrs?.['src'] === 'string' ? node.attrs['src'] : ''
+    const alt = typeof node.attrs?.['alt'] === 'string' ? node.attrs['alt'].trim() : ''
+    const title = typeof node.attrs?.['title'] === 'string' && node.attrs['title'] !== '' ? node.attrs['title'] : null
+    let url: string
+    if (mediaPathSchema.safeParse(src).success) url = options.mediaUrl(src)
+    else if (isWebUrl(src)) url = src.trim()
+    else {
+      options.warn('unsafe-image', `An image with the source “${src.slice(0, 80)}” was left out: images must come from the library’s media folder or the web.`)
+      return []
+    }
+    if (!alt) options.warn('missing-alt', `The image “${src}” has no alt text.`)
+    return [{ type: 'paragraph', children: [{ type: 'image', url, alt, title }] }]
+  }
+
+  function block(node: BodyNode): RootContent[] {
+    const custom = options.blocks.get(node.type)
+    if (custom) {
+      const data = custom.read(node, readEnv)
+      if (data === null) return []
+      const kept = blockData.get(custom) ?? []
+      blockData.set(custom, [...kept, data])
+      return [{ type: 'copydeskBlock', output: custom, payload: data, index: kept.length }]
+    }
+    const children = node.content ?? []
+    switch (node.type) {
+      case 'paragraph': {
+        const content = inline(children)
+        return content.length ? [{ type: 'paragraph', children: content }] : []
+      }
+      case 'heading': {
+        const content = inline(children)
+        if (!content.length) return []
+        const level = Number(node.attrs?.['level'] ?? 2)
+        const depth = Math.min(previousDepth + 1, 6, Math.max(2, Number.isInteger(level) ? level : 2)) as 2 | 3 | 4 | 5 | 6
+        previousDepth = depth
+        return [{ type: 'heading', depth, children: content }]
+      }
+      case 'blockquote':
+        return [{ type: 'blockquote', children: convert(children) as BlockContent[] }]
+      case 'bulletList':
+      case 'orderedList': {
+        const items = children.map((item) => {
+          const content = convert(item.content ?? []) as BlockContent[]
+          return { type: 'listItem' as const, spread: isSpread(content), children: content }
+        })
+        const start = Number(node.attrs?.['start'] ?? 1)
+        return [
+          {
+            type: 'list',
+            ordered: node.type === 'orderedList',
+            start: node.type === 'orderedList' && Number.isInteger(start) && start >= 0 ? start : null,
+            spread: items.some((item) => item.spread),
+            children: items
+          }
+        ]
+      }
+      case 'codeBlock': {
+        const language = node.attrs?.['language']
+        return [{ type: 'code', lang: typeof language === 'string' && /^[\w+#.-]+$/.test(language) ? language : null, value: textOf(node) }]
+      }
+      case 'horizontalRule':
+        return [{ type: 'thematicBreak' }]
+      case 'image':
+        return image(node)
+      case 'table': {
+        const { table, simplified } = tableToMdast(node, inline)
+        if (simplified) options.warn('simplified-table', 'A table with merged cells or lists inside cells was simplified: Markdown tables hold one line of text per cell.')
+        return [table]
+      }
+      default:
+        return convert(children)
+    }
+  }
+
+  function convert(nodes: readonly BodyNode[]): RootContent[] {
+    return nodes.flatMap(block)
+  }
+
+  return { convert, blockData }
+}

@@ -1,0 +1,122 @@
+import type { Definition, PhrasingContent } from 'mdast'
+import type { Mark } from '@tiptap/pm/model'
+import type { BodyNode } from '../../article/body'
+import { isSafeLinkUrl } from '../../article/urls'
+import { articleSchema } from '../../schema/extensions'
+import type { ImportContext } from '../import-context'
+import { oneLine, textOf } from '../text-of'
+
+export interface ConvertEnv {
+  ctx: ImportContext
+  /** Link reference definitions by identifier, for `[text][ref]` links. */
+  definitions: ReadonlyMap<string, Definition>
+}
+
+function markType(name: string) {
+  const type = articleSchema.marks[name]
+  if (!type) throw new Error(`The article schema has no ${name} mark.`)
+  return type
+}
+const bold = markType('bold').create()
+const italic = markType('italic').create()
+const strike = markType('strike').create()
+const code = markType('code').create()
+const link = markType('link')
+
+/** The scheme as the writer would recognise it ("javascript", "data"), read the way isSafeLinkUrl reads it: controls and spaces ignored. */
+function schemeOf(url: string): string {
+  const visible = [...url].filter((char) => char > ' ' && (char < '\u007f' || char > '\u009f')).join('')
+  return /^([a-z][a-z0-9+.-]*):/i.exec(visible)?.[1]?.toLowerCase() ?? 'unknown'
+}
+const quoted = (text: string): string => {
+  const line = oneLine(text)
+  return line.length > 60 ? `“${line.slice(0, 57)}…”` : `“${line}”`
+}
+
+/**
+ * Phrasing content → Tiptap text and hard breaks, with images as block nodes
+ * in the stream (the schema's images are blocks; the caller splits around
+ * them). Marks are combined through the schema so their order and exclusions
+ * (code excludes every other mark) are the ones the editor uses.
+ */
+export function inlineToBody(nodes: readonly PhrasingContent[], env: ConvertEnv): BodyNode[] {
+  const out: BodyNode[] = []
+  for (const node of nodes) appendInline(node, [], env, out)
+  return out
+}
+
+function appendInline(node: PhrasingContent, marks: readonly Mark[], env: ConvertEnv, out: BodyNode[]): void {
+  const all = (children: readonly PhrasingContent[], withMarks: readonly Mark[]): void => {
+    for (const child of children) appendInline(child, withMarks, env, out)
+  }
+  switch (node.type) {
+    case 'text':
+      // Markdown's soft line breaks are spaces once the paragraph is reflowed.
+      return pushText(out, node.value.replace(/[ \t]*\n[ \t]*/g, ' '), marks)
+    case 'inlineCode':
+      return pushText(out, node.value.replace(/\s*\n\s*/g, ' '), code.addToSet(marks))
+    case 'strong':
+      return all(node.children, bold.addToSet(marks))
+    case 'emphasis':
+      return all(node.children, italic.addToSet(marks))
+    case 'delete':
+      return all(node.children, strike.addToSet(marks))
+    case 'break':
+      out.push({ type: 'hardBreak' })
+      return
+    case 'link':
+      return all(node.children, linkMarks(node.url, node.title, textOf(node), marks, env))
+    case 'linkReference': {
+      const definition = env.definitions.get(node.identifier)
+      if (!definition) return pushText(out, `[${textOf(node)}]`, marks)
+      return all(node.children, linkMarks(definition.url, definition.title, textOf(node), marks, env))
+    }
+    case 'image':
+      return pushImage(out, node.url, node.alt, node.title, env)
+    case 'imageReference': {
+      const definition = env.definitions.get(node.identifier)
+      return pushImage(out, definition?.url ?? '', node.alt, definition?.title, env)
+    }
+    case 'footnoteReference':
+      return pushText(out, `[${node.label ?? node.identifier}]`, marks)
+    case 'html':
+      // Raw HTML was read before conversion; what is left here is a comment.
+      return
+    default: {
+      // Phrasing that other code declares on mdast (an underline, say): keep its text.
+      const other = node as { children?: PhrasingContent[]; value?: unknown }
+      if (other.children) all(other.children, marks)
+      else if (typeof other.value === 'string') pushText(out, other.value, marks)
+    }
+  }
+}
+
+function linkMarks(url: string, title: string | null | undefined, text: string, marks: readonly Mark[], env: ConvertEnv): readonly Mark[] {
+  if (url.trim() === '') return marks
+  if (!isSafeLinkUrl(url)) {
+    env.ctx.warn(`A link to a “${schemeOf(url)}:” address was turned into plain text: ${quoted(text)}.`)
+    return marks
+  }
+  // Target and rel are decided at export time (sponsored, external), not stored with the link.
+  return link.create({ href: url, target: null, rel: null, class: null, title: title || null }).addToSet(marks)
+}
+
+function pushImage(out: BodyNode[], url: string, alt: string | null | undefined, title: string | null | undefined, env: ConvertEnv): void {
+  if (url.trim() === '') return
+  if (!isSafeLinkUrl(url)) {
+    env.ctx.warn(`An image with a “${schemeOf(url)}:” address was left out${alt ? `: ${quoted(alt)}` : ''}.`)
+    return
+  }
+  out.push({ type: 'image', attrs: { src: url, alt: alt || null, title: title || null } })
+}
+
+function pushText(out: BodyNode[], text: string, marks: readonly Mark[]): void {
+  if (text === '') return
+  const json = marks.length ? marks.map((mark) => mark.toJSON() as { type: string; attrs?: Record<string, unknown> }) : undefined
+  const previous = out.at(-1)
+  if (previous?.type === 'text' && JSON.stringify(previous.marks) === JSON.stringify(json)) {
+    previous.text += text
+    return
+  }
+  out.push(json ? { type: 'text', text, marks: json } : { type: 'text', text })
+}

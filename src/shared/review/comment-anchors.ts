@@ -1,0 +1,62 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Transform } from '@tiptap/pm/transform'
+import { UserError } from '../ipc/result'
+import { CommentMark } from './comment-mark'
+
+export interface CommentAnchor {
+  threadId: string
+  /** From the first to the last word the thread's mark covers. */
+  from: number
+  to: number
+  /** The words it covers now. */
+  text: string
+}
+
+const commentType = (doc: PMNode) => {
+  const type = doc.type.schema.marks[CommentMark.name]
+  if (!type) throw new Error('The schema has no comment mark')
+  return type
+}
+
+/** Attaches thread `threadId` to the words between `from` and `to`. */
+export function anchorComment(tr: Transform, from: number, to: number, threadId: string): void {
+  const type = commentType(tr.doc)
+  let hasText = false
+  let markable = false
+  tr.doc.nodesBetween(from, to, (node, _pos, parent) => {
+    hasText ||= node.isText
+    markable ||= node.isText && !!parent?.type.allowsMarkType(type) && !node.marks.some((m) => m.type.excludes(type))
+    return !markable
+  })
+  if (from >= to || !hasText) throw new UserError('invalid-input', 'Select some words of the text to comment on them.')
+  if (!markable)
+    throw new UserError('invalid-input', 'Comments cannot be attached to code or to an FAQ question yet; select words around them instead.')
+  tr.addMark(from, to, type.create({ threadId }))
+}
+
+/** Takes thread `threadId`'s anchor out of the document, for a thread that is deleted. */
+export function removeCommentAnchor(tr: Transform, threadId: string): void {
+  const type = commentType(tr.doc)
+  tr.doc.descendants((node, pos) => {
+    for (const mark of node.marks) if (mark.type === type && mark.attrs['threadId'] === threadId) tr.removeMark(pos, pos + node.nodeSize, mark)
+  })
+}
+
+/** Where each thread is anchored, in document order: for the comments sidebar and to spot threads whose words were deleted. */
+export function commentAnchors(doc: PMNode): CommentAnchor[] {
+  const type = commentType(doc)
+  const anchors = new Map<string, CommentAnchor>()
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    for (const mark of node.marks) {
+      if (mark.type !== type) continue
+      const threadId = mark.attrs['threadId'] as string
+      const anchor = anchors.get(threadId)
+      if (anchor) anchor.to = pos + node.nodeSize
+      else anchors.set(threadId, { threadId, from: pos, to: pos + node.nodeSize, text: '' })
+    }
+    return false
+  })
+  for (const anchor of anchors.values()) anchor.text = doc.textBetween(anchor.from, anchor.to, ' ', ' ')
+  return [...anchors.values()]
+}

@@ -1,0 +1,108 @@
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { articleStatuses } from '../../src/shared/article/article'
+import { exportMarkdown } from '../../src/shared/export'
+import { writeArticleFile } from '../../src/main/library/article-files'
+import { newArticle, newId } from '../../src/main/library/article-rules'
+import { libraryPaths } from '../../src/main/library/layout'
+import { openLibrary, type Library } from '../../src/main/library/library'
+import { exportContext } from '../../src/main/site-export/context'
+import { runSiteExport } from '../../src/main/site-export/site-export'
+import { hostingPromo } from '../fixtures/netflix'
+import { ms, timed, type BenchSection } from './section'
+import { syntheticArticles } from './synthetic-articles'
+
+const SIZE = 10_000
+// Bump when the synthetic articles or the library format change, so a stale cache is not reused.
+const CACHE_VERSION = 1
+const today = '2025-11-01'
+
+/** A library of SIZE synthetic articles (about 1,200 words, FAQ, two promo slots), cached in the OS temp folder. */
+async function prepare(print: (line: string) => void): Promise<string> {
+  const dir = join(tmpdir(), `copydesk-bench-export-v${CACHE_VERSION}-${SIZE}`)
+  const marker = join(dir, '.bench-complete')
+  if (await access(marker).then(() => true, () => false)) return dir
+  await rm(dir, { recursive: true, force: true })
+  const started = performance.now()
+  const { id: promoId, createdAt: _c, updatedAt: _u, ...promo } = hostingPromo()
+  const seed = await openLibrary(dir, 'create', { indexNow: false })
+  await seed.savePromo(promo, promoId)
+  await seed.close()
+  const paths = libraryPaths(dir)
+  const base = Date.parse('2025-01-01T00:00:00.000Z')
+  for (let start = 0; start < SIZE; start += 1000) {
+    const fields = syntheticArticles(Math.min(1000, SIZE - start), promoId, start + 1)
+    for (let i = 0; i < fields.length; i += 64) {
+      await Promise.all(
+        fields.slice(i, i + 64).map((f, j) => {
+          const n = start + i + j
+          const article = newArticle({ ...f, title: `${f.title} #${n}` }, newId(), new Date(base + n * 60_000).toISOString(), () => false)
+          return writeArticleFile(paths.article(article.id), article)
+        })
+      )
+    }
+  }
+  await (await openLibrary(dir, 'existing', { indexNow: false })).close()
+  await writeFile(marker, '')
+  print(`  generated ${SIZE} articles in ${ms(performance.now() - started)}, cached in ${dir}`)
+  return dir
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+}
+
+/** The physical limit: the same bytes into the same layout with plain fs calls, nothing rendered, compared or recorded. */
+async function rawWrite(files: { path: string; bytes: Buffer }[], root: string): Promise<number> {
+  const started = performance.now()
+  const dirs = new Set(files.map((file) => dirname(join(root, file.path))))
+  for (const dir of dirs) await mkdir(dir, { recursive: true })
+  for (let i = 0; i < files.length; i += 16) {
+    await Promise.all(files.slice(i, i + 16).map((file) => writeFile(join(root, file.path), file.bytes)))
+  }
+  return performance.now() - started
+}
+
+const exportAll = (library: Library, siteDir: string) =>
+  runSiteExport(library, { siteDir, profile: 'hugo', statuses: [...articleStatuses], siteKit: true }, { today })
+
+export const exportSection: BenchSection = {
+  name: 'export',
+  async run(print) {
+    const libraryDir = await prepare(print)
+    const work = join(tmpdir(), `copydesk-bench-export-sites-${process.pid}`)
+    await rm(work, { recursive: true, force: true })
+    const library = await openLibrary(libraryDir, 'existing', { indexNow: false })
+    try {
+      const site = join(work, 'site')
+      await mkdir(site, { recursive: true })
+      const full = await timed(() => exportAll(library, site))
+      const perSecond = (SIZE / full.ms) * 1000
+      const again = await timed(() => exportAll(library, site))
+      const [first] = await library.listArticles({ sort: 'updated' })
+      await library.saveArticle(first!.id, { dek: `Edited for the benchmark at ${Date.now()}` })
+      const incremental = await timed(() => exportAll(library, site))
+
+      // Last, so the disk's write-back of its 100+ MB does not slow the re-exports above.
+      const written = await Promise.all((await filesUnder(site)).map(async (path) => ({ path: path.slice(site.length + 1), bytes: await readFile(path) })))
+      const raw = await rawWrite(written, join(work, 'raw'))
+      const megabytes = written.reduce((sum, file) => sum + file.bytes.length, 0) / 1024 / 1024
+
+      // Where a first export's time goes: the pure export core on a sample, nothing read or written.
+      const { ctx } = await exportContext(library, today)
+      const sample = await Promise.all((await library.listArticles()).slice(0, 200).map((summary) => library.getArticle(summary.id)))
+      const render = await timed(async () => sample.forEach((article) => exportMarkdown(article, ctx, 'hugo')))
+
+      print(`  bulk export of ${SIZE} articles (hugo, ${written.length} files, ${megabytes.toFixed(0)} MB): ${ms(full.ms)}, ${perSecond.toFixed(0)} articles/s (target ≥ 2000)`)
+      print(`  same bytes with plain fs.writeFile: ${ms(raw)}; export / raw write = ${(full.ms / raw).toFixed(2)}× (target ≤ 3×)`)
+      print(`  of which rendering: exportMarkdown alone takes ${ms(render.ms / sample.length)} per article, ${((render.ms / sample.length) * SIZE / full.ms * 100).toFixed(0)}% of the bulk export`)
+      print(`  re-export with nothing changed: ${ms(again.ms)}, ${again.value.written.length} files written`)
+      print(`  re-export after one article changed: ${ms(incremental.ms)} (target < 500 ms), ${incremental.value.written.length} file written`)
+    } finally {
+      await library.close()
+      await rm(work, { recursive: true, force: true })
+    }
+  }
+}

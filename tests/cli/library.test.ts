@@ -1,0 +1,72 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Article } from '../../src/shared/article/article'
+import type { PromoWithUsage, SearchHit } from '../../src/shared/library-api'
+import { makeTempDir } from '../support/temp-dir'
+import { runCopydesk } from './run-cli'
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>
+let dir: string
+const cli = (...args: string[]) => runCopydesk(['--library', dir, ...args])
+const oneCleanLine = (stderr: string): void => {
+  expect(stderr.trim().split('\n')).toHaveLength(1)
+  expect(stderr).toMatch(/^copydesk: \S/)
+  expect(stderr).not.toMatch(/\bat .+:\d+:\d+/)
+}
+
+beforeAll(async () => {
+  temp = await makeTempDir('copydesk-cli-')
+  dir = join(temp.path, 'library')
+})
+afterAll(() => temp.cleanup())
+
+describe('copydesk library commands', { timeout: 30_000 }, () => {
+  it('refuses to work on a folder that is not a library, in one line', async () => {
+    const run = await cli('list')
+    expect(run.code).toBe(1)
+    oneCleanLine(run.stderr)
+    expect(run.stderr).toContain('init')
+  })
+
+  it('starts a library, creates an article and lists it, also as JSON', async () => {
+    expect((await cli('init')).stdout).toContain('Library ready at')
+    const created = await cli('new', '--title', 'Netflix Bets Big on Generative AI')
+    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('netflix-bets-big-on-generative-ai') })
+    await cli('new', '--title', 'Second story')
+    const json = await cli('list', '--json')
+    const hits = JSON.parse(json.stdout) as SearchHit[]
+    expect(hits.map((h) => h.title).sort()).toEqual(['Netflix Bets Big on Generative AI', 'Second story'])
+    expect((await cli('list')).stdout).toMatch(/Draft .* netflix-bets-big-on-generative-ai {2}Netflix Bets Big on Generative AI/)
+  })
+
+  it('changes a status by slug and filters the list by it', async () => {
+    const run = await cli('status', 'second-story', 'in-review')
+    expect(run).toMatchObject({ code: 0, stdout: '“Second story” is now In review.\n' })
+    const hits = JSON.parse((await cli('list', '--status', 'in-review', '--json')).stdout) as SearchHit[]
+    expect(hits.map((h) => h.slug)).toEqual(['second-story'])
+    const shown = JSON.parse((await cli('show', 'second-story', '--json')).stdout) as Article
+    expect(shown).toMatchObject({ formatVersion: 1, status: 'in-review', slug: 'second-story' })
+  })
+
+  it('searches and shows articles', async () => {
+    const hits = JSON.parse((await cli('search', 'generative', '--json')).stdout) as SearchHit[]
+    expect(hits.map((h) => h.slug)).toEqual(['netflix-bets-big-on-generative-ai'])
+    expect((await cli('show', 'netflix-bets-big-on-generative-ai')).stdout).toMatch(/^Netflix Bets Big on Generative AI\nDraft · netflix-bets-big-on-generative-ai · /)
+  })
+
+  it('answers bad input with exit 1 and one plain line', async () => {
+    for (const args of [['status', 'second-story', 'done'], ['show', 'no-such-story'], ['promo', 'add', '--name', 'X', '--headline', 'Y', '--url', 'javascript:alert(1)', '--cta', 'Go']]) {
+      const run = await cli(...args)
+      expect(run.code, args.join(' ')).toBe(1)
+      oneCleanLine(run.stderr)
+    }
+  })
+
+  it('adds and lists promos', async () => {
+    const added = await cli('promo', 'add', '--name', 'Hosting 75% off', '--headline', 'Hosting 75% off', '--url', 'https://hosting.example.com/deal', '--cta', 'Claim the deal', '--until', '2030-12-31')
+    expect(added.code).toBe(0)
+    const promos = JSON.parse((await cli('promo', 'list', '--json')).stdout) as PromoWithUsage[]
+    expect(promos).toMatchObject([{ promo: { name: 'Hosting 75% off', label: 'Sponsored', activeUntil: '2030-12-31' }, usedBy: [] }])
+    expect((await cli('promo', 'list')).stdout).toMatch(/active +Hosting 75% off +\(0 articles\)/)
+  })
+})

@@ -1,0 +1,169 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BodyNode } from '../../src/shared/article/body'
+import { walkBody } from '../../src/shared/article/body'
+import { clipboardHtml, largeWordPaste } from '../fixtures/clipboard'
+import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, waitUntilSaved, type EditorApp } from './editor-support'
+import { launchBrowser } from './harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const BLANK = 'Pasted article'
+
+async function pasteIntoBlank(html: string): Promise<{ app: EditorApp; page: Page; body: BodyNode }> {
+  const app = await openEditorLibrary(browser, { articles: [{ title: BLANK }] })
+  const { page } = app
+  await openArticle(page, BLANK)
+  await focusBodyEnd(page)
+  await pasteHtml(page, html)
+  await waitUntilSaved(page)
+  return { app, page, body: (await storedArticle(app, app.ids[0]!)).body }
+}
+
+/** [text, mark names] for every run of text that carries a mark. */
+function markedRuns(body: BodyNode): [string, string[]][] {
+  return nodesOf(body, 'text')
+    .filter((t) => t.marks?.length)
+    .map((t) => [t.text ?? '', t.marks!.map((m) => m.type)])
+}
+
+const hrefs = (body: BodyNode): string[] =>
+  nodesOf(body, 'text').flatMap((t) => t.marks?.filter((m) => m.type === 'link').map((m) => String(m.attrs?.['href'])) ?? [])
+
+function listShape(body: BodyNode): string[] {
+  const lines: string[] = []
+  walkBody(body, (node, parents) => {
+    if (node.type !== 'listItem') return
+    const depth = parents.filter((p) => p.type === 'bulletList' || p.type === 'orderedList').length
+    const list = [...parents].reverse().find((p) => p.type === 'bulletList' || p.type === 'orderedList')!
+    lines.push(`${'  '.repeat(depth - 1)}${list.type === 'orderedList' ? '1.' : '-'} ${textOf(node.content![0]!)}`)
+  })
+  return lines
+}
+
+const tableRows = (body: BodyNode): string[][] => nodesOf(body, 'tableRow').map((row) => (row.content ?? []).map(textOf))
+
+/** What a page can run or leak through: scripts, handlers, styles and classes, unsafe or tracking URLs. */
+async function editorMarkupProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const root = document.querySelector('.article-body')!
+    for (const element of root.querySelectorAll('*')) {
+      if (/^(SCRIPT|IFRAME|OBJECT|EMBED|FORM|INPUT|SVG|STYLE)$/i.test(element.tagName)) problems.push(`<${element.tagName.toLowerCase()}>`)
+      for (const { name, value } of element.attributes) {
+        if (/^on/i.test(name)) problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
+        if (/^(ping|data-ga|data-track|data-gtm|data-analytics)/i.test(name)) problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
+        if ((name === 'href' || name === 'src') && /^\s*(javascript|vbscript|data):/i.test(value)) problems.push(`${name}=${value}`)
+        if ((name === 'href' || name === 'src') && /[?&](utm_|fbclid)/i.test(value)) problems.push(`tracking in ${value}`)
+        // Pasted blocks and marks carry no styling of their own.
+        if ((name === 'style' || name === 'class') && /^(P|H2|H3|H4|LI|UL|OL|A|STRONG|EM|S|BLOCKQUOTE|TD|TH)$/.test(element.tagName)) {
+          problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
+        }
+      }
+    }
+    return problems
+  })
+}
+
+describe('paste in Chromium', () => {
+  it('keeps the structure of a Word document and drops its mso styles, markers and local images', async () => {
+    const { app, page, body } = await pasteIntoBlank(clipboardHtml('word'))
+    expect(nodesOf(body, 'heading').map((h) => [h.attrs?.['level'], textOf(h)])).toEqual([
+      [2, 'Streaming’s AI Moment'],
+      [2, 'What changes for writers']
+    ])
+    expect(markedRuns(body)).toEqual([
+      ['pre-production', ['bold']],
+      ['visual effects', ['italic']],
+      ['quarterly report', ['link']],
+      ['Studio', ['bold']],
+      ['AI use', ['bold']]
+    ])
+    expect(hrefs(body)).toEqual(['https://www.example.com/report?id=42'])
+    expect(listShape(body)).toEqual(['- Faster storyboards', '  - Rough animatics in hours', '- Cheaper de-ageing', '1. Pitch', '1. Previsualise', '1. Shoot'])
+    expect(tableRows(body)).toEqual([
+      ['Studio', 'AI use'],
+      ['Netflix', 'Visual effects']
+    ])
+    expect(nodesOf(body, 'image')).toEqual([])
+    const text = JSON.stringify(body)
+    expect(text).not.toMatch(/mso-|MsoNormal|·|\u00a0\u00a0|file:/)
+    expect(nodesOf(body, 'paragraph').filter((p) => !textOf(p).trim() && p !== body.content.at(-1))).toEqual([])
+    expect(await editorMarkupProblems(page)).toEqual([])
+    await app.done()
+  })
+
+  it('keeps the structure of a Google Docs selection: bold and italic from styles, real link targets, lists and tables', async () => {
+    const { app, page, body } = await pasteIntoBlank(clipboardHtml('googleDocs'))
+    expect(nodesOf(body, 'heading').map((h) => [h.attrs?.['level'], textOf(h)])).toEqual([
+      [2, 'Sora 2 and the Actors’ Union'],
+      [2, 'Their demands']
+    ])
+    // The whole fragment sits in a <b style="font-weight:normal">: none of it may turn bold.
+    expect(markedRuns(body)).toEqual([
+      ['a direct threat', ['bold']],
+      ['opt-in consent', ['italic']],
+      ['statement', ['link']],
+      ['Strike', ['strike']],
+      ['Tool', ['bold']],
+      ['Maker', ['bold']]
+    ])
+    expect(hrefs(body)).toEqual(['https://www.sagaftra.org/statement-sora'])
+    expect(listShape(body)).toEqual(['- Consent before any likeness is used', '- Payment for every reuse', '1. Negotiate', '1. Strike'])
+    expect(tableRows(body)).toEqual([
+      ['Tool', 'Maker'],
+      ['Sora 2', 'OpenAI']
+    ])
+    expect(await editorMarkupProblems(page)).toEqual([])
+    await app.done()
+  })
+
+  it('drops scripts, handlers, tracking and javascript: links from a hostile web page, in the editor and in the saved file', async () => {
+    const { app, page, body } = await pasteIntoBlank(clipboardHtml('hostileWeb'))
+    expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined()
+    expect(await editorMarkupProblems(page)).toEqual([])
+    expect(hrefs(body)).toEqual(['https://news.example.com/story?page=2', '/2025/10/netflix-earnings/', 'mailto:tips@example.com?subject=Tip'])
+    // The words of refused links stay, unlinked.
+    expect(textOf(body)).toContain('Run this trick, or this one, or that one, or shout, or a data page, or old school.')
+    expect(markedRuns(body)).toContainEqual(['warned clients', ['bold']])
+    expect(markedRuns(body)).toContainEqual(['Styled bold', ['bold']])
+    expect(nodesOf(body, 'heading').map(textOf)).toEqual(['Hollywood splits over AI'])
+    expect(nodesOf(body, 'blockquote').map(textOf)).toEqual(['“We are not anti-technology.”'])
+    expect(tableRows(body)).toEqual([
+      ['Union', 'Members'],
+      ['SAG-AFTRA', '160,000']
+    ])
+    expect(nodesOf(body, 'image')).toEqual([])
+    const saved = JSON.stringify(await storedArticle(app, app.ids[0]!))
+    expect(saved).not.toMatch(/javascript|vbscript|data:text|onerror|onclick|onload|<script|pwned|utm_|fbclid|ping|data-ga|tracker/i)
+    await app.done()
+  })
+
+  it('takes a 5 MB Word paste without freezing the window for long', async () => {
+    const html = largeWordPaste(5 * 1024 * 1024)
+    const app = await openEditorLibrary(browser, { articles: [{ title: BLANK }] })
+    const { page } = app
+    await openArticle(page, BLANK)
+    await focusBodyEnd(page)
+    // From the paste event to the first frame painted after it: the time the window cannot respond.
+    const timing = await page.evaluate(async (content) => {
+      const data = new DataTransfer()
+      data.setData('text/html', content)
+      const started = performance.now()
+      document.querySelector('.article-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+      const handled = performance.now()
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      return { handledMs: handled - started, paintedMs: performance.now() - started }
+    }, html)
+    console.log(`5 MB Word paste (${(html.length / 1024 / 1024).toFixed(1)} MB of HTML): handled in ${timing.handledMs.toFixed(0)} ms, painted after ${timing.paintedMs.toFixed(0)} ms`)
+    const copies = Math.round(html.length / clipboardHtml('word').length)
+    await expect.poll(() => editorBody(page).locator('table').count()).toBeGreaterThanOrEqual(copies - 1)
+    await app.done()
+  })
+})

@@ -1,0 +1,106 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bodyText } from '../../src/shared/article/body'
+import {
+  editorBody,
+  openArticle,
+  openEditorLibrary,
+  placeCursorIn,
+  pressKeys,
+  saveStatus,
+  storedArticle,
+  titleField,
+  waitUntilSaved
+} from './editor-support'
+import { launchBrowser, screenshot } from './harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+const FIRST = 'First article'
+const SECOND = 'Second article'
+const twoArticles = [
+  { title: FIRST, body: { type: 'doc' as const, content: [paragraph('Alpha text.')] } },
+  { title: SECOND, body: { type: 'doc' as const, content: [paragraph('Bravo text.')] } }
+]
+
+describe('saving in Chromium', () => {
+  it('keeps the last keystrokes when the writer switches to another article at once', async () => {
+    const app = await openEditorLibrary(browser, { articles: twoArticles })
+    const { page } = app
+    await openArticle(page, FIRST)
+    await placeCursorIn(page, 'Alpha text.')
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' Typed just before switching.')
+    await page.getByLabel('Dek').fill('A dek typed just before switching')
+    // No pause: the switch itself must carry the edits to the disk.
+    await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').filter({ hasText: SECOND }).click()
+    await expect.poll(() => titleField(page).inputValue()).toBe(SECOND)
+
+    await expect
+      .poll(async () => {
+        const { body, dek } = await storedArticle(app, app.ids[0]!)
+        return [bodyText(body), dek]
+      })
+      .toEqual(['Alpha text. Typed just before switching.', 'A dek typed just before switching'])
+    await openArticle(page, FIRST)
+    await expect(editorBody(page).textContent()).resolves.toContain('Typed just before switching.')
+    await app.done()
+  })
+
+  it('keeps the last keystrokes when the window reloads or closes straight after typing', async () => {
+    const app = await openEditorLibrary(browser, { articles: twoArticles })
+    const { page } = app
+    await openArticle(page, FIRST)
+    await placeCursorIn(page, 'Alpha text.')
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' Typed before a reload.')
+    await page.reload()
+    await expect.poll(async () => bodyText((await storedArticle(app, app.ids[0]!)).body)).toBe('Alpha text. Typed before a reload.')
+    await openArticle(page, FIRST)
+    await expect(editorBody(page).textContent()).resolves.toContain('Typed before a reload.')
+
+    await placeCursorIn(page, 'Alpha text. Typed before a reload.')
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' Typed before closing.')
+    await page.close({ runBeforeUnload: true })
+    await expect.poll(async () => bodyText((await storedArticle(app, app.ids[0]!)).body)).toBe('Alpha text. Typed before a reload. Typed before closing.')
+    await app.done()
+  })
+
+  it('says “Not saved” with the reason when the library cannot be written, keeps the text, and saves on Ctrl+S once it can', async () => {
+    const app = await openEditorLibrary(browser, { articles: twoArticles })
+    const { page } = app
+    await openArticle(page, FIRST)
+    // The articles folder disappears (an unplugged drive, a sync tool) and a file takes its name.
+    const articles = join(app.libraryDir, 'articles')
+    await rename(articles, `${articles}.away`)
+    await writeFile(articles, 'not a folder')
+
+    await placeCursorIn(page, 'Alpha text.')
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' Written while the disk is gone.')
+    await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toMatch(/^Not saved: .+/)
+    const reason = (await saveStatus(page).textContent()) ?? ''
+    expect(reason).not.toMatch(/\bat \w+ \(|undefined|\[object/)
+    await expect(editorBody(page).textContent()).resolves.toContain('Written while the disk is gone.')
+    await screenshot(page, 'editor-save-failed')
+
+    await rm(articles)
+    await rename(`${articles}.away`, articles)
+    await mkdir(articles, { recursive: true })
+    // Nothing new typed: only Ctrl+S can retry now.
+    await page.keyboard.press('Control+s')
+    await waitUntilSaved(page)
+    expect(bodyText((await storedArticle(app, app.ids[0]!)).body)).toBe('Alpha text. Written while the disk is gone.')
+    await app.done()
+  })
+})

@@ -1,0 +1,325 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bodyStats } from '../../src/shared/article/body'
+import { hostingPromo } from '../fixtures/netflix'
+import {
+  editorBody,
+  focusBodyEnd,
+  nodesOf,
+  openArticle,
+  openEditorLibrary,
+  placeCursorIn,
+  pressKeys,
+  saveStatus,
+  shows,
+  storedArticle,
+  textOf,
+  tinyPng,
+  waitUntilSaved
+} from './editor-support'
+import { launchBrowser, screenshot } from './harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const HOSTING = hostingPromo()
+const DRAFT = 'A fresh draft'
+
+/** Types `/query` and picks the first block the slash menu offers. */
+async function slash(page: Page, query: string): Promise<void> {
+  await page.keyboard.type(`/${query}`)
+  await shows(page.getByRole('menu', { name: 'Insert block' }))
+  await page.keyboard.press('Enter')
+}
+
+/** Tiptap hands focus back to the text on the next frame; keys pressed before that would go astray. */
+const editorHasFocus = (page: Page) => expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
+async function choosePromo(page: Page, search: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search promos' })
+  await shows(box)
+  await box.fill(search)
+  await box.press('Enter')
+}
+
+describe('the writing desk in Chromium', () => {
+  it('writes an article with headings, a link, an image, an FAQ and two promo slots that all come back after a reload', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: DRAFT }], promos: [HOSTING] })
+    const { page } = app
+    await openArticle(page, DRAFT)
+    await focusBodyEnd(page)
+
+    await page.keyboard.type('Studios are rethinking "AI" -- it\'s here.')
+    await page.keyboard.press('Enter')
+    await slash(page, 'h2')
+    await page.keyboard.type('What changes')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Read the full report')
+    await pressKeys(page, ...Array<string>('full report'.length).fill('Shift+ArrowLeft'))
+    await page.keyboard.press('Control+k')
+    await page.getByRole('textbox', { name: 'Link address' }).fill('example.com/report')
+    await page.keyboard.press('Enter')
+    await editorHasFocus(page)
+    await pressKeys(page, 'End')
+    await page.keyboard.press('Enter')
+
+    const chooser = page.waitForEvent('filechooser')
+    await slash(page, 'image')
+    await (await chooser).setFiles({ name: 'chart.png', mimeType: 'image/png', buffer: tinyPng })
+    await shows(editorBody(page).locator('img'))
+    await editorBody(page).getByRole('textbox', { name: 'Alt text' }).fill('A bar chart of studio budgets')
+
+    await focusBodyEnd(page)
+    await slash(page, 'faq')
+    await page.keyboard.type('Is AI replacing writers?')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('No, it is a tool for them.')
+    await page.keyboard.press('Control+Enter')
+    await page.keyboard.type('Which studios use it?')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Netflix, for one.')
+    await page.getByRole('button', { name: '+ Add question' }).click()
+    await page.keyboard.type('What about actors?')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Their union pushes back.')
+
+    await focusBodyEnd(page)
+    await slash(page, 'promo')
+    await choosePromo(page, 'hosting')
+    await focusBodyEnd(page)
+    await page.keyboard.type('Between the promos.')
+    await page.getByRole('button', { name: '+ Insert' }).click()
+    await page.getByRole('menuitem', { name: /Promo slot/ }).click()
+    await choosePromo(page, '75%')
+
+    await waitUntilSaved(page)
+    const stored = await storedArticle(app, app.ids[0]!)
+    const { body } = stored
+    expect(textOf(body.content[0]!)).toBe('Studios are rethinking “AI” — it’s here.')
+    expect(nodesOf(body, 'heading').map((h) => [h.attrs?.['level'], textOf(h)])).toEqual([[2, 'What changes']])
+    const linked = nodesOf(body, 'text').filter((t) => t.marks?.some((m) => m.type === 'link'))
+    expect(linked.map((t) => [t.text, t.marks?.find((m) => m.type === 'link')?.attrs?.['href']])).toEqual([['full report', 'https://example.com/report']])
+    const [image] = nodesOf(body, 'image')
+    expect(image?.attrs).toMatchObject({ src: expect.stringMatching(/^media\/[0-9a-f]+-chart\.png$/), alt: 'A bar chart of studio budgets' })
+    expect(nodesOf(body, 'faqQuestion').map(textOf)).toEqual(['Is AI replacing writers?', 'Which studios use it?', 'What about actors?'])
+    expect(nodesOf(body, 'faqAnswer').map(textOf)).toEqual(['No, it is a tool for them.', 'Netflix, for one.', 'Their union pushes back.'])
+    expect(nodesOf(body, 'promoSlot').map((p) => p.attrs?.['promoId'])).toEqual([HOSTING.id, HOSTING.id])
+    await screenshot(page, 'editor-written-light')
+
+    await page.reload()
+    await openArticle(page, DRAFT)
+    const editor = editorBody(page)
+    await expect(editor.locator('h2').textContent()).resolves.toBe('What changes')
+    await expect(editor.locator('a').getAttribute('href')).resolves.toBe('https://example.com/report')
+    // The picture is served back from the library's media folder.
+    await expect.poll(() => editor.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2)
+    await expect(editor.getByRole('textbox', { name: 'Alt text' }).inputValue()).resolves.toBe('A bar chart of studio budgets')
+    await expect(editor.locator('[data-type="faq-question"]').allTextContents()).resolves.toEqual(['Is AI replacing writers?', 'Which studios use it?', 'What about actors?'])
+    await expect(editor.locator('.promo-preview-headline').allTextContents()).resolves.toEqual([HOSTING.headline, HOSTING.headline])
+    await expect(editor.locator('.promo-preview-cta').first().textContent()).resolves.toBe(HOSTING.cta)
+    expect(await saveStatus(page).textContent()).toBe('Saved')
+    const counts = await page.getByTestId('word-count').textContent()
+    const { words, readingMinutes } = bodyStats(body)
+    expect(counts).toBe(`${words} words · ${readingMinutes} min read`)
+    await app.done()
+  })
+
+  it('edits FAQs by keyboard and mouse: Enter moves to the answer, items reorder, add and go, several FAQs per article', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'FAQ article', body: faqBody(['One?', 'Two?', 'Three?']) }] })
+    const { page } = app
+    await openArticle(page, 'FAQ article')
+    const questions = () => editorBody(page).locator('[data-type="faq-question"]').allTextContents()
+    const item = (question: string) => editorBody(page).locator('.faq-item').filter({ has: page.locator('[data-type="faq-question"]', { hasText: question }) })
+
+    await placeCursorIn(page, 'One?')
+    await pressKeys(page, 'End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Indeed. ')
+    await expect(editorBody(page).locator('[data-type="faq-answer"]').first().textContent()).resolves.toBe('Indeed. Answer to One?')
+
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    expect(await questions()).toEqual(['Two?', 'One?', 'Three?'])
+    await item('Three?').getByRole('button', { name: 'Move question up' }).click()
+    expect(await questions()).toEqual(['Two?', 'Three?', 'One?'])
+    await item('Three?').getByRole('button', { name: 'Remove question' }).click()
+    expect(await questions()).toEqual(['Two?', 'One?'])
+    await placeCursorIn(page, 'Two?')
+    await page.keyboard.press('Control+Shift+Backspace')
+    expect(await questions()).toEqual(['One?'])
+    // An FAQ keeps at least one question.
+    await item('One?').getByRole('button', { name: 'Remove question' }).click()
+    expect(await questions()).toEqual(['One?'])
+
+    // Enter on an empty last line of an answer starts the next question.
+    await placeCursorIn(page, 'Indeed. Answer to One?')
+    await pressKeys(page, 'End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Four?')
+    expect(await questions()).toEqual(['One?', 'Four?'])
+
+    await page.getByRole('textbox', { name: 'FAQ heading' }).fill('Common questions')
+    await focusBodyEnd(page)
+    await page.keyboard.press('Enter')
+    await slash(page, 'faq')
+    await page.keyboard.type('Second block?')
+    expect(await editorBody(page).locator('.faq-block').count()).toBe(2)
+
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    const faqs = nodesOf(body, 'faq')
+    expect(faqs.map((faq) => [faq.attrs?.['title'], nodesOf(faq, 'faqQuestion').map(textOf)])).toEqual([
+      ['Common questions', ['One?', 'Four?']],
+      ['FAQs', ['Second block?']]
+    ])
+    expect(nodesOf(faqs[0]!, 'faqAnswer').map(textOf)[0]).toBe('Indeed. Answer to One?')
+    await app.done()
+  })
+
+  it('previews promos live and warns when a slot’s promo expired, is missing or not chosen', async () => {
+    const expired = { ...HOSTING, id: 'expired-promo-2020', name: 'Summer sale 2020', headline: 'Summer sale', text: 'Sun, sea and savings.', sponsor: 'Beach Co', activeFrom: '2020-06-01', activeUntil: '2020-08-31' }
+    const slot = (promoId: string | null) => ({ type: 'promoSlot', attrs: { promoId } })
+    const app = await openEditorLibrary(browser, {
+      promos: [HOSTING, expired],
+      articles: [{ title: 'Promo article', body: { type: 'doc', content: [slot(expired.id), slot('deleted-promo-0001'), paragraph('Text between.')] } }]
+    })
+    const { page } = app
+    await openArticle(page, 'Promo article')
+    const slots = editorBody(page).locator('.promo-slot')
+    await expect.poll(() => slots.nth(0).locator('.block-warning').textContent()).toMatch(/^This promo ended on .* and will not run\./)
+    await expect(slots.nth(0).locator('.promo-preview-headline').textContent()).resolves.toBe('Summer sale')
+    await expect(slots.nth(1).locator('.block-warning').textContent()).resolves.toBe('The promo this slot shows no longer exists. Choose another one or remove the slot.')
+
+    await slots.nth(0).getByRole('button', { name: 'Change promo' }).click()
+    const search = slots.nth(0).getByRole('combobox', { name: 'Search promos' })
+    await search.fill('nothing like this')
+    await shows(slots.nth(0).getByText('No promo matches.'))
+    await search.fill('hosting')
+    await expect(slots.nth(0).getByRole('option').allTextContents()).resolves.toEqual([expect.stringContaining(HOSTING.name)])
+    await search.press('Enter')
+    await expect.poll(() => slots.nth(0).locator('.promo-preview-headline').textContent()).toBe(HOSTING.headline)
+    expect(await slots.nth(0).locator('.block-warning').count()).toBe(0)
+
+    await slots.nth(1).getByRole('button', { name: 'Remove promo slot' }).click()
+    expect(await slots.count()).toBe(1)
+    await focusBodyEnd(page)
+    await page.keyboard.press('Enter')
+    await slash(page, 'promo')
+    await shows(slots.nth(1).getByText('No promo chosen yet: pick one for this slot.'))
+
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    expect(nodesOf(body, 'promoSlot').map((p) => p.attrs?.['promoId'])).toEqual([HOSTING.id, null])
+    await app.done()
+  })
+
+  it('refuses javascript: links with a message and keeps the text unlinked', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'Links', body: { type: 'doc', content: [paragraph('Click here please')] } }] })
+    const { page } = app
+    await openArticle(page, 'Links')
+    await placeCursorIn(page, 'Click here please')
+    await pressKeys(page, 'End', 'Shift+Home')
+    // The bubble menu offers the link for selected words.
+    await page.locator('.bubble-menu').getByRole('button', { name: 'Link' }).click()
+    const address = page.getByRole('textbox', { name: 'Link address' })
+    await address.fill('javascript:alert(document.cookie)')
+    await address.press('Enter')
+    await expect(page.getByRole('alert').filter({ hasText: 'addresses are refused' }).textContent()).resolves.toContain('“javascript:” addresses are refused')
+    await address.fill('  JaVaScRiPt:alert(1)')
+    await address.press('Enter')
+    await shows(page.getByRole('alert').filter({ hasText: 'addresses are refused' }))
+    await address.press('Escape')
+    expect(await editorBody(page).locator('a').count()).toBe(0)
+
+    await placeCursorIn(page, 'Click here please')
+    await pressKeys(page, 'End', 'Shift+Home')
+    await page.keyboard.press('Control+k')
+    await page.getByRole('textbox', { name: 'Link address' }).fill('mailto:desk@example.com')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => editorBody(page).locator('a').getAttribute('href')).toBe('mailto:desk@example.com')
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    expect(JSON.stringify(body)).not.toMatch(/javascript/i)
+    await app.done()
+  })
+
+  it('finds and replaces inside the article, from Ctrl+F and from the menu', async () => {
+    const text = ['Netflix reported earnings.', 'Analysts expect netflix to grow.', 'NETFLIX shares rose.']
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'Find me', body: { type: 'doc', content: text.map(paragraph) } }] })
+    const { page } = app
+    await openArticle(page, 'Find me')
+    await editorBody(page).click()
+    await page.keyboard.press('Control+f')
+    const bar = page.getByRole('search', { name: 'Find and replace' })
+    await bar.getByRole('searchbox', { name: 'Find' }).fill('netflix')
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('– of 3')
+    expect(await editorBody(page).locator('.ProseMirror-search-match').count()).toBe(3)
+    await bar.getByRole('searchbox', { name: 'Find' }).press('Enter')
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('1 of 3')
+    await bar.getByRole('checkbox', { name: 'Match case' }).check()
+    await expect.poll(() => bar.locator('.find-count').textContent()).toMatch(/ of 1$/)
+    await bar.getByRole('checkbox', { name: 'Match case' }).uncheck()
+    await bar.getByRole('textbox', { name: 'Replace with' }).fill('Streamer')
+    await bar.getByRole('button', { name: 'Replace all' }).click()
+    await expect.poll(() => editorBody(page).textContent()).not.toMatch(/netflix/i)
+    await bar.getByRole('button', { name: 'Close find' }).click()
+    expect(await bar.count()).toBe(0)
+    expect(await editorBody(page).locator('.ProseMirror-search-match').count()).toBe(0)
+
+    await app.emit('menu', 'find')
+    await shows(page.getByRole('search', { name: 'Find and replace' }))
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    expect(body.content.map(textOf)).toEqual(['Streamer reported earnings.', 'Analysts expect Streamer to grow.', 'Streamer shares rose.'])
+    await app.done()
+  })
+
+  it('moves blocks with Alt+Shift+arrows and undoes from the toolbar', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'Blocks', body: { type: 'doc', content: ['Alpha', 'Bravo', 'Charlie'].map(paragraph) } }] })
+    const { page } = app
+    await openArticle(page, 'Blocks')
+    const order = () => editorBody(page).locator('> p').allTextContents()
+    await placeCursorIn(page, 'Charlie')
+    await page.keyboard.press('Alt+Shift+ArrowUp')
+    await page.keyboard.press('Alt+Shift+ArrowUp')
+    expect((await order()).slice(0, 3)).toEqual(['Charlie', 'Alpha', 'Bravo'])
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    expect((await order()).slice(0, 3)).toEqual(['Alpha', 'Charlie', 'Bravo'])
+    await page.getByRole('button', { name: 'Undo' }).click()
+    expect((await order()).slice(0, 3)).toEqual(['Charlie', 'Alpha', 'Bravo'])
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    expect(body.content.slice(0, 3).map(textOf)).toEqual(['Charlie', 'Alpha', 'Bravo'])
+    await app.done()
+  })
+})
+
+function paragraph(text: string) {
+  return { type: 'paragraph', content: [{ type: 'text', text }] }
+}
+
+function faqBody(questions: string[]) {
+  return {
+    type: 'doc' as const,
+    content: [
+      paragraph('Intro.'),
+      {
+        type: 'faq',
+        attrs: { title: 'FAQs' },
+        content: questions.map((q) => ({
+          type: 'faqItem',
+          content: [
+            { type: 'faqQuestion', content: [{ type: 'text', text: q }] },
+            { type: 'faqAnswer', content: [paragraph(`Answer to ${q}`)] }
+          ]
+        }))
+      },
+      paragraph('Outro.')
+    ]
+  }
+}

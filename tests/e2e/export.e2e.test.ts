@@ -1,0 +1,136 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Locator } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixtureArticles, netflixArticle } from '../fixtures/netflix'
+import { makeTempDir } from '../support/temp-dir'
+import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
+import { fixtureLibrary, manyArticles, snapshot } from '../main/site-export/fixture-library'
+import { launchBrowser, openApp, screenshot, type AppSession } from './harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const netflix = netflixArticle()
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 })
+
+/** The app over a real library: the fixture plus `extra` approved articles, so an export takes long enough to watch. */
+async function openExportApp(extra: number): Promise<AppSession & { site: string; saved: string; done: () => Promise<void> }> {
+  const temp = await makeTempDir('copydesk-export-e2e-')
+  const library = await fixtureLibrary(join(temp.path, 'Library'), [...fixtureArticles(), ...manyArticles(extra)])
+  const site = join(temp.path, 'site')
+  const saved = join(temp.path, 'saved', `${netflix.slug}.html`)
+  await mkdir(site)
+  await mkdir(join(temp.path, 'saved'))
+  const app = await openApp(browser, {
+    userDataDir: temp.path,
+    library,
+    chooseSiteFolder: async () => site,
+    chooseExportFile: async () => saved
+  })
+  return Object.assign(app, {
+    site,
+    saved,
+    done: async () => {
+      await app.close()
+      await library.close()
+      await temp.cleanup()
+    }
+  })
+}
+
+describe('export to a site from the app, in Chromium', () => {
+  it('picks the folder, shows the dry run, exports with a progress bar and ends with a report that matches the disk', async () => {
+    const app = await openExportApp(300)
+    const { page } = app
+    await app.emit('menu', 'export-site')
+    const dialog = page.getByRole('dialog', { name: 'Export to site' })
+    await shows(dialog)
+    await dialog.getByRole('button', { name: 'Choose…' }).click()
+    await expect.poll(() => dialog.getByLabel('Site folder').inputValue()).toBe(app.site)
+    await dialog.getByLabel('Profile').selectOption('hugo')
+    await dialog.getByLabel('Also write the site kit (FAQ and promo templates)').check()
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+
+    const summary = dialog.getByRole('status')
+    await shows(summary)
+    await expect.poll(() => summary.textContent()).toMatch(/^303 articles into .*: 305 to add, 0 to change, 0 unchanged/)
+    expect((await snapshot(app.site)).size).toBe(0) // the dry run wrote nothing
+    await screenshot(page, 'export-site-dry-run')
+
+    await dialog.getByRole('button', { name: 'Export' }).click()
+    await shows(dialog.getByRole('progressbar'))
+    await shows(dialog.getByText(/^Export finished\./))
+    await expect(dialog.getByRole('status').textContent()).resolves.toBe('Export finished. 305 written, 0 unchanged, 0 removed, 0 warnings.')
+    await screenshot(page, 'export-site-report')
+
+    const onDisk = await snapshot(app.site)
+    expect(onDisk.has(`content/posts/${netflix.slug}.md`)).toBe(true)
+    expect([...onDisk.keys()].filter((path) => path.startsWith('content/posts/'))).toHaveLength(303)
+    const progress = app.calls.filter((call) => call.channel === 'copydesk:runSiteExport')
+    expect(progress).toHaveLength(1)
+
+    // The library remembers the choice: the next export starts from it.
+    await dialog.getByRole('button', { name: 'Close' }).last().click()
+    await app.emit('menu', 'export-site')
+    await shows(dialog)
+    await expect.poll(() => dialog.getByLabel('Site folder').inputValue()).toBe(app.site)
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/0 to add, 0 to change, 305 unchanged/)
+    await app.done()
+  })
+
+  it('cancels a running export; the report and the manifest say exactly what was written', async () => {
+    const app = await openExportApp(400)
+    const { page } = app
+    await app.emit('menu', 'export-site')
+    const dialog = page.getByRole('dialog', { name: 'Export to site' })
+    await dialog.getByRole('button', { name: 'Choose…' }).click()
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await shows(dialog.getByRole('button', { name: 'Export' }))
+    await dialog.getByRole('button', { name: 'Export' }).click()
+    await shows(dialog.getByRole('progressbar'))
+    await dialog.getByRole('button', { name: 'Cancel export' }).click()
+    await shows(dialog.getByText(/^Export cancelled\./))
+
+    const written = Number(/(\d+) written/.exec((await dialog.getByRole('status').textContent())!)![1])
+    expect(written).toBeLessThan(403)
+    const files = [...(await snapshot(app.site)).keys()].filter((path) => path !== MANIFEST_NAME)
+    expect(files).toHaveLength(written)
+    if (written > 0) {
+      const manifest = JSON.parse(await readFile(join(app.site, MANIFEST_NAME), 'utf8')) as { files: Record<string, unknown> }
+      expect(Object.keys(manifest.files).sort()).toEqual(files.sort())
+    }
+    await app.done()
+  })
+})
+
+describe('export one article from the app, in Chromium', () => {
+  it('previews the HTML page and saves exactly that through the save dialog', async () => {
+    const app = await openExportApp(0)
+    const { page } = app
+    await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').filter({ hasText: netflix.title }).click()
+    await app.emit('menu', 'export-html')
+    const dialog = page.getByRole('dialog', { name: 'Export as HTML' })
+    await shows(dialog)
+    const preview = dialog.getByLabel('Exported file')
+    await expect.poll(() => preview.textContent()).toContain(`<h1>${netflix.title}</h1>`)
+    await screenshot(page, 'export-html-preview')
+    await dialog.getByRole('button', { name: 'Save…' }).click()
+    await shows(dialog.getByText(`Saved to ${app.saved}`))
+    expect(await readFile(app.saved, 'utf8')).toBe(await preview.textContent())
+    await dialog.getByRole('button', { name: 'Close' }).last().click()
+
+    await app.emit('menu', 'export-markdown')
+    const markdown = page.getByRole('dialog', { name: 'Export as Markdown' })
+    await shows(markdown)
+    await markdown.getByLabel('Flavour').selectOption('hugo')
+    await expect.poll(() => markdown.getByLabel('Exported file').textContent()).toContain('{{< copydesk-faq')
+    await app.done()
+  })
+})

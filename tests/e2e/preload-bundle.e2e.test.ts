@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { runInNewContext } from 'node:vm'
+import { describe, expect, it } from 'vitest'
+import { channelNames } from '../../src/shared/ipc/contract'
+
+const outDir = resolve(import.meta.dirname, '../..', process.env['COPYDESK_OUT_DIR'] ?? 'out')
+
+describe('built preload bundle', () => {
+  it('loads in a sandbox that offers only require("electron") and no DOM, and exposes every channel', async () => {
+    const code = await readFile(resolve(outDir, 'preload/index.cjs'), 'utf8')
+    const exposed: Record<string, unknown> = {}
+    const required: string[] = []
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: async () => undefined, on: () => undefined, removeListener: () => undefined }
+    }
+    const module = { exports: {} }
+    // A sandboxed preload gets a limited `require` and no document: anything
+    // that touches the DOM at load (ProseMirror's view, React) would throw here.
+    runInNewContext(code, {
+      require: (name: string) => {
+        required.push(name)
+        if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`)
+        return electron
+      },
+      module,
+      exports: module.exports
+    })
+    expect(new Set(required)).toEqual(new Set(['electron']))
+    const api = exposed['copydesk'] as Record<string, unknown>
+    expect(Object.keys(api).sort()).toEqual([...channelNames, 'on'].sort())
+    expect(code.length).toBeLessThan(400_000)
+  })
+})

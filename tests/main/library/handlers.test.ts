@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { openLibrary } from '../../../src/main/library/library'
+import type { Services } from '../../../src/main/services'
+import { openSettingsStore } from '../../../src/main/settings/settings-store'
+import { makeTempDir } from '../../support/temp-dir'
+import { netflixFields } from './temp-library'
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>
+let services: Services
+let emitted: { name: string; payload: unknown }[]
+let chosen: string | null
+const ctx: HandlerContext = { emit: (name, payload) => emitted.push({ name, payload }) }
+
+beforeEach(async () => {
+  temp = await makeTempDir()
+  emitted = []
+  chosen = null
+  services = {
+    appInfo: { name: 'Copydesk', version: '1.0.0', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
+    settings: await openSettingsStore(temp.path),
+    library: await openLibrary(join(temp.path, 'Library')),
+    chooseFolder: async () => chosen,
+    chooseSiteFolder: async () => null,
+    chooseExportFile: async () => null
+  }
+})
+afterEach(async () => {
+  await services.library.close()
+  await temp.cleanup()
+})
+
+const call = (name: string, payload?: unknown) => dispatch(createHandlers(services), name, payload, ctx)
+
+describe('library channels', () => {
+  it('create, save and list articles through the contract', async () => {
+    const created = await call('createArticle', { title: 'Via IPC' })
+    expect(created).toMatchObject({ ok: true, value: { title: 'Via IPC', slug: 'via-ipc' } })
+    const id = (created as { value: { id: string } }).value.id
+    await call('saveArticle', { id, changes: netflixFields() })
+    const listed = await call('listArticles', { query: 'deepfakes' })
+    expect(listed).toMatchObject({ ok: true, value: [{ id, words: expect.any(Number) }] })
+  })
+
+  it('answers a bad save with a code and plain words, and writes nothing', async () => {
+    const { value } = (await call('createArticle', {})) as { value: { id: string; updatedAt: string } }
+    const result = await call('saveArticle', { id: value.id, changes: { body: { type: 'doc', content: [{ type: 'faq' }] } } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not valid') } })
+    expect(await call('getArticle', { id: value.id })).toMatchObject({ ok: true, value: { updatedAt: value.updatedAt } })
+  })
+
+  it('opens another library by path, remembers it and tells the renderer', async () => {
+    const other = join(temp.path, 'Other')
+    const result = await call('openLibrary', { path: other })
+    expect(result).toMatchObject({ ok: true, value: { path: other, articleCount: 0 } })
+    expect(await call('getAppInfo')).toMatchObject({ ok: true, value: { libraryPath: other, mediaBaseUrl: 'copydesk-media://library/' } })
+    expect(services.settings.get()).toMatchObject({ lastLibrary: other, recentLibraries: [other] })
+    expect(emitted).toEqual([{ name: 'libraryChanged', payload: expect.objectContaining({ path: other }) }])
+  })
+
+  it('asks for a folder when no path is given, and does nothing if the user cancels', async () => {
+    expect(await call('openLibrary', {})).toEqual({ ok: true, value: null })
+    chosen = join(temp.path, 'Picked')
+    expect(await call('openLibrary', {})).toMatchObject({ ok: true, value: { path: chosen } })
+  })
+
+  it('refuses to turn a folder full of other files into a library', async () => {
+    const busy = join(temp.path, 'Documents')
+    await mkdir(busy)
+    await writeFile(join(busy, 'taxes.pdf'), 'x')
+    const before = services.library.dir
+    expect(await call('openLibrary', { path: busy })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not empty') } })
+    expect(services.library.dir).toBe(before)
+  })
+})

@@ -1,0 +1,96 @@
+import { appendFile, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Article } from '../../../src/shared/article/article'
+import { netflixFields, relatedFields, tempLibrary } from './temp-library'
+
+let session: Awaited<ReturnType<typeof tempLibrary>>
+let articles: Article[]
+beforeEach(async () => {
+  session = await tempLibrary()
+  articles = [await session.library.createArticle(netflixFields())]
+  for (const fields of relatedFields()) articles.push(await session.library.createArticle(fields))
+  await session.library.saveArticle(articles[0]!.id, { dek: 'Saved after creation' })
+})
+afterEach(() => session.cleanup())
+
+const indexFile = (): string => join(session.dir, 'copydesk-library.json')
+const journalFile = (): string => join(session.dir, 'copydesk-library.journal')
+const titles = async (): Promise<string[]> => (await session.library.listArticles({ sort: 'title' })).map((h) => h.title).sort()
+
+describe('recovery when opening a library', () => {
+  it('rebuilds a missing index from the article files and says so', async () => {
+    const before = await titles()
+    await rm(indexFile())
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual(['The library index was missing, so it was rebuilt from 3 article files.'])
+    expect(await titles()).toEqual(before)
+    expect((await library.getArticle(articles[0]!.id)).dek).toBe('Saved after creation')
+    expect((await library.listArticles({ query: 'deepfakes' })).map((h) => h.id)).toEqual([articles[0]!.id])
+  })
+
+  it('rebuilds a corrupt index and keeps the damaged copy', async () => {
+    const before = await titles()
+    await writeFile(indexFile(), '{"formatVersion":1,"articles":[{"id":"zzzzzzzz","title":42}]')
+    const library = await session.reopen()
+    expect(library.info().notices[0]).toMatch(/^The library index was damaged, so it was rebuilt from 3 article files\. The damaged copy was kept as “damaged\/.+copydesk-library\.json”\.$/)
+    expect(await titles()).toEqual(before)
+    expect((await readdir(join(session.dir, 'damaged'))).some((name) => name.endsWith('copydesk-library.json'))).toBe(true)
+  })
+
+  it('rebuilds a truncated index', async () => {
+    const before = await titles()
+    const text = await readFile(indexFile(), 'utf8')
+    await truncate(indexFile(), Math.floor(text.length / 2))
+    const library = await session.reopen()
+    expect(library.info().notices[0]).toMatch(/index was damaged/)
+    expect(await titles()).toEqual(before)
+  })
+
+  it('ignores a half-written journal line and keeps writing after it', async () => {
+    await appendFile(journalFile(), '{"put":"articles","entry":{"id":"half')
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual([])
+    await library.saveArticle(articles[1]!.id, { dek: 'After the torn line' })
+    const again = await session.reopen()
+    expect((await again.listArticles({})).map((h) => h.id).sort()).toEqual(articles.map((a) => a.id).sort())
+    expect((await again.getArticle(articles[1]!.id)).dek).toBe('After the torn line')
+  })
+
+  it('moves an unreadable article file aside and names it, keeping the others', async () => {
+    const broken = articles[1]!
+    await writeFile(join(session.dir, 'articles', `${broken.id}.json`), '{"title": "half a file')
+    const library = await session.reopen()
+    const [notice] = library.info().notices
+    expect(notice).toContain(`“articles/${broken.id}.json” could not be read`)
+    expect(notice).toMatch(/moved to “damaged\/\d+-.+\.json”/)
+    expect((await library.listArticles({})).map((h) => h.id).sort()).toEqual([articles[0]!.id, articles[2]!.id].sort())
+    const damaged = await readdir(join(session.dir, 'damaged'))
+    expect(await readFile(join(session.dir, 'damaged', damaged.find((n) => n.includes(broken.id))!), 'utf8')).toBe('{"title": "half a file')
+  })
+
+  it('moves aside an article file that is valid JSON but not a valid article', async () => {
+    const bad = { ...articles[2]!, body: { type: 'doc', content: [{ type: 'faq', content: [] }] } }
+    await writeFile(join(session.dir, 'articles', `${bad.id}.json`), JSON.stringify(bad))
+    const library = await session.reopen()
+    expect(library.info().notices[0]).toContain(`articles/${bad.id}.json`)
+    expect(library.info().articleCount).toBe(2)
+  })
+
+  it('drops leftovers of interrupted writes and picks up files changed outside the app', async () => {
+    await writeFile(join(session.dir, 'articles', `${articles[0]!.id}.json.123456789`), '{"partial":')
+    const edited = { ...articles[2]!, title: 'Edited in a text editor' }
+    await writeFile(join(session.dir, 'articles', `${edited.id}.json`), JSON.stringify(edited, null, 2))
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual([])
+    expect(await readdir(join(session.dir, 'articles'))).toHaveLength(3)
+    expect((await library.listArticles({ query: 'text editor' })).map((h) => h.id)).toEqual([edited.id])
+  })
+
+  it('takes an article whose file vanished off the list, and says so', async () => {
+    await rm(join(session.dir, 'articles', `${articles[2]!.id}.json`))
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual([`“${articles[2]!.title}” was listed but its file is gone, so it was taken off the list.`])
+    expect(library.info().articleCount).toBe(2)
+  })
+})

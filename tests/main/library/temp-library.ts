@@ -1,0 +1,41 @@
+import type { EditableFields } from '../../../src/shared/article/article'
+import type { PromoInput } from '../../../src/shared/article/promo'
+import { openLibrary, type Library } from '../../../src/main/library/library'
+import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
+import { makeTempDir } from '../../support/temp-dir'
+
+/** A real library in a fresh temp folder; `reopen` closes it and opens the same folder again, as a restart would. */
+export async function tempLibrary(): Promise<{ library: Library; dir: string; reopen: () => Promise<Library>; cleanup: () => Promise<void> }> {
+  const temp = await makeTempDir('copydesk-library-')
+  const session = {
+    library: await openLibrary(temp.path),
+    dir: temp.path,
+    async reopen() {
+      await session.library.close()
+      session.library = await openLibrary(temp.path)
+      return session.library
+    },
+    async cleanup() {
+      await session.library.close()
+      await temp.cleanup()
+    }
+  }
+  return session
+}
+
+/** The Netflix fixture as the fields a writer (or an import) hands to the library. */
+export function netflixFields(): Partial<EditableFields> {
+  const { id: _id, formatVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = netflixArticle()
+  return fields
+}
+
+export function relatedFields(): Partial<EditableFields>[] {
+  return relatedArticles().map(({ id: _id, formatVersion: _v, createdAt: _c, updatedAt: _u, ...fields }) => fields)
+}
+
+/** The fixture's "Hosting 75% off" promo, saved under its own id so the fixture's promo slots point at it. */
+export async function addHostingPromo(library: Library): Promise<string> {
+  const { id, createdAt: _c, updatedAt: _u, ...input } = hostingPromo()
+  await library.savePromo(input satisfies PromoInput, id)
+  return id
+}

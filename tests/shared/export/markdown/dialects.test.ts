@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { BodyNode } from '../../../../src/shared/article/body'
+import { exportMarkdown, type ProfileName } from '../../../../src/shared/export'
+import { articleWith, fixtureContext, p, text } from '../support/body'
+
+/** The body of an export, without front matter, and its warnings. */
+function exportBody(profile: ProfileName, ...content: BodyNode[]): { body: string; warnings: string[] } {
+  const result = exportMarkdown(articleWith(content), fixtureContext(), profile)
+  return { body: result.content.replace(/^---\n[\s\S]*?\n---\n\n/, ''), warnings: result.warnings.map((warning) => warning.kind) }
+}
+const codeBlock = (value: string): BodyNode => ({ type: 'codeBlock', content: [text(value)] })
+
+describe('Markdown dialects: what each generator reads before the Markdown parser', () => {
+  describe('hugo', () => {
+    it('breaks up shortcode delimiters in text with a Markdown escape', () => {
+      expect(exportBody('hugo', p('Use {{< youtube id >}} or {{% note %}}.')).body).toBe('Use {{\\< youtube id >}} or {{\\% note %}}.\n')
+    })
+
+    it('writes shortcodes in code with Hugo’s own comment escape', () => {
+      const { body, warnings } = exportBody('hugo', p(text('{{< x >}}', 'code')), codeBlock('{{% y %}}\n{{< z >}}'))
+      expect(body).toBe('`{{</* x */>}}`\n\n```\n{{%/* y */%}}\n{{</* z */>}}\n```\n')
+      expect(warnings).toEqual([])
+    })
+
+    it('adds a zero-width space to code with an unclosed shortcode, and warns', () => {
+      const { body, warnings } = exportBody('hugo', p(text('a {{< b', 'code')))
+      expect(body).toBe('`a {{\u200b< b`\n')
+      expect(warnings).toEqual(['template-syntax-in-code'])
+    })
+  })
+
+  describe('jekyll (Liquid, then kramdown)', () => {
+    it('writes the `{` of Liquid tags, kramdown attributes and math as character references or escapes', () => {
+      expect(exportBody('jekyll', p('{{ a }} {{% b %}} {% c %} {: .d} $$e$$ <f> & g~')).body).toBe(
+        '&#x7B;&#x7B; a }} &#x7B;&#x7B;% b %}} &#x7B;% c %} &#x7B;: .d} \\$$e\\$$ &#x3C;f> & g&#x7E;\n'
+      )
+    })
+
+    it('wraps code holding Liquid syntax in raw tags', () => {
+      expect(exportBody('jekyll', p(text('{{ x }}', 'code')), codeBlock('{% y %}')).body).toBe('{% raw %}`{{ x }}`{% endraw %}\n\n{% raw %}\n\n```\n{% y %}\n```\n\n{% endraw %}\n')
+    })
+
+    it('adds zero-width spaces to code that would end the raw tag itself, and warns', () => {
+      const { body, warnings } = exportBody('jekyll', p(text('{% endraw %}', 'code')))
+      expect(body).toBe('`{\u200b% endraw %}`\n')
+      expect(warnings).toEqual(['template-syntax-in-code'])
+    })
+  })
+
+  describe('astro (MDX)', () => {
+    it('escapes every `{` and `<` in text, which MDX would read as code', () => {
+      expect(exportBody('astro', p('a {b} <C /> d < e')).body).toBe('a \\{b} \\<C /> d \\< e\n')
+    })
+
+    it('leaves code as it is: MDX reads code literally', () => {
+      expect(exportBody('astro', p(text('{x} <Y />', 'code'))).body).toBe('`{x} <Y />`\n')
+    })
+  })
+
+  describe('plain (CommonMark)', () => {
+    it('leaves braces alone', () => {
+      expect(exportBody('plain', p('{{< x >}} {% y %} {z}')).body).toBe('{{< x >}} {% y %} {z}\n')
+    })
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { toProseMirror } from '../../../src/shared/schema/to-prosemirror'
+import { ImportContext } from '../../../src/shared/import/import-context'
+import { parseMarkdown } from '../../../src/shared/import/markdown/parse-markdown'
+import { mdastToBody } from '../../../src/shared/import/mdast/to-body'
+import { faqsOf, importFixture, importOk, importRefused, nodesOf } from './import-helpers'
+
+const MB = 1024 * 1024
+const bodyOf = (markdown: string): string => markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+
+describe('files Copydesk cannot read', () => {
+  it('refuses empty files', () => {
+    expect(importRefused('empty.md', '')).toBe('empty.md: the file is empty.')
+    expect(importRefused('blank.html', ' \n\t\n')).toBe('blank.html: the file is empty.')
+  })
+
+  it('refuses binary files whatever their name', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)])
+    const message = 'this is not a text file (it contains binary data). Import Markdown, HTML or Copydesk article files.'
+    expect(importRefused('photo.md', png.toString('utf8'))).toBe(`photo.md: ${message}`)
+    expect(importRefused('notes', png.toString('latin1'))).toBe(`notes: ${message}`)
+  })
+
+  it('warns about text that is not UTF-8 but still imports it', () => {
+    const imported = importOk('latin1.md', Buffer.from('Caf\u00e9 cr\u00e8me, na\u00efve r\u00e9sum\u00e9 and a long enough sentence around it.', 'latin1').toString('utf8'))
+    expect(imported.warnings).toContain('Some characters could not be read: the file may not be saved as UTF-8.')
+    expect(imported.doc.textContent).toContain('Caf\uFFFD cr\uFFFDme')
+  })
+
+  it('refuses formats it does not know', () => {
+    expect(importRefused('report.docx', 'PK…')).toBe('report.docx: “.docx” files cannot be imported. Import Markdown (.md), HTML (.html) or Copydesk article (.json) files.')
+  })
+
+  it('refuses files over 20 MB with their size', () => {
+    expect(importRefused('huge.md', 'a'.repeat(21 * MB))).toBe('huge.md: the file is 21.0 MB; Copydesk imports files up to 20.0 MB.')
+    // Counted in UTF-8 bytes, not characters: 7.5 million “é” are 15 MB.
+    expect(importRefused('accents.md', '\u00e9'.repeat(11 * MB))).toBe('accents.md: the file is 22.0 MB; Copydesk imports files up to 20.0 MB.')
+  })
+
+  it('refuses nesting too deep to walk, in Markdown and in HTML', () => {
+    expect(importRefused('quotes.md', `${'>'.repeat(5000)} deep`)).toBe('quotes.md: the document is nested more than 100 levels deep (quotes, lists or formatting inside each other).')
+    expect(importRefused('list.md', Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'))).toMatch(/nested more than 100 levels deep/)
+    expect(importRefused('divs.html', `${'<div>'.repeat(20_000)}deep`)).toMatch(/^divs\.html: the (document|HTML) is nested .*deep/)
+  })
+})
+
+describe('10 MB files', () => {
+  it('imports a 10 MB Markdown file of real content', { timeout: 180_000 }, () => {
+    const post = importFixture('netflix-generative-ai.md')
+    const copies = Math.ceil((10 * MB) / bodyOf(post).length)
+    const markdown = post + Array.from({ length: copies - 1 }, (_, i) => `\n\n## Part ${i + 2}\n\n${bodyOf(post).replace('## FAQs', '## More FAQs')}`).join('')
+    expect(markdown.length).toBeGreaterThan(10 * MB)
+    const imported = importOk('long.md', markdown)
+    expect(faqsOf(imported.doc)).toHaveLength(copies)
+    expect(nodesOf(imported.doc, 'promoSlot')).toHaveLength(copies * 2)
+    expect(imported.doc.lastChild?.textContent).toBe('')
+    expect(imported.doc.textContent).toContain(`Part ${copies}`)
+  })
+
+  it('imports a 10 MB saved page whose weight is inline images and scripts', { timeout: 60_000 }, () => {
+    const page = importFixture('saved-news-page.html')
+    const inlineImage = `<img src="data:image/jpeg;base64,${'/9j/4AAQSkZJRgABAQ'.repeat((7 * MB) / 18)}" alt="Inline photo">`
+    const bundle = `<script>${'window.__STATE__.push({"id":1,"tracking":true});\n'.repeat((4 * MB) / 50)}</script>`
+    const heavy = page.replace('<h2>How to keep your bill down</h2>', `${inlineImage}${bundle}<h2>How to keep your bill down</h2>`)
+    expect(heavy.length).toBeGreaterThan(10 * MB)
+    const imported = importOk('heavy.html', heavy)
+    expect(imported.fields.title).toBe('Streaming Wars: What the Price Hikes Mean for You')
+    expect(faqsOf(imported.doc)[0]!.items).toHaveLength(3)
+    expect(imported.warnings).toContain('An image with a “data:” address was left out: “Inline photo”.')
+    expect(JSON.stringify(imported.fields.body)).not.toContain('__STATE__')
+  })
+})
+
+describe('large Markdown is parsed in pieces', () => {
+  it('gives the same body as parsing in one piece, whatever the piece size', () => {
+    const tricky = [
+      'Reference links defined at the end: [one][a] and [two][b].',
+      '```js\nconst x = 1\n\nfunction f() {}\n\nconsole.log(x)\n```',
+      '<!-- a comment\n\nthat spans blank lines\n\n-->',
+      '1. first\n\n2. second\n\n3. third',
+      '- loose\n\n  continued item paragraph\n\n- next item',
+      '> quote\n\n> another quote',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+      'Term with footnote.[^n]\n\n[^n]: The note.',
+      '[a]: https://example.com/a\n[b]: https://example.com/b "B"'
+    ].join('\n\n')
+    const text = ['netflix-generative-ai.md', 'hugo-post.md', '2024-03-05-moving-from-wordpress-to-jekyll.md', 'hostile.md']
+      .map((name) => bodyOf(importFixture(name)))
+      .concat(tricky)
+      .join('\n\n')
+    const body = (chunkSize: number) => mdastToBody(parseMarkdown(text, chunkSize), new ImportContext('x.md'))
+    const whole = body(Number.POSITIVE_INFINITY)
+    expect(() => toProseMirror(whole)).not.toThrow()
+    for (const size of [512, 2048, 8192]) expect(body(size)).toEqual(whole)
+  })
+})
