@@ -12,7 +12,7 @@ const noElectronReactOrDom = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'tests/artifacts/**'] },
+  { ignores: ['out/**', 'out-*/**', '**/out-*/**', 'node_modules/**', 'tests/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
