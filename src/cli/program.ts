@@ -3,6 +3,7 @@ import { UserError } from '../shared/ipc/result'
 import { registerLibraryCommands } from './commands/library'
 import { registerPromoCommands } from './commands/promo'
 import { registerExportCommands } from './commands/export'
+import { registerReviewCommands } from './commands/review'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerLibraryCommands(program, io)
   registerPromoCommands(program, io)
   registerExportCommands(program, io)
+  registerReviewCommands(program, io)
   return program
 }
 

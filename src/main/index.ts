@@ -5,6 +5,7 @@ import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
 import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
+import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
 import { menuTemplate } from './menu-template'
@@ -31,7 +32,8 @@ async function start(): Promise<void> {
     library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
     chooseFolder: () => chooseLibraryFolder(mainWindow),
     chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
-    chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName)
+    chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName),
+    chooseReviewBundleFile: (suggestedName) => chooseReviewBundleFile(mainWindow, suggestedName)
   }
   serveMedia(() => services.library.dir)
 

@@ -17,4 +17,6 @@ export interface Services {
   chooseSiteFolder: (defaultPath?: string) => Promise<string | null>
   /** Asks where to save one exported article, suggesting a file name (native save dialog in the app). Null if cancelled. */
   chooseExportFile: (suggestedName: string) => Promise<string | null>
+  /** Asks where to save a review bundle, suggesting a file name (native save dialog in the app). Null if cancelled. */
+  chooseReviewBundleFile: (suggestedName: string) => Promise<string | null>
 }

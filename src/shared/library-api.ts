@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  articleSchema,
   editableFieldsSchema,
   idSchema,
   statusSchema,
@@ -63,10 +64,20 @@ export type ListQuery = z.infer<typeof listQuerySchema>
 
 export const byIdSchema = z.strictObject({ id: idSchema })
 export const createArticleSchema = z.strictObject({ title: z.string().max(300).optional() })
+/**
+ * What a save may change: the fields a writer edits, and the comment threads
+ * and suggestion decisions made in the editor along with the body. A save
+ * that would change the status is refused: the status changes only through
+ * changeStatus, which keeps its history.
+ */
+export const articleChangesSchema = editableFieldsSchema
+  .partial()
+  .extend(articleSchema.pick({ comments: true, suggestionDecisions: true }).shape)
+export type ArticleChanges = z.infer<typeof articleChangesSchema>
 export const saveArticleSchema = z.strictObject({
   id: idSchema,
   /** Only the fields that changed; the rest stay as stored. */
-  changes: editableFieldsSchema.partial()
+  changes: articleChangesSchema
 })
 export const revisionRefSchema = z.strictObject({ id: idSchema, revisionId: z.string().min(1).max(100) })
 export const snapshotSchema = z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200) })

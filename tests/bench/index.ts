@@ -1,5 +1,6 @@
 import { librarySection } from './library-section'
 import { exportSection } from './export-section'
+import { typingSection } from './typing-section'
 import type { BenchSection } from './section'
 
 /**
@@ -7,7 +8,7 @@ import type { BenchSection } from './section'
  * comparing against a baseline it measures in the same run. Add a section by
  * writing one file that exports a BenchSection and listing it here.
  */
-const sections: BenchSection[] = [librarySection, exportSection]
+const sections: BenchSection[] = [librarySection, exportSection, typingSection]
 
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !sections.some((s) => s.name === name))

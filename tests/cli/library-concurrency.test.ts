@@ -18,7 +18,7 @@ describe('the app and the CLI on one library', () => {
   it('lose nothing when both write at once, even to the same articles', async () => {
     const articles = await Promise.all(['One', 'Two', 'Three'].map((title) => app.createArticle({ title })))
     const cli = Promise.all([
-      ...articles.map((a) => runCopydesk(['--library', temp.path, 'status', a.id, 'approved'])),
+      ...articles.map((a) => runCopydesk(['--library', temp.path, 'status', a.id, 'in-review', '--as', 'Hajra Naz:writer'])),
       runCopydesk(['--library', temp.path, 'new', '--title', 'From the CLI A']),
       runCopydesk(['--library', temp.path, 'new', '--title', 'From the CLI B'])
     ])
@@ -35,11 +35,11 @@ describe('the app and the CLI on one library', () => {
     const check = async (library: Library): Promise<void> => {
       for (const [i, a] of articles.entries()) {
         const last = [n, n - 1, n - 2].find((k) => k % 3 === i)!
-        expect(await library.getArticle(a.id)).toMatchObject({ status: 'approved', dek: `app save ${last}` })
+        expect(await library.getArticle(a.id)).toMatchObject({ status: 'in-review', dek: `app save ${last}` })
       }
       const titles = (await library.listArticles({ sort: 'title' })).map((h) => h.title)
       expect(titles).toEqual(['From the CLI A', 'From the CLI B', 'One', 'Three', 'Two'])
-      expect((await library.listArticles({ status: 'approved' })).length).toBe(3)
+      expect((await library.listArticles({ status: 'in-review' })).length).toBe(3)
     }
     await check(app)
     await app.close()

@@ -40,7 +40,7 @@ describe('copydesk library commands', { timeout: 30_000 }, () => {
   })
 
   it('changes a status by slug and filters the list by it', async () => {
-    const run = await cli('status', 'second-story', 'in-review')
+    const run = await cli('status', 'second-story', 'in-review', '--as', 'Hajra Naz:writer')
     expect(run).toMatchObject({ code: 0, stdout: '“Second story” is now In review.\n' })
     const hits = JSON.parse((await cli('list', '--status', 'in-review', '--json')).stdout) as SearchHit[]
     expect(hits.map((h) => h.slug)).toEqual(['second-story'])

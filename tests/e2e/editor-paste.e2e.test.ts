@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BodyNode } from '../../src/shared/article/body'
 import { walkBody } from '../../src/shared/article/body'
 import { clipboardHtml, largeWordPaste } from '../fixtures/clipboard'
-import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, waitUntilSaved, type EditorApp } from './editor-support'
+import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, tinyPng, waitUntilSaved, type EditorApp } from './editor-support'
 import { launchBrowser } from './harness'
 
 let browser: Browser
@@ -61,8 +61,9 @@ async function editorMarkupProblems(page: Page): Promise<string[]> {
         if (/^(ping|data-ga|data-track|data-gtm|data-analytics)/i.test(name)) problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
         if ((name === 'href' || name === 'src') && /^\s*(javascript|vbscript|data):/i.test(value)) problems.push(`${name}=${value}`)
         if ((name === 'href' || name === 'src') && /[?&](utm_|fbclid)/i.test(value)) problems.push(`tracking in ${value}`)
-        // Pasted blocks and marks carry no styling of their own.
-        if ((name === 'style' || name === 'class') && /^(P|H2|H3|H4|LI|UL|OL|A|STRONG|EM|S|BLOCKQUOTE|TD|TH)$/.test(element.tagName)) {
+        // Pasted blocks and marks carry no styling of their own (the editor's placeholder classes aside).
+        const ownClass = name === 'class' && /^(is-empty|has-cursor|is-editor-empty| )+$/.test(value)
+        if ((name === 'style' || name === 'class') && !ownClass && /^(P|H2|H3|H4|LI|UL|OL|A|STRONG|EM|S|BLOCKQUOTE|TD|TH)$/.test(element.tagName)) {
           problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
         }
       }
@@ -94,7 +95,7 @@ describe('paste in Chromium', () => {
     expect(nodesOf(body, 'image')).toEqual([])
     const text = JSON.stringify(body)
     expect(text).not.toMatch(/mso-|MsoNormal|·|\u00a0\u00a0|file:/)
-    expect(nodesOf(body, 'paragraph').filter((p) => !textOf(p).trim() && p !== body.content.at(-1))).toEqual([])
+    expect(nodesOf(body, 'paragraph').filter((p) => !textOf(p).trim() && p !== body.content?.at(-1))).toEqual([])
     expect(await editorMarkupProblems(page)).toEqual([])
     await app.done()
   })
@@ -151,19 +152,67 @@ describe('paste in Chromium', () => {
     const { page } = app
     await openArticle(page, BLANK)
     await focusBodyEnd(page)
-    // From the paste event to the first frame painted after it: the time the window cannot respond.
+    // The longest the window goes without drawing a frame, from the paste event until the whole paste is in.
     const timing = await page.evaluate(async (content) => {
+      const gaps: number[] = []
+      let last = performance.now()
+      let watching = true
+      const watch = (): void => {
+        const now = performance.now()
+        gaps.push(now - last)
+        last = now
+        if (watching) requestAnimationFrame(watch)
+      }
+      const started = performance.now()
+      requestAnimationFrame(watch)
       const data = new DataTransfer()
       data.setData('text/html', content)
-      const started = performance.now()
       document.querySelector('.article-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      const handled = performance.now()
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-      return { handledMs: handled - started, paintedMs: performance.now() - started }
+      const tables = (): number => document.querySelectorAll('.article-body table').length
+      let previous = -1
+      while (tables() !== previous) {
+        previous = tables()
+        await new Promise((resolve) => setTimeout(resolve, 300))
+      }
+      watching = false
+      return { longestFrameGapMs: Math.max(...gaps), totalMs: performance.now() - started - 300 }
     }, html)
-    console.log(`5 MB Word paste (${(html.length / 1024 / 1024).toFixed(1)} MB of HTML): handled in ${timing.handledMs.toFixed(0)} ms, painted after ${timing.paintedMs.toFixed(0)} ms`)
+    console.log(`5 MB Word paste (${(html.length / 1024 / 1024).toFixed(1)} MB of HTML): all in after ${timing.totalMs.toFixed(0)} ms; longest time without a frame ${timing.longestFrameGapMs.toFixed(0)} ms`)
     const copies = Math.round(html.length / clipboardHtml('word').length)
     await expect.poll(() => editorBody(page).locator('table').count()).toBeGreaterThanOrEqual(copies - 1)
+    await app.done()
+  })
+})
+
+describe('images by paste and drop in Chromium', () => {
+  it('copies pasted and dropped image files into the library and shows them', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: BLANK }] })
+    const { page } = app
+    await openArticle(page, BLANK)
+    await focusBodyEnd(page)
+    const transfer = (name: string) =>
+      page.evaluateHandle(
+        ([bytes, fileName]) => {
+          const data = new DataTransfer()
+          data.items.add(new File([new Uint8Array(bytes)], fileName, { type: 'image/png' }))
+          return data
+        },
+        [[...tinyPng], name] as const
+      )
+    const pasted = await transfer('pasted.png')
+    await editorBody(page).evaluate((body, data) => body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })), pasted)
+    await expect.poll(() => editorBody(page).locator('img').count()).toBe(1)
+    const dropped = await transfer('dropped.png')
+    const box = (await editorBody(page).boundingBox())!
+    await editorBody(page).evaluate(
+      (body, [data, x, y]) => body.dispatchEvent(new DragEvent('drop', { dataTransfer: data as DataTransfer, clientX: x as number, clientY: y as number, bubbles: true, cancelable: true })),
+      [dropped, box.x + 20, box.y + box.height - 5] as const
+    )
+    await expect.poll(() => editorBody(page).locator('img').count()).toBe(2)
+    await expect.poll(() => editorBody(page).locator('img').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => img.complete && img.naturalWidth))).toEqual([2, 2])
+    await waitUntilSaved(page)
+    const { body } = await storedArticle(app, app.ids[0]!)
+    expect(nodesOf(body, 'image').map((image) => String(image.attrs?.['src']).replace(/^media\/[0-9a-f]+-/, ''))).toEqual(['pasted.png', 'dropped.png'])
     await app.done()
   })
 })

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bodyStats } from '../../src/shared/article/body'
-import { hostingPromo } from '../fixtures/netflix'
+import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 import {
   editorBody,
   focusBodyEnd,
@@ -15,9 +15,11 @@ import {
   storedArticle,
   textOf,
   tinyPng,
+  titleField,
   waitUntilSaved
 } from './editor-support'
 import { launchBrowser, screenshot } from './harness'
+import { editableFields } from './library-seed'
 
 let browser: Browser
 beforeAll(async () => {
@@ -295,6 +297,112 @@ describe('the writing desk in Chromium', () => {
     await waitUntilSaved(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(body.content.slice(0, 3).map(textOf)).toEqual(['Charlie', 'Alpha', 'Bravo'])
+    await app.done()
+  })
+})
+
+describe('the inspector in Chromium', () => {
+  it('edits title, slug, dek, people, tags, category, description, image, date, related articles and status', async () => {
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'Old title' }, { title: 'Taken slug' }, { title: 'Hollywood reacts' }] })
+    const { page } = app
+    await openArticle(page, 'Old title')
+    const details = page.getByRole('complementary', { name: 'Article details' })
+    const slug = details.getByLabel('Slug')
+
+    // The slug follows the title until someone edits it.
+    await details.getByLabel('Title', { exact: true }).fill('Streaming wars heat up')
+    await expect.poll(() => slug.inputValue()).toBe('streaming-wars-heat-up')
+    await expect(titleField(page).inputValue()).resolves.toBe('Streaming wars heat up')
+    await slug.fill('taken-slug')
+    await slug.press('Enter')
+    await expect.poll(() => details.getByRole('alert').textContent()).toContain('Another article already uses the address “taken-slug”')
+    await expect.poll(() => slug.inputValue()).toBe('streaming-wars-heat-up')
+    await slug.fill('Not A Slug!')
+    await slug.press('Enter')
+    await expect.poll(() => details.getByRole('alert').textContent()).toContain('lowercase letters, digits and single hyphens')
+    await slug.fill('streaming-wars')
+    await slug.press('Enter')
+    await shows(details.getByRole('button', { name: 'Follow the title again' }))
+
+    await details.getByLabel('Dek').fill('Everyone wants your evenings.')
+    await details.getByLabel('Authors').fill('Hajra Naz')
+    await details.getByLabel('Authors').press('Enter')
+    await details.getByLabel('Authors').fill('Sam Ortiz')
+    await details.getByLabel('Authors').press('Enter')
+    await details.getByRole('button', { name: 'Remove author Sam Ortiz' }).click()
+    await details.getByLabel('Tags').fill('Streaming')
+    await details.getByLabel('Tags').press(',')
+    await details.getByLabel('Tags').fill('Netflix')
+    await details.getByLabel('Tags').press('Enter')
+    await details.getByLabel('Category').fill('Business')
+    const description = details.getByLabel('Description')
+    await description.fill('Short.')
+    await expect(details.getByText('6 characters: a little short, aim for 50–160.').isVisible()).resolves.toBe(true)
+    await description.fill('The streaming services are spending more than ever to keep subscribers from leaving.')
+    await shows(details.getByText('84 characters: a good length.'))
+    await details.getByLabel('Publish date').fill('2025-11-03')
+    // Status moves through the review workflow, signed with the writer's profile.
+    await details.getByLabel('Status').selectOption('in-review')
+    await expect.poll(() => details.getByRole('alert').textContent()).toMatch(/profile/i)
+    await app.settings.update({ profile: { name: 'Hajra Naz', role: 'writer' } })
+    await details.getByLabel('Status').selectOption('in-review')
+    await expect.poll(() => details.getByLabel('Status').inputValue()).toBe('in-review')
+    await details.getByPlaceholder('Find an article by title…').fill('hollywood')
+    await details.getByRole('list', { name: 'Matching articles' }).getByRole('button', { name: 'Hollywood reacts' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await details.getByRole('button', { name: 'Choose image…' }).click()
+    await (await chooser).setFiles({ name: 'lead.png', mimeType: 'image/png', buffer: tinyPng })
+    await details.getByLabel('Alt text').fill('A remote control')
+
+    await waitUntilSaved(page)
+    const stored = await storedArticle(app, app.ids[0]!)
+    expect(stored).toMatchObject({
+      title: 'Streaming wars heat up',
+      slug: 'streaming-wars',
+      slugLocked: true,
+      dek: 'Everyone wants your evenings.',
+      authors: ['Hajra Naz'],
+      tags: ['Streaming', 'Netflix'],
+      category: 'Business',
+      description: 'The streaming services are spending more than ever to keep subscribers from leaving.',
+      publishDate: '2025-11-03',
+      status: 'in-review',
+      related: [app.ids[2]],
+      featuredImage: { src: expect.stringMatching(/^media\/[0-9a-f]+-lead\.png$/), alt: 'A remote control' }
+    })
+    await expect.poll(() => details.locator('.featured-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2)
+
+    await details.getByRole('button', { name: 'Follow the title again' }).click()
+    await expect.poll(async () => (await storedArticle(app, app.ids[0]!)).slug).toBe('streaming-wars-heat-up')
+    await expect.poll(() => slug.inputValue()).toBe('streaming-wars-heat-up')
+    await app.done()
+  })
+})
+
+describe('the writing desk, seen', () => {
+  it('shows the fixture article in light and dark, with its menus', async () => {
+    const app = await openEditorLibrary(browser, { articles: [editableFields(netflixArticle())], promos: [HOSTING] })
+    const { page } = app
+    await openArticle(page, netflixArticle().title)
+    await placeCursorIn(page, 'AI as a Tool, Not a Replacement')
+    await pressKeys(page, 'End', 'Shift+Home')
+    await shows(page.locator('.bubble-menu').getByRole('button', { name: 'Bold' }))
+    await screenshot(page, 'editor-light')
+
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
+    await editorBody(page).locator('.faq-block').scrollIntoViewIfNeeded()
+    await placeCursorIn(page, 'How is Netflix using AI in filmmaking?')
+    await screenshot(page, 'editor-dark-faq')
+    await focusBodyEnd(page)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('/')
+    await shows(page.getByRole('menu', { name: 'Insert block' }))
+    await screenshot(page, 'editor-dark-slash-menu')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+f')
+    await page.getByRole('search', { name: 'Find and replace' }).getByRole('searchbox', { name: 'Find' }).fill('Netflix')
+    await screenshot(page, 'editor-dark-find')
     await app.done()
   })
 })

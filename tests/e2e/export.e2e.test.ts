@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixtureArticles, netflixArticle } from '../fixtures/netflix'
 import { makeTempDir } from '../support/temp-dir'
 import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
-import { fixtureLibrary, manyArticles, snapshot } from '../main/site-export/fixture-library'
+import { fixtureLibrary, git, initSiteRepo, manyArticles, snapshot } from '../main/site-export/fixture-library'
 import { launchBrowser, openApp, screenshot, type AppSession } from './harness'
 
 let browser: Browser
@@ -65,6 +65,7 @@ describe('export to a site from the app, in Chromium', () => {
 
     await dialog.getByRole('button', { name: 'Export' }).click()
     await shows(dialog.getByRole('progressbar'))
+    await screenshot(page, 'export-site-progress')
     await shows(dialog.getByText(/^Export finished\./))
     await expect(dialog.getByRole('status').textContent()).resolves.toBe('Export finished. 305 written, 0 unchanged, 0 removed, 0 warnings.')
     await screenshot(page, 'export-site-report')
@@ -72,8 +73,7 @@ describe('export to a site from the app, in Chromium', () => {
     const onDisk = await snapshot(app.site)
     expect(onDisk.has(`content/posts/${netflix.slug}.md`)).toBe(true)
     expect([...onDisk.keys()].filter((path) => path.startsWith('content/posts/'))).toHaveLength(303)
-    const progress = app.calls.filter((call) => call.channel === 'copydesk:runSiteExport')
-    expect(progress).toHaveLength(1)
+    expect(app.calls.filter((call) => call.channel === 'copydesk:runSiteExport')).toHaveLength(1)
 
     // The library remembers the choice: the next export starts from it.
     await dialog.getByRole('button', { name: 'Close' }).last().click()
@@ -108,6 +108,22 @@ describe('export to a site from the app, in Chromium', () => {
     }
     await app.done()
   })
+  it('offers to commit the export when the site is a git repository, and commits it on a branch', async () => {
+    const app = await openExportApp(0)
+    await initSiteRepo(app.site)
+    const { page } = app
+    await app.emit('menu', 'export-site')
+    const dialog = page.getByRole('dialog', { name: 'Export to site' })
+    await dialog.getByRole('button', { name: 'Choose…' }).click()
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await dialog.getByLabel('Commit the export to git, on branch').check()
+    await dialog.getByLabel('Branch', { exact: true }).fill('copydesk/from-the-app')
+    await dialog.getByRole('button', { name: 'Export' }).click()
+    await shows(dialog.getByText(/^Committed on branch copydesk\/from-the-app \([0-9a-f]{12}\)\.$/))
+    expect((await git(app.site, 'branch', '--show-current')).trim()).toBe('copydesk/from-the-app')
+    expect(await git(app.site, 'log', '-1', '--format=%B')).toContain(netflix.title)
+    await app.done()
+  })
 })
 
 describe('export one article from the app, in Chromium', () => {
@@ -131,6 +147,9 @@ describe('export one article from the app, in Chromium', () => {
     await shows(markdown)
     await markdown.getByLabel('Flavour').selectOption('hugo')
     await expect.poll(() => markdown.getByLabel('Exported file').textContent()).toContain('{{< copydesk-faq')
+    await app.settings.update({ theme: 'dark' })
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
+    await screenshot(page, 'export-markdown-preview-dark')
     await app.done()
   })
 })

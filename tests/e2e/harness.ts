@@ -101,6 +101,7 @@ export async function openApp(
     chooseFolder?: () => Promise<string | null>
     chooseSiteFolder?: Services['chooseSiteFolder']
     chooseExportFile?: Services['chooseExportFile']
+    chooseReviewBundleFile?: Services['chooseReviewBundleFile']
     library?: Library
   } = {}
 ): Promise<AppSession> {
@@ -113,7 +114,8 @@ export async function openApp(
     library: options.library ?? (await openLibrary(join(userDataDir, 'Library'))),
     chooseFolder: options.chooseFolder ?? (async () => null),
     chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
-    chooseExportFile: options.chooseExportFile ?? (async () => null)
+    chooseExportFile: options.chooseExportFile ?? (async () => null),
+    chooseReviewBundleFile: options.chooseReviewBundleFile ?? (async () => null)
   }
   const libraryDir = services.library.dir
   const handlers = createHandlers(services)

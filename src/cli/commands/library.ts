@@ -13,13 +13,13 @@ function table(hits: SearchHit[]): string {
   return hits.map((hit) => `${hit.id}  ${statusLabels[hit.status].padEnd(17)}  ${hit.updatedAt.slice(0, 10)}  ${String(hit.words).padStart(5)} words  ${hit.slug}  ${hit.title}\n`).join('')
 }
 
-function parseStatus(value: string): (typeof articleStatuses)[number] {
+export function parseStatus(value: string): (typeof articleStatuses)[number] {
   const parsed = statusSchema.safeParse(value)
   if (!parsed.success) throw new UserError('invalid-input', `“${value}” is not a status; use one of ${articleStatuses.join(', ')}.`)
   return parsed.data
 }
 
-/** init, new, import, list, show, search and status: the library from scripts, over the same core as the app. */
+/** init, new, import, list, show and search: the library from scripts, over the same core as the app. */
 export function registerLibraryCommands(program: Command, io: CliIo): void {
   program
     .command('init')
@@ -115,20 +115,6 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
         const hits = await library.listArticles({ query })
         if (options.json) return printJson(io, hits)
         io.stdout(hits.length ? hits.map((hit) => `${hit.slug}  ${hit.title}\n    ${hit.excerpt}\n`).join('') : 'No matches.\n')
-      })
-    )
-
-  program
-    .command('status')
-    .description('set an article’s status')
-    .argument('<article>', 'id or slug')
-    .argument('<status>', articleStatuses.join(' | '))
-    .action((ref: string, status: string, _options, command: Command) =>
-      withLibrary(command, io, async (library) => {
-        const next = parseStatus(status)
-        const { id } = await library.getArticle(ref)
-        const article = await library.saveArticle(id, { status: next })
-        io.stdout(`“${article.title}” is now ${statusLabels[article.status]}.\n`)
       })
     )
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch'
 import type { Services } from '../services'
 import { libraryHandlers } from '../library/handlers'
+import { reviewHandlers } from '../library/review-handlers'
 import { siteExportHandlers } from '../site-export/handlers'
 
 /** The implementation of the whole contract over plain services, free of Electron. */
@@ -10,6 +11,7 @@ export function createHandlers(services: Services): Handlers {
     getSettings: () => services.settings.get(),
     updateSettings: (patch) => services.settings.update(patch),
     ...libraryHandlers(services),
+    ...reviewHandlers(services),
     ...siteExportHandlers(services)
   }
 }

@@ -5,6 +5,7 @@ import { toProseMirror } from '../../shared/schema/to-prosemirror'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { isSafeLinkUrl } from '../../shared/article/urls'
 import { UserError } from '../../shared/ipc/result'
+import type { ArticleChanges } from '../../shared/library-api'
 import { parseOrRefuse } from './validation'
 
 /** Link targets and image sources that could run code are refused at the door. */
@@ -71,7 +72,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  */
 export function applyChanges(
   stored: Article,
-  changes: Partial<EditableFields>,
+  changes: ArticleChanges,
   now: string,
   slugTaken: (slug: string) => boolean
 ): Article | null {

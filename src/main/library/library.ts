@@ -5,9 +5,9 @@ import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
-import type { ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
+import type { ArticleChanges, ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
 import { readArticleFile, readArticleText, reasonOf, writeArticleFile } from './article-files'
-import { applyChanges, laterThan, newArticle, newId } from './article-rules'
+import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { IndexStore, type JournalOp } from './index-store'
 import { importArticles, type ImportFile } from './import-files'
 import { libraryPaths, type LibraryPaths } from './layout'
@@ -17,6 +17,7 @@ import { prepareLibraryFolder, type OpenMode } from './open-folder'
 import { PromoStore } from './promo-store'
 import { SerialQueue } from './queue'
 import { reconcile } from './reconcile'
+import { saveableChanges, withReviewRecord } from './review-records'
 import { Revisions } from './revisions'
 import { excerptAround, SearchIndex, searchableText } from './search-index'
 import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
@@ -201,11 +202,11 @@ export class Library {
     return article
   }
 
-  async saveArticle(id: string, changes: Partial<EditableFields>): Promise<Article> {
+  async saveArticle(id: string, changes: ArticleChanges): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
       const slugs = this.slugs()
-      const next = applyChanges(stored, changes, new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
+      const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
       if (next) await this.commit(next, 'save')
       return next ?? stored
     })
@@ -282,7 +283,7 @@ export class Library {
       const slugs = this.slugs()
       const taken = (slug: string): boolean => (slugs.get(slug) ?? stored.id) !== stored.id
       const article: Article = {
-        ...old,
+        ...withReviewRecord(old, stored),
         id: stored.id,
         createdAt: stored.createdAt,
         slug: taken(old.slug) ? uniqueSlug(old.slug, taken) : old.slug,
@@ -290,6 +291,41 @@ export class Library {
       }
       await this.commit(article, 'restore')
       return article
+    })
+  }
+
+  /**
+   * Replaces an article with what `revise` makes of it as stored right now,
+   * under the write lock, keeping a revision: for review operations (status
+   * changes, merged review bundles), which change what saveArticle does not.
+   * Its id, creation time and address stay.
+   */
+  async reviseArticle(id: string, revise: (stored: Article) => Article): Promise<Article> {
+    return this.write(async () => {
+      const stored = await this.readLive(this.resolveId(id))
+      const { createdAt, updatedAt, slug, slugLocked } = stored
+      const revised = { ...revise(stored), id: stored.id, createdAt, updatedAt, slug, slugLocked }
+      if (JSON.stringify(revised) === JSON.stringify(stored)) return stored
+      const article = checkArticle({ ...revised, updatedAt: laterThan(stored.updatedAt, new Date().toISOString()) })
+      await this.commit(article, 'save')
+      return article
+    })
+  }
+
+  /**
+   * Adds an article made in another library (from a review bundle) under its
+   * own id, so that later bundles of it merge here. A slug taken here is made
+   * unique.
+   */
+  async adoptArticle(article: Article): Promise<Article> {
+    return this.write(async () => {
+      if (this.store.articles.has(article.id) || this.store.trash.has(article.id))
+        throw new UserError('conflict', `The article “${article.title || 'Untitled'}” is already in this library.`)
+      const slugs = this.slugs()
+      const slug = slugs.has(article.slug) ? uniqueSlug(article.slug, (s) => slugs.has(s)) : article.slug
+      const adopted = checkArticle({ ...article, slug, updatedAt: laterThan(article.updatedAt, new Date().toISOString()) })
+      await this.commit(adopted, 'save')
+      return adopted
     })
   }
 

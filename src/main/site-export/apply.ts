@@ -49,7 +49,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     written: [],
     unchanged: [],
     removed: [],
-    kept: plan.stale.filter((file) => !toRemove.includes(file)).map(siteFile),
+    kept: [],
     conflicts: plan.files.filter((file) => file.action === 'conflict' && !options.overwriteConflicts).map(siteFile),
     cancelled: false
   }
@@ -97,6 +97,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     applied.removed.push(siteFile(file))
   })
 
+  const removed = new Set(applied.removed.map((file) => file.path))
+  applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
   if (dirty) await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries })
   applied.written.sort(byPath)
   applied.removed.sort(byPath)

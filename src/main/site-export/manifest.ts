@@ -62,6 +62,11 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify({ format: manifest.format, profile: manifest.profile, files }, null, 2)}\n`
 }
 
+/**
+ * Atomic (temp file and rename) but not fsynced: a manifest lost to a power
+ * cut only makes the next export more careful, while an fsync behind 100 MB
+ * of freshly exported files can take seconds.
+ */
 export async function writeManifest(siteRoot: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(join(siteRoot, MANIFEST_NAME), serializeManifest(manifest))
+  await writeFileAtomic(join(siteRoot, MANIFEST_NAME), serializeManifest(manifest), { fsync: false })
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article, ArticleStatus } from '../../shared/article/article'
 import { walkBody } from '../../shared/article/body'
@@ -9,10 +8,11 @@ import type { Library } from '../library/library'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
 import { isGitRepo } from './git'
-import { readManifest, sha256, type Manifest } from './manifest'
+import { readManifest, type Manifest } from './manifest'
 import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
+import { compareWithSite, staleFiles } from './site-compare'
 
 export type FileAction = 'add' | 'change' | 'unchanged' | 'conflict'
 
@@ -74,7 +74,7 @@ export interface PlanOptions {
 /** Articles are checked, read and rendered this many at a time: enough to overlap disk access, few enough to keep memory flat. */
 const BATCH = 32
 
-interface Wanted extends SiteFile {
+export interface Wanted extends SiteFile {
   content?: Buffer
   source?: string
   /** Known unchanged from the render cache: not read again. */
@@ -213,45 +213,6 @@ export async function planSiteExport(library: Library, siteDir: string, options:
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */
 export const byPath = (a: SiteFile, b: SiteFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-
-const readIfExists = (file: string): Promise<Buffer | null> =>
-  readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null
-    throw error
-  })
-
-async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<PlannedFile> {
-  const source = file.source ? { source: file.source } : {}
-  const target = await site.resolve(file.path)
-  const content = file.content ?? (await readFile(file.source!))
-  const existing = await readIfExists(target)
-  let action: FileAction
-  if (!existing) action = 'add'
-  else if (existing.equals(content)) action = 'unchanged'
-  else action = previous?.files[file.path]?.sha256 === sha256(existing) ? 'change' : 'conflict'
-  // Media bytes are copied from the library when written, not held in memory.
-  const keep = action === 'unchanged' || file.kind === 'media' ? {} : { content }
-  return { ...siteFile(file), action, target, sha256: sha256(content), ...keep, ...source }
-}
-
-/** Files the last export wrote that this one no longer would: articles unpublished, renamed or deleted, and their media. */
-async function staleFiles(site: SiteFolder, previous: Manifest | null, wanted: Map<string, Wanted>, notices: string[]): Promise<StaleFile[]> {
-  const stale: StaleFile[] = []
-  for (const [path, entry] of Object.entries(previous?.files ?? {})) {
-    if (entry.kind === 'kit' || wanted.has(path)) continue
-    // A hand-edited manifest must not be able to point removal outside the site.
-    const target = await site.resolve(path).catch(() => null)
-    if (!target) {
-      notices.push(`The export record lists “${path}”, which is not a safe path inside the site folder; it was ignored.`)
-      continue
-    }
-    const existing = await readIfExists(target)
-    if (!existing) continue
-    const action = sha256(existing) === entry.sha256 ? 'remove' : 'conflict'
-    stale.push({ path, kind: entry.kind, ...optional(entry), action, target })
-  }
-  return stale.sort(byPath)
-}
 
 const optional = (file: { articleId?: string; title?: string }): Partial<SiteFile> => ({
   ...(file.articleId ? { articleId: file.articleId } : {}),

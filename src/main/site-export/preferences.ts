@@ -30,5 +30,9 @@ export async function readSiteExportPreferences(libraryDir: string): Promise<Sit
 }
 
 export async function rememberSiteExport(libraryDir: string, preferences: SiteExportPreferences): Promise<void> {
-  await writeFileAtomic(join(libraryDir, PREFERENCES_FILE), `${JSON.stringify(preferences, null, 2)}\n`)
+  const file = join(libraryDir, PREFERENCES_FILE)
+  const text = `${JSON.stringify(preferences, null, 2)}\n`
+  // Unchanged choices are not rewritten: a re-export that changes nothing writes nothing, here too.
+  if ((await readFile(file, 'utf8').catch(() => null)) === text) return
+  await writeFileAtomic(file, text, { fsync: false })
 }

@@ -9,6 +9,6 @@ export function dropPositions(tree: Positioned): void {
   while (stack.length) {
     const node = stack.pop()!
     delete node.position
-    if (node.children) stack.push(...node.children)
+    if (node.children) for (const child of node.children) stack.push(child)
   }
 }

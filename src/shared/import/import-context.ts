@@ -2,7 +2,7 @@ import { UserError } from '../ipc/result'
 
 const MAX_WARNINGS = 40
 
-export type RemovedKind = 'script' | 'frame' | 'handler'
+type RemovedKind = 'script' | 'frame' | 'handler'
 
 const removedWords: Record<RemovedKind, [string, string]> = {
   script: ['script', 'scripts'],

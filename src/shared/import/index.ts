@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
 import type { EditableFields } from '../article/article'
-import { type BodyDoc } from '../article/body'
+import type { BodyDoc } from '../article/body'
 import { toProseMirror } from '../schema/to-prosemirror'
+import { append } from './append'
 import { fitText, limits } from './field-limits'
 import { readHtmlPage } from './html/import-html'
 import { ImportContext } from './import-context'
@@ -39,7 +40,7 @@ export function parseImportFile(name: string, content: string): ImportedArticle 
     const fields = format === 'json' ? readArticleJson(text, ctx) : readDocument(format, fileName, text, ctx)
     return { fields, warnings: ctx.warnings() }
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) ctx.fail('the document is nested too deeply to import.')
+    if (error instanceof RangeError && /call stack/i.test(error.message)) ctx.fail('its structure is too deep or too wide to import (too many elements inside one another or side by side).')
     throw error
   }
 }
@@ -67,7 +68,7 @@ function readDocument(format: 'markdown' | 'html', fileName: string, text: strin
     mdast.children = gatherFaqSections(mdast.children)
     if (!mdast.children.some((node) => node.type === 'importedFaq') && page.faqFallback.length) {
       ctx.warn('The FAQ was read from the page’s FAQPage data: the page text has no FAQ section.')
-      mdast.children.push(...gatherFaqSections(page.faqFallback))
+      append(mdast.children, gatherFaqSections(page.faqFallback))
     }
   } else {
     const file = readMarkdownFile(fileName, text, ctx)

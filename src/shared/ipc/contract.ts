@@ -3,6 +3,9 @@ import { channel, event, type ChannelDef, type EventDef } from './define'
 import type { IpcResult } from './result'
 import { settingsPatchSchema, type Settings } from '../settings'
 import type { Article } from '../article/article'
+import type { ChecklistResult } from '../review/checklist'
+import type { ChecklistConfig } from '../review/checklist-config'
+import type { ArticleDiff } from '../review/diff/diff-types'
 import type { Promo } from '../article/promo'
 import {
   addMediaSchema,
@@ -34,6 +37,14 @@ import {
   type SiteExportProgress,
   type SiteExportReport
 } from '../export-api'
+import {
+  changeStatusSchema,
+  diffRevisionsSchema,
+  exportReviewBundleSchema,
+  importReviewBundleSchema,
+  setChecklistConfigSchema,
+  type BundleImportReport
+} from '../review-api'
 
 export interface AppInfo {
   name: string
@@ -90,7 +101,25 @@ export const contract = {
   previewSiteExport: channel<SiteExportPlan>()(siteExportSchema),
   /** Runs a site export, sending siteExportProgress events with the same jobId. */
   runSiteExport: channel<SiteExportReport>()(runSiteExportSchema),
-  cancelSiteExport: channel<void>()(cancelSiteExportSchema)
+  cancelSiteExport: channel<void>()(cancelSiteExportSchema),
+
+  /**
+   * Moves an article through the review workflow, signed with the settings'
+   * profile (set through updateSettings). Approving an article that fails the
+   * checklist needs a note saying why. saveArticle never changes the status.
+   */
+  changeStatus: channel<Article>()(changeStatusSchema),
+  /** The library's pre-export checklist run on one article. */
+  getChecklist: channel<ChecklistResult>()(byIdSchema),
+  /** The open library's checklist settings (defaults until set). */
+  getChecklistConfig: channel<ChecklistConfig>()(z.undefined()),
+  setChecklistConfig: channel<ChecklistConfig>()(setChecklistConfigSchema),
+  /** What changed between two revisions of an article, or a revision and 'current', in words. */
+  diffRevisions: channel<ArticleDiff>()(diffRevisionsSchema),
+  /** Writes the articles with their review as one bundle file where the native save dialog says; null if cancelled. */
+  exportReviewBundle: channel<{ path: string } | null>()(exportReviewBundleSchema),
+  /** Merges a bundle file's review into the library (read as text in the renderer); conflicts are listed, never overwritten. */
+  importReviewBundle: channel<BundleImportReport>()(importReviewBundleSchema)
 } satisfies Record<string, ChannelDef>
 
 /** Commands the native menu sends to the renderer. */

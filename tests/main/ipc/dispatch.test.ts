@@ -19,7 +19,8 @@ async function realHandlers(): Promise<{ handlers: Handlers; cleanup: () => Prom
     library,
     chooseFolder: async () => null,
     chooseSiteFolder: async () => null,
-    chooseExportFile: async () => null
+    chooseExportFile: async () => null,
+    chooseReviewBundleFile: async () => null
   })
   return { handlers, cleanup: () => library.close().then(dir.cleanup) }
 }

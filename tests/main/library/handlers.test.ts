@@ -25,7 +25,8 @@ beforeEach(async () => {
     library: await openLibrary(join(temp.path, 'Library')),
     chooseFolder: async () => chosen,
     chooseSiteFolder: async () => null,
-    chooseExportFile: async () => null
+    chooseExportFile: async () => null,
+    chooseReviewBundleFile: async () => null
   }
 })
 afterEach(async () => {

@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import type { Article } from '../../../src/shared/article/article'
+import type { Article, ArticleStatus } from '../../../src/shared/article/article'
 import type { BodyNode } from '../../../src/shared/article/body'
 import { writeArticleFile } from '../../../src/main/library/article-files'
 import { libraryPaths } from '../../../src/main/library/layout'
 import { openLibrary, type Library } from '../../../src/main/library/library'
+import { changeStatus } from '../../../src/main/library/review-status'
 import { fixtureArticles, hostingPromo } from '../../fixtures/netflix'
 
 /**
@@ -23,6 +24,10 @@ export async function fixtureLibrary(dir: string, articles: Article[] = fixtureA
   for (const article of articles) await writeArticleFile(libraryPaths(dir).article(article.id), article)
   return openLibrary(dir)
 }
+
+/** Moves an article through the review workflow as an editor would: unpublishing, sending back to review, publishing. */
+export const moveTo = (library: Library, id: string, to: ArticleStatus): Promise<Article> =>
+  changeStatus(library, { id, to }, { name: 'Test Editor', role: 'editor' })
 
 /** `count` approved copies of the Netflix article, each with its own id, slug and title. */
 export function manyArticles(count: number): Article[] {

@@ -10,7 +10,7 @@ import { previewSiteExport, runSiteExport } from '../../../src/main/site-export/
 import { hostingPromo, netflixArticle } from '../../fixtures/netflix'
 import { makeTempDir } from '../../support/temp-dir'
 import { exportContext } from '../../../src/main/site-export/context'
-import { fixtureLibrary, git, imageNode, initSiteRepo, manyArticles, snapshot, tinyPng } from './fixture-library'
+import { fixtureLibrary, git, moveTo, imageNode, initSiteRepo, manyArticles, snapshot, tinyPng } from './fixture-library'
 
 const today = '2025-11-01'
 const netflix = netflixArticle()
@@ -129,7 +129,7 @@ describe('articles that are no longer exported', () => {
     await runSiteExport(library, hugo(), { today })
     const image = `static/images/netflix-bets-big-on-generative-ai/${src.slice('media/'.length)}`
     await writeFile(join(site, 'content/posts/hand-written.md'), '# Written by hand in the site\n')
-    await library.saveArticle(netflix.id, { status: 'draft' })
+    await moveTo(library, netflix.id, 'in-review')
 
     const plan = await previewSiteExport(library, hugo(), { today })
     expect(plan.removed.map((file) => file.path).sort()).toEqual([netflixPath, image])
@@ -149,7 +149,7 @@ describe('articles that are no longer exported', () => {
   it('a stale file someone edited is a conflict, removed only when overwriting is confirmed', async () => {
     await runSiteExport(library, hugo(), { today })
     await writeFile(join(site, netflixPath), 'edited in the site\n')
-    await library.saveArticle(netflix.id, { status: 'draft' })
+    await moveTo(library, netflix.id, 'in-review')
     const report = await runSiteExport(library, hugo({ prune: true }), { today })
     expect(report.removed).toEqual([])
     expect(report.kept.map((file) => file.path)).toEqual([netflixPath])
@@ -286,7 +286,7 @@ describe('running an export', () => {
   })
 
   it('exports only the chosen statuses and remembers the choice for this library', async () => {
-    await library.saveArticle(netflix.id, { status: 'published' })
+    await moveTo(library, netflix.id, 'published')
     const report = await runSiteExport(library, hugo({ statuses: ['published'], section: 'news' }), { today })
     expect(report.written.map((file) => file.path)).toEqual(['content/news/netflix-bets-big-on-generative-ai.md'])
     expect(await readSiteExportPreferences(library.dir)).toEqual({
@@ -323,7 +323,7 @@ describe('committing the export to git', () => {
     expect((await git(site, 'show', '--name-only', '--format=', 'HEAD')).trim().split('\n').sort()).toEqual([MANIFEST_NAME, netflixPath])
     expect(await git(site, 'status', '--porcelain')).toBe('')
 
-    await library.saveArticle(netflix.id, { status: 'draft' })
+    await moveTo(library, netflix.id, 'in-review')
     const pruned = await runSiteExport(library, hugo({ prune: true, commitBranch: 'copydesk/export' }), { today })
     expect(pruned.removed.map((file) => file.path)).toEqual([netflixPath])
     expect(await git(site, 'log', '-1', '--format=%B')).toContain(netflix.title)

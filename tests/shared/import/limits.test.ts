@@ -27,6 +27,12 @@ describe('files Copydesk cannot read', () => {
     expect(imported.doc.textContent).toContain('Caf\uFFFD cr\uFFFDme')
   })
 
+  it('refuses a frameset page, which has no article body', () => {
+    expect(importRefused('frames.html', '<html><frameset><frame src="a.html"></frameset></html>')).toBe(
+      'frames.html: it has no page body (it is a frameset); open the framed page and save that instead.'
+    )
+  })
+
   it('refuses formats it does not know', () => {
     expect(importRefused('report.docx', 'PK…')).toBe('report.docx: “.docx” files cannot be imported. Import Markdown (.md), HTML (.html) or Copydesk article (.json) files.')
   })
@@ -40,7 +46,21 @@ describe('files Copydesk cannot read', () => {
   it('refuses nesting too deep to walk, in Markdown and in HTML', () => {
     expect(importRefused('quotes.md', `${'>'.repeat(5000)} deep`)).toBe('quotes.md: the document is nested more than 100 levels deep (quotes, lists or formatting inside each other).')
     expect(importRefused('list.md', Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'))).toMatch(/nested more than 100 levels deep/)
-    expect(importRefused('divs.html', `${'<div>'.repeat(20_000)}deep`)).toMatch(/^divs\.html: the (document|HTML) is nested .*deep/)
+    expect(importRefused('divs.html', `${'<div>'.repeat(20_000)}deep`)).toBe(
+      'divs.html: its structure is too deep or too wide to import (too many elements inside one another or side by side).'
+    )
+  })
+
+  it('refuses Markdown whose lines or single blocks would take minutes to parse', () => {
+    expect(importRefused('list.md', '- item\n'.repeat(250_000))).toBe('list.md: it has 250,001 lines; Copydesk imports Markdown of up to 200,000 lines.')
+    expect(importRefused('table.md', `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(60_000)}`)).toBe(
+      'table.md: it has a single table, list or quote of more than 512 KB with no blank line to cut it at; split it to import the file.'
+    )
+  })
+
+  it('imports a page of a hundred and twenty thousand paragraphs side by side', { timeout: 60_000 }, () => {
+    const imported = importOk('wide.html', `<body>${'<p>One short line.</p>'.repeat(120_000)}</body>`)
+    expect(imported.doc.childCount).toBe(120_000)
   })
 })
 
@@ -88,7 +108,7 @@ describe('large Markdown is parsed in pieces', () => {
       .map((name) => bodyOf(importFixture(name)))
       .concat(tricky)
       .join('\n\n')
-    const body = (chunkSize: number) => mdastToBody(parseMarkdown(text, chunkSize), new ImportContext('x.md'))
+    const body = (chunkSize: number) => mdastToBody(parseMarkdown(text, new ImportContext('x.md'), chunkSize), new ImportContext('x.md'))
     const whole = body(Number.POSITIVE_INFINITY)
     expect(() => toProseMirror(whole)).not.toThrow()
     for (const size of [512, 2048, 8192]) expect(body(size)).toEqual(whole)

@@ -26,7 +26,7 @@ interface Props {
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
 export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
-  const { session, update, changeSlug } = useArticleSession(articleId, { onArticleChanged, onError })
+  const { session, update, changeSlug, changeStatus } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null
@@ -63,7 +63,7 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
   return (
     <EditorServicesContext.Provider value={services}>
       <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
-      <Inspector session={session} update={update} changeSlug={changeSlug} mediaUrl={services.mediaUrl} onError={onError} />
+      <Inspector session={session} update={update} changeSlug={changeSlug} changeStatus={changeStatus} mediaUrl={services.mediaUrl} onError={onError} />
       <StatusBar {...statusBar}>
         {saver && <SaveIndicator saver={saver} />}
         {saver && stats && (

@@ -2,7 +2,7 @@
  * Shortcuts are written the way Tiptap binds them ("Mod-Shift-b") and shown
  * the way the platform writes them: Ctrl+Shift+B, or ⌘⇧B on a Mac.
  */
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 const macSymbols: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥', Ctrl: '⌃' }
 const words: Record<string, string> = { Mod: 'Ctrl', ArrowUp: '↑', ArrowDown: '↓', Enter: 'Enter', Backspace: 'Backspace' }

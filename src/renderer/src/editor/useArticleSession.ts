@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Article, EditableFields } from '../../../shared/article/article'
+import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFields } from '../../../shared/article/article'
 import { slugify } from '../../../shared/article/slug'
 import { call, errorMessage } from '../lib/api'
 import { ArticleSaver } from './saving/article-saver'
@@ -9,7 +9,9 @@ export type ArticleMeta = Omit<EditableFields, 'body'>
 export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver }
 export type Session = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; message: string } | OpenSession
 
-const metaOf = ({ formatVersion: _v, id: _id, createdAt: _c, updatedAt: _u, body: _b, ...meta }: Article): ArticleMeta => meta
+const metaKeys = Object.keys(editableFieldsSchema.shape).filter((key) => key !== 'body') as (keyof ArticleMeta)[]
+/** What the inspector edits: the editable fields other than the body (review records stay the library's). */
+const metaOf = (article: Article): ArticleMeta => Object.fromEntries(metaKeys.map((key) => [key, article[key]])) as ArticleMeta
 
 /** Local edits win; the library's answer only settles what it derives itself (a slug that follows the title). */
 function settle(meta: ArticleMeta, saved: Article): ArticleMeta {
@@ -137,5 +139,24 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     [saver, editMeta]
   )
 
-  return { session, update, changeSlug }
+  /**
+   * Moves the article through the review workflow. The library signs the step
+   * with the writer's profile and refuses steps the workflow does not allow;
+   * the refusal, in words, goes back to the caller.
+   */
+  const changeStatus = useCallback(
+    async (to: ArticleStatus): Promise<void> => {
+      if (!saver || articleId === null) return
+      const changed = await call('changeStatus', { id: articleId, to })
+      latest.current.onArticleChanged()
+      setLoaded((l) =>
+        l?.session.kind === 'open' && l.session.saver === saver
+          ? { id: l.id, session: { ...l.session, article: changed, meta: { ...l.session.meta, status: changed.status } } }
+          : l
+      )
+    },
+    [saver, articleId]
+  )
+
+  return { session, update, changeSlug, changeStatus }
 }

@@ -14,6 +14,9 @@ type Step =
   | { name: 'running'; jobId: string; progress: SiteExportProgress | null }
   | { name: 'report'; report: SiteExportReport }
 
+// randomUUID needs a secure context; getRandomValues works wherever the window is loaded from.
+const newJobId = (): string => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('')
+
 interface Props {
   onClose: () => void
   onError: (error: unknown) => void
@@ -51,7 +54,7 @@ export function SiteExportDialog({ onClose, onError }: Props): React.JSX.Element
 
   const run = async (confirmations: Confirmations): Promise<void> => {
     if (!request) return
-    const jobId = crypto.randomUUID()
+    const jobId = newJobId()
     setStep({ name: 'running', jobId, progress: null })
     try {
       const report = await call('runSiteExport', { ...request, ...confirmations, jobId })

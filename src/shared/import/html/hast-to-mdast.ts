@@ -7,7 +7,7 @@ import { unified } from 'unified'
 import type { ImportContext } from '../import-context'
 import { dropPositions } from '../drop-positions'
 import { faqHandlers } from './faq-markup'
-import { depthOf, elementsOf } from './hast-tools'
+import { depthOf, elementsOf, narrowWideElements } from './hast-tools'
 import { importSanitizeSchema } from './sanitize-schema'
 
 const MAX_HTML_DEPTH = 500
@@ -34,6 +34,7 @@ export function htmlFragmentToMdast(html: string, ctx: ImportContext): RootConte
 /** Sanitizes, then converts to mdast with Copydesk's FAQ markup read into FAQ blocks. */
 export function hastToMdast(tree: HastRoot, ctx: ImportContext): Root {
   reportRemoved(tree, ctx)
+  narrowWideElements(tree)
   const clean = sanitizer.runSync(tree) as HastRoot
   return toMdast(clean, { handlers: faqHandlers, document: true }) as Root
 }

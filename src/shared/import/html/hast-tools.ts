@@ -44,3 +44,27 @@ export function depthOf(node: Parents): number {
   }
   return deepest
 }
+
+const WIDEST = 5000
+const groupable = new Set(['body', 'main', 'article', 'section', 'div'])
+
+/**
+ * Regroups very long runs of siblings into `<div>`s of a few thousand: the
+ * sanitizer and hast-util-to-mdast spread child lists into function calls,
+ * which overflow the stack past about a hundred thousand. Divs are read as
+ * plain flow, so the article comes out the same.
+ */
+export function narrowWideElements(node: Parents): void {
+  const stack: Parents[] = [node]
+  while (stack.length) {
+    const current = stack.pop()!
+    if (current.children.length > WIDEST && (current.type === 'root' || groupable.has(current.tagName))) {
+      const groups: Element[] = []
+      for (let start = 0; start < current.children.length; start += WIDEST) {
+        groups.push({ type: 'element', tagName: 'div', properties: {}, children: current.children.slice(start, start + WIDEST) as Element['children'] })
+      }
+      current.children = groups
+    }
+    for (const child of current.children) if (child.type === 'element') stack.push(child)
+  }
+}

@@ -25,7 +25,7 @@ export function readHtmlPage(html: string, ctx: ImportContext): HtmlArticle {
   const tree = parseHtmlDocument(html, ctx)
   const jsonLd = jsonLdObjects(tree)
   const meta = readPageMeta(tree, jsonLd)
-  const body = bodyOf(tree) ?? { type: 'element', tagName: 'body', properties: {}, children: tree.children as Element['children'] }
+  const body = bodyOf(tree) ?? ctx.fail('it has no page body (it is a frameset); open the framed page and save that instead.')
 
   const title = pickTitle(body, meta.ogTitle, meta.documentTitle)
   removeChrome(body)

@@ -39,7 +39,7 @@ export const jsonNames = (value: unknown): string[] =>
     return name ? [name] : []
   })
 
-export interface FaqPair {
+interface FaqPair {
   question: string
   answerHtml: string
 }

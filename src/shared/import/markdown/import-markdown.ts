@@ -22,13 +22,13 @@ export function readMarkdownFile(fileName: string, text: string, ctx: ImportCont
   const { data, body } = splitFrontMatter(text, ctx)
   const { fields, faqData } = fieldsFromFrontMatter(data, fileName, ctx)
   const prepared = prepareMarkdown(body, /\.mdx$/i.test(fileName))
-  const root = parseMarkdown(prepared.source)
+  const root = parseMarkdown(prepared.source, ctx)
   checkDepth(root, ctx)
   root.children = applyTemplateTags(root.children, {
     ctx,
     tags: prepared.tags,
     faqData,
-    parseMarkdown: (answer) => parseMarkdown(answer).children
+    parseMarkdown: (answer) => parseMarkdown(answer, ctx).children
   })
   restoreWrittenText(root, prepared.tags)
   readRawHtml(root, ctx)

@@ -2,7 +2,9 @@ import type { Root, RootContent } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { append } from '../append'
 import { dropPositions } from '../drop-positions'
+import type { ImportContext } from '../import-context'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -12,10 +14,22 @@ const parser = unified().use(remarkParse).use(remarkGfm)
  * Markdown block can continue: a blank line, then a line at the margin that
  * does not continue a list, outside fenced code and multi-line HTML.
  */
-export const CHUNK_SIZE = 64 * 1024
+const CHUNK_SIZE = 64 * 1024
+/**
+ * What cannot be cut (one table, list or quote) is refused past this size,
+ * and files past this many lines: container lines cost micromark about a
+ * hundred times what prose does, so these bound a 20 MB file to tens of seconds.
+ */
+const MAX_BLOCK_SIZE = 512 * 1024
+const MAX_LINES = 200_000
 
-export function parseMarkdown(text: string, chunkSize = CHUNK_SIZE): Root {
+export function parseMarkdown(text: string, ctx: ImportContext, chunkSize = CHUNK_SIZE): Root {
+  const lines = lineCount(text)
+  if (lines > MAX_LINES) ctx.fail(`it has ${lines.toLocaleString('en-US')} lines; Copydesk imports Markdown of up to ${MAX_LINES.toLocaleString('en-US')} lines.`)
   const chunks = splitAtBlockBoundaries(text, chunkSize)
+  if (chunks.some((chunk) => chunk.length > MAX_BLOCK_SIZE)) {
+    ctx.fail(`it has a single table, list or quote of more than ${MAX_BLOCK_SIZE / 1024} KB with no blank line to cut it at; split it to import the file.`)
+  }
   if (chunks.length === 1) return parser.parse(text)
   const definitions = referenceDefinitions(text)
   const children: RootContent[] = []
@@ -26,9 +40,15 @@ export function parseMarkdown(text: string, chunkSize = CHUNK_SIZE): Root {
     const tree = parser.parse(prelude.length ? `${prelude.join('\n')}\n\n${chunk}` : chunk)
     // Positions would only point into one piece, and are a third of a large tree's memory.
     dropPositions(tree)
-    children.push(...tree.children)
+    append(children, tree.children)
   }
   return { type: 'root', children }
+}
+
+function lineCount(text: string): number {
+  let count = 1
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
 }
 
 const normalizeLabel = (label: string): string => label.replace(/\s+/g, ' ').trim().toLowerCase()
@@ -49,7 +69,7 @@ const htmlBlocks: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
 ]
 
-export function splitAtBlockBoundaries(text: string, chunkSize: number): string[] {
+function splitAtBlockBoundaries(text: string, chunkSize: number): string[] {
   if (text.length <= chunkSize) return [text]
   const lines = text.split('\n')
   const chunks: string[] = []

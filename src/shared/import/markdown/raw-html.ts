@@ -3,6 +3,7 @@ import type { Definition, Parent, PhrasingContent, Root, RootContent } from 'mda
 import { toHast } from 'mdast-util-to-hast'
 import { htmlFragmentToMdast } from '../html/hast-to-mdast'
 import type { ImportContext } from '../import-context'
+import { append } from '../append'
 
 /**
  * Raw HTML in Markdown goes through the HTML importer's sanitizer and
@@ -44,7 +45,7 @@ function resolveFlow(children: readonly RootContent[], env: HtmlEnv): RootConten
     if (node.type === 'html') {
       const close = opensDetails(node.value) ? queue.findIndex((other, k) => k > i && other.type === 'html' && /<\/details\s*>/i.test(other.value)) : -1
       if (close < 0) {
-        out.push(...htmlFragmentToMdast(node.value, env.ctx))
+        append(out, htmlFragmentToMdast(node.value, env.ctx))
         continue
       }
       const closing = (queue[close] as { value: string }).value
@@ -52,9 +53,8 @@ function resolveFlow(children: readonly RootContent[], env: HtmlEnv): RootConten
       const opened = htmlFragmentToMdast(`${node.value}</details>`, env.ctx)
       const answer = [...resolveFlow(queue.slice(i + 1, close), env), ...htmlFragmentToMdast(closing.slice(0, cut), env.ctx)]
       const item = opened.findLast((block) => block.type === 'importedFaq')?.children.at(-1)
-      if (item) item.children.push(...answer)
-      else opened.push(...answer)
-      out.push(...opened)
+      append(item ? item.children : opened, answer)
+      append(out, opened)
       // Whatever follows `</details>` in that block (often the next `<details>`) is read in turn.
       queue[close] = { type: 'html', value: closing.slice(cut).replace(/^<\/details\s*>/i, '') }
       i = close - 1
@@ -66,7 +66,7 @@ function resolveFlow(children: readonly RootContent[], env: HtmlEnv): RootConten
     }
     switch (node.type) {
       case 'paragraph':
-        out.push(...viaHtml(node.children, env))
+        append(out, viaHtml(node.children, env))
         break
       case 'heading':
         out.push({ ...node, children: phrasingOf(viaHtml(node.children, env)) })

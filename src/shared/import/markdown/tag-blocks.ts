@@ -1,5 +1,6 @@
 import type { Nodes, RootContent } from 'mdast'
 import { idSchema } from '../../article/article'
+import { append } from '../append'
 import type { ImportContext } from '../import-context'
 import { readSection } from '../mdast/faq-sections'
 import { faqItem, faqNode, type ImportedFaq, type ImportedFaqItem } from '../mdast/import-nodes'
@@ -51,7 +52,7 @@ export function applyTemplateTags(nodes: readonly RootContent[], env: TagEnv): R
       faqCount = index + 1
       const end = tag.selfClosing ? -1 : closingIndex(nodes, i + 1, 'faq', env)
       if (end >= 0) {
-        out.push(...faqFromInner(tag, nodes.slice(i + 1, end), env))
+        append(out, faqFromInner(tag, nodes.slice(i + 1, end), env))
         i = end
       } else if (dataBlocks[index]) {
         usedData.add(index)
@@ -59,12 +60,12 @@ export function applyTemplateTags(nodes: readonly RootContent[], env: TagEnv): R
       } else env.ctx.warn(`The FAQ tag “${tag.source}” has no questions with it (none in the front matter either); it was left out.`)
       continue
     }
-    out.push(...simpleTag(tag, env))
+    append(out, simpleTag(tag, env))
   }
   const unplaced = dataBlocks.filter((_, index) => !usedData.has(index))
   if (unplaced.length) {
     env.ctx.warn('The FAQ from the front matter had no place in the text; it was added at the end of the article.')
-    out.push(...unplaced.map((block) => faqFromData(block, env)))
+    append(out, unplaced.map((block) => faqFromData(block, env)))
   }
   return out
 }

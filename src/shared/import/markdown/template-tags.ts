@@ -68,7 +68,7 @@ export function prepareMarkdown(text: string, mdx: boolean): PreparedMarkdown {
   return { source: out.join('\n'), tags }
 }
 
-export function parseTag(source: string, mdx: boolean): TemplateTag | null {
+function parseTag(source: string, mdx: boolean): TemplateTag | null {
   const hugo = hugoTag.exec(source)
   if (hugo) return tag(hugo[3]!, Boolean(hugo[2]), Boolean(hugo[5]), hugo[4] ?? '', source)
   const liquid = liquidTag.exec(source)

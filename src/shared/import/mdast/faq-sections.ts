@@ -1,9 +1,10 @@
 import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { append } from '../append'
 import { oneLine, textOf } from '../text-of'
 import { faqItem, faqNode, type ImportedFaq, type ImportedFaqItem } from './import-nodes'
 
 /** "FAQ", "FAQs", "Frequently asked questions", "Netflix FAQs:"… */
-export const isFaqTitle = (text: string): boolean => {
+const isFaqTitle = (text: string): boolean => {
   const line = oneLine(text)
   return line.length <= 80 && /\b(?:faqs?|f\.a\.q\.?s?|frequently asked questions)(?:\W|$)/i.test(line)
 }
@@ -27,7 +28,7 @@ export function gatherFaqSections(nodes: readonly RootContent[]): RootContent[] 
     if (node.type === 'importedFaq') {
       const merged = faqNode(node.title, [...node.children])
       while (merged.title === null && nodes[i + 1]?.type === 'importedFaq' && (nodes[i + 1] as ImportedFaq).title === null) {
-        merged.children.push(...(nodes[++i] as ImportedFaq).children)
+        append(merged.children, (nodes[++i] as ImportedFaq).children)
       }
       const before = out.at(-1)
       if (merged.title === null && before?.type === 'heading' && isFaqTitle(textOf(before))) {
@@ -40,7 +41,7 @@ export function gatherFaqSections(nodes: readonly RootContent[]): RootContent[] 
     if (node.type === 'heading' && isFaqTitle(textOf(node)) && nodes[i + 1]?.type !== 'importedFaq') {
       const section = readSection(node, nodes, i + 1)
       if (section) {
-        out.push(...section.intro, faqNode(oneLine(textOf(node)), section.items))
+        append(out, section.intro).push(faqNode(oneLine(textOf(node)), section.items))
         i = section.end - 1
         continue
       }

@@ -1,5 +1,6 @@
 import type { Code, Definition, List, Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import type { BodyDoc, BodyNode } from '../../article/body'
+import { append } from '../append'
 import type { ImportContext } from '../import-context'
 import { oneLine } from '../text-of'
 import type { ImportedFaq } from './import-nodes'
@@ -72,7 +73,7 @@ function flow(nodes: readonly RootContent[], env: BlockEnv): BodyNode[] {
   const out: BodyNode[] = []
   let phrasing: PhrasingContent[] = []
   const flushPhrasing = (): void => {
-    if (phrasing.length) out.push(...splitAroundImages(inlineToBody(phrasing, env)))
+    if (phrasing.length) append(out, splitAroundImages(inlineToBody(phrasing, env)))
     phrasing = []
   }
   for (const node of nodes) {
@@ -81,7 +82,7 @@ function flow(nodes: readonly RootContent[], env: BlockEnv): BodyNode[] {
       continue
     }
     flushPhrasing()
-    out.push(...block(node, env))
+    append(out, block(node, env))
   }
   flushPhrasing()
   return out
@@ -151,7 +152,7 @@ function codeBlock(node: Code): BodyNode {
 }
 
 function table(node: Table, env: BlockEnv): BodyNode {
-  const width = Math.max(...node.children.map((row) => row.children.length))
+  const width = node.children.reduce((widest, row) => Math.max(widest, row.children.length), 0)
   const rows = node.children.map((row, rowIndex): BodyNode => {
     const cells: BodyNode[] = []
     for (let column = 0; column < width; column++) {

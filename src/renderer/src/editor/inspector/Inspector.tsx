@@ -1,10 +1,11 @@
-import { articleStatuses, statusLabels, type ArticleStatus } from '../../../../shared/article/article'
+import type { ArticleStatus } from '../../../../shared/article/article'
 import type { ArticleMeta, Session } from '../useArticleSession'
 import { descriptionHint } from './description-hint'
 import { FeaturedImageField } from './FeaturedImageField'
 import { Field } from './Field'
 import { RelatedField } from './RelatedField'
 import { SlugField } from './SlugField'
+import { StatusField } from './StatusField'
 import { TokenField } from './TokenField'
 import { useLibraryArticles } from './useLibraryArticles'
 
@@ -12,13 +13,14 @@ interface Props {
   session: Session
   update: (changes: Partial<ArticleMeta>) => void
   changeSlug: (slug: string | null) => Promise<void>
+  changeStatus: (to: ArticleStatus) => Promise<void>
   mediaUrl: (src: string) => string
   onError: (error: unknown) => void
 }
 
 const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b))
 
-function OpenInspector({ session, update, changeSlug, mediaUrl, onError }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
+function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, onError }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
   const { meta, article } = session
   const articles = useLibraryArticles(article.id, onError)
   const known = articles ?? []
@@ -34,17 +36,7 @@ function OpenInspector({ session, update, changeSlug, mediaUrl, onError }: Props
           <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={1000} value={meta.dek} onChange={(event) => update({ dek: event.target.value })} />
         )}
       </Field>
-      <Field label="Status">
-        {({ id }) => (
-          <select id={id} value={meta.status} onChange={(event) => update({ status: event.target.value as ArticleStatus })}>
-            {articleStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <StatusField status={meta.status} onChange={changeStatus} />
       <Field label="Authors">
         {({ id, describedBy }) => (
           <TokenField id={id} describedBy={describedBy} noun="author" values={meta.authors} max={20} maxLength={200} suggestions={distinct(known.flatMap((a) => a.authors))} onChange={(authors) => update({ authors })} />

@@ -19,18 +19,25 @@ const allowedTags = [
 const allowedAttributes = ['href', 'src', 'alt', 'colspan', 'rowspan', 'start', 'data-type', 'data-pm-slice', 'promoid', 'title']
 const trackingParameter = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid)$/i
 
-const purify = createDOMPurify(window)
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href')
-    if (href === null) return
-    if (isSafeLinkUrl(href)) node.setAttribute('href', withoutTracking(href))
-    else node.removeAttribute('href')
-  } else if (node.tagName === 'IMG') {
-    // Only images already in the library survive; others are added as files (drop, paste, picker).
-    if (!mediaPathSchema.safeParse(node.getAttribute('src')).success) node.remove()
-  }
-})
+/** One DOMPurify of our own, so these hooks never touch anyone else's sanitizing. Made on first paste. */
+let purify: ReturnType<typeof createDOMPurify> | null = null
+
+function sanitizer(): ReturnType<typeof createDOMPurify> {
+  if (purify) return purify
+  purify = createDOMPurify(window)
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href')
+      if (href === null) return
+      if (isSafeLinkUrl(href)) node.setAttribute('href', withoutTracking(href))
+      else node.removeAttribute('href')
+    } else if (node.tagName === 'IMG') {
+      // Only images already in the library survive; others are added as files (drop, paste, picker).
+      if (!mediaPathSchema.safeParse(node.getAttribute('src')).success) node.remove()
+    }
+  })
+  return purify
+}
 
 function withoutTracking(href: string): string {
   let url: URL
@@ -89,24 +96,41 @@ function fitHeadings(root: HTMLElement): void {
 }
 
 /** Word's spacer paragraphs (`<p><o:p>&nbsp;</o:p></p>`) are layout, not content. */
-function dropBlankParagraphs(root: HTMLElement): void {
+function dropBlankParagraphs(root: ParentNode): void {
   for (const paragraph of root.querySelectorAll('p')) {
     if (!paragraph.textContent?.replace(/[\s\u00a0]/g, '') && !paragraph.querySelector('img')) paragraph.remove()
   }
 }
 
-export function cleanPastedHtml(html: string): string {
+/**
+ * Parses clipboard HTML and turns what Word and Google Docs say with styles
+ * (bold spans, list paragraphs, H1 titles) into plain structure. Nothing is
+ * sanitized yet: see sanitizeClipboardNodes.
+ */
+export function readClipboardHtml(html: string): HTMLElement {
   const { body } = new DOMParser().parseFromString(html, 'text/html')
   stylesToMarks(body)
   convertWordLists(body)
   fitHeadings(body)
-  purify.sanitize(body, {
-    IN_PLACE: true,
+  return body
+}
+
+/** Sanitizes prepared clipboard nodes (a copy of them) down to what the article schema can hold. */
+export function sanitizeClipboardNodes(root: HTMLElement): DocumentFragment {
+  // Not IN_PLACE: sanitizing a copy skips the in-place bookkeeping, which costs more than the copy.
+  const clean = sanitizer().sanitize(root, {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: allowedAttributes,
     ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false
+    ALLOW_ARIA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true
   })
-  dropBlankParagraphs(body)
-  return body.innerHTML
+  dropBlankParagraphs(clean)
+  return clean
+}
+
+export function cleanPastedHtml(html: string): string {
+  const container = document.createElement('div')
+  container.append(sanitizeClipboardNodes(readClipboardHtml(html)))
+  return container.innerHTML
 }

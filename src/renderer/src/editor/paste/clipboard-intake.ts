@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { addImageFiles, isImageFile } from '../media/add-image-files'
 import { cleanPastedHtml } from './clean-pasted-html'
+import { chunkedPastePlugin, LARGE_PASTE_CHARS, pasteInChunks } from './paste-in-chunks'
 
 export interface ClipboardIntakeOptions {
   /** Told when an image could not be added to the library. */
@@ -17,9 +18,19 @@ export const ClipboardIntake = Extension.create<ClipboardIntakeOptions>({
   addProseMirrorPlugins() {
     const { editor, options } = this
     return [
+      chunkedPastePlugin,
       new Plugin({
         key: new PluginKey('clipboardIntake'),
         props: {
+          handleDOMEvents: {
+            paste: (view, event) => {
+              const html = event.clipboardData?.getData('text/html') ?? ''
+              if (html.length < LARGE_PASTE_CHARS) return false
+              event.preventDefault()
+              pasteInChunks(view, html).catch(options.onError)
+              return true
+            }
+          },
           transformPastedHTML: (html) => cleanPastedHtml(html),
           handlePaste: (_view, event) => {
             const files = imageFiles(event.clipboardData)

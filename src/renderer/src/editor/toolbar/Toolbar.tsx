@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
 import { InsertMenu } from './InsertMenu'
 import { activeMarks, markChoices } from './marks'
@@ -20,8 +21,9 @@ export function Toolbar({ editor, onEditLink, onFind, onError }: Props): React.J
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo()
+      // The history's depth, not can().undo(): that dry-runs a command on every keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0
     })
   })
   const chain = () => editor.chain().focus()

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import { sha256, type Manifest } from './manifest'
+import { byPath, siteFile, type FileAction, type PlannedFile, type StaleFile, type Wanted } from './plan'
+import type { SiteFolder } from './safe-path'
+
+const readIfExists = (file: string): Promise<Buffer | null> =>
+  readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+
+/** How a file the export wants compares with what the site folder holds and what Copydesk wrote there last. */
+export async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<PlannedFile> {
+  const source = file.source ? { source: file.source } : {}
+  const target = await site.resolve(file.path)
+  const content = file.content ?? (await readFile(file.source!))
+  const existing = await readIfExists(target)
+  let action: FileAction
+  if (!existing) action = 'add'
+  else if (existing.equals(content)) action = 'unchanged'
+  else action = previous?.files[file.path]?.sha256 === sha256(existing) ? 'change' : 'conflict'
+  // Media bytes are copied from the library when written, not held in memory.
+  const keep = action === 'unchanged' || file.kind === 'media' ? {} : { content }
+  return { ...siteFile(file), action, target, sha256: sha256(content), ...keep, ...source }
+}
+
+/** Files the last export wrote that this one no longer would: articles unpublished, renamed or deleted, and their media. */
+export async function staleFiles(site: SiteFolder, previous: Manifest | null, wanted: Map<string, Wanted>, notices: string[]): Promise<StaleFile[]> {
+  const stale: StaleFile[] = []
+  for (const [path, entry] of Object.entries(previous?.files ?? {})) {
+    if (entry.kind === 'kit' || wanted.has(path)) continue
+    // A hand-edited manifest must not be able to point removal outside the site.
+    const target = await site.resolve(path).catch(() => null)
+    if (!target) {
+      notices.push(`The export record lists “${path}”, which is not a safe path inside the site folder; it was ignored.`)
+      continue
+    }
+    const existing = await readIfExists(target)
+    if (!existing) continue
+    const action = sha256(existing) === entry.sha256 ? 'remove' : 'conflict'
+    stale.push({ ...siteFile({ path, ...entry }), action, target })
+  }
+  return stale.sort(byPath)
+}
