@@ -5,9 +5,10 @@
  * those are stripped before the scheme is read.
  */
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+const isIgnoredInScheme = (code: number): boolean => code <= 0x20 || (code >= 0x7f && code <= 0x9f)
 
 export function isSafeLinkUrl(raw: string): boolean {
-  const url = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+  const url = [...raw].filter((c) => !isIgnoredInScheme(c.charCodeAt(0))).join('')
   if (url === '') return false
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]
   if (!scheme) return true // relative: "/about", "#faq", "other-post/"
