@@ -64,6 +64,21 @@ async function start(): Promise<void> {
   })
   refreshMenu()
 
+  // Saves the renderer sent while its window closed are still in the library's
+  // write queue: quit only once they have reached the disk.
+  let drained = false
+  app.on('will-quit', (event) => {
+    if (drained) return
+    event.preventDefault()
+    void services.library
+      .close()
+      .catch((error: unknown) => console.error('[copydesk] could not finish pending saves', error))
+      .finally(() => {
+        drained = true
+        app.quit()
+      })
+  })
+
   openWindow(settings)
   app.on('activate', () => {
     if (!mainWindow) openWindow(settings)

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow, screen } from 'electron'
+import { BrowserWindow, Menu, screen } from 'electron'
+import { contextMenuTemplate } from './context-menu-template'
 import type { WindowBounds } from '../shared/settings'
 import type { SettingsStore } from './settings/settings-store'
 
@@ -41,6 +42,13 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     }
   })
   if (saved?.maximized) win.maximize()
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word)
+    })
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win })
+  })
   win.once('ready-to-show', () => win.show())
 
   let saveTimer: NodeJS.Timeout | undefined
