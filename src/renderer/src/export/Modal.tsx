@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { ModalDialog } from '../lib/ModalDialog'
 
 interface Props {
   title: string
@@ -10,21 +11,8 @@ interface Props {
 
 /** A native modal <dialog>: it traps focus and sits above everything; Escape closes it when closing is allowed. */
 export function Modal({ title, className, children, onClose }: Props): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
   return (
-    <dialog
-      ref={ref}
-      className={`export-dialog ${className ?? ''}`}
-      aria-labelledby="export-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose?.()
-      }}
-    >
+    <ModalDialog className={`export-dialog ${className ?? ''}`} labelledBy="export-dialog-title" onDismiss={onClose}>
       <header className="export-dialog-header">
         <h2 id="export-dialog-title">{title}</h2>
         {onClose && (
@@ -34,6 +22,6 @@ export function Modal({ title, className, children, onClose }: Props): React.JSX
         )}
       </header>
       {children}
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { ModalDialog } from '../lib/ModalDialog'
 
 interface Props {
   title: string
@@ -14,22 +15,8 @@ interface Props {
  * Cancel takes the focus, so a stray Enter never destroys anything.
  */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: Props): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      role="alertdialog"
-      aria-labelledby="confirm-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
-      }}
-    >
+    <ModalDialog className="confirm-dialog" role="alertdialog" labelledBy="confirm-dialog-title" onDismiss={onCancel}>
       <h2 id="confirm-dialog-title">{title}</h2>
       <div className="confirm-dialog-body">{children}</div>
       <div className="dialog-actions">
@@ -40,6 +27,6 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

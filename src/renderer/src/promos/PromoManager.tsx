@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { PromoWithUsage } from '../../../shared/library-api'
 import { ApiError, call } from '../lib/api'
 import { ConfirmDialog } from '../library/ConfirmDialog'
+import { ModalDialog } from '../lib/ModalDialog'
 import { PromoForm } from './PromoForm'
 import { PromoList } from './PromoList'
 import './promos.css'
@@ -30,18 +31,12 @@ type Editing = { id: string | null }
  * a promo an article still shows, and the refusal is shown with those articles.
  */
 export function PromoManager({ reloadKey, onClose, onOpenArticle, onError }: Props): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null)
   const [promos, setPromos] = useState<PromoWithUsage[] | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [tick, setTick] = useState(0)
   const [status, setStatus] = useState('')
   const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [confirming, setConfirming] = useState<PromoWithUsage | null>(null)
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
 
   useEffect(() => {
     let live = true
@@ -77,15 +72,7 @@ export function PromoManager({ reloadKey, onClose, onOpenArticle, onError }: Pro
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="promo-manager"
-      aria-labelledby="promo-manager-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
-    >
+    <ModalDialog className="promo-manager" labelledBy="promo-manager-title" onDismiss={onClose}>
       <header className="promo-manager-header">
         <h2 id="promo-manager-title">Promos</h2>
         {status && (
@@ -157,6 +144,6 @@ export function PromoManager({ reloadKey, onClose, onOpenArticle, onError }: Pro
           <p>No article shows this promo. Deleting it cannot be undone.</p>
         </ConfirmDialog>
       )}
-    </dialog>
+    </ModalDialog>
   )
 }

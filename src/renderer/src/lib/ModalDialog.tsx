@@ -1,0 +1,37 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+interface Props {
+  className: string
+  labelledBy: string
+  role?: 'dialog' | 'alertdialog'
+  /** Escape; left out while something must not be interrupted. */
+  onDismiss?: () => void
+  children: ReactNode
+}
+
+/**
+ * The app's one modal: a native <dialog> opened with showModal(), so it traps
+ * focus and sits above every other layer. Escape asks the owner instead of
+ * closing behind its back, so unsaved state is never dropped silently.
+ */
+export function ModalDialog({ className, labelledBy, role, onDismiss, children }: Props): React.JSX.Element {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={className}
+      role={role}
+      aria-labelledby={labelledBy}
+      onCancel={(event) => {
+        event.preventDefault()
+        onDismiss?.()
+      }}
+    >
+      {children}
+    </dialog>
+  )
+}
