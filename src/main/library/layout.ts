@@ -9,6 +9,8 @@ export const INDEX_FILE = 'copydesk-library.json'
 export const JOURNAL_FILE = 'copydesk-library.journal'
 export const LOCK_DIR = 'copydesk-library.lock'
 export const PROMOS_FILE = 'promos.json'
+/** The search index, saved so that reopening a big library does not re-read every article (search-file.ts). */
+export const SEARCH_FILE = 'copydesk-library.search'
 
 export const folders = ['articles', 'trash', 'revisions', 'media', 'damaged'] as const
 
@@ -17,6 +19,7 @@ export const libraryPaths = (dir: string) => ({
   journal: join(dir, JOURNAL_FILE),
   lock: join(dir, LOCK_DIR),
   promos: join(dir, PROMOS_FILE),
+  search: join(dir, SEARCH_FILE),
   articles: join(dir, 'articles'),
   article: (id: string) => join(dir, 'articles', `${id}.json`),
   trash: join(dir, 'trash'),

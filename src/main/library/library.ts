@@ -1,16 +1,16 @@
 import { access, lstat, rename, unlink } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
 import type { ArticleChanges, ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
-import { readArticleFile, readArticleText, reasonOf, writeArticleFile } from './article-files'
+import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { IndexStore, type JournalOp } from './index-store'
 import { importArticles, type ImportFile } from './import-files'
 import { libraryPaths, type LibraryPaths } from './layout'
+import { watchLibrary } from './library-watch'
 import { removeLockLeftovers, withLibraryLock } from './lock'
 import { addMedia } from './media'
 import { prepareLibraryFolder, type OpenMode } from './open-folder'
@@ -19,12 +19,11 @@ import { SerialQueue } from './queue'
 import { reconcile } from './reconcile'
 import { saveableChanges, withReviewRecord } from './review-records'
 import { Revisions } from './revisions'
-import { excerptAround, SearchIndex, searchableText } from './search-index'
+import { LibrarySearch } from './search-service'
 import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50
-const BUILD_BATCH = 32
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /**
@@ -36,11 +35,11 @@ const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: 
 export class Library {
   readonly paths: LibraryPaths
   private readonly writes = new SerialQueue()
-  private readonly search = new SearchIndex()
-  private readonly texts = new Map<string, string>()
+  private readonly search: LibrarySearch
   private slugOwners: Map<string, string> | null = null
   private closed = false
-  private searchBuild: Promise<void> | null = null
+  private readonly listeners = new Set<(info: LibraryInfo) => void>()
+  private stopWatching: (() => void) | null = null
 
   private constructor(
     readonly dir: string,
@@ -49,6 +48,7 @@ export class Library {
     private readonly notices: string[]
   ) {
     this.paths = libraryPaths(dir)
+    this.search = new LibrarySearch(this.paths, store.articles)
   }
 
   /**
@@ -67,7 +67,7 @@ export class Library {
       if (problem) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)
-      const promoNotice = await promos.refresh()
+      const { notice: promoNotice } = await promos.refresh()
       if (promoNotice) notices.push(promoNotice)
       return new Library(root, store, promos, notices)
     }).then((library) => {
@@ -78,8 +78,7 @@ export class Library {
 
   /** Resolves once every article is in the search index; searches wait for it. */
   searchReady(): Promise<void> {
-    this.searchBuild ??= this.buildSearch()
-    return this.searchBuild
+    return this.search.ready()
   }
 
   info(): LibraryInfo {
@@ -91,10 +90,28 @@ export class Library {
     this.notices.push(notice)
   }
 
+  /**
+   * Calls `listener` whenever this library learns that another process (the
+   * CLI, a script) changed it. From the first listener on, it watches the
+   * library's files so that it learns within a moment; returns the unsubscribe.
+   */
+  onChange(listener: (info: LibraryInfo) => void): () => void {
+    this.listeners.add(listener)
+    if (!this.closed) this.stopWatching ??= watchLibrary(this.dir, () => void this.followOthers())
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size > 0) return
+      this.stopWatching?.()
+      this.stopWatching = null
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true
+    this.stopWatching?.()
+    this.stopWatching = null
     await this.writes.run(async () => undefined)
-    await this.searchBuild
+    await this.search.close()
   }
 
   // ——— reading ———
@@ -113,13 +130,12 @@ export class Library {
       const entries = [...this.store.articles.values()].filter(keep)
       return this.sorted(entries, query.sort ?? 'updated').map((entry) => ({ ...toSummary(entry), excerpt: '' }))
     }
-    await this.searchReady()
-    const matches = this.search.search(text, (id) => keep(this.store.articles.get(id)))
+    const matches = await this.search.find(text, (id) => keep(this.store.articles.get(id)))
     const terms = new Map(matches.map((m) => [m.id, m.terms]))
     let entries = matches.map((m) => this.store.articles.get(m.id)!)
     if (query.sort && query.sort !== 'relevance') entries = this.sorted(entries, query.sort)
     return Promise.all(
-      entries.slice(0, SEARCH_LIMIT).map(async (entry) => ({ ...toSummary(entry), excerpt: excerptAround(await this.textOf(entry.id), terms.get(entry.id) ?? []) }))
+      entries.slice(0, SEARCH_LIMIT).map(async (entry) => ({ ...toSummary(entry), excerpt: await this.search.excerpt(entry.id, terms.get(entry.id) ?? []) }))
     )
   }
 
@@ -127,18 +143,6 @@ export class Library {
     return sort === 'title'
       ? entries.sort((a, b) => titleOrder.compare(a.title, b.title) || a.id.localeCompare(b.id))
       : entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)))
-  }
-
-  private async textOf(id: string): Promise<string> {
-    let text = this.texts.get(id)
-    if (text === undefined) {
-      const article = await readArticleText(this.paths.article(id))
-      text = article ? searchableText(article) : ''
-      // A small cache: repeated searches while typing quote the same articles.
-      if (this.texts.size >= 500) this.texts.delete(this.texts.keys().next().value!)
-      this.texts.set(id, text)
-    }
-    return text
   }
 
   /** By id or by slug, as the CLI lets people name articles. */
@@ -384,16 +388,15 @@ export class Library {
 
   private async indexLive(article: Article, stamp: FileStamp, extraOps: JournalOp[]): Promise<void> {
     const previousSlug = this.store.articles.get(article.id)?.slug
-    await this.store.record([...extraOps, { put: 'articles', entry: indexEntry(article, stamp) }])
+    const entry = indexEntry(article, stamp)
+    await this.store.record([...extraOps, { put: 'articles', entry }])
     if (previousSlug !== undefined) this.slugOwners?.delete(previousSlug)
     this.slugOwners?.set(article.slug, article.id)
-    this.texts.delete(article.id)
-    this.search.upsert(article)
+    this.search.put(article, entry)
   }
 
   private forget(id: string, slug: string): void {
     if (this.slugOwners?.get(slug) === id) this.slugOwners.delete(slug)
-    this.texts.delete(id)
     this.search.remove(id)
   }
 
@@ -407,40 +410,41 @@ export class Library {
     const touched = await this.store.refresh()
     if (touched.size === 0) return
     this.slugOwners = null
-    for (const id of touched) {
-      this.texts.delete(id)
-      if (!this.store.articles.has(id)) this.search.remove(id)
-      else {
-        const article = await readArticleFile(this.paths.article(id), id).catch(() => null)
-        if (article) this.search.upsert(article)
-      }
-    }
+    for (const id of touched) await this.search.reread(id)
+    this.announce()
   }
 
   private async refreshPromos(): Promise<void> {
-    const notice = await this.promos.refresh()
+    const { reloaded, notice } = await this.promos.refresh()
     if (notice) this.notices.push(notice)
+    if (reloaded) this.announce()
+  }
+
+  /** Tells the listeners that another process changed the library; called wherever this process learns of it. */
+  private announce(): void {
+    if (this.closed) return
+    const info = this.info()
+    for (const listener of this.listeners) listener(info)
+  }
+
+  /** Catches up with another process's changes as soon as the watcher sees its files change. */
+  private async followOthers(): Promise<void> {
+    if (this.closed) return
+    try {
+      const [articles, promos] = await Promise.all([this.store.changedOnDisk(), this.promos.changedOnDisk()])
+      if (!articles && !promos) return
+      await this.writes.run(async () => {
+        await this.catchUp()
+        await this.refreshPromos()
+      })
+    } catch (error) {
+      // The next read or write catches up anyway, and reports what it cannot do.
+      console.warn('[copydesk] could not follow a change made elsewhere:', reasonOf(error))
+    }
   }
 
   private async catchUpIfChanged(): Promise<void> {
     if (await this.store.changedOnDisk()) await this.writes.run(() => this.catchUp())
-  }
-
-  /**
-   * Fills the search index in the background, a batch at a time, so opening
-   * stays fast and the app stays responsive; saves made meanwhile update it
-   * directly, and the builder skips what is already there.
-   */
-  private async buildSearch(): Promise<void> {
-    const ids = [...this.store.articles.keys()]
-    for (let i = 0; i < ids.length && !this.closed; i += BUILD_BATCH) {
-      const batch = ids.slice(i, i + BUILD_BATCH).filter((id) => !this.search.has(id))
-      const articles = await Promise.all(batch.map((id) => readArticleText(this.paths.article(id))))
-      for (const article of articles) {
-        if (article?.id && this.store.articles.has(article.id) && !this.search.has(article.id)) this.search.upsert(article)
-      }
-      await nextTurn()
-    }
   }
 }
 

@@ -16,7 +16,8 @@ interface Owner {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -35,22 +35,30 @@ export class PromoStore {
     return this.db.data.promos.find((promo) => promo.id === id)
   }
 
-  /** Re-reads the file if another process changed it. Returns a notice when it had to be moved aside. */
-  async refresh(): Promise<string | null> {
+  /**
+   * Re-reads the file if another process changed it. `reloaded` says whether
+   * it did; `notice` is set when the file had to be moved aside.
+   */
+  async refresh(): Promise<{ reloaded: boolean; notice: string | null }> {
     const mtimeMs = await stat(this.file).then((s) => s.mtimeMs, () => 0)
-    if (mtimeMs === this.mtimeMs) return null
+    if (mtimeMs === this.mtimeMs) return { reloaded: false, notice: null }
     this.mtimeMs = mtimeMs
     try {
       await this.db.read()
       const data = this.db.data as Partial<PromoData> | null
       const promos = Array.isArray(data?.promos) ? data.promos.map((p) => promoSchema.parse(p)) : []
       this.db.data = { formatVersion: 1, promos }
-      return null
+      return { reloaded: true, notice: null }
     } catch (error) {
       this.db.data = { formatVersion: 1, promos: [] }
       const movedTo = await moveAside(this.file, this.damagedDir)
-      return `The promo file “promos.json” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}” and the promo list starts empty.`
+      return { reloaded: true, notice: `The promo file “promos.json” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}” and the promo list starts empty.` }
     }
+  }
+
+  /** True when another process wrote the file since we last read it. */
+  async changedOnDisk(): Promise<boolean> {
+    return (await stat(this.file).then((s) => s.mtimeMs, () => 0)) !== this.mtimeMs
   }
 
   /** Creates or updates a promo; call holding the library lock, after refresh(). */

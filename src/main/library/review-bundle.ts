@@ -1,10 +1,12 @@
 import writeFileAtomic from 'write-file-atomic'
+import type { Article } from '../../shared/article/article'
 import { UserError } from '../../shared/ipc/result'
 import type { BundleArticleOutcome, BundleImportReport } from '../../shared/review-api'
 import type { Actor } from '../../shared/review/actor'
 import { createBundle } from '../../shared/review/bundle/create-bundle'
 import { mergeBundle, type BundleMerge } from '../../shared/review/bundle/merge-bundle'
 import { parseBundle } from '../../shared/review/bundle/parse-bundle'
+import { toProseMirror } from '../../shared/schema/to-prosemirror'
 import { checkArticle } from './article-rules'
 import type { Library } from './library'
 
@@ -59,11 +61,20 @@ export async function importReviewBundle(library: Library, text: string): Promis
       let merge: BundleMerge | undefined
       const merged = await library.reviseArticle(id, (local) => {
         merge = mergeBundle(local, entry)
-        // A bundle without comment threads leaves an article that has none as it was.
-        return local.comments || merge.merged.comments?.length ? merge.merged : { ...merge.merged, comments: undefined }
+        return asStored(local, merge.merged)
       })
       articles.push({ id, title: merged.title, outcome: 'merged', added: merge!.added, conflicts: merge!.conflicts })
     }
   }
   return { createdBy: bundle.createdBy, createdAt: bundle.createdAt, articles }
+}
+
+/**
+ * The merge, with what it left as it was written as it is stored here, so
+ * that a bundle with nothing new changes nothing (not even a revision).
+ */
+function asStored(local: Article, merged: Article): Article {
+  const body = toProseMirror(local.body).eq(toProseMirror(merged.body)) ? local.body : merged.body
+  const comments = local.comments || merged.comments?.length ? merged.comments : undefined
+  return { ...merged, body, comments }
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
 import { writeManifest, type ManifestEntry } from './manifest'
+import { writeNewFile } from './new-file'
 import { byPath, siteFile, type Plan, type PlannedFile, type StaleFile } from './plan'
 
 export interface ApplyOptions {
@@ -79,10 +80,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       options.onProgress?.(done, total)
     }
   }
+  const folders = new Map<string, Promise<unknown>>()
   await step(toWrite, async (file) => {
-    await mkdir(dirname(file.target), { recursive: true })
+    const folder = dirname(file.target)
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }))
+    await folders.get(folder)
+    const bytes = file.content ?? (await readFile(file.source!))
     // Site files are not fsynced one by one: a crash leaves each old or new (rename is atomic), and the next export repairs it.
-    await writeFileAtomic(file.target, file.content ?? (await readFile(file.source!)), { fsync: false })
+    // A file already there keeps its owner, mode and links (write-file-atomic's care); a new one has none to keep.
+    if (file.action === 'add') await writeNewFile(file.target, bytes)
+    else await writeFileAtomic(file.target, bytes, { fsync: false })
     entries[file.path] = entryOf(file)
     dirty = true
     applied.written.push(siteFile(file))

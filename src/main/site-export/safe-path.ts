@@ -64,6 +64,11 @@ export class SiteFolder {
 
   /** The absolute path for `rel`, or a UserError naming why it would leave the folder. */
   async resolve(rel: string): Promise<string> {
+    return (await this.inspect(rel)).target
+  }
+
+  /** As resolve, also saying whether something is there: a missing file then needs no reading. */
+  async inspect(rel: string): Promise<{ target: string; exists: boolean }> {
     const reason = unsafePathReason(rel)
     if (reason) throw new UserError('invalid-input', `Refusing to write “${printable(rel)}”: ${reason}. Nothing was exported.`)
     const target = resolve(this.root, rel)
@@ -74,7 +79,7 @@ export class SiteFolder {
     const stats = await lstat(target).catch(() => null)
     if (stats?.isSymbolicLink()) await this.checkLink(target, rel)
     else if (stats?.isDirectory()) throw new UserError('conflict', `Cannot write “${rel}”: a folder of that name is in the way.`)
-    return target
+    return { target, exists: stats !== null }
   }
 
   private async checkDir(dir: string, rel: string): Promise<void> {

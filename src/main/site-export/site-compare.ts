@@ -12,9 +12,9 @@ const readIfExists = (file: string): Promise<Buffer | null> =>
 /** How a file the export wants compares with what the site folder holds and what Copydesk wrote there last. */
 export async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<PlannedFile> {
   const source = file.source ? { source: file.source } : {}
-  const target = await site.resolve(file.path)
+  const { target, exists } = await site.inspect(file.path)
   const content = file.content ?? (await readFile(file.source!))
-  const existing = await readIfExists(target)
+  const existing = exists ? await readIfExists(target) : null
   let action: FileAction
   if (!existing) action = 'add'
   else if (existing.equals(content)) action = 'unchanged'

@@ -43,7 +43,7 @@ export function readText(content: string, ctx: ImportContext): string {
     if (code === 0x7f || (code < 0x20 && (code < 0x09 || code > 0x0d))) controls++
     else if (code === 0xfffd) replaced++
   }
-  if (sample.includes('\u0000') || controls > sample.length / 1000 || replaced > sample.length / 10) {
+  if (sample.includes('\u0000') || controls > sample.length / 100 || replaced > sample.length / 10) {
     ctx.fail('this is not a text file (it contains binary data). Import Markdown, HTML or Copydesk article files.')
   }
   if (replaced > 0) ctx.warn('Some characters could not be read: the file may not be saved as UTF-8.')

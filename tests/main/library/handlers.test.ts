@@ -41,7 +41,9 @@ describe('library channels', () => {
     const created = await call('createArticle', { title: 'Via IPC' })
     expect(created).toMatchObject({ ok: true, value: { title: 'Via IPC', slug: 'via-ipc' } })
     const id = (created as { value: { id: string } }).value.id
-    await call('saveArticle', { id, changes: netflixFields() })
+    // The status stays as created: saving never changes it.
+    const { status: _status, ...fields } = netflixFields()
+    await call('saveArticle', { id, changes: fields })
     const listed = await call('listArticles', { query: 'deepfakes' })
     expect(listed).toMatchObject({ ok: true, value: [{ id, words: expect.any(Number) }] })
   })

@@ -183,8 +183,11 @@ describe('review bundles between two library folders', () => {
     expect((await makeReviewBundle(writers.library, [draft.slug], writer)).fileName).toBe(`${draft.slug}-review.json`)
 
     await importReviewBundle(editors.library, bundle.text)
+    const revisions = await editors.library.listRevisions(draft.id)
     await editors.library.trashArticle(other.id)
     const report = await importReviewBundle(editors.library, bundle.text)
+    // Nothing new in the bundle: the article here is left as it was, without a new revision.
+    expect(await editors.library.listRevisions(draft.id)).toEqual(revisions)
     expect(report.articles.map((a) => [a.title, a.outcome])).toEqual([
       [draft.title, 'merged'],
       ['Second story', 'skipped']

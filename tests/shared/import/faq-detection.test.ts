@@ -48,6 +48,13 @@ describe('FAQ sections in Markdown', () => {
     expect(outline(importOk('post.md', '## FAQ\n\nComing soon.\n').doc)).toEqual(['heading h2: FAQ', 'paragraph: Coming soon.'])
   })
 
+  it('opens an FAQ at a bare “FAQs:” line, which any heading ends', () => {
+    const imported = importOk('post.md', 'Intro.\n\nFAQs:\n\n**Is it new?**\n\nYes.\n\n## Next\n\nText.\n')
+    expect(outline(imported.doc)).toEqual(['paragraph: Intro.', 'faq: Is it new?Yes.', 'heading h2: Next', 'paragraph: Text.'])
+    expect(faqsOf(imported.doc)[0]!.title).toBe('FAQs')
+    expect(outline(importOk('post.md', 'See the FAQ.\n\n**Bold line**\n\nText.\n').doc)).toEqual(['paragraph: See the FAQ.', 'paragraph: Bold line', 'paragraph: Text.'])
+  })
+
   it('keeps a question without an answer, with an empty answer and a warning', () => {
     const imported = importOk('post.md', '## FAQ\n\n### First?\n\n### Second?\n\nAnswer two.\n')
     expect(faqsOf(imported.doc)[0]!.items).toEqual([

@@ -19,6 +19,8 @@ describe('files Copydesk cannot read', () => {
     const message = 'this is not a text file (it contains binary data). Import Markdown, HTML or Copydesk article files.'
     expect(importRefused('photo.md', png.toString('utf8'))).toBe(`photo.md: ${message}`)
     expect(importRefused('notes', png.toString('latin1'))).toBe(`notes: ${message}`)
+    const highBytes = Buffer.from(Array.from({ length: 4000 }, (_, i) => 0x80 + ((i * 31) % 128)))
+    expect(importRefused('data.html', highBytes.toString('utf8'))).toBe(`data.html: ${message}`)
   })
 
   it('warns about text that is not UTF-8 but still imports it', () => {

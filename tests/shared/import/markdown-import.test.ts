@@ -37,6 +37,22 @@ describe('Markdown import: the Netflix sample as a Hugo post', () => {
   })
 })
 
+describe('Markdown import: the Netflix sample as the product team pasted it', () => {
+  // tests/fixtures/import/netflix-sample.txt is ../shared/samples/netflix-generative-ai.txt: plain lines, no Markdown marks.
+  const imported = importOk('netflix-sample.md', importFixture('netflix-sample.txt'))
+
+  it('still finds the five “Q1: …?” questions under the bare “FAQs” line', () => {
+    const [faq] = faqsOf(imported.doc)
+    const expected = faqsOf(toProseMirror(netflixArticle().body))[0]!
+    expect(faqsOf(imported.doc)).toHaveLength(1)
+    expect(faq!.title).toBe('FAQs')
+    expect(faq!.items.map((item) => item.question)).toEqual(expected.items.map((item) => item.question))
+    expect(faq!.items.slice(0, 4)).toEqual(expected.items.slice(0, 4))
+    // Answers run to the next question, so the page's trailing lines join the last one.
+    expect(faq!.items[4]!.answer.startsWith(expected.items[4]!.answer)).toBe(true)
+  })
+})
+
 describe('Markdown import: a Hugo post', () => {
   const imported = importOk('deploying-hugo.md', importFixture('hugo-post.md'))
 

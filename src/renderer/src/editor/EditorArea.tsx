@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { ArticleEditor, type BodyStats } from './ArticleEditor'
 import type { ArticleMeta, Session } from './useArticleSession'
 
@@ -10,6 +11,8 @@ interface Props {
 
 /** The writing column: the open article's editor, or what to do when none is open. */
 export function EditorArea({ session, update, onStats, onError }: Props): React.JSX.Element {
+  // Stable, so typing in the inspector does not redraw the editor and its toolbar.
+  const changeTitle = useCallback((title: string) => update({ title }), [update])
   return (
     <main className="editor-area" aria-label="Editor" aria-busy={session.kind === 'loading'}>
       {session.kind === 'open' ? (
@@ -18,7 +21,7 @@ export function EditorArea({ session, update, onStats, onError }: Props): React.
           body={session.article.body}
           saver={session.saver}
           title={session.meta.title}
-          onTitleChange={(title) => update({ title })}
+          onTitleChange={changeTitle}
           onStats={onStats}
           onError={onError}
         />

@@ -1,8 +1,7 @@
 import { toHtml } from 'hast-util-to-html'
-import type { RootContent } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkStringify, { type Options } from 'remark-stringify'
-import { unified } from 'unified'
+import type { Nodes, RootContent } from 'mdast'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown, type Handlers, type Join, type Options, type SafeConfig, type State, type Unsafe } from 'mdast-util-to-markdown'
 import type { MarkdownEnv } from '../block-output'
 import { mdastToHast } from '../html/mdast-to-hast'
 import type { ExportWarningKind, ProfileName } from '../types'
@@ -27,6 +26,26 @@ const style: Options = {
   resourceLink: true
 }
 
+// What remark-gfm hands remark-stringify, built once: both are stateless, and a unified processor per article cost more than writing it.
+const gfm = gfmToMarkdown()
+const gfmParts = gfm.extensions ?? []
+const gfmUnsafe: Unsafe[] = gfmParts.flatMap((part) => part.unsafe ?? [])
+const gfmJoin: Join[] = gfmParts.flatMap((part) => part.join ?? [])
+
+/**
+ * Node types GFM's serializers handle differently from CommonMark's. Its
+ * other handler, for paragraphs, only differs inside task-list items (a
+ * `checked` list item), which export never makes. Merging its handlers
+ * costs each write a fifth of its time, so a tree without these is written
+ * with CommonMark's handlers and GFM's escapes, which gives the same text.
+ */
+const gfmTypes = new Set(['table', 'tableRow', 'tableCell', 'delete', 'inlineCode', 'footnoteReference', 'footnoteDefinition'])
+function needsGfmHandlers(node: Nodes): boolean {
+  if (gfmTypes.has(node.type)) return true
+  if (node.type === 'listItem' && typeof node.checked === 'boolean') return true
+  return 'children' in node && node.children.some(needsGfmHandlers)
+}
+
 /**
  * A block's HTML as a CommonMark HTML block, which ends at the first blank
  * line: blank lines inside (only ever whitespace between tags, as FAQ and
@@ -34,35 +53,49 @@ const style: Options = {
  */
 export const htmlBlock = (html: string): string => html.replace(/\n(?:[ \t]*\n)+/g, '\n')
 
+/**
+ * `state.safe` over only the unsafe patterns whose character occurs in the
+ * text. A pattern always matches its character literally, so the others
+ * cannot match and the result is the same; running their 50-odd regexes over
+ * every paragraph was most of the time spent writing Markdown.
+ */
+function safeText(state: State, value: string, config: SafeConfig): string {
+  const subject = `${config.before ?? ''}${value}${config.after ?? ''}`
+  const all = state.unsafe
+  state.unsafe = all.filter((pattern) => subject.includes(pattern.character))
+  try {
+    return state.safe(value, config)
+  } finally {
+    state.unsafe = all
+  }
+}
+
 /** Writes mdast as Markdown for one profile: remark escapes text, the dialect adds its generator's escapes. */
 export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: readonly RootContent[]) => string {
   const { dialect } = options
   const env: MarkdownEnv = { profile: options.profile, markdown: (nodes) => write(nodes), component: options.component }
-  const processor = unified()
-    .use(remarkGfm)
-    .use(remarkStringify, {
-      ...style,
-      unsafe: dialect.unsafe,
-      handlers: {
-        text(node, parent, state, info) {
-          const index = state.indexStack.at(-1) ?? 0
-          return state.safe(node.value, {
-            ...info,
-            encode: dialect.encode,
-            beforeNode: parent?.children[index - 1],
-            afterNode: parent?.children[index + 1]
-          })
-        },
-        underline: (node, _parent, state, info) => `<u>${state.containerPhrasing(node, { ...info, before: '>', after: '<' })}</u>`,
-        copydeskBlock: (node) =>
-          node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
-      }
-    })
+  const handlers: Partial<Handlers> = {
+    text(node, parent, state, info) {
+      const index = state.indexStack.at(-1) ?? 0
+      return safeText(state, node.value, {
+        ...info,
+        encode: dialect.encode,
+        beforeNode: parent?.children[index - 1],
+        afterNode: parent?.children[index + 1]
+      })
+    },
+    underline: (node, _parent, state, info) => `<u>${state.containerPhrasing(node, { ...info, before: '>', after: '<' })}</u>`,
+    copydeskBlock: (node) =>
+      node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
+  }
+  // The same state toMarkdown builds from `extensions: [gfm]`, in the same order.
+  const withGfm: Options = { ...style, unsafe: dialect.unsafe, extensions: [gfm], handlers }
+  const withGfmEscapes: Options = { ...style, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: gfmJoin, handlers }
 
   function write(nodes: readonly RootContent[]): string {
     const root = { type: 'root' as const, children: [...nodes] }
     const safe = dialect.protectCode ? dialect.protectCode(root, options.warn) : root
-    return processor.stringify(safe).replace(/\n+$/, '')
+    return toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes).replace(/\n+$/, '')
   }
   return write
 }

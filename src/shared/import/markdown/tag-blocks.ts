@@ -89,7 +89,7 @@ function faqFromInner(tag: TemplateTag, inner: RootContent[], env: TagEnv): Root
     } else if (items.length && !itemTag) items.at(-1)!.children.push(node)
   }
   if (items.length) return [faqNode(title, items)]
-  const section = readSection(null, inner, 0)
+  const section = readSection(0, inner, 0)
   if (section) return [...section.intro, faqNode(title, section.items), ...inner.slice(section.end)]
   env.ctx.warn(`No questions were found inside “${tag.source}”; its text was kept as it is.`)
   return inner

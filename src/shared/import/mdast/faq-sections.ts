@@ -1,4 +1,4 @@
-import type { BlockContent, Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { BlockContent, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { append } from '../append'
 import { oneLine, textOf } from '../text-of'
 import { faqItem, faqNode, type ImportedFaq, type ImportedFaqItem } from './import-nodes'
@@ -15,6 +15,13 @@ const answerPrefix = /^(?:a(?:nswer)?\s*\d*\s*[:.)–-]\s*)/i
 
 const MAX_QUESTION_LENGTH = 300
 
+const titleOf = (node: RootContent): string => oneLine(textOf(node)).replace(/\s*:$/, '')
+
+/** An FAQ heading, or a line that is only "FAQs": text pasted from a web page loses its heading marks. */
+const opensFaq = (node: RootContent | undefined): boolean =>
+  (node?.type === 'heading' && isFaqTitle(textOf(node))) ||
+  (node?.type === 'paragraph' && /^(?:faqs?|f\.a\.q\.?s?|frequently asked questions)\s*:?$/i.test(oneLine(textOf(node))))
+
 /**
  * Turns FAQ sections into FAQ blocks: a heading named like "FAQs" followed by
  * questions (sub-headings, bold lines or lines ending with "?") and their
@@ -30,18 +37,15 @@ export function gatherFaqSections(nodes: readonly RootContent[]): RootContent[] 
       while (merged.title === null && nodes[i + 1]?.type === 'importedFaq' && (nodes[i + 1] as ImportedFaq).title === null) {
         append(merged.children, (nodes[++i] as ImportedFaq).children)
       }
-      const before = out.at(-1)
-      if (merged.title === null && before?.type === 'heading' && isFaqTitle(textOf(before))) {
-        out.pop()
-        merged.title = oneLine(textOf(before))
-      }
+      if (merged.title === null && opensFaq(out.at(-1))) merged.title = titleOf(out.pop()!)
       out.push(merged)
       continue
     }
-    if (node.type === 'heading' && isFaqTitle(textOf(node)) && nodes[i + 1]?.type !== 'importedFaq') {
-      const section = readSection(node, nodes, i + 1)
+    if (opensFaq(node) && nodes[i + 1]?.type !== 'importedFaq') {
+      // Under a title line, any heading ends the FAQ; under a heading, deeper headings are its questions.
+      const section = readSection(node.type === 'heading' ? node.depth : 6, nodes, i + 1)
       if (section) {
-        append(out, section.intro).push(faqNode(oneLine(textOf(node)), section.items))
+        append(out, section.intro).push(faqNode(titleOf(node), section.items))
         i = section.end - 1
         continue
       }
@@ -58,9 +62,12 @@ interface Section {
   end: number
 }
 
-/** Reads questions and answers after an FAQ heading, up to the first thing that cannot be part of an answer. */
-export function readSection(heading: Heading | null, nodes: readonly RootContent[], start: number): Section | null {
-  const depth = heading?.depth ?? 0
+/**
+ * Reads questions and answers after an FAQ title, up to the first thing that
+ * cannot be part of an answer. Headings deeper than `depth` are questions;
+ * the others end the FAQ.
+ */
+export function readSection(depth: number, nodes: readonly RootContent[], start: number): Section | null {
   const intro: RootContent[] = []
   const items: ImportedFaqItem[] = []
   let current: ImportedFaqItem | null = null

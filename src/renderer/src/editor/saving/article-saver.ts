@@ -16,8 +16,10 @@ export interface SaverOptions {
   /** Sends changed fields to the library and resolves with the stored article. */
   save(changes: Changes): Promise<Article>
   onSaved(article: Article, sent: Changes): void
-  delayMs?: number
 }
+
+/** About a second after typing stops: long enough not to save mid-word, short enough to lose little. */
+const AUTOSAVE_DELAY_MS = 1000
 
 const isEmpty = (changes: Changes): boolean => Object.keys(changes).length === 0
 
@@ -38,19 +40,11 @@ export class ArticleSaver {
   private queued: Promise<void> | null = null
   private current: SaveStatus = { state: 'saved', at: null }
   private readonly listeners = new Set<(status: SaveStatus) => void>()
-  private readonly delayMs: number
 
-  constructor(private readonly options: SaverOptions) {
-    this.delayMs = options.delayMs ?? 1000
-  }
+  constructor(private readonly options: SaverOptions) {}
 
   get status(): SaveStatus {
     return this.current
-  }
-
-  /** True while something typed has not reached the library yet. */
-  get dirty(): boolean {
-    return this.bodyDirty || !isEmpty(this.pending) || this.inFlight !== null
   }
 
   subscribe(listener: (status: SaveStatus) => void): () => void {
@@ -120,7 +114,7 @@ export class ArticleSaver {
 
   private schedule(): void {
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), this.delayMs)
+    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)
     if (this.current.state !== 'saving') this.setStatus({ state: 'saving' })
   }
 

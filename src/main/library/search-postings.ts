@@ -1,0 +1,115 @@
+/**
+ * A posting is one 32-bit number: document number × 256 + how often the term
+ * occurs there, capped at 255 (BM25 saturates long before that). Documents
+ * are numbered densely, and renumbered at every merge, so 2^24 of them is
+ * far more than a library ever holds at once.
+ */
+export const MAX_DOCS = 2 ** 24
+export const posting = (doc: number, count: number): number => doc * 256 + Math.min(count, 255)
+export const docOf = (p: number): number => p >>> 8
+export const countOf = (p: number): number => p & 255
+
+/** Base rows as stored: term t's postings are `data[offsets[t]]` up to `data[offsets[t + 1]]`. */
+export interface PostingRows {
+  offsets: Uint32Array
+  data: Uint32Array
+}
+
+const INITIAL_CAPACITY = 1024
+
+/** `array`, or a copy at least twice as long when it cannot hold `needed` items; new items are `fill` (zero by default). */
+export function grown<T extends Uint32Array | Int32Array>(array: T, needed: number, fill?: number): T {
+  if (needed <= array.length) return array
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2))
+  if (fill !== undefined) next.fill(fill, array.length)
+  next.set(array)
+  return next
+}
+
+/**
+ * One field's inverted index, in typed arrays only, so that 10 million
+ * postings cost 40 MB rather than the hundreds a map per term takes. Most
+ * postings sit in base rows; those added since the last merge sit in a pool,
+ * each linked to the previous one of its term so that a query finds them
+ * without a list per term. Postings of removed documents stay until the next
+ * merge, which drops them; readers skip them meanwhile.
+ */
+export class FieldPostings {
+  private recent = new Uint32Array(INITIAL_CAPACITY)
+  private recentTerm = new Uint32Array(INITIAL_CAPACITY)
+  private previous = new Int32Array(INITIAL_CAPACITY)
+  /** Per term: where its newest recent posting is, or -1. */
+  private newest = new Int32Array(INITIAL_CAPACITY).fill(-1)
+  private recentCount = 0
+
+  constructor(private rows: PostingRows = { offsets: new Uint32Array(1), data: new Uint32Array(0) }) {}
+
+  /** Postings added since the last merge. */
+  get pending(): number {
+    return this.recentCount
+  }
+
+  get stored(): number {
+    return this.rows.data.length
+  }
+
+  add(term: number, doc: number, count: number): void {
+    const at = this.recentCount++
+    if (at === this.recent.length) {
+      this.recent = grown(this.recent, at + 1)
+      this.recentTerm = grown(this.recentTerm, at + 1)
+      this.previous = grown(this.previous, at + 1)
+    }
+    this.newest = grown(this.newest, term + 1, -1)
+    this.recent[at] = posting(doc, count)
+    this.recentTerm[at] = term
+    this.previous[at] = this.newest[term]!
+    this.newest[term] = at
+  }
+
+  /** Calls `visit` with each posting of `term`, removed documents included. */
+  each(term: number, visit: (p: number) => void): void {
+    const { offsets, data } = this.rows
+    if (term + 1 < offsets.length) for (let i = offsets[term]!, end = offsets[term + 1]!; i < end; i++) visit(data[i]!)
+    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) visit(this.recent[i]!)
+  }
+
+  /**
+   * Folds the recent postings into new base rows for terms 0…termCount-1,
+   * renumbering documents through `renumber` and dropping those it maps to
+   * -1. A counting sort that reads both sources in order: following the
+   * links instead would jump around memory and take many times as long.
+   */
+  merge(termCount: number, renumber: Int32Array): void {
+    const { offsets: oldOffsets, data: oldData } = this.rows
+    const { recent, recentTerm, recentCount } = this
+    const live = (p: number): boolean => renumber[docOf(p)]! >= 0
+    const starts = new Uint32Array(termCount + 1)
+    for (let term = 0; term + 1 < oldOffsets.length; term++) {
+      for (let i = oldOffsets[term]!, end = oldOffsets[term + 1]!; i < end; i++) if (live(oldData[i]!)) starts[term + 1]!++
+    }
+    for (let i = 0; i < recentCount; i++) if (live(recent[i]!)) starts[recentTerm[i]! + 1]!++
+    for (let term = 0; term < termCount; term++) starts[term + 1]! += starts[term]!
+    const data = new Uint32Array(starts[termCount]!)
+    const next = starts.slice(0, termCount)
+    const place = (term: number, p: number): void => {
+      const doc = renumber[docOf(p)]!
+      if (doc >= 0) data[next[term]!++] = posting(doc, countOf(p))
+    }
+    for (let term = 0; term + 1 < oldOffsets.length; term++) {
+      for (let i = oldOffsets[term]!, end = oldOffsets[term + 1]!; i < end; i++) place(term, oldData[i]!)
+    }
+    for (let i = 0; i < recentCount; i++) place(recentTerm[i]!, recent[i]!)
+    this.rows = { offsets: starts, data }
+    this.recent = new Uint32Array(INITIAL_CAPACITY)
+    this.recentTerm = new Uint32Array(INITIAL_CAPACITY)
+    this.previous = new Int32Array(INITIAL_CAPACITY)
+    this.newest = new Int32Array(INITIAL_CAPACITY).fill(-1)
+    this.recentCount = 0
+  }
+
+  /** The base rows; call right after merge() so that they hold everything. */
+  merged(): PostingRows {
+    return this.rows
+  }
+}

@@ -1,0 +1,175 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { Article } from '../../shared/article/article'
+import { readArticleText, reasonOf } from './article-files'
+import type { LibraryPaths } from './layout'
+import { readSearchFile, writeSearchFile } from './search-file'
+import { excerptAround, SearchIndex, searchableText, searchFields, type SearchMatch } from './search-index'
+import type { IndexEntry } from './summary'
+
+const BUILD_BATCH = 64
+/**
+ * Re-indexing an article the saved file holds an older version of costs
+ * about a millisecond at the next opening; past this many, rewriting the
+ * file (a second or so for 10,000 articles) is the better deal.
+ */
+const REWRITE_AFTER = 200
+const EXCERPT_CACHE = 500
+
+/** Which version of an article was indexed: its update time and the stamp of the file it was read from. */
+export const versionOf = (entry: Pick<IndexEntry, 'updatedAt' | 'stamp'>): string => `${entry.updatedAt} ${entry.stamp.mtimeMs} ${entry.stamp.size}`
+
+/**
+ * The search side of an open library. Nothing is indexed until the first
+ * search (or, in the app, right after opening). Then the index saved by the
+ * last session is read back and only the articles whose version changed
+ * since are read again; the first time, every article is. Saves and changes
+ * from other processes update it as they happen, and it is written back once
+ * enough changed, and on close.
+ *
+ * The build runs on the main thread in batches that each take a few tens of
+ * milliseconds, so IPC stays responsive: a worker would need a second bundle
+ * entry and would only save the time of tokenizing, as reading and parsing
+ * the files dominates and the result would have to be copied back.
+ */
+export class LibrarySearch {
+  private index = SearchIndex.empty()
+  private building: Promise<void> | null = null
+  private built = false
+  /** Articles indexed or removed since the saved file was written. */
+  private unsaved = 0
+  private fileIsCurrent = false
+  private writing: Promise<void> | null = null
+  private closed = false
+  private readonly texts = new Map<string, string>()
+
+  /** `articles` is the library's live index of articles, which this follows. */
+  constructor(
+    private readonly paths: LibraryPaths,
+    private readonly articles: ReadonlyMap<string, IndexEntry>
+  ) {}
+
+  /** Resolves once every article is searchable. */
+  ready(): Promise<void> {
+    this.building ??= this.build()
+    return this.building
+  }
+
+  /** Every article matching `query` and passing `keep`, best first. */
+  async find(query: string, keep: (id: string) => boolean): Promise<SearchMatch[]> {
+    await this.ready()
+    return this.index.search(query, keep)
+  }
+
+  /** A quote from the article around the first of `terms`, read from its file: only the hits shown need one. */
+  async excerpt(id: string, terms: string[]): Promise<string> {
+    let text = this.texts.get(id)
+    if (text === undefined) {
+      const article = await readArticleText(this.paths.article(id))
+      text = article ? searchableText(article) : ''
+      // Repeated searches while typing quote the same articles.
+      if (this.texts.size >= EXCERPT_CACHE) this.texts.delete(this.texts.keys().next().value!)
+      this.texts.set(id, text)
+    }
+    return excerptAround(text, terms)
+  }
+
+  /** Follows a save: `article` as written, `entry` its new index entry. */
+  put(article: Article, entry: IndexEntry): void {
+    this.texts.delete(article.id)
+    if (!this.building) return
+    this.index.upsert(article.id, versionOf(entry), searchFields(article))
+    this.changed()
+  }
+
+  remove(id: string): void {
+    this.texts.delete(id)
+    if (!this.building || !this.index.has(id)) return
+    this.index.remove(id)
+    this.changed()
+  }
+
+  /** Follows a change another process made: reads the article as it is now, or drops it if it is gone. */
+  async reread(id: string): Promise<void> {
+    const entry = this.articles.get(id)
+    if (!entry || !this.building) return this.remove(id)
+    this.texts.delete(id)
+    // The version is taken before the file is read, so the index never claims a newer version than it holds.
+    const version = versionOf(entry)
+    const article = await readArticleText(this.paths.article(id))
+    if (article?.id !== id) return this.remove(id)
+    this.index.upsert(id, version, searchFields(article))
+    this.changed()
+  }
+
+  /** Waits for the build and writes the index back if the saved one is out of date. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.building
+    if (this.building && this.worthWriting()) await this.write()
+    await this.writing
+  }
+
+  private async build(): Promise<void> {
+    const saved = await readSearchFile(this.paths.search)
+    // Nothing else runs until the next await: whatever was saved or changed meanwhile shows up as a version that differs below.
+    this.index = saved ?? SearchIndex.empty()
+    this.fileIsCurrent = saved !== null
+    this.unsaved = 0
+    for (const id of this.index.ids()) {
+      if (!this.articles.has(id)) this.dropStale(id)
+    }
+    const todo: [id: string, version: string][] = []
+    for (const [id, entry] of this.articles) {
+      const version = versionOf(entry)
+      if (this.index.versionOf(id) === version) continue
+      this.dropStale(id)
+      todo.push([id, version])
+    }
+    for (let i = 0; i < todo.length && !this.closed; i += BUILD_BATCH) {
+      const batch = todo.slice(i, i + BUILD_BATCH)
+      const articles = await Promise.all(batch.map(([id]) => readArticleText(this.paths.article(id))))
+      batch.forEach(([id, version], j) => {
+        const article = articles[j]
+        // A save or a change from elsewhere may have indexed a newer version meanwhile, or removed the article.
+        if (article?.id !== id || !this.articles.has(id) || this.index.has(id)) return
+        this.index.upsert(id, version, searchFields(article))
+        this.unsaved += 1
+      })
+      await nextTurn()
+    }
+    this.built = true
+    if (this.worthWriting() && !this.closed) void this.write()
+  }
+
+  private dropStale(id: string): void {
+    if (!this.index.has(id)) return
+    this.index.remove(id)
+    this.unsaved += 1
+  }
+
+  private changed(): void {
+    this.unsaved += 1
+    if (this.built && this.worthWriting() && !this.closed) void this.write()
+  }
+
+  private worthWriting(): boolean {
+    return !this.fileIsCurrent || this.unsaved >= REWRITE_AFTER
+  }
+
+  private write(): Promise<void> {
+    this.writing ??= (async () => {
+      const unsaved = this.unsaved
+      try {
+        await writeSearchFile(this.paths.search, this.index.snapshot())
+        this.unsaved -= unsaved
+        this.fileIsCurrent = true
+      } catch (error) {
+        // Only a cache: the next opening rebuilds what it lacks.
+        console.warn('[copydesk] the search index could not be saved:', reasonOf(error))
+      } finally {
+        this.writing = null
+      }
+    })()
+    return this.writing
+  }
+}

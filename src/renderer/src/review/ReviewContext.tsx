@@ -1,0 +1,120 @@
+import type { Editor } from '@tiptap/core'
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
+import type { Actor } from '../../../shared/review/actor'
+import type { CommentThread } from '../../../shared/review/comment-thread-schema'
+import type { SuggestionDecision } from '../../../shared/review/suggestion-decision-schema'
+import type { ArticleSaver } from '../editor/saving/article-saver'
+import type { Session } from '../editor/useArticleSession'
+
+export interface Review {
+  profile: Actor | null
+  articleId: string | null
+  threads: CommentThread[]
+  /** Changes the open article's comment threads; they are saved with the body. */
+  changeThreads: (change: (threads: CommentThread[]) => CommentThread[]) => void
+  /** Records accepted or rejected suggestions; saved with the body they changed. */
+  recordDecisions: (records: SuggestionDecision[]) => void
+  suggesting: boolean
+  setSuggesting: (on: boolean) => void
+  /** The open article's editor, once it is on screen. */
+  editor: Editor | null
+  attachEditor: (editor: Editor | null) => void
+  /** Saves what is pending, then loads the article again (after a restore or a merged bundle). */
+  reload: () => Promise<void>
+  onError: (error: unknown) => void
+}
+
+const ReviewContext = createContext<Review | null>(null)
+
+export function useReview(): Review {
+  const review = useContext(ReviewContext)
+  if (!review) throw new Error('useReview needs a ReviewProvider')
+  return review
+}
+
+interface Local {
+  saver: ArticleSaver
+  threads: CommentThread[]
+  decisions: SuggestionDecision[]
+}
+
+interface Props {
+  session: Session
+  profile: Actor | null
+  reload: () => void
+  onError: (error: unknown) => void
+  children: React.ReactNode
+}
+
+/**
+ * The open article's review work in the editor: its comment threads and the
+ * decisions taken on suggestions, kept here and handed to the article's
+ * saver, so they reach the library in the same save as the body they belong
+ * to (a comment's anchor is a mark in the body). Starts afresh with each
+ * opened article (each saver).
+ */
+export function ReviewProvider({ session, profile, reload, onError, children }: Props): React.JSX.Element {
+  const open = session.kind === 'open' ? session : null
+  const [local, setLocal] = useState<Local | null>(null)
+  const [suggesting, setSuggesting] = useState(false)
+  const [editor, attachEditor] = useState<Editor | null>(null)
+  const current = useRef<Local | null>(null)
+
+  let state = local
+  if (open && state?.saver !== open.saver) {
+    state = { saver: open.saver, threads: open.article.comments ?? [], decisions: open.article.suggestionDecisions ?? [] }
+    setLocal(state)
+  }
+  current.current = open ? state : null
+
+  const commit = useCallback((next: Local, changes: Parameters<ArticleSaver['change']>[0]) => {
+    current.current = next
+    setLocal(next)
+    next.saver.change(changes)
+  }, [])
+
+  const changeThreads = useCallback(
+    (change: (threads: CommentThread[]) => CommentThread[]) => {
+      const now = current.current
+      if (!now) return
+      const threads = change(now.threads)
+      commit({ ...now, threads }, { comments: threads })
+    },
+    [commit]
+  )
+
+  const recordDecisions = useCallback(
+    (records: SuggestionDecision[]) => {
+      const now = current.current
+      if (!now || records.length === 0) return
+      // The whole record each time: pending changes replace each other field by field.
+      const decisions = [...now.decisions, ...records]
+      commit({ ...now, decisions }, { suggestionDecisions: decisions })
+    },
+    [commit]
+  )
+
+  const saver = open?.saver
+  const reloadSaved = useCallback(async () => {
+    await saver?.flush()
+    reload()
+  }, [saver, reload])
+
+  const value = useMemo<Review>(
+    () => ({
+      profile,
+      articleId: open?.article.id ?? null,
+      threads: open && state ? state.threads : [],
+      changeThreads,
+      recordDecisions,
+      suggesting,
+      setSuggesting,
+      editor,
+      attachEditor,
+      reload: reloadSaved,
+      onError
+    }),
+    [profile, open, state, changeThreads, recordDecisions, suggesting, editor, reloadSaved, onError]
+  )
+  return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
+}
