@@ -7,7 +7,10 @@ import { registerIpc } from './ipc/register'
 import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
 import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
+import { followLibraryChanges } from './library/switch-library'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
+import { useRenderWorker } from './site-export/render-pool'
+import renderWorker from './site-export/render-worker?modulePath'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
@@ -38,7 +41,11 @@ async function start(): Promise<void> {
   serveMedia(() => services.library.dir)
 
   hardenWebContents(isAppUrl)
+  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
+  useRenderWorker(renderWorker)
   registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
+  // Changes the CLI or a script makes reach the window as they happen.
+  followLibraryChanges(services, (info) => send('libraryChanged', info))
 
   const refreshMenu = (): void =>
     Menu.setApplicationMenu(

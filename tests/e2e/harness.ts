@@ -8,6 +8,7 @@ import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { openSettingsStore, type SettingsStore } from '../../src/main/settings/settings-store'
 import { openLibrary, type Library } from '../../src/main/library/library'
+import { followLibraryChanges } from '../../src/main/library/switch-library'
 import { resolveMediaFile } from '../../src/main/library/media'
 import type { Services } from '../../src/main/services'
 import { makeTempDir } from '../support/temp-dir'
@@ -128,6 +129,8 @@ export async function openApp(
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
   const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', next))
+  // As main does: what the CLI changes in the open library reaches the renderer.
+  followLibraryChanges(services, (info) => ctx.emit('libraryChanged', info))
 
   await page.exposeBinding('__copydeskInvoke', (_source, channel: string, payload: unknown) => {
     calls.push({ channel, payload })

@@ -25,7 +25,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
       const to = parseStatus(status)
       const actor = await cliActor(options.as)
       await withLibrary(command, io, async (library) => {
-        const article = await changeStatus(library, { id: ref, to, ...(options.note !== undefined ? { note: options.note } : {}) }, actor)
+        const article = await changeStatus(library, { id: ref, to, note: options.note }, actor)
         io.stdout(`“${article.title}” is now ${statusLabels[article.status]}.\n`)
         const overridden = article.statusHistory?.at(-1)?.overriddenChecks
         if (overridden?.length) io.stdout(`Approved despite failing checks (${overridden.join(', ')}): ${options.note}\n`)

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/ipc/result'
 import type { ArticleChanges, ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
 import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
+import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
 import { importArticles, type ImportFile } from './import-files'
 import { libraryPaths, type LibraryPaths } from './layout'
@@ -159,13 +160,15 @@ export class Library {
   }
 
   private async readLive(id: string): Promise<Article> {
-    try {
-      return await readArticleFile(this.paths.article(id), id)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('not-found', 'That article no longer exists; it may have been deleted elsewhere.')
-      if (error instanceof UserError) throw error
-      throw new UserError('io-error', `The article file could not be read: ${reasonOf(error)}`)
-    }
+    return readArticleFile(this.paths.article(id), id).catch((error: unknown) => {
+      throw unreadableArticle(error)
+    })
+  }
+
+  /** Each live article's file and checked stamp, for reading thousands at once with readIndexedArticle (site export). */
+  async articleSources(): Promise<Map<string, ArticleSource>> {
+    await this.catchUpIfChanged()
+    return new Map([...this.store.articles.values()].map(({ id, stamp }) => [id, { id, file: this.paths.article(id), stamp }]))
   }
 
   async listTrash(): Promise<TrashedArticle[]> {
@@ -186,7 +189,12 @@ export class Library {
     await this.writes.run(() => this.refreshPromos())
     const usedBy = new Map<string, { id: string; title: string }[]>()
     for (const entry of this.store.articles.values()) {
-      for (const promoId of entry.promoIds) usedBy.set(promoId, [...(usedBy.get(promoId) ?? []), { id: entry.id, title: entry.title }])
+      for (const promoId of entry.promoIds) {
+        // Appended in place: copying the list per article made this quadratic, 50 ms for one promo placed in 10,000 articles.
+        const users = usedBy.get(promoId) ?? []
+        users.push({ id: entry.id, title: entry.title })
+        usedBy.set(promoId, users)
+      }
     }
     return [...this.promos.all()]
       .sort((a, b) => titleOrder.compare(a.name, b.name))

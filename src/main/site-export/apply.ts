@@ -26,8 +26,13 @@ export interface Applied {
 
 const BATCH = 16
 
-const sameEntry = (a: ManifestEntry | undefined, b: ManifestEntry): boolean =>
-  a !== undefined && a.kind === b.kind && a.sha256 === b.sha256 && a.articleId === b.articleId && a.title === b.title
+/** Whether the manifest already records `file` as entryOf would; compared field by field, as it runs for every file of every export. */
+const recorded = (entry: ManifestEntry | undefined, file: PlannedFile): boolean =>
+  entry !== undefined &&
+  entry.kind === file.kind &&
+  entry.sha256 === file.sha256 &&
+  entry.articleId === (file.articleId || undefined) &&
+  entry.title === (file.title || undefined)
 
 const entryOf = (file: PlannedFile): ManifestEntry => ({
   kind: file.kind,
@@ -59,9 +64,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   for (const file of plan.files) {
     if (file.action !== 'unchanged') continue
     // Identical bytes already there: Copydesk owns the file from now on.
-    const entry = entryOf(file)
-    if (!sameEntry(entries[file.path], entry)) {
-      entries[file.path] = entry
+    if (!recorded(entries[file.path], file)) {
+      entries[file.path] = entryOf(file)
       dirty = true
     }
     applied.unchanged.push(siteFile(file))

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
 import { profileNameSchema } from '../../shared/export-api'
+import { readRememberedJson, writeRememberedJson } from './remembered-json'
 
 /** Kept in the site folder so every later export knows which files are Copydesk's. */
 export const MANIFEST_NAME = '.copydesk-export.json'
@@ -33,14 +32,8 @@ export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256
  * careful (changed files become conflicts, nothing is removed).
  */
 export async function readManifest(siteRoot: string): Promise<{ manifest: Manifest | null; notice: string | null }> {
-  let text: string
   try {
-    text = await readFile(join(siteRoot, MANIFEST_NAME), 'utf8')
-  } catch {
-    return { manifest: null, notice: null }
-  }
-  try {
-    return { manifest: manifestSchema.parse(JSON.parse(text)), notice: null }
+    return { manifest: await readRememberedJson(join(siteRoot, MANIFEST_NAME), (text) => manifestSchema.parse(JSON.parse(text))), notice: null }
   } catch {
     return {
       manifest: null,
@@ -68,5 +61,5 @@ export function serializeManifest(manifest: Manifest): string {
  * of freshly exported files can take seconds.
  */
 export async function writeManifest(siteRoot: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(join(siteRoot, MANIFEST_NAME), serializeManifest(manifest), { fsync: false })
+  await writeRememberedJson(join(siteRoot, MANIFEST_NAME), serializeManifest(manifest), manifest)
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
 import { promoState, type Promo } from '../../shared/article/promo'
 import type { SearchHit } from '../../shared/library-api'
 import type { Manifest } from './manifest'
-import type { Plan } from './plan'
+import type { Plan, PlannedFile } from './plan'
+import { readRememberedJson, writeRememberedJson } from './remembered-json'
 import { unsafePathReason } from './safe-path'
 
 /**
@@ -21,6 +21,7 @@ const CACHE_FOLDER = 'site-export-cache'
 
 const fileStamp = z.object({ size: z.number(), mtimeMs: z.number() })
 const cachedArticleSchema = z.object({
+  /** From articleFingerprint. */
   fingerprint: z.string(),
   related: z.array(z.string()),
   promoIds: z.array(z.string()),
@@ -29,29 +30,54 @@ const cachedArticleSchema = z.object({
   warnings: z.array(z.object({ kind: z.string(), message: z.string() }))
 })
 export type CachedArticle = z.infer<typeof cachedArticleSchema>
-const cacheSchema = z.object({ version: z.literal(1), siteRoot: z.string(), articles: z.record(z.string(), cachedArticleSchema) })
+const cacheSchema = z.object({ version: z.literal(2), siteRoot: z.string(), renderer: z.string(), articles: z.record(z.string(), cachedArticleSchema) })
 
 const cacheFile = (libraryDir: string, siteRoot: string): string =>
   join(libraryDir, CACHE_FOLDER, `${createHash('sha256').update(siteRoot).digest('hex').slice(0, 24)}.json`)
 
-export async function readRenderCache(libraryDir: string, siteRoot: string): Promise<Map<string, CachedArticle>> {
-  try {
-    const cache = cacheSchema.parse(JSON.parse(await readFile(cacheFile(libraryDir, siteRoot), 'utf8')))
-    return cache.siteRoot === siteRoot ? new Map(Object.entries(cache.articles)) : new Map()
-  } catch {
-    return new Map()
-  }
+/**
+ * The cache as read, with its articles by id. Its `siteRoot` tells two sites
+ * whose file names collide apart; its `renderer` (from rendererFingerprint)
+ * says which export core and layout rendered them: after an update of
+ * Copydesk or a change of layout, nothing in it is trusted.
+ */
+interface RenderCache {
+  siteRoot: string
+  renderer: string
+  articles: ReadonlyMap<string, CachedArticle>
 }
 
-export async function writeRenderCache(libraryDir: string, siteRoot: string, articles: Map<string, CachedArticle>): Promise<void> {
+const parseCache = (text: string): RenderCache => {
+  const { siteRoot, renderer, articles } = cacheSchema.parse(JSON.parse(text))
+  return { siteRoot, renderer, articles: new Map(Object.entries(articles)) }
+}
+
+export async function readRenderCache(libraryDir: string, siteRoot: string, renderer: string): Promise<ReadonlyMap<string, CachedArticle>> {
+  const cache = await readRememberedJson(cacheFile(libraryDir, siteRoot), parseCache).catch(() => null)
+  return cache?.siteRoot === siteRoot && cache.renderer === renderer ? cache.articles : new Map()
+}
+
+/**
+ * Each entry's JSON, kept while the entry lives: after one edit, 9,999 of
+ * 10,000 entries are the objects read or written last time, and writing the
+ * cache is then joining their text rather than serializing 3 MB again.
+ */
+const entryJson = new WeakMap<CachedArticle, string>()
+function jsonOf(entry: CachedArticle): string {
+  let json = entryJson.get(entry)
+  if (json === undefined) entryJson.set(entry, (json = JSON.stringify(entry)))
+  return json
+}
+
+export async function writeRenderCache(libraryDir: string, siteRoot: string, renderer: string, articles: Map<string, CachedArticle>): Promise<void> {
   await mkdir(join(libraryDir, CACHE_FOLDER), { recursive: true })
-  const cache = { version: 1, siteRoot, articles: Object.fromEntries(articles) }
-  await writeFileAtomic(cacheFile(libraryDir, siteRoot), JSON.stringify(cache), { fsync: false })
+  // The JSON of { version: 2, siteRoot, renderer, articles }, with each entry's kept text.
+  const entries = Array.from(articles, ([id, entry]) => `${JSON.stringify(id)}:${jsonOf(entry)}`)
+  const text = `{"version":2,"siteRoot":${JSON.stringify(siteRoot)},"renderer":${JSON.stringify(renderer)},"articles":{${entries.join(',')}}}`
+  await writeRememberedJson(cacheFile(libraryDir, siteRoot), text, { siteRoot, renderer, articles } satisfies RenderCache)
 }
 
 export interface FingerprintInputs {
-  /** From rendererFingerprint. */
-  renderer: string
   summary: SearchHit
   promoIds: readonly string[]
   related: readonly string[]
@@ -60,24 +86,26 @@ export interface FingerprintInputs {
   summaries: ReadonlyMap<string, SearchHit>
 }
 
-/** Each promo as an article's output depends on it: its fields and whether it runs on `today`. */
+/** Each promo as an article's output depends on it, its fields and whether it runs on `today`, as a short hash. */
 export const promoInputs = (promos: readonly Promo[], today: string): Map<string, string> =>
-  new Map(promos.map((promo) => [promo.id, JSON.stringify([promo, promoState(promo, today)])]))
+  new Map(promos.map((promo) => [promo.id, createHash('sha256').update(JSON.stringify([promo, promoState(promo, today)])).digest('hex').slice(0, 16)]))
 
 /**
- * Everything an article's exported files depend on, read from the library
- * index without opening the article: its last save, the promos it places (and
- * whether they run today), the titles and slugs of the articles it links to,
- * and the export core itself.
+ * Everything an article's exported files depend on besides the export core,
+ * read from the library index without opening the article: its last save,
+ * the promos it places (and whether they run today), and the titles and slugs
+ * of the articles it links to. A plain string, not a hash: every export
+ * compares it for every article, and hashing 10,000 of them took longer than
+ * checking their files.
  */
-export function articleFingerprint({ renderer, summary, promoIds, related, promos, summaries }: FingerprintInputs): string {
-  const hash = createHash('sha256').update(JSON.stringify([renderer, summary.id, summary.updatedAt, summary.slug, summary.status]))
-  for (const id of promoIds) hash.update(`\0promo ${id} ${promos.get(id) ?? 'missing'}`)
+export function articleFingerprint({ summary, promoIds, related, promos, summaries }: FingerprintInputs): string {
+  let fingerprint = `${summary.updatedAt} ${summary.status} ${summary.slug}`
+  for (const id of promoIds) fingerprint += `\0promo ${id} ${promos.get(id) ?? 'missing'}`
   for (const id of related) {
     const other = summaries.get(id)
-    hash.update(`\0related ${JSON.stringify(other ? [id, other.slug, other.title] : [id])}`)
+    fingerprint += `\0related ${JSON.stringify(other ? [id, other.slug, other.title] : [id])}`
   }
-  return hash.digest('hex')
+  return fingerprint
 }
 
 /** Synchronous on purpose: one lstat is microseconds, while a promise per file made checking 10,000 articles ten times slower. */
@@ -107,7 +135,7 @@ const stampOf = (file: string): { size: number; mtimeMs: number } => {
  * or already identical): the next export can then skip it while nothing changes.
  */
 export async function rememberRenders(libraryDir: string, plan: Plan, finished: Set<string>): Promise<void> {
-  const files = new Map(plan.files.map((file) => [file.path, file]))
+  let files: Map<string, PlannedFile> | null = null
   const next = new Map<string, CachedArticle>()
   let changed = false
   for (const article of plan.articles) {
@@ -117,12 +145,14 @@ export async function rememberRenders(libraryDir: string, plan: Plan, finished: 
       continue
     }
     changed = true
+    // Only rendered articles need their files looked up; after one edit, that is one of 10,000.
+    files ??= new Map(plan.files.map((file) => [file.path, file]))
     const stamped = article.paths.map((path) => {
-      const file = files.get(path)!
+      const file = files!.get(path)!
       const source = file.source ? { source: { file: file.source, ...stampOf(file.source) } } : {}
       return { path, sha256: file.sha256, ...stampOf(file.target), ...source }
     })
     next.set(article.id, { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings })
   }
-  if (changed || next.size !== plan.renderCache.size) await writeRenderCache(libraryDir, plan.site.root, next)
+  if (changed || next.size !== plan.renderCache.size) await writeRenderCache(libraryDir, plan.site.root, plan.renderer, next)
 }

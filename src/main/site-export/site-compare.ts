@@ -21,13 +21,15 @@ export async function compareWithSite(site: SiteFolder, file: Wanted, previous: 
   else action = previous?.files[file.path]?.sha256 === sha256(existing) ? 'change' : 'conflict'
   // Media bytes are copied from the library when written, not held in memory.
   const keep = action === 'unchanged' || file.kind === 'media' ? {} : { content }
-  return { ...siteFile(file), action, target, sha256: sha256(content), ...keep, ...source }
+  return { ...siteFile(file), action, target, sha256: file.sha256 ?? sha256(content), ...keep, ...source }
 }
 
 /** Files the last export wrote that this one no longer would: articles unpublished, renamed or deleted, and their media. */
 export async function staleFiles(site: SiteFolder, previous: Manifest | null, wanted: Map<string, Wanted>, notices: string[]): Promise<StaleFile[]> {
   const stale: StaleFile[] = []
-  for (const [path, entry] of Object.entries(previous?.files ?? {})) {
+  const files = previous?.files ?? {}
+  for (const path in files) {
+    const entry = files[path]!
     if (entry.kind === 'kit' || wanted.has(path)) continue
     // A hand-edited manifest must not be able to point removal outside the site.
     const target = await site.resolve(path).catch(() => null)

@@ -82,7 +82,10 @@ export async function runSiteExport(library: Library, request: SiteExportRequest
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total })
   })
-  await rememberRenders(library.dir, planned, new Set([...applied.written, ...applied.unchanged].map((file) => file.path)))
+  const finished = new Set<string>()
+  for (const file of applied.written) finished.add(file.path)
+  for (const file of applied.unchanged) finished.add(file.path)
+  await rememberRenders(library.dir, planned, finished)
   await rememberSiteExport(library.dir, {
     siteDir: planned.site.root,
     profile: planned.profile,

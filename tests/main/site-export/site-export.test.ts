@@ -204,6 +204,25 @@ describe('files someone else changed', () => {
   })
 })
 
+describe('files edited by hand between exports', () => {
+  it('an article file made invalid by hand stops the export in plain words before anything is written', async () => {
+    const file = library.paths.article(netflix.id)
+    const article = JSON.parse(await readFile(file, 'utf8')) as { body: { content: unknown[] } }
+    article.body.content.push({ type: 'paragraph', content: [{ type: 'text', text: 'win', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] })
+    await writeFile(file, JSON.stringify(article))
+    await expect(runSiteExport(library, hugo(), { today })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('javascript:alert(1)') })
+    expect((await snapshot(site)).size).toBe(0)
+  })
+
+  it('a manifest damaged after an export is noticed by the next export in the same session', async () => {
+    await runSiteExport(library, hugo(), { today })
+    await writeFile(join(site, MANIFEST_NAME), '{"format": 1, "files": ')
+    const report = await runSiteExport(library, hugo(), { today })
+    expect(report.notices).toEqual([`${MANIFEST_NAME} could not be read, so files already in the site are treated as not written by Copydesk.`])
+    expect(JSON.parse(await readFile(join(site, MANIFEST_NAME), 'utf8'))).toMatchObject({ files: { [netflixPath]: { kind: 'article' } } })
+  })
+})
+
 describe('nothing is written outside the site folder', () => {
   it('refuses a site whose content folder is a link leading outside, and writes nothing anywhere', async () => {
     const outside = join(temp.path, 'outside')

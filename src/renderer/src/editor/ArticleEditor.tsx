@@ -10,6 +10,8 @@ import type { ArticleSaver } from './saving/article-saver'
 import { isModKey } from './shortcuts'
 import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
+import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
+import { ReviewRail } from '../review/rail/ReviewRail'
 
 export interface BodyStats {
   words: number
@@ -104,9 +106,11 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   return (
     <>
-      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onError={onError} />
+      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onError={onError}>
+        <ReviewToolButtons editor={editor} />
+      </Toolbar>
       {findRequest > 0 && <FindBar editor={editor} focusRequest={findRequest} onClose={() => setFindRequest(0)} />}
-      <div className="editor-scroll">
+      <div className="editor-scroll review-layout">
         <div
           className="editor-page"
           ref={setPage}
@@ -120,6 +124,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
           <EditorContent editor={editor} />
           <DragHandle editor={editor} page={page} />
         </div>
+        <ReviewRail editor={editor} />
       </div>
       <MarkBubbleMenu editor={editor} onEditLink={() => setEditingLink(true)} />
       <LinkMenu editor={editor} editing={editingLink} onEditingChange={setEditingLink} />

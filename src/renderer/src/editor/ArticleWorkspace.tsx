@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import './editor.css'
 import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
 import type { BodyStats } from './ArticleEditor'
@@ -9,6 +9,13 @@ import { SaveIndicator } from './saving/SaveIndicator'
 import { isModKey } from './shortcuts'
 import { useArticleSession } from './useArticleSession'
 import { usePromos } from './usePromos'
+import '../review/review.css'
+import { FirstRunProfile } from '../review/profile/FirstRunProfile'
+import { ProfileControl } from '../review/profile/ProfileControl'
+import { useProfile } from '../review/profile/useProfile'
+import { ReviewProvider } from '../review/ReviewContext'
+import { ReviewPanel } from '../review/panel/ReviewPanel'
+import { useReviewStatus } from '../review/panel/useReviewStatus'
 
 interface Props {
   articleId: string | null
@@ -26,10 +33,16 @@ interface Props {
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
 export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
-  const { session, update, changeSlug, changeStatus } = useArticleSession(articleId, { onArticleChanged, onError })
+  const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null
+  const profileState = useProfile(onError)
+  const profile = profileState.loaded ? profileState.profile : null
+  const flush = useCallback(async () => {
+    await saver?.flush()
+  }, [saver])
+  const review = useReviewStatus(articleId, changeStatus, flush)
 
   const services = useMemo<EditorServices>(
     () => ({ mediaUrl: (src) => (src.startsWith('media/') ? `${mediaBaseUrl}${src}` : src), promos, refreshPromos: refresh, onError }),
@@ -62,9 +75,23 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
 
   return (
     <EditorServicesContext.Provider value={services}>
-      <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
-      <Inspector session={session} update={update} changeSlug={changeSlug} changeStatus={changeStatus} mediaUrl={services.mediaUrl} onError={onError} />
+      <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
+        <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
+        <Inspector
+          session={session}
+          update={update}
+          changeSlug={changeSlug}
+          changeStatus={review.changeStatus}
+          mediaUrl={services.mediaUrl}
+          onError={onError}
+          role={profile?.role ?? 'writer'}
+          profilePrompt={<FirstRunProfile state={profileState} />}
+          review={<ReviewPanel article={session.kind === 'open' ? session.article : null} />}
+        />
+        {review.dialog}
+      </ReviewProvider>
       <StatusBar {...statusBar}>
+        <ProfileControl state={profileState} />
         {saver && <SaveIndicator saver={saver} />}
         {saver && stats && (
           <span className="status-item" data-testid="word-count">

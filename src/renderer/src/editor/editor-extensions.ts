@@ -1,4 +1,4 @@
-import type { AnyExtension, Extensions, Node } from '@tiptap/core'
+import type { AnyExtension, Extensions, Mark, Node } from '@tiptap/core'
 import { Placeholder } from '@tiptap/extensions'
 import { articleExtensions } from '../../../shared/schema/extensions'
 import { FaqItemWithView, FaqKeyboard, FaqWithView } from './blocks/faq/faq-editor'
@@ -9,12 +9,16 @@ import { SmartTypography } from './extensions/smart-typography'
 import { FindReplace } from './find/find-replace'
 import { ClipboardIntake } from './paste/clipboard-intake'
 import { SlashCommand } from './toolbar/slash-command'
+import { ReviewEditing } from '../review/editing/review-editing'
+import { withSuggestionLook } from '../review/editing/suggestion-look'
 
 const withViews: Record<string, (shared: AnyExtension) => AnyExtension> = {
   faq: () => FaqWithView,
   faqItem: () => FaqItemWithView,
   promoSlot: () => PromoSlotWithView,
-  image: (shared) => withImageView(shared as Node)
+  image: (shared) => withImageView(shared as Node),
+  suggestionInsert: (shared) => withSuggestionLook(shared as Mark, 'insert'),
+  suggestionDelete: (shared) => withSuggestionLook(shared as Mark, 'delete')
 }
 
 /**
@@ -38,6 +42,7 @@ export function editorExtensions({ onError }: { onError: (error: unknown) => voi
     MoveBlock,
     FindReplace,
     ClipboardIntake.configure({ onError }),
-    SlashCommand.configure({ onError })
+    SlashCommand.configure({ onError }),
+    ReviewEditing
   ]
 }

@@ -46,6 +46,8 @@ interface Loaded {
  */
 export function useArticleSession(articleId: string | null, callbacks: Callbacks) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
+  // Bumped to load the open article again after the library changed it (a restored revision, a merged review bundle).
+  const [generation, setGeneration] = useState(0)
   const latest = useRef(callbacks)
   useEffect(() => {
     latest.current = callbacks
@@ -98,7 +100,9 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
         if (closingSaves.get(articleId) === done) closingSaves.delete(articleId)
       })
     }
-  }, [articleId])
+  }, [articleId, generation])
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), [])
 
   const session: Session = articleId === null ? { kind: 'none' } : loaded?.id === articleId ? loaded.session : { kind: 'loading' }
   const saver = session.kind === 'open' ? session.saver : null
@@ -142,12 +146,13 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
   /**
    * Moves the article through the review workflow. The library signs the step
    * with the writer's profile and refuses steps the workflow does not allow;
-   * the refusal, in words, goes back to the caller.
+   * the refusal, in words, goes back to the caller. The note says why
+   * (required to approve an article that fails the checklist).
    */
   const changeStatus = useCallback(
-    async (to: ArticleStatus): Promise<void> => {
+    async (to: ArticleStatus, note?: string): Promise<void> => {
       if (!saver || articleId === null) return
-      const changed = await call('changeStatus', { id: articleId, to })
+      const changed = await call('changeStatus', { id: articleId, to, ...(note ? { note } : {}) })
       latest.current.onArticleChanged()
       setLoaded((l) =>
         l?.session.kind === 'open' && l.session.saver === saver
@@ -158,5 +163,5 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     [saver, articleId]
   )
 
-  return { session, update, changeSlug, changeStatus }
+  return { session, update, changeSlug, changeStatus, reload }
 }

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Actor } from '../../../shared/review/actor'
 import type { CommentThread } from '../../../shared/review/comment-thread-schema'
 import type { SuggestionDecision } from '../../../shared/review/suggestion-decision-schema'
@@ -15,10 +15,12 @@ export interface Review {
   /** Records accepted or rejected suggestions; saved with the body they changed. */
   recordDecisions: (records: SuggestionDecision[]) => void
   suggesting: boolean
-  setSuggesting: (on: boolean) => void
+  setSuggesting: React.Dispatch<React.SetStateAction<boolean>>
   /** The open article's editor, once it is on screen. */
   editor: Editor | null
   attachEditor: (editor: Editor | null) => void
+  /** Saves what is pending now. */
+  flush: () => Promise<void>
   /** Saves what is pending, then loads the article again (after a restore or a merged bundle). */
   reload: () => Promise<void>
   onError: (error: unknown) => void
@@ -65,7 +67,9 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
     state = { saver: open.saver, threads: open.article.comments ?? [], decisions: open.article.suggestionDecisions ?? [] }
     setLocal(state)
   }
-  current.current = open ? state : null
+  useLayoutEffect(() => {
+    current.current = open ? state : null
+  })
 
   const commit = useCallback((next: Local, changes: Parameters<ArticleSaver['change']>[0]) => {
     current.current = next
@@ -95,10 +99,13 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
   )
 
   const saver = open?.saver
-  const reloadSaved = useCallback(async () => {
+  const flush = useCallback(async () => {
     await saver?.flush()
+  }, [saver])
+  const reloadSaved = useCallback(async () => {
+    await flush()
     reload()
-  }, [saver, reload])
+  }, [flush, reload])
 
   const value = useMemo<Review>(
     () => ({
@@ -111,10 +118,11 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
       setSuggesting,
       editor,
       attachEditor,
+      flush,
       reload: reloadSaved,
       onError
     }),
-    [profile, open, state, changeThreads, recordDecisions, suggesting, editor, reloadSaved, onError]
+    [profile, open, state, changeThreads, recordDecisions, suggesting, editor, flush, reloadSaved, onError]
   )
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
 }

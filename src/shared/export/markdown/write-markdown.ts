@@ -14,7 +14,8 @@ export interface MarkdownWriterOptions {
   component: MarkdownEnv['component']
 }
 
-const style: Options = {
+/** How Copydesk writes Markdown wherever there is a choice. */
+export const markdownStyle: Options = {
   bullet: '-',
   emphasis: '*',
   strong: '*',
@@ -89,8 +90,8 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
       node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
   }
   // The same state toMarkdown builds from `extensions: [gfm]`, in the same order.
-  const withGfm: Options = { ...style, unsafe: dialect.unsafe, extensions: [gfm], handlers }
-  const withGfmEscapes: Options = { ...style, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: gfmJoin, handlers }
+  const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, extensions: [gfm], handlers }
+  const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: gfmJoin, handlers }
 
   function write(nodes: readonly RootContent[]): string {
     const root = { type: 'root' as const, children: [...nodes] }

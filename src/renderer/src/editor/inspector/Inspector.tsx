@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '../../../../shared/article/article'
+import type { ReviewRole } from '../../../../shared/review/actor'
 import type { ArticleMeta, Session } from '../useArticleSession'
 import { descriptionHint } from './description-hint'
 import { FeaturedImageField } from './FeaturedImageField'
@@ -16,11 +17,17 @@ interface Props {
   changeStatus: (to: ArticleStatus) => Promise<void>
   mediaUrl: (src: string) => string
   onError: (error: unknown) => void
+  /** The profile's role: which status steps to offer. */
+  role: ReviewRole
+  /** Above the details: asks for the profile on first run. */
+  profilePrompt?: React.ReactNode
+  /** The review panels, under the details. */
+  review?: React.ReactNode
 }
 
 const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b))
 
-function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, onError }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
+function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, onError, role }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
   const { meta, article } = session
   const articles = useLibraryArticles(article.id, onError)
   const known = articles ?? []
@@ -36,7 +43,7 @@ function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, on
           <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={1000} value={meta.dek} onChange={(event) => update({ dek: event.target.value })} />
         )}
       </Field>
-      <StatusField status={meta.status} onChange={changeStatus} />
+      <StatusField status={meta.status} role={role} onChange={changeStatus} />
       <Field label="Authors">
         {({ id, describedBy }) => (
           <TokenField id={id} describedBy={describedBy} noun="author" values={meta.authors} max={20} maxLength={200} suggestions={distinct(known.flatMap((a) => a.authors))} onChange={(authors) => update({ authors })} />
@@ -80,12 +87,14 @@ export function Inspector(props: Props): React.JSX.Element {
   const { session } = props
   return (
     <aside className="inspector" aria-label="Article details">
+      {props.profilePrompt}
       <h2>Details</h2>
       {session.kind === 'open' ? (
         <OpenInspector key={session.article.id} {...props} session={session} />
       ) : (
         <p className="empty">Open an article to see its title, slug, authors and status.</p>
       )}
+      {props.review}
     </aside>
   )
 }

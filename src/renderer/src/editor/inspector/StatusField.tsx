@@ -1,19 +1,21 @@
 import { useState } from 'react'
 import { statusLabels, type ArticleStatus } from '../../../../shared/article/article'
-import { workflow } from '../../../../shared/review/status-workflow'
+import type { ReviewRole } from '../../../../shared/review/actor'
+import { nextStatuses } from '../../../../shared/review/status-workflow'
 import { errorMessage } from '../../lib/api'
 import { Field } from './Field'
 
 interface Props {
   status: ArticleStatus
+  role: ReviewRole
   onChange: (to: ArticleStatus) => Promise<void>
 }
 
-/** The review status, moved only along the workflow's steps; the library says when a step is not the writer's to take. */
-export function StatusField({ status, onChange }: Props): React.JSX.Element {
+/** The review status, offering only the steps the workflow allows the profile's role; the library checks again. */
+export function StatusField({ status, role, onChange }: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const choices = [status, ...workflow[status].map((step) => step.to)]
+  const choices = [status, ...nextStatuses(status, role)]
   return (
     <Field label="Status" error={error}>
       {({ id, describedBy }) => (

@@ -1,8 +1,10 @@
-import type { Article, EditableFields } from '../../../../shared/article/article'
+import type { Article } from '../../../../shared/article/article'
 import type { BodyDoc } from '../../../../shared/article/body'
+import type { ArticleChanges } from '../../../../shared/library-api'
 import { errorMessage } from '../../lib/api'
 
-export type Changes = Partial<EditableFields>
+/** Edited fields, and the comment threads and suggestion decisions that go with the body. */
+export type Changes = ArticleChanges
 
 export type SaveStatus =
   | { state: 'saved'; at: Date | null }

@@ -10,10 +10,12 @@ interface Props {
   onEditLink: () => void
   onFind: () => void
   onError: (error: unknown) => void
+  /** Tools other features add (review: comment, suggestion mode). */
+  children?: React.ReactNode
 }
 
 /** Formatting, lists, history and find, above the text; every button names its shortcut. */
-export function Toolbar({ editor, onEditLink, onFind, onError }: Props): React.JSX.Element {
+export function Toolbar({ editor, onEditLink, onFind, onError, children }: Props): React.JSX.Element {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -57,6 +59,7 @@ export function Toolbar({ editor, onEditLink, onFind, onError }: Props): React.J
       <ToolButton label="Redo" shortcut="Mod-Shift-z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
         ↷
       </ToolButton>
+      {children}
       <span className="toolbar-spacer" />
       <ToolButton label="Find and replace" shortcut="Mod-f" onClick={onFind}>
         Find

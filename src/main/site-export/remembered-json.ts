@@ -1,0 +1,50 @@
+import { open } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { writeViaTemp } from './new-file'
+
+/**
+ * The files an export reads and rewrites whole every run, the site's manifest
+ * and the library's render cache, hold an entry per article: at 10,000
+ * articles, parsing and checking one took longer than the rest of a re-export
+ * after one edit. So the value this process last read or wrote is kept with
+ * its file's stamp and reused while the file keeps that stamp. A file another
+ * process or a person changed has another stamp and is read and checked again.
+ * Callers must treat remembered values as read-only.
+ */
+const remembered = new Map<string, { stamp: string; value: unknown }>()
+
+const stampOf = (stats: Stats): string => `${stats.ino} ${stats.size} ${stats.mtimeMs}`
+
+/** The file's value as `parse` makes it, or null when there is no file to read; throws what `parse` throws. */
+export async function readRememberedJson<T>(file: string, parse: (text: string) => T): Promise<T | null> {
+  const handle = await open(file, 'r').catch(() => null)
+  if (!handle) return null
+  try {
+    const stats = await handle.stat().catch(() => null)
+    if (!stats?.isFile()) return null
+    const stamp = stampOf(stats)
+    const known = remembered.get(file)
+    if (known?.stamp === stamp) return known.value as T
+    const text = await handle.readFile('utf8').catch(() => null)
+    if (text === null) return null
+    const value = parse(text)
+    remembered.set(file, { stamp, value })
+    return value
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Replaces the file with `text` atomically, not fsynced (both files only
+ * save work: losing one to a power cut makes the next export slower or more
+ * careful, never wrong), and remembers `value`, which `text` must parse to.
+ */
+export async function writeRememberedJson(file: string, text: string, value: unknown): Promise<void> {
+  // Stamped from the written file before it is renamed into place, so a later write by someone else is never mistaken for this one.
+  const stamp = await writeViaTemp(file, async (handle) => {
+    await handle.writeFile(text)
+    return stampOf(await handle.stat())
+  })
+  remembered.set(file, { stamp, value })
+}

@@ -1,0 +1,52 @@
+import { useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/core'
+import { describeSuggestion } from '../../../../shared/review/bundle/merge-conflict'
+import { findSuggestions } from '../../../../shared/review/find-suggestions'
+import { authorClass } from '../editing/author-colour'
+import { useDecide } from '../editing/useDecide'
+import { when } from '../editing/when'
+
+/** Every pending suggestion in the open article, to accept or reject one by one or all at once. */
+export function SuggestionsList({ editor }: { editor: Editor }): React.JSX.Element {
+  const decide = useDecide()
+  const suggestions = useEditorState({
+    editor,
+    selector: ({ editor: e }) => findSuggestions(e.state.doc).map((s) => ({ id: s.id, author: s.author, at: s.at, description: describeSuggestion(s) })),
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b)
+  })
+  if (suggestions.length === 0) return <p className="review-muted">No pending suggestions.</p>
+  return (
+    <>
+      <div className="comment-actions">
+        <button type="button" onClick={() => decide('accept', () => true)}>
+          Accept all
+        </button>
+        <button type="button" onClick={() => decide('reject', () => true)}>
+          Reject all
+        </button>
+      </div>
+      <ul className="suggestions-list" aria-label="Suggestions">
+        {suggestions.map((suggestion) => {
+          const summary = `${suggestion.author}: ${suggestion.description}`
+          return (
+            <li key={suggestion.id} data-suggestion={suggestion.id}>
+              <p>
+                <span className={`author-dot ${authorClass(suggestion.author)}`} aria-hidden="true" />
+                <strong>{suggestion.author}</strong> <span className="review-muted">{when(suggestion.at)}</span>
+              </p>
+              <p>{suggestion.description}</p>
+              <div className="comment-actions">
+                <button type="button" aria-label={`Accept ${summary}`} onClick={() => decide('accept', (id) => id === suggestion.id)}>
+                  Accept
+                </button>
+                <button type="button" aria-label={`Reject ${summary}`} onClick={() => decide('reject', (id) => id === suggestion.id)}>
+                  Reject
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+    </>
+  )
+}

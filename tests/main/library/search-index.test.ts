@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import type { Article } from '../../../src/shared/article/article'
+import { SearchIndex, searchFields, type SearchMatch } from '../../../src/main/library/search-index'
+import { fixtureArticles, netflixArticle } from '../../fixtures/netflix'
+import { syntheticArticles } from '../../bench/synthetic-articles'
+
+const everything = (): boolean => true
+const ids = (matches: SearchMatch[]): string[] => matches.map((m) => m.id)
+
+function indexOf(articles: Article[]): SearchIndex {
+  const index = SearchIndex.empty()
+  for (const article of articles) index.upsert(article.id, article.updatedAt, searchFields(article))
+  return index
+}
+
+/** Realistic articles (about 1,200 words each) under ids that sort like numbers. */
+function manyArticles(count: number, seed: number): Article[] {
+  const template = netflixArticle()
+  return syntheticArticles(count, template.id, seed).map((fields, i) => ({ ...template, ...fields, id: `synthetic-${seed}-${String(i).padStart(5, '0')}` }))
+}
+
+describe('the search index', () => {
+  const [netflix, entrepreneurs, google] = fixtureArticles()
+  const fixtures = indexOf(fixtureArticles())
+
+  it('ranks a match in the title above one in the tags, and both above one in the text', () => {
+    const index = SearchIndex.empty()
+    index.upsert('in-text', 'v', { title: 'Wildlife notes', tags: '', text: 'We saw a pangolin, then another pangolin, near the river.' })
+    index.upsert('in-title', 'v', { title: 'Pangolin rescue', tags: '', text: 'A story from the river.' })
+    index.upsert('in-tags', 'v', { title: 'Field notes', tags: 'Pangolin', text: 'A story from the river.' })
+    expect(ids(index.search('pangolin', everything))).toEqual(['in-title', 'in-tags', 'in-text'])
+  })
+
+  it('needs every word, takes only the last one as a prefix, and forgives a typo in longer words', () => {
+    expect(ids(fixtures.search('netflix deepfa', everything))).toEqual([netflix!.id])
+    expect(fixtures.search('deepfa netflix', everything)).toEqual([])
+    expect(ids(fixtures.search('hollywod', everything))).toEqual([netflix!.id])
+    expect(fixtures.search('netflix entrepreneurs', everything)).toEqual([])
+    expect(ids(fixtures.search('entrepreneurs', everything))).toEqual([entrepreneurs!.id])
+  })
+
+  it('names the indexed words that matched, for quoting, and ignores words that say nothing', () => {
+    const [hit] = fixtures.search('deepfa', everything)
+    expect(hit!.terms).toContain('deepfakes')
+    expect(fixtures.search('the and of', everything)).toEqual([])
+  })
+
+  it('leaves out what the filter refuses', () => {
+    expect(ids(fixtures.search('ai', everything)).sort()).toEqual([netflix!.id, google!.id].sort())
+    expect(ids(fixtures.search('ai', (id) => id !== google!.id))).toEqual([netflix!.id])
+  })
+
+  it('gives the same answers as a fresh index after many replacements and removals, through its merges', () => {
+    const first = manyArticles(1200, 11)
+    const index = indexOf(first)
+    // Each replacement leaves a removed version behind: past a thousand the index merges, and 1.4 million postings pass the pending limit too.
+    const replaced = manyArticles(1100, 12).map((fields, i) => ({ ...fields, id: first[i]!.id }))
+    for (const article of replaced) index.upsert(article.id, 'v2', searchFields(article))
+    const removed = new Set(first.slice(1100, 1150).map((a) => a.id))
+    for (const id of removed) index.remove(id)
+
+    const now = [...replaced, ...first.slice(1150)]
+    const fresh = indexOf(now)
+    expect(index.size).toBe(now.length)
+    const words = searchFields(now[0]!).text.toLowerCase().match(/[a-z]{5,}/g)!.slice(0, 12)
+    for (const query of [...words, `${words[0]} ${words[1]}`, words[2]!.slice(0, 3)]) {
+      const got = index.search(query, everything)
+      const want = fresh.search(query, everything)
+      expect(ids(got), query).toEqual(ids(want))
+      got.forEach((match, i) => expect(match.score).toBeCloseTo(want[i]!.score, 9))
+      expect(got.some((match) => removed.has(match.id))).toBe(false)
+    }
+    expect(index.versionOf(replaced[0]!.id)).toBe('v2')
+    expect(index.versionOf([...removed][0]!)).toBeUndefined()
+  })
+
+  it('reads back from its snapshot with the same answers, leaving out words no article holds any more', () => {
+    const index = indexOf(fixtureArticles())
+    index.upsert('short-lived', 'v', { title: 'Xylophone quartet', tags: '', text: 'Only here.' })
+    index.remove('short-lived')
+    const snapshot = index.snapshot()
+    expect(snapshot.terms).toContain('deepfakes')
+    expect(snapshot.terms).not.toContain('xylophone')
+    const restored = SearchIndex.fromSnapshot(snapshot)
+    for (const query of ['netflix', 'ai', 'hollywod', 'deepfa', 'google skills']) {
+      expect(restored.search(query, everything), query).toEqual(index.search(query, everything))
+    }
+    expect(restored.versionOf(netflix!.id)).toBe(netflix!.updatedAt)
+  })
+
+  it('refuses a snapshot whose parts do not fit together', () => {
+    const snapshot = indexOf(fixtureArticles()).snapshot()
+    const [title, ...rest] = snapshot.postings
+    expect(() => SearchIndex.fromSnapshot({ ...snapshot, postings: [{ offsets: title!.offsets.slice(1), data: title!.data }, ...rest] })).toThrow()
+    expect(() => SearchIndex.fromSnapshot({ ...snapshot, docs: snapshot.docs.slice(1) })).toThrow()
+  })
+})
