@@ -168,3 +168,12 @@ describe('readable revision diff', () => {
     expect(diffArticles(pending, accepted).sections).toMatchObject([{ kind: 'paragraph', change: 'changed', summary: '4 words added.' }])
   })
 })
+
+describe('empty paragraphs', () => {
+  it('are not reported as changes, since a reader sees nothing', () => {
+    const before = netflixArticle()
+    const after = structuredClone(before)
+    after.body.content.push({ type: 'paragraph' })
+    expect(diffArticles(before, after).sections).toEqual([])
+  })
+})

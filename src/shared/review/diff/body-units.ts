@@ -47,6 +47,9 @@ export function bodyUnits(body: BodyNode, names: DiffNames): BodyUnit[] {
         fingerprint: JSON.stringify(node),
         lines: [{ label: 'File', text: attr(node, 'src') }, { label: 'Alt text', text: attr(node, 'alt') }]
       })
+    } else if (node.type === 'paragraph' && !node.content?.length) {
+      // Empty paragraphs are spacing the editor keeps after a closing block; a reader sees no change.
+      continue
     } else {
       const [kind, label] = blockKinds[node.type] ?? ['paragraph', 'Block']
       units.push({ kind, label, fingerprint: JSON.stringify(node), lines: [{ text: bodyText(node) }] })
