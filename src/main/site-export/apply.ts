@@ -3,8 +3,8 @@ import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
 import { writeManifest, type ManifestEntry } from './manifest'
-import { writeNewFile } from './new-file'
 import { byPath, siteFile, type Plan, type PlannedFile, type StaleFile } from './plan'
+import { writeNewFile } from './write-via-temp'
 
 export interface ApplyOptions {
   /** Remove the files of articles no longer exported. */

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
-import { writeViaTemp } from './new-file'
+import { writeViaTemp } from './write-via-temp'
 
 /**
  * The files an export reads and rewrites whole every run, the site's manifest

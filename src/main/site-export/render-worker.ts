@@ -3,21 +3,20 @@ import { UserError } from '../../shared/ipc/result'
 import { renderArticle, type RenderSetup } from './render-article'
 import type { RenderReply, RenderTask } from './render-pool'
 
-/** A render thread: reads and renders the articles it is sent, with the export's setup it was started with. */
+/** A render thread: reads and renders the articles it is sent, with the setup of the export that started it. */
 const setup = workerData as RenderSetup
 const port = parentPort!
 
-port.on('message', async ({ task, source }: RenderTask) => {
-  let reply: RenderReply
-  try {
-    const rendered = await renderArticle(source, setup)
-    port.postMessage({ task, rendered } satisfies RenderReply, [rendered.content.buffer as ArrayBuffer])
-    return
-  } catch (error) {
-    // Errors lose their class between threads; the code is what tells the user what went wrong.
-    reply = error instanceof UserError
-      ? { task, failed: { message: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) } }
-      : { task, failed: { message: error instanceof Error ? error.message : String(error) } }
-  }
-  port.postMessage(reply)
+// Errors lose their class between threads; the code is what tells the user what went wrong.
+const failure = (error: unknown): Extract<RenderReply, { failed: unknown }>['failed'] =>
+  error instanceof UserError
+    ? { message: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) }
+    : { message: error instanceof Error ? error.message : String(error) }
+
+port.on('message', ({ task, source }: RenderTask) => {
+  renderArticle(source, setup).then(
+    // The file's bytes are handed over, not copied.
+    (rendered) => port.postMessage({ task, rendered } satisfies RenderReply, [rendered.content.buffer as ArrayBuffer]),
+    (error: unknown) => port.postMessage({ task, failed: failure(error) } satisfies RenderReply)
+  )
 })

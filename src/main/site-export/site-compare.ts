@@ -27,9 +27,7 @@ export async function compareWithSite(site: SiteFolder, file: Wanted, previous: 
 /** Files the last export wrote that this one no longer would: articles unpublished, renamed or deleted, and their media. */
 export async function staleFiles(site: SiteFolder, previous: Manifest | null, wanted: Map<string, Wanted>, notices: string[]): Promise<StaleFile[]> {
   const stale: StaleFile[] = []
-  const files = previous?.files ?? {}
-  for (const path in files) {
-    const entry = files[path]!
+  for (const [path, entry] of Object.entries(previous?.files ?? {})) {
     if (entry.kind === 'kit' || wanted.has(path)) continue
     // A hand-edited manifest must not be able to point removal outside the site.
     const target = await site.resolve(path).catch(() => null)

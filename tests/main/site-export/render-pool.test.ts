@@ -31,15 +31,14 @@ afterAll(async () => {
   await temp.cleanup()
 })
 
-const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises)
-
 describe('rendering on worker threads', () => {
   it('gives each article the same file, hash, warnings and media as rendering in this thread', async () => {
     const pool = new RenderPool(setup, 2)
     try {
-      const [threaded, here] = await Promise.all([Promise.all(sources.map((source) => pool.render(source))), Promise.all(sources.map((source) => inThisThread(setup).render(source)))])
+      const here = inThisThread(setup)
+      const [threaded, inline] = await Promise.all([Promise.all(sources.map((source) => pool.render(source))), Promise.all(sources.map((source) => here.render(source)))])
       expect(threaded).toHaveLength(23)
-      expect(threaded).toEqual(here)
+      expect(threaded).toEqual(inline)
       expect(new Set(threaded.map((rendered) => rendered.sha256)).size).toBe(23)
     } finally {
       await pool.close()
@@ -53,7 +52,7 @@ describe('rendering on worker threads', () => {
     await writeFile(file, original.replace('"title": "', '"title": 42, "was": "'))
     const pool = new RenderPool(setup, 2)
     try {
-      const [threaded, here] = await settle([pool.render(source!), inThisThread(setup).render(source!)])
+      const [threaded, here] = await Promise.allSettled([pool.render(source!), inThisThread(setup).render(source!)])
       expect(threaded).toMatchObject({ status: 'rejected', reason: { code: 'invalid-input', message: expect.stringContaining('title') } })
       expect(threaded).toEqual(here)
     } finally {
@@ -64,7 +63,7 @@ describe('rendering on worker threads', () => {
 
   it('when closed mid-way, settles every article it was still rendering instead of leaving the export waiting', async () => {
     const pool = new RenderPool(setup, 2)
-    const outcomes = settle(sources.map((source) => pool.render(source)))
+    const outcomes = Promise.allSettled(sources.map((source) => pool.render(source)))
     await pool.close()
     const settled = await outcomes
     expect(settled).toHaveLength(23)
