@@ -69,4 +69,32 @@ describe('workstation shell in Chromium', () => {
     expect(await readFile(file, 'utf8')).toBe(before)
     await app.close()
   })
+
+  it('shows what went wrong instead of a blank window when a view crashes, and recovers', async () => {
+    const app = await openApp(browser)
+    const { page } = app
+    await expect.poll(() => page.getByTestId('app-version').textContent()).toBe('Copydesk 0.0.0-test')
+    // A fault inside rendering: the library row formats its time with this.
+    await page.evaluate(() => {
+      const original = Date.prototype.toLocaleTimeString
+      ;(window as unknown as { restoreClock: () => void }).restoreClock = () => {
+        Date.prototype.toLocaleTimeString = original
+      }
+      Date.prototype.toLocaleTimeString = () => {
+        throw new Error('Clock exploded')
+      }
+    })
+    await page.getByRole('button', { name: 'New article' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Copydesk hit a problem' })
+    await expect.poll(() => alert.isVisible()).toBe(true)
+    expect(await alert.textContent()).toContain('Clock exploded')
+    await screenshot(page, 'shell-crash')
+
+    await page.evaluate(() => (window as unknown as { restoreClock: () => void }).restoreClock())
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Library' }).isVisible()).toBe(true)
+    // The article created just before the crash was saved, and is listed again.
+    expect((await app.services.library.listArticles({})).length).toBe(1)
+    await app.close()
+  })
 })
