@@ -1,55 +1,20 @@
 import { execFileSync } from 'node:child_process'
-import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { articleStatuses } from '../../src/shared/article/article'
 import { exportMarkdown } from '../../src/shared/export'
-import { writeArticleFile } from '../../src/main/library/article-files'
-import { newArticle, newId } from '../../src/main/library/article-rules'
-import { libraryPaths } from '../../src/main/library/layout'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { exportContext } from '../../src/main/site-export/context'
 import { runSiteExport } from '../../src/main/site-export/site-export'
-import { hostingPromo } from '../fixtures/netflix'
 import { ms, percentile, timed, type BenchSection } from './section'
-import { syntheticArticles } from './synthetic-articles'
+import { cachedSyntheticLibrary } from './synthetic-library'
 
 const SIZE = 10_000
 // Bump when the synthetic articles or the library format change, so a stale cache is not reused.
 const CACHE_VERSION = 1
 const today = '2025-11-01'
-
-/** A library of SIZE synthetic articles (about 1,200 words, FAQ, two promo slots), cached in the OS temp folder. */
-async function prepare(print: (line: string) => void): Promise<string> {
-  const dir = join(tmpdir(), `copydesk-bench-export-v${CACHE_VERSION}-${SIZE}`)
-  const marker = join(dir, '.bench-complete')
-  if (await access(marker).then(() => true, () => false)) return dir
-  await rm(dir, { recursive: true, force: true })
-  const started = performance.now()
-  const { id: promoId, createdAt: _c, updatedAt: _u, ...promo } = hostingPromo()
-  const seed = await openLibrary(dir, 'create', { indexNow: false })
-  await seed.savePromo(promo, promoId)
-  await seed.close()
-  const paths = libraryPaths(dir)
-  const base = Date.parse('2025-01-01T00:00:00.000Z')
-  for (let start = 0; start < SIZE; start += 1000) {
-    const fields = syntheticArticles(Math.min(1000, SIZE - start), promoId, start + 1)
-    for (let i = 0; i < fields.length; i += 64) {
-      await Promise.all(
-        fields.slice(i, i + 64).map((f, j) => {
-          const n = start + i + j
-          const article = newArticle({ ...f, title: `${f.title} #${n}` }, newId(), new Date(base + n * 60_000).toISOString(), () => false)
-          return writeArticleFile(paths.article(article.id), article)
-        })
-      )
-    }
-  }
-  await (await openLibrary(dir, 'existing', { indexNow: false })).close()
-  await writeFile(marker, '')
-  print(`  generated ${SIZE} articles in ${ms(performance.now() - started)}, cached in ${dir}`)
-  return dir
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
@@ -116,7 +81,7 @@ async function reExportsAfterOneEdit(library: Library, site: string): Promise<{ 
 export const exportSection: BenchSection = {
   name: 'export',
   async run(print) {
-    const libraryDir = await prepare(print)
+    const libraryDir = await cachedSyntheticLibrary(`copydesk-bench-export-v${CACHE_VERSION}-${SIZE}`, SIZE, print)
     const work = join(tmpdir(), `copydesk-bench-export-sites-${process.pid}`)
     await rm(work, { recursive: true, force: true })
     const library = await openLibrary(libraryDir, 'existing', { indexNow: false })

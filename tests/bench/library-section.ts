@@ -1,58 +1,21 @@
-import { access, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Article } from '../../src/shared/article/article'
 import type { BodyDoc } from '../../src/shared/article/body'
-import { writeArticleFile } from '../../src/main/library/article-files'
-import { newArticle, newId } from '../../src/main/library/article-rules'
 import { libraryPaths } from '../../src/main/library/layout'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { hostingPromo } from '../fixtures/netflix'
 import { mb, ms, percentile, timed, type BenchSection } from './section'
 import { sampleWords, syntheticArticles } from './synthetic-articles'
+import { cachedSyntheticLibrary } from './synthetic-library'
 
 const SIZES = [10, 10_000] as const
 const SEARCHES = 100
 const SAVES = 100
 // Bump when the synthetic articles or the library format change, so stale caches are not reused.
 const CACHE_VERSION = 2
-
-/**
- * Builds (or reuses from the OS temp folder) a library of `size` synthetic
- * articles, written straight through the library's own article writer and
- * indexed by one opening, as files added by another process would be.
- */
-async function prepare(size: number, print: (line: string) => void): Promise<string> {
-  const dir = join(tmpdir(), `copydesk-bench-v${CACHE_VERSION}-${size}`)
-  const marker = join(dir, '.bench-complete')
-  if (await access(marker).then(() => true, () => false)) return dir
-  await rm(dir, { recursive: true, force: true })
-  const started = performance.now()
-  const { id: promoId, createdAt: _c, updatedAt: _u, ...promo } = hostingPromo()
-  const seed = await openLibrary(dir, 'create', { indexNow: false })
-  await seed.savePromo(promo, promoId)
-  await seed.close()
-  const paths = libraryPaths(dir)
-  const base = Date.parse('2025-01-01T00:00:00.000Z')
-  for (let start = 0; start < size; start += 1000) {
-    const fields = syntheticArticles(Math.min(1000, size - start), promoId, start + 1)
-    for (let i = 0; i < fields.length; i += 64) {
-      await Promise.all(
-        fields.slice(i, i + 64).map((f, j) => {
-          const article = newArticle({ ...f, title: `${f.title} #${start + i + j}` }, newId(), new Date(base + (start + i + j) * 60_000).toISOString(), () => false)
-          return writeArticleFile(paths.article(article.id), article)
-        })
-      )
-    }
-  }
-  const indexing = await timed(() => openLibrary(dir, 'existing', { indexNow: false }))
-  await indexing.value.close()
-  await writeFile(marker, '')
-  print(`  generated ${size} articles in ${ms(performance.now() - started)} (index rebuilt from files in ${ms(indexing.ms)}), cached in ${dir}`)
-  return dir
-}
 
 const withEdit = (article: Article, n: number): BodyDoc => {
   const [first, ...rest] = article.body.content
@@ -100,7 +63,7 @@ async function openSearchable(dir: string): Promise<{ library: Library; ms: numb
 }
 
 async function measure(size: number, print: (line: string) => void): Promise<Figures> {
-  const dir = await prepare(size, print)
+  const dir = await cachedSyntheticLibrary(`copydesk-bench-v${CACHE_VERSION}-${size}`, size, print)
   const searchFile = libraryPaths(dir).search
   const opens: number[] = []
   for (let i = 0; i < 3; i++) {

@@ -1,18 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BodyNode } from '../../src/shared/article/body'
 import { walkBody } from '../../src/shared/article/body'
 import { clipboardHtml, largeWordPaste } from '../fixtures/clipboard'
 import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, tinyPng, waitUntilSaved, type EditorApp } from './editor-support'
-import { launchBrowser } from './harness'
+import { useBrowser } from './harness'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const BLANK = 'Pasted article'
 

@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bodyText } from '../../src/shared/article/body'
 import {
   editorBody,
@@ -14,15 +14,10 @@ import {
   titleField,
   waitUntilSaved
 } from './editor-support'
-import { launchBrowser, screenshot } from './harness'
+import { screenshot, useBrowser } from './harness'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 const FIRST = 'First article'

@@ -14,11 +14,11 @@ import { articlesOnDisk, promoInput } from './library-seed'
 
 export type EditorApp = AppSession & { ids: string[]; done: () => Promise<void> }
 
-/** The app over a fresh library holding `articles` (in that order) and `promos`. */
+/** The app over a fresh library holding `articles` (in that order) and `promos`; `options` go on to `openApp`. */
 export async function openEditorLibrary(
   browser: Browser,
   seed: { articles: Partial<EditableFields>[]; promos?: Promo[] },
-  options: { userDataDir?: string } = {}
+  options: Omit<NonNullable<Parameters<typeof openApp>[1]>, 'library'> = {}
 ): Promise<EditorApp> {
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-editor-e2e-')
   const userDataDir = options.userDataDir ?? temp!.path
@@ -26,7 +26,7 @@ export async function openEditorLibrary(
   for (const promo of seed.promos ?? []) await library.savePromo(promoInput(promo), promo.id)
   const ids: string[] = []
   for (const fields of seed.articles) ids.push((await library.createArticle(fields)).id)
-  const app = await openApp(browser, { userDataDir, library })
+  const app = await openApp(browser, { ...options, userDataDir, library })
   return Object.assign(app, {
     ids,
     done: async () => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bodyStats } from '../../src/shared/article/body'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 import {
@@ -18,16 +18,11 @@ import {
   titleField,
   waitUntilSaved
 } from './editor-support'
-import { launchBrowser, screenshot } from './harness'
+import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const HOSTING = hostingPromo()
 const DRAFT = 'A fresh draft'

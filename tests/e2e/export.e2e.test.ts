@@ -1,20 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fixtureArticles, netflixArticle } from '../fixtures/netflix'
 import { makeTempDir } from '../support/temp-dir'
 import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
 import { fixtureLibrary, git, initSiteRepo, manyArticles, snapshot } from '../main/site-export/fixture-library'
-import { launchBrowser, openApp, screenshot, type AppSession } from './harness'
+import { openApp, screenshot, useBrowser, type AppSession } from './harness'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const netflix = netflixArticle()
 const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 })

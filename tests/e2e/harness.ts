@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } from '../../src/shared/ipc/contract'
 import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
@@ -42,6 +43,18 @@ export function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/run or apt-get install chromium`)
   if (!existsSync(preloadFile)) throw new Error('The app is not built: run `npm run build` first')
   return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags })
+}
+
+/** One Chromium for all the tests of the calling file, handed to `onLaunch` before they run and closed after. */
+export function useBrowser(onLaunch: (browser: Browser) => void): void {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    onLaunch(browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
 }
 
 const mimeTypes: Record<string, string> = {

@@ -1,15 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, screenshot } from './harness'
+import { describe, expect, it } from 'vitest'
+import { openApp, screenshot, useBrowser } from './harness'
 import { articlesOnDisk } from './library-seed'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const hugoPost = (title: string): string => `---
 title: "${title}"

@@ -1,22 +1,17 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { libraryPaths } from '../../src/main/library/layout'
-import { openLibrary } from '../../src/main/library/library'
 import { statusLabels } from '../../src/shared/article/article'
 import { hostingPromo, netflixArticle, relatedArticles } from '../fixtures/netflix'
 import { makeTempDir } from '../support/temp-dir'
-import { launchBrowser, openApp, screenshot, type AppSession } from './harness'
-import { articlesOnDisk, editableFields, promoInput, seedLibrary, trashedIdsOnDisk, trashedOnDisk } from './library-seed'
+import { openEditorLibrary, type EditorApp } from './editor-support'
+import { openApp, screenshot, useBrowser } from './harness'
+import { articlesOnDisk, editableFields, seedLibrary, trashedIdsOnDisk, trashedOnDisk } from './library-seed'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const NETFLIX = netflixArticle().title
 const [entrepreneurs, googleSkills] = relatedArticles()
@@ -24,22 +19,11 @@ const ENTREPRENEURS = entrepreneurs!.title
 const GOOGLE = googleSkills!.title
 
 /** The app over a library holding the three fixture articles, with distinct statuses and authors. */
-async function openFixtureLibrary(): Promise<AppSession & { done: () => Promise<void> }> {
-  const temp = await makeTempDir('copydesk-library-e2e-')
-  const library = await openLibrary(join(temp.path, 'Library'))
-  const promo = hostingPromo()
-  await library.savePromo(promoInput(promo), promo.id)
-  await library.createArticle(editableFields(netflixArticle()))
-  await library.createArticle({ ...editableFields(entrepreneurs!), status: 'in-review' })
-  await library.createArticle({ ...editableFields(googleSkills!), status: 'draft', authors: ['Ada Lovelace'] })
-  const app = await openApp(browser, { userDataDir: temp.path, library })
-  return Object.assign(app, {
-    done: async () => {
-      await app.close()
-      await temp.cleanup()
-    }
+const openFixtureLibrary = (): Promise<EditorApp> =>
+  openEditorLibrary(browser, {
+    articles: [editableFields(netflixArticle()), { ...editableFields(entrepreneurs!), status: 'in-review' }, { ...editableFields(googleSkills!), status: 'draft', authors: ['Ada Lovelace'] }],
+    promos: [hostingPromo()]
   })
-}
 
 /** Waits for `locator` to be on screen; fails the test if it never shows. */
 const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 })

@@ -1,39 +1,20 @@
-import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../src/main/library/library'
+import { describe, expect, it } from 'vitest'
 import { promoState } from '../../src/shared/article/promo'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
-import { makeTempDir } from '../support/temp-dir'
-import { launchBrowser, openApp, screenshot, type AppSession } from './harness'
+import { openEditorLibrary, type EditorApp } from './editor-support'
+import { screenshot, useBrowser } from './harness'
 import { editableFields, promoInput, promosOnDisk } from './library-seed'
 import { localDay } from '../../src/renderer/src/promos/today'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const HOSTING = hostingPromo()
 const NETFLIX = netflixArticle().title
 
 /** The app over a library with the Netflix article, which shows the "Hosting 75% off" promo twice. */
-async function openPromoLibrary(): Promise<AppSession & { done: () => Promise<void> }> {
-  const temp = await makeTempDir('copydesk-promo-e2e-')
-  const library = await openLibrary(join(temp.path, 'Library'))
-  await library.savePromo(promoInput(HOSTING), HOSTING.id)
-  await library.createArticle(editableFields(netflixArticle()))
-  const app = await openApp(browser, { userDataDir: temp.path, library })
-  return Object.assign(app, {
-    done: async () => {
-      await app.close()
-      await temp.cleanup()
-    }
-  })
-}
+const openPromoLibrary = (): Promise<EditorApp> => openEditorLibrary(browser, { articles: [editableFields(netflixArticle())], promos: [HOSTING] })
 
 const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 })
 const manager = (page: Page) => page.getByRole('dialog', { name: 'Promos' })

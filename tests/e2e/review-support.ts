@@ -1,38 +1,14 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { openLibrary } from '../../src/main/library/library'
-import type { EditableFields } from '../../src/shared/article/article'
-import type { Promo } from '../../src/shared/article/promo'
 import type { ReviewRole } from '../../src/shared/review/actor'
-import { makeTempDir } from '../support/temp-dir'
-import { selectionSettled } from './editor-support'
-import { openApp, type AppSession } from './harness'
-import { promoInput } from './library-seed'
+import { openEditorLibrary, selectionSettled, type EditorApp } from './editor-support'
 
 /** Helpers for the review end-to-end tests: a library whose bundles land in a folder, profiles, selecting words. */
 
-export type ReviewApp = AppSession & { ids: string[]; done: () => Promise<void> }
-
 /** The app over a fresh library holding `articles` and `promos`; review bundles are saved into `bundleDir`. */
-export async function openReviewLibrary(
-  browser: Browser,
-  seed: { articles: Partial<EditableFields>[]; promos?: Promo[] },
-  bundleDir: string
-): Promise<ReviewApp> {
-  const temp = await makeTempDir('copydesk-review-e2e-')
-  const library = await openLibrary(join(temp.path, 'Library'))
-  for (const promo of seed.promos ?? []) await library.savePromo(promoInput(promo), promo.id)
-  const ids: string[] = []
-  for (const fields of seed.articles) ids.push((await library.createArticle(fields)).id)
-  const app = await openApp(browser, { userDataDir: temp.path, library, chooseReviewBundleFile: async (name) => join(bundleDir, name) })
-  return Object.assign(app, {
-    ids,
-    done: async () => {
-      await app.close()
-      await temp.cleanup()
-    }
-  })
+export function openReviewLibrary(browser: Browser, seed: Parameters<typeof openEditorLibrary>[1], bundleDir: string): Promise<EditorApp> {
+  return openEditorLibrary(browser, seed, { chooseReviewBundleFile: async (name) => join(bundleDir, name) })
 }
 
 const roleName = (role: ReviewRole): string => (role === 'editor' ? 'Editor' : 'Writer')

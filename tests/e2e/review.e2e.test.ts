@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bodyText } from '../../src/shared/article/body'
 import type { BodyDoc } from '../../src/shared/article/body'
 import { findSuggestions } from '../../src/shared/review/find-suggestions'
@@ -11,17 +11,12 @@ import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 import { readChecklistConfig } from '../../src/main/library/review-checklist'
 import { makeTempDir } from '../support/temp-dir'
 import { editorBody, nodesOf, openArticle, pressKeys, storedArticle, textOf, waitUntilSaved } from './editor-support'
-import { launchBrowser, screenshot } from './harness'
+import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
 import { firstRunProfile, openReviewLibrary, openSection, selectText, switchProfile } from './review-support'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 const NETFLIX = netflixArticle()
 const draft = { ...editableFields(NETFLIX), status: 'draft' as const }

@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, screenshot } from './harness'
+import { describe, expect, it } from 'vitest'
+import { openApp, screenshot, useBrowser } from './harness'
 
 let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+useBrowser((launched) => (browser = launched))
 
 describe('workstation shell in Chromium', () => {
   it('shows the library, editor, inspector and status bar a writer expects', async () => {

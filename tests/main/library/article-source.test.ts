@@ -1,23 +1,19 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { UserError } from '../../../src/shared/ipc/result'
 import { readIndexedArticle } from '../../../src/main/library/article-source'
-import { netflixFields, relatedFields, tempLibrary } from './temp-library'
+import { addFixtureArticles, useTempLibrary } from './temp-library'
 
 /**
  * Bulk readers (site export) read article files through the library's index
  * instead of getArticle: files the library checked are only parsed, any
  * other file is checked as getArticle checks it.
  */
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let articles: Article[]
-beforeEach(async () => {
-  session = await tempLibrary()
-  articles = [await session.library.createArticle(netflixFields())]
-  for (const fields of relatedFields()) articles.push(await session.library.createArticle(fields))
+const session = useTempLibrary(async (library) => {
+  articles = await addFixtureArticles(library)
 })
-afterEach(() => session.cleanup())
 
 const sourceOf = async (id: string) => (await session.library.articleSources()).get(id)!
 const editByHand = async (id: string, edit: (article: Record<string, unknown>) => void): Promise<void> => {

@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { articleSchema } from '../../../src/shared/article/article'
 import { bodyStats } from '../../../src/shared/article/body'
 import type { Library } from '../../../src/main/library/library'
-import { netflixFields, tempLibrary } from './temp-library'
+import { netflixFields, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
+const session = useTempLibrary((opened) => {
+  library = opened
 })
-afterEach(() => session.cleanup())
 
 const articleFile = (id: string): Promise<string> => readFile(join(session.dir, 'articles', `${id}.json`), 'utf8')
 

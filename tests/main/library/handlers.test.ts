@@ -1,40 +1,21 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import { openLibrary } from '../../../src/main/library/library'
-import type { Services } from '../../../src/main/services'
-import { openSettingsStore } from '../../../src/main/settings/settings-store'
-import { makeTempDir } from '../../support/temp-dir'
+import { useHandlerServices } from './handler-services'
 import { netflixFields } from './temp-library'
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>
-let services: Services
 let emitted: { name: string; payload: unknown }[]
 let chosen: string | null
 const ctx: HandlerContext = { emit: (name, payload) => emitted.push({ name, payload }) }
-
-beforeEach(async () => {
-  temp = await makeTempDir()
+const env = useHandlerServices({ chooseFolder: async () => chosen })
+beforeEach(() => {
   emitted = []
   chosen = null
-  services = {
-    appInfo: { name: 'Copydesk', version: '1.0.0', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
-    settings: await openSettingsStore(temp.path),
-    library: await openLibrary(join(temp.path, 'Library')),
-    chooseFolder: async () => chosen,
-    chooseSiteFolder: async () => null,
-    chooseExportFile: async () => null,
-    chooseReviewBundleFile: async () => null
-  }
-})
-afterEach(async () => {
-  await services.library.close()
-  await temp.cleanup()
 })
 
-const call = (name: string, payload?: unknown) => dispatch(createHandlers(services), name, payload, ctx)
+const call = (name: string, payload?: unknown) => dispatch(createHandlers(env.services), name, payload, ctx)
 
 describe('library channels', () => {
   it('create, save and list articles through the contract', async () => {
@@ -56,26 +37,26 @@ describe('library channels', () => {
   })
 
   it('opens another library by path, remembers it and tells the renderer', async () => {
-    const other = join(temp.path, 'Other')
+    const other = join(env.dir, 'Other')
     const result = await call('openLibrary', { path: other })
     expect(result).toMatchObject({ ok: true, value: { path: other, articleCount: 0 } })
     expect(await call('getAppInfo')).toMatchObject({ ok: true, value: { libraryPath: other, mediaBaseUrl: 'copydesk-media://library/' } })
-    expect(services.settings.get()).toMatchObject({ lastLibrary: other, recentLibraries: [other] })
+    expect(env.services.settings.get()).toMatchObject({ lastLibrary: other, recentLibraries: [other] })
     expect(emitted).toEqual([{ name: 'libraryChanged', payload: expect.objectContaining({ path: other }) }])
   })
 
   it('asks for a folder when no path is given, and does nothing if the user cancels', async () => {
     expect(await call('openLibrary', {})).toEqual({ ok: true, value: null })
-    chosen = join(temp.path, 'Picked')
+    chosen = join(env.dir, 'Picked')
     expect(await call('openLibrary', {})).toMatchObject({ ok: true, value: { path: chosen } })
   })
 
   it('refuses to turn a folder full of other files into a library', async () => {
-    const busy = join(temp.path, 'Documents')
+    const busy = join(env.dir, 'Documents')
     await mkdir(busy)
     await writeFile(join(busy, 'taxes.pdf'), 'x')
-    const before = services.library.dir
+    const before = env.services.library.dir
     expect(await call('openLibrary', { path: busy })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not empty') } })
-    expect(services.library.dir).toBe(before)
+    expect(env.services.library.dir).toBe(before)
   })
 })

@@ -1,22 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { walkBody } from '../../../src/shared/article/body'
 import { isSafeLinkUrl } from '../../../src/shared/article/urls'
 import type { Library } from '../../../src/main/library/library'
 import { netflixArticle } from '../../fixtures/netflix'
-import { addHostingPromo, netflixFields, tempLibrary } from './temp-library'
+import { addHostingPromo, netflixFields, useTempLibrary } from './temp-library'
 
 const fixture = (name: string): Promise<string> => readFile(join(import.meta.dirname, '../../fixtures/import', name), 'utf8')
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
+const session = useTempLibrary((opened) => {
+  library = opened
 })
-afterEach(() => session.cleanup())
 
 /** Everything that reached the disk, to prove a refused import wrote nothing. */
 const diskState = async (): Promise<string[]> => [

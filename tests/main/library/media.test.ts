@@ -1,14 +1,10 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { resolveMediaFile } from '../../../src/main/library/media'
-import { tempLibrary } from './temp-library'
+import { useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
-beforeEach(async () => {
-  session = await tempLibrary()
-})
-afterEach(() => session.cleanup())
+const session = useTempLibrary()
 
 // The 8-byte PNG signature and an IHDR chunk start: enough for the format check.
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])

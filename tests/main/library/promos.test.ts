@@ -1,17 +1,14 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/main/library/library'
 import { hostingPromo } from '../../fixtures/netflix'
-import { addHostingPromo, netflixFields, tempLibrary } from './temp-library'
+import { addHostingPromo, netflixFields, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
+const session = useTempLibrary((opened) => {
+  library = opened
 })
-afterEach(() => session.cleanup())
 
 const input = { name: 'Spring sale', headline: 'Save 20%', text: '', url: 'https://shop.example.com', cta: 'Shop now', sponsor: 'Shop', activeFrom: null, activeUntil: null }
 

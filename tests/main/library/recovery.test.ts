@@ -1,18 +1,14 @@
 import { appendFile, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
-import { netflixFields, relatedFields, tempLibrary } from './temp-library'
+import { addFixtureArticles, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let articles: Article[]
-beforeEach(async () => {
-  session = await tempLibrary()
-  articles = [await session.library.createArticle(netflixFields())]
-  for (const fields of relatedFields()) articles.push(await session.library.createArticle(fields))
-  await session.library.saveArticle(articles[0]!.id, { dek: 'Saved after creation' })
+const session = useTempLibrary(async (library) => {
+  articles = await addFixtureArticles(library)
+  await library.saveArticle(articles[0]!.id, { dek: 'Saved after creation' })
 })
-afterEach(() => session.cleanup())
 
 const indexFile = (): string => join(session.dir, 'copydesk-library.json')
 const journalFile = (): string => join(session.dir, 'copydesk-library.journal')

@@ -1,22 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { defaultChecklistConfig } from '../../../src/shared/review/checklist-config'
 import type { Library } from '../../../src/main/library/library'
 import { articleChecklist, CHECKLIST_FILE, readChecklistConfig, writeChecklistConfig } from '../../../src/main/library/review-checklist'
-import { relatedFields, tempLibrary } from './temp-library'
+import { relatedFields, useTempLibrary } from './temp-library'
 import { netflixDraft, today } from './review-setup'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
 let article: Article
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
-  article = await netflixDraft(library)
+const session = useTempLibrary(async (opened) => {
+  library = opened
+  article = await netflixDraft(opened)
 })
-afterEach(() => session.cleanup())
 
 const configFile = (): string => join(session.dir, CHECKLIST_FILE)
 

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { Library } from '../../../src/main/library/library'
 import { diffRevisions } from '../../../src/main/library/review-diff'
 import { relatedArticles } from '../../fixtures/netflix'
-import { relatedFields, tempLibrary } from './temp-library'
+import { relatedFields, useTempLibrary } from './temp-library'
 import { netflixDraft } from './review-setup'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
 let article: Article
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
-  article = await netflixDraft(library)
+useTempLibrary(async (opened) => {
+  library = opened
+  article = await netflixDraft(opened)
 })
-afterEach(() => session.cleanup())
 
 const firstRevision = async (): Promise<string> => (await library.listRevisions(article.id)).at(-1)!.id
 

@@ -1,43 +1,24 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import { openLibrary } from '../../../src/main/library/library'
-import type { Services } from '../../../src/main/services'
-import { openSettingsStore } from '../../../src/main/settings/settings-store'
 import { editor, writer } from '../../shared/review/actors'
 import { ReviewSession } from '../../shared/review/review-session'
-import { makeTempDir } from '../../support/temp-dir'
+import { useHandlerServices } from './handler-services'
 import { netflixDraft } from './review-setup'
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>
-let services: Services
 let emitted: string[]
 let bundleFile: string | null
 const ctx: HandlerContext = { emit: (name) => emitted.push(name) }
-
-beforeEach(async () => {
-  temp = await makeTempDir('copydesk-review-ipc-')
+const env = useHandlerServices({ chooseReviewBundleFile: async () => bundleFile })
+beforeEach(() => {
   emitted = []
   bundleFile = null
-  services = {
-    appInfo: { name: 'Copydesk', version: '1.0.0', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
-    settings: await openSettingsStore(temp.path),
-    library: await openLibrary(join(temp.path, 'Library')),
-    chooseFolder: async () => null,
-    chooseSiteFolder: async () => null,
-    chooseExportFile: async () => null,
-    chooseReviewBundleFile: async () => bundleFile
-  }
-})
-afterEach(async () => {
-  await services.library.close()
-  await temp.cleanup()
 })
 
-const call = (name: string, payload?: unknown) => dispatch(createHandlers(services), name, payload, ctx)
+const call = (name: string, payload?: unknown) => dispatch(createHandlers(env.services), name, payload, ctx)
 const value = <T>(result: Awaited<ReturnType<typeof call>>): T => {
   if (!result.ok) throw new Error(result.error.message)
   return result.value as T
@@ -46,13 +27,13 @@ const signIn = (profile: typeof writer) => call('updateSettings', { profile })
 
 describe('review channels', () => {
   it('refuse to sign anything before there is a profile, then sign with the one set through settings', async () => {
-    const article = await netflixDraft(services.library)
+    const article = await netflixDraft(env.services.library)
     expect(await call('changeStatus', { id: article.id, to: 'in-review' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringMatching(/^Set up your profile first/) }
     })
     expect(await call('exportReviewBundle', { ids: [article.id] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Set up your profile/) } })
-    expect((await services.library.getArticle(article.id)).status).toBe('draft')
+    expect((await env.services.library.getArticle(article.id)).status).toBe('draft')
 
     await signIn(writer)
     expect(value<Article>(await call('changeStatus', { id: article.id, to: 'in-review', note: 'Ready.' })).statusHistory).toEqual([
@@ -65,7 +46,7 @@ describe('review channels', () => {
   })
 
   it('refuse a status sent with a save, and keep the status history out of what the renderer can write', async () => {
-    const article = await netflixDraft(services.library)
+    const article = await netflixDraft(env.services.library)
     expect(await call('saveArticle', { id: article.id, changes: { status: 'published' } })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringContaining('changeStatus') }
@@ -73,33 +54,33 @@ describe('review channels', () => {
     const forged = [{ from: 'draft', to: 'approved', by: editor, at: '2026-03-02T10:00:00.000Z' }]
     const saved = value<Article>(await call('saveArticle', { id: article.id, changes: { dek: 'New dek', statusHistory: forged } }))
     expect(saved).toMatchObject({ dek: 'New dek', status: 'draft' })
-    expect((await services.library.getArticle(article.id)).statusHistory).toBeUndefined()
+    expect((await env.services.library.getArticle(article.id)).statusHistory).toBeUndefined()
   })
 
   it('let a save carry the comment threads and suggestions made in the editor, keeping earlier decisions', async () => {
-    const article = await netflixDraft(services.library)
+    const article = await netflixDraft(env.services.library)
     const reviewed = new ReviewSession(article, editor).replace('utilizes', 'uses').comment('helpful tool', 'Why “tool”?').done()
     const decision = { id: 'earlier-decision', decision: 'rejected', by: writer, at: '2026-03-01T10:00:00.000Z', suggestedBy: 'Sam Ortiz', inserted: 'x', deleted: '' }
     value(await call('saveArticle', { id: article.id, changes: { body: reviewed.body, comments: reviewed.comments, suggestionDecisions: [decision] } }))
     // An older copy in the editor that knows no decisions does not erase them.
     value(await call('saveArticle', { id: article.id, changes: { suggestionDecisions: [] } }))
-    const stored = await services.library.getArticle(article.id)
+    const stored = await env.services.library.getArticle(article.id)
     expect(stored.comments?.map((t) => t.messages[0]?.text)).toEqual(['Why “tool”?'])
     expect(stored.body).toEqual(reviewed.body)
     expect(stored.suggestionDecisions?.map((d) => d.id)).toEqual(['earlier-decision'])
   })
 
   it('export a bundle where the save dialog says, or nothing when it is cancelled, and import it elsewhere', async () => {
-    const article = await netflixDraft(services.library)
+    const article = await netflixDraft(env.services.library)
     await signIn(writer)
     expect(await call('exportReviewBundle', { ids: [article.id] })).toEqual({ ok: true, value: null })
 
-    bundleFile = join(temp.path, 'for-sam.json')
+    bundleFile = join(env.dir, 'for-sam.json')
     expect(await call('exportReviewBundle', { ids: [article.id] })).toEqual({ ok: true, value: { path: bundleFile } })
     const text = await readFile(bundleFile, 'utf8')
     expect(JSON.parse(text)).toMatchObject({ kind: 'copydesk-review-bundle', createdBy: writer, articles: [{ article: { id: article.id } }] })
 
-    value(await call('openLibrary', { path: join(temp.path, 'Editor library') }))
+    value(await call('openLibrary', { path: join(env.dir, 'Editor library') }))
     emitted = []
     const report = value<{ articles: unknown[] }>(await call('importReviewBundle', { text }))
     expect(report.articles).toEqual([{ id: article.id, title: article.title, outcome: 'added' }])
@@ -111,7 +92,7 @@ describe('review channels', () => {
   })
 
   it('read and change the checklist settings of the open library, and run its checklist', async () => {
-    const article = await netflixDraft(services.library)
+    const article = await netflixDraft(env.services.library)
     expect(value<{ minimumWords: { min: number } }>(await call('getChecklistConfig')).minimumWords.min).toBe(300)
     expect(value(await call('setChecklistConfig', { config: { minimumWords: { min: 5000 } } }))).toMatchObject({ minimumWords: { min: 5000 } })
     const result = value<{ passed: boolean; items: { id: string; ok: boolean }[] }>(await call('getChecklist', { id: article.id }))
@@ -122,9 +103,9 @@ describe('review channels', () => {
   })
 
   it('diff a revision against the current article', async () => {
-    const article = await netflixDraft(services.library)
-    const [first] = await services.library.listRevisions(article.id)
-    await services.library.saveArticle(article.id, { dek: 'Netflix sees AI as a tool for creative teams.' })
+    const article = await netflixDraft(env.services.library)
+    const [first] = await env.services.library.listRevisions(article.id)
+    await env.services.library.saveArticle(article.id, { dek: 'Netflix sees AI as a tool for creative teams.' })
     const diff = value<{ sections: { field?: string; summary: string }[] }>(await call('diffRevisions', { id: article.id, from: first!.id, to: 'current' }))
     expect(diff.sections).toMatchObject([{ field: 'dek', summary: 'Dek changed.' }])
   })

@@ -1,23 +1,20 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { Library } from '../../../src/main/library/library'
 import { writeChecklistConfig } from '../../../src/main/library/review-checklist'
 import { changeStatus } from '../../../src/main/library/review-status'
 import { editor, writer } from '../../shared/review/actors'
-import { tempLibrary } from './temp-library'
+import { useTempLibrary } from './temp-library'
 import { moveTo, netflixDraft, today } from './review-setup'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
 let article: Article
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
-  article = await netflixDraft(library)
+const session = useTempLibrary(async (opened) => {
+  library = opened
+  article = await netflixDraft(opened)
 })
-afterEach(() => session.cleanup())
 
 /** The refusal `attempt` ends in, after checking it left the article and its history exactly as they were. */
 async function refusedWithoutChange(attempt: () => Promise<unknown>): Promise<{ code: string; message: string; details?: string[] }> {

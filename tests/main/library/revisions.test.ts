@@ -1,17 +1,14 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { KEPT_REVISIONS } from '../../../src/main/library/revisions'
 import type { Library } from '../../../src/main/library/library'
-import { netflixFields, tempLibrary } from './temp-library'
+import { netflixFields, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
+const session = useTempLibrary((opened) => {
+  library = opened
 })
-afterEach(() => session.cleanup())
 
 describe('revisions', () => {
   it('keeps each changing save as a revision that can be read back', async () => {

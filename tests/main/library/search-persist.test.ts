@@ -1,19 +1,15 @@
 import { spawnSync } from 'node:child_process'
 import { readdir, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BodyDoc } from '../../../src/shared/article/body'
 import { writeArticleFile } from '../../../src/main/library/article-files'
 import { newArticle, newId } from '../../../src/main/library/article-rules'
 import { libraryPaths, SEARCH_FILE } from '../../../src/main/library/layout'
 import { openLibrary, type Library } from '../../../src/main/library/library'
 import { readSearchFile } from '../../../src/main/library/search-file'
-import { netflixFields, relatedFields, tempLibrary } from './temp-library'
+import { netflixFields, relatedFields, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
-beforeEach(async () => {
-  session = await tempLibrary()
-})
-afterEach(() => session.cleanup())
+const session = useTempLibrary()
 
 const paragraph = (text: string): BodyDoc => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 const found = async (library: Library, query: string): Promise<string[]> => (await library.listArticles({ query })).map((hit) => hit.id).sort()

@@ -1,20 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { Library } from '../../../src/main/library/library'
-import { netflixFields, relatedFields, tempLibrary } from './temp-library'
+import { addFixtureArticles, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
 let netflix: Article
 let related: Article[]
-beforeAll(async () => {
-  session = await tempLibrary()
-  library = session.library
-  netflix = await library.createArticle(netflixFields())
-  related = []
-  for (const fields of relatedFields()) related.push(await library.createArticle(fields))
-})
-afterAll(() => session.cleanup())
+useTempLibrary(
+  async (opened) => {
+    library = opened
+    const articles = await addFixtureArticles(opened)
+    netflix = articles[0]!
+    related = articles.slice(1)
+  },
+  { once: true }
+)
 
 const ids = (hits: { id: string }[]): string[] => hits.map((h) => h.id)
 

@@ -1,4 +1,5 @@
-import type { EditableFields } from '../../../src/shared/article/article'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import type { Article, EditableFields } from '../../../src/shared/article/article'
 import type { PromoInput } from '../../../src/shared/article/promo'
 import { openLibrary, type Library } from '../../../src/main/library/library'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
@@ -23,6 +24,39 @@ export async function tempLibrary(): Promise<{ library: Library; dir: string; re
   return session
 }
 
+type TempLibrary = Awaited<ReturnType<typeof tempLibrary>>
+
+/**
+ * Gives each test of the calling file its own temp library (or, with `once`, one for
+ * the whole file), runs `prepare` on it, and removes it afterwards. The returned
+ * handle always points at the current test's library, so a file keeps one handle.
+ */
+export function useTempLibrary(prepare?: (library: Library) => Promise<void> | void, { once = false } = {}): Omit<TempLibrary, 'cleanup'> {
+  let current: TempLibrary | undefined
+  const open = (): TempLibrary => {
+    if (!current) throw new Error('The temp library is only open while a test runs')
+    return current
+  }
+  const [before, after] = once ? [beforeAll, afterAll] : [beforeEach, afterEach]
+  before(async () => {
+    current = await tempLibrary()
+    await prepare?.(current.library)
+  })
+  after(async () => {
+    await current?.cleanup()
+    current = undefined
+  })
+  return {
+    get library() {
+      return open().library
+    },
+    get dir() {
+      return open().dir
+    },
+    reopen: () => open().reopen()
+  }
+}
+
 /** The Netflix fixture as the fields a writer (or an import) hands to the library. */
 export function netflixFields(): Partial<EditableFields> {
   const { id: _id, formatVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = netflixArticle()
@@ -31,6 +65,13 @@ export function netflixFields(): Partial<EditableFields> {
 
 export function relatedFields(): Partial<EditableFields>[] {
   return relatedArticles().map(({ id: _id, formatVersion: _v, createdAt: _c, updatedAt: _u, ...fields }) => fields)
+}
+
+/** The Netflix fixture then its related articles, created in `library` in that order. */
+export async function addFixtureArticles(library: Library): Promise<Article[]> {
+  const articles = [await library.createArticle(netflixFields())]
+  for (const fields of relatedFields()) articles.push(await library.createArticle(fields))
+  return articles
 }
 
 /** The fixture's "Hosting 75% off" promo, saved under its own id so the fixture's promo slots point at it. */

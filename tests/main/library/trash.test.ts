@@ -1,16 +1,13 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/main/library/library'
-import { netflixFields, tempLibrary } from './temp-library'
+import { netflixFields, useTempLibrary } from './temp-library'
 
-let session: Awaited<ReturnType<typeof tempLibrary>>
 let library: Library
-beforeEach(async () => {
-  session = await tempLibrary()
-  library = session.library
+const session = useTempLibrary((opened) => {
+  library = opened
 })
-afterEach(() => session.cleanup())
 
 describe('the trash', () => {
   it('moves a deleted article to the trash and restores it whole, history included', async () => {

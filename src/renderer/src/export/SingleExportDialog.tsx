@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { profileNames, type ProfileName } from '../../../shared/export/types'
+import type { ProfileName } from '../../../shared/export/types'
 import type { SingleExport } from '../../../shared/export-api'
 import { call, errorMessage } from '../lib/api'
 import { Modal } from './Modal'
-import { profileLabels } from './profile-labels'
+import { ProfileSelect } from './ProfileSelect'
 import { WarningList } from './WarningList'
 
 interface Props {
@@ -69,18 +69,7 @@ export function SingleExportDialog({ articleId, format, onClose, onError }: Prop
   }
   return (
     <Modal title={title} className="single-export" onClose={onClose}>
-      {format === 'markdown' && (
-        <label className="export-field">
-          <span>Flavour</span>
-          <select value={profile} onChange={(event) => setProfile(event.target.value as ProfileName)}>
-            {profileNames.map((name) => (
-              <option key={name} value={name}>
-                {profileLabels[name]}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {format === 'markdown' && <ProfileSelect caption="Flavour" value={profile} onChange={setProfile} />}
       {problem && <p role="alert" className="export-problem">{problem}</p>}
       <figure className="export-preview">
         <figcaption>

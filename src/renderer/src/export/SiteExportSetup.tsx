@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { articleStatuses, statusLabels, type ArticleStatus } from '../../../shared/article/article'
-import { profileNames, type ProfileName } from '../../../shared/export/types'
+import type { ProfileName } from '../../../shared/export/types'
 import { defaultExportStatuses, type SiteExportRequest } from '../../../shared/export-api'
 import { call } from '../lib/api'
-import { profileLabels } from './profile-labels'
+import { ProfileSelect } from './ProfileSelect'
 
 interface Props {
   /** The choices to show again when coming back from the dry run; otherwise the library's remembered ones. */
@@ -80,16 +80,7 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
           </button>
         </div>
       </div>
-      <label className="export-field">
-        <span>Profile</span>
-        <select value={profile} onChange={(event) => setProfile(event.target.value as ProfileName)}>
-          {profileNames.map((name) => (
-            <option key={name} value={name}>
-              {profileLabels[name]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProfileSelect caption="Profile" value={profile} onChange={setProfile} />
       <fieldset className="export-field export-statuses">
         <legend>Articles with status</legend>
         {articleStatuses.map((status) => (
