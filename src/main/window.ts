@@ -31,6 +31,8 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     minHeight: 500,
     show: false,
     title: 'Copydesk',
+    // Windows and Linux show it in the taskbar; macOS takes the bundle's icon.
+    icon: join(import.meta.dirname, '../../resources/icon.png'),
     backgroundColor: '#1f1f1f',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
