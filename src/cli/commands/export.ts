@@ -5,7 +5,8 @@ import { profileNames } from '../../shared/export/types'
 import { profileNameSchema, type SiteExportRequest, type SiteExportWarning } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
 import type { Library } from '../../main/library/library'
-import { localToday, previewSiteExport, runSiteExport } from '../../main/site-export/site-export'
+import { localDay } from '../../shared/local-day'
+import { previewSiteExport, runSiteExport } from '../../main/site-export/site-export'
 import { exportOneArticle, saveOneArticle } from '../../main/site-export/single-export'
 import type { CliIo } from '../program'
 import { printJson, withLibrary } from './library-session'
@@ -75,7 +76,7 @@ async function exportAll(library: Library, options: ExportOptions, io: CliIo): P
     siteKit: options.siteKit ?? false,
     prune: options.prune ?? false,
     overwriteConflicts: options.force ?? false,
-    ...(options.commit ? { commitBranch: options.branch ?? `copydesk/export-${localToday()}` } : {})
+    ...(options.commit ? { commitBranch: options.branch ?? `copydesk/export-${localDay()}` } : {})
   }
   const onProgress = progressPrinter(io)
   if (options.dryRun) {

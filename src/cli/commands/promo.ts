@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { promoState } from '../../shared/article/promo'
 import type { CliIo } from '../program'
 import { printJson, withLibrary } from './library-session'
+import { localDay } from '../../shared/local-day'
 
 interface AddOptions {
   name: string
@@ -47,7 +48,7 @@ export function registerPromoCommands(program: Command, io: CliIo): void {
       withLibrary(command, io, async (library) => {
         const promos = await library.listPromos()
         if (options.json) return printJson(io, promos)
-        const today = new Date().toISOString().slice(0, 10)
+        const today = localDay()
         io.stdout(
           promos.length
             ? promos.map(({ promo: p, usedBy }) => `${p.id}  ${promoState(p, today).padEnd(9)}  ${p.name}  (${usedBy.length} article${usedBy.length === 1 ? '' : 's'})\n`).join('')

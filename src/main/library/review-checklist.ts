@@ -4,7 +4,7 @@ import { UserError } from '../../shared/ipc/result'
 import { runChecklist, type ChecklistResult } from '../../shared/review/checklist'
 import { checklistConfigSchema, defaultChecklistConfig, type ChecklistConfig, type ChecklistConfigInput } from '../../shared/review/checklist-config'
 import { exportContext } from '../site-export/context'
-import { localToday } from '../site-export/site-export'
+import { localDay } from '../../shared/local-day'
 import { reasonOf } from './article-files'
 import { readJsonIfExists, writeJsonAtomic } from './json-file'
 import type { Library } from './library'
@@ -43,7 +43,7 @@ export async function writeChecklistConfig(dir: string, input: ChecklistConfigIn
  * The library's checklist, ready to run on an article: its settings, the
  * slugs of the other articles and the promos, read once.
  */
-export async function prepareChecklist(library: Library, today: string = localToday()): Promise<(article: Article) => ChecklistResult> {
+export async function prepareChecklist(library: Library, today: string = localDay()): Promise<(article: Article) => ChecklistResult> {
   const [config, { ctx, summaries }] = await Promise.all([readChecklistConfig(library.dir), exportContext(library, today)])
   return (article) =>
     runChecklist(article, config, { otherSlugs: summaries.filter((s) => s.id !== article.id).map((s) => s.slug), promos: ctx.promos, today })

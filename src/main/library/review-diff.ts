@@ -3,7 +3,7 @@ import { CURRENT, type DiffRevisionsRequest } from '../../shared/review-api'
 import { diffArticles } from '../../shared/review/article-diff'
 import type { ArticleDiff } from '../../shared/review/diff/diff-types'
 import { exportContext } from '../site-export/context'
-import { localToday } from '../site-export/site-export'
+import { localDay } from '../../shared/local-day'
 import type { Library } from './library'
 
 /**
@@ -12,7 +12,7 @@ import type { Library } from './library'
  */
 export async function diffRevisions(library: Library, { id, from, to }: DiffRevisionsRequest): Promise<ArticleDiff> {
   const version = (ref: string): Promise<Article> => (ref === CURRENT ? library.getArticle(id) : library.getRevision(id, ref))
-  const [before, after, { ctx }] = await Promise.all([version(from), version(to), exportContext(library, localToday())])
+  const [before, after, { ctx }] = await Promise.all([version(from), version(to), exportContext(library, localDay())])
   const promoNames = new Map(ctx.promos.map((promo) => [promo.id, promo.name]))
   return diffArticles(before, after, {
     promoName: (promoId) => promoNames.get(promoId),

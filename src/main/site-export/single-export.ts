@@ -8,7 +8,7 @@ import type { Library } from '../library/library'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
 import { SiteFolder } from './safe-path'
-import { localToday } from './site-export'
+import { localDay } from '../../shared/local-day'
 
 interface Rendered extends SingleExport {
   media: ExportResult['media']
@@ -28,7 +28,7 @@ async function render(library: Library, request: SingleExportRequest, today: str
 }
 
 /** One article as a standalone HTML page or a Markdown file, exactly as bulk export would render it. */
-export async function exportOneArticle(library: Library, request: SingleExportRequest, today: string = localToday()): Promise<SingleExport> {
+export async function exportOneArticle(library: Library, request: SingleExportRequest, today: string = localDay()): Promise<SingleExport> {
   const { media: _media, ...single } = await render(library, request, today)
   return single
 }
@@ -38,7 +38,7 @@ export async function exportOneArticle(library: Library, request: SingleExportRe
  * URL beside it (e.g. media/… next to an HTML page), so the page shows them.
  * Images with site-rooted URLs (/images/…) belong to a site export instead.
  */
-export async function saveOneArticle(library: Library, request: SingleExportRequest, file: string, today: string = localToday()): Promise<SingleExport> {
+export async function saveOneArticle(library: Library, request: SingleExportRequest, file: string, today: string = localDay()): Promise<SingleExport> {
   const rendered = await render(library, request, today)
   const folder = await SiteFolder.open(dirname(file))
   const copies: { from: string; to: string }[] = []

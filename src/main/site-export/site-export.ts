@@ -1,3 +1,4 @@
+import { localDay } from '../../shared/local-day'
 import { defaultExportStatuses, type SiteExportPlan, type SiteExportProgress, type SiteExportReport, type SiteExportRequest } from '../../shared/export-api'
 import type { LayoutOptions } from '../../shared/export'
 import { UserError } from '../../shared/ipc/result'
@@ -17,11 +18,6 @@ export interface RunOptions {
   onProgress?: (progress: Omit<SiteExportProgress, 'jobId'>) => void
 }
 
-/** The calendar day here, which decides whether a promo has expired. */
-export const localToday = (): string => {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 const layoutOf = (request: SiteExportRequest): LayoutOptions => ({
   ...(request.section ? { section: request.section } : {}),
@@ -34,7 +30,7 @@ function plan(library: Library, request: SiteExportRequest, options: RunOptions)
     statuses: request.statuses ?? defaultExportStatuses,
     layout: layoutOf(request),
     siteKit: request.siteKit ?? false,
-    today: options.today ?? localToday(),
+    today: options.today ?? localDay(),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'reading', done, total })
   })

@@ -5,7 +5,7 @@ import { toProseMirror } from '../schema/to-prosemirror'
 import { UserError } from '../ipc/result'
 import type { Actor } from './actor'
 import { decideSuggestions, decisionRecord, type Decision } from './decide-suggestions'
-import { nowIso } from './new-id'
+import { nowIso } from '../ids'
 import type { SuggestionDecision } from './suggestion-decision-schema'
 
 /** The article with decisions the editor made on its live document added to its record. */

@@ -2,7 +2,7 @@ import type { Article } from '../article/article'
 import { UserError } from '../ipc/result'
 import type { Actor } from './actor'
 import { commentTextSchema, type CommentMessage, type CommentThread } from './comment-thread-schema'
-import { newId, nowIso } from './new-id'
+import { newId, nowIso } from '../ids'
 
 const QUOTE_MAX_LENGTH = 2000
 

@@ -4,7 +4,7 @@ import type { SuggestionDecision } from './suggestion-decision-schema'
 import type { Actor } from './actor'
 import { findSuggestions, type Suggestion, type SuggestionPiece } from './find-suggestions'
 import { removeRanges } from './remove-ranges'
-import { nowIso } from './new-id'
+import { nowIso } from '../ids'
 
 export type Decision = 'accept' | 'reject'
 

@@ -2,7 +2,7 @@ import { STATUS_NOTE_MAX_LENGTH, statusLabels, type Article, type ArticleStatus,
 import { UserError } from '../ipc/result'
 import type { Actor, ReviewRole } from './actor'
 import type { ChecklistResult } from './checklist'
-import { nowIso } from './new-id'
+import { nowIso } from '../ids'
 
 interface Step {
   to: ArticleStatus

@@ -5,7 +5,7 @@ import { Mapping, ReplaceStep, type Step } from '@tiptap/pm/transform'
 import type { Actor } from './actor'
 import { suggestionMarkOf, suggestionMarkType } from './find-suggestions'
 import type { SuggestionAttrs, SuggestionKind } from './suggestion-marks'
-import { newId, nowIso } from './new-id'
+import { newId, nowIso } from '../ids'
 
 export interface TrackOptions {
   actor: Actor

@@ -6,6 +6,7 @@ import { SiteExportPlanView, type Confirmations } from './SiteExportPlanView'
 import { SiteExportProgressView } from './SiteExportProgressView'
 import { SiteExportReportView } from './SiteExportReportView'
 import { SiteExportSetup } from './SiteExportSetup'
+import { newId } from '../../../shared/ids'
 
 type Step =
   | { name: 'setup' }
@@ -14,8 +15,6 @@ type Step =
   | { name: 'running'; jobId: string; progress: SiteExportProgress | null }
   | { name: 'report'; report: SiteExportReport }
 
-// randomUUID needs a secure context; getRandomValues works wherever the window is loaded from.
-const newJobId = (): string => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('')
 
 interface Props {
   onClose: () => void
@@ -54,7 +53,7 @@ export function SiteExportDialog({ onClose, onError }: Props): React.JSX.Element
 
   const run = async (confirmations: Confirmations): Promise<void> => {
     if (!request) return
-    const jobId = newJobId()
+    const jobId = newId()
     setStep({ name: 'running', jobId, progress: null })
     try {
       const report = await call('runSiteExport', { ...request, ...confirmations, jobId })

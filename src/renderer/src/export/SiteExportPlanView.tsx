@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { SiteExportPlan } from '../../../shared/export-api'
 import { FileList } from './FileList'
 import { WarningList } from './WarningList'
+import { localDay } from '../../../shared/local-day'
 
 export interface Confirmations {
   prune: boolean
@@ -9,7 +10,6 @@ export interface Confirmations {
   commitBranch?: string
 }
 
-const today = (): string => new Date().toLocaleDateString('en-CA')
 
 interface Props {
   plan: SiteExportPlan
@@ -22,7 +22,7 @@ export function SiteExportPlanView({ plan, onBack, onExport }: Props): React.JSX
   const [prune, setPrune] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
   const [commit, setCommit] = useState(false)
-  const [branch, setBranch] = useState(`copydesk/export-${today()}`)
+  const [branch, setBranch] = useState(`copydesk/export-${localDay()}`)
   const nothingToDo = plan.added.length + plan.changed.length + plan.removed.length + plan.conflicts.length === 0
 
   return (

@@ -1,8 +1,4 @@
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** The writer's calendar day as YYYY-MM-DD: promos start and end on local days, not UTC ones. */
-export const localDay = (date = new Date()): string =>
-  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+export { localDay } from '../../../shared/local-day'
 
 /** "3 Mar 2026" for a YYYY-MM-DD day, read as a local date. */
 export const formatDay = (day: string): string =>

@@ -1,7 +1,7 @@
 import type { Article } from '../../article/article'
 import { UserError } from '../../ipc/result'
 import type { Actor } from '../actor'
-import { nowIso } from '../new-id'
+import { nowIso } from '../../ids'
 import { stripReview } from '../strip-review'
 import { BUNDLE_KIND, BUNDLE_VERSION, type ReviewBundle } from './bundle-format'
 
