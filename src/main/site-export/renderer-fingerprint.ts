@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Article } from '../../shared/article/article'
+import { articleSchema, type Article } from '../../shared/article/article'
 import type { Promo } from '../../shared/article/promo'
 import { exportMarkdown, type LayoutOptions, type ProfileName } from '../../shared/export'
 
@@ -22,7 +22,8 @@ const promo: Promo = {
 }
 
 /** One of every block and mark the export core writes, with text that needs escaping. */
-export const canaryArticle = {
+// Parsed, not cast, so the canary stays a real article as the format evolves.
+export const canaryArticle: Article = articleSchema.parse({
   formatVersion: 1,
   id: 'copydesk-canary',
   slug: 'canary',
@@ -68,7 +69,7 @@ export const canaryArticle = {
       { type: 'promoSlot', attrs: { promoId: promo.id } }
     ]
   }
-} as unknown as Article
+})
 
 /**
  * A fingerprint of the export core's output for a profile and layout: the
