@@ -152,7 +152,6 @@ export type ResultOf<K extends ChannelName> = Exclude<Contract[K]['result'], und
 export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>
 
 export const channelNames = Object.keys(contract) as ChannelName[]
-export const eventNames = Object.keys(events) as EventName[]
 
 /** The Electron channel string for a contract key; one prefix so nothing else can collide. */
 export const ipcChannel = (name: ChannelName): string => `copydesk:${name}`
