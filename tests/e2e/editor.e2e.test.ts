@@ -250,7 +250,8 @@ describe('the writing desk in Chromium', () => {
     const app = await openEditorLibrary(browser, { articles: [{ title: 'Find me', body: { type: 'doc', content: text.map(paragraph) } }] })
     const { page } = app
     await openArticle(page, 'Find me')
-    await editorBody(page).click()
+    // "Find next" starts from the cursor: put it at the start so the first match is next.
+    await placeCursorIn(page, text[0]!)
     await page.keyboard.press('Control+f')
     const bar = page.getByRole('search', { name: 'Find and replace' })
     await bar.getByRole('searchbox', { name: 'Find' }).fill('netflix')
