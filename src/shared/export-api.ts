@@ -98,7 +98,7 @@ export interface SiteExportReport {
 
 export interface SiteExportProgress {
   jobId: string
-  phase: 'reading' | 'writing' | 'committing'
+  phase: 'reading' | 'exporting' | 'writing' | 'committing'
   done: number
   total: number
 }

@@ -40,7 +40,7 @@ export function reportText(report: SiteExportReport): string {
   ].join('')
 }
 
-const phaseWords: Record<SiteExportProgress['phase'], string> = { reading: 'reading articles', writing: 'writing files', committing: 'committing' }
+const phaseWords: Record<SiteExportProgress['phase'], string> = { reading: 'reading articles', exporting: 'exporting articles', writing: 'writing files', committing: 'committing' }
 
 /** Progress on standard error, one line per tenth of each phase, so `--json` output stays clean and logs stay short. */
 export function progressPrinter(io: CliIo): (progress: Omit<SiteExportProgress, 'jobId'>) => void {

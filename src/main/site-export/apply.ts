@@ -1,16 +1,14 @@
-import { mkdir, readFile, rmdir, unlink } from 'node:fs/promises'
+import { mkdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
 import { writeManifest, type ManifestEntry } from './manifest'
 import { byPath, siteFile, type Plan, type PlannedFile, type StaleFile } from './plan'
-import { writeNewFile } from './write-via-temp'
+import { tempBeside } from './write-via-temp'
 
-export interface ApplyOptions {
+export interface CommitOptions {
   /** Remove the files of articles no longer exported. */
   prune: boolean
-  /** Overwrite or remove files someone changed since Copydesk wrote them. */
-  overwriteConflicts: boolean
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
 }
@@ -41,84 +39,145 @@ const entryOf = (file: PlannedFile): ManifestEntry => ({
   ...(file.title ? { title: file.title } : {})
 })
 
-/**
- * Carries out a plan: writes new and changed files (each one atomically),
- * removes stale ones only when asked, and records what Copydesk wrote in the
- * manifest, last, so an interrupted run is finished correctly by the next.
- */
-export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Applied> {
-  const entries: Record<string, ManifestEntry> = { ...plan.previous?.files }
-  const mayOverwrite = (action: string): boolean => action !== 'conflict' || options.overwriteConflicts
-  const toWrite = plan.files.filter((file) => file.action !== 'unchanged' && mayOverwrite(file.action))
-  const toRemove = options.prune ? plan.stale.filter((file) => mayOverwrite(file.action)) : []
-  const applied: Applied = {
-    written: [],
-    unchanged: [],
-    removed: [],
-    kept: [],
-    conflicts: plan.files.filter((file) => file.action === 'conflict' && !options.overwriteConflicts).map(siteFile),
-    cancelled: false
-  }
-  // Rewriting 10,000 entries costs more than the rest of an export where nothing changed, so only when something did.
-  let dirty = plan.previous?.profile !== plan.profile
-  for (const file of plan.files) {
-    if (file.action !== 'unchanged') continue
-    // Identical bytes already there: Copydesk owns the file from now on.
-    if (!recorded(entries[file.path], file)) {
-      entries[file.path] = entryOf(file)
-      dirty = true
-    }
-    applied.unchanged.push(siteFile(file))
-  }
-
-  const total = toWrite.length + toRemove.length
-  let done = 0
-  const step = async <T extends PlannedFile | StaleFile>(files: T[], act: (file: T) => Promise<void>): Promise<void> => {
-    for (let start = 0; start < files.length && !applied.cancelled; start += BATCH) {
-      if (options.signal?.aborted) {
-        applied.cancelled = true
-        break
-      }
-      await Promise.all(files.slice(start, start + BATCH).map(act))
-      done += Math.min(BATCH, files.length - start)
-      options.onProgress?.(done, total)
-    }
-  }
-  const folders = new Map<string, Promise<unknown>>()
-  await step(toWrite, async (file) => {
-    const folder = dirname(file.target)
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }))
-    await folders.get(folder)
-    const bytes = file.content ?? (await readFile(file.source!))
-    // Site files are not fsynced one by one: a crash leaves each old or new (rename is atomic), and the next export repairs it.
-    // A file already there keeps its owner, mode and links (write-file-atomic's care); a new one has none to keep.
-    if (file.action === 'add') await writeNewFile(file.target, bytes)
-    else await writeFileAtomic(file.target, bytes, { fsync: false })
-    entries[file.path] = entryOf(file)
-    dirty = true
-    applied.written.push(siteFile(file))
-  })
-  await step(toRemove, async (file) => {
-    await unlink(file.target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
-    await removeEmptyFolders(plan.site.root, dirname(file.target))
-    delete entries[file.path]
-    dirty = true
-    applied.removed.push(siteFile(file))
-  })
-
-  const removed = new Set(applied.removed.map((file) => file.path))
-  applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
-  if (dirty) await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries })
-  applied.written.sort(byPath)
-  applied.removed.sort(byPath)
-  return applied
+/** A file whose bytes wait beside its target, or (for a file already there) in memory, until the export is committed. */
+interface Staged {
+  file: PlannedFile
+  temp?: string
+  bytes?: Buffer
 }
 
-/** A page bundle's folder goes with its last file; git never shows empty folders, so neither should the site. */
-async function removeEmptyFolders(root: string, dir: string): Promise<void> {
-  for (let current = dir; current.startsWith(`${root}/`) || current.startsWith(`${root}\\`); current = dirname(current)) {
+/**
+ * Writes an export into the site in two steps, so that reading, rendering
+ * and writing overlap yet a failure changes nothing. While the plan is made,
+ * each new file's bytes go to a temp file beside it as soon as it is
+ * compared. Once the whole plan stands, `commit` renames them into place,
+ * rewrites changed files, removes stale ones when asked and records it all in
+ * the manifest, last, so an interrupted run is finished correctly by the
+ * next. `discard` takes back everything staged: a bad article found halfway
+ * leaves the site as it was.
+ */
+export class SiteWriter {
+  private readonly staged: Staged[] = []
+  private readonly folders = new Map<string, Promise<void>>()
+  /** Folders this export created, each from the deepest up to the first that was missing: they go again with a discarded export. */
+  private readonly createdFolders: { deepest: string; first: string }[] = []
+
+  /** `overwriteConflicts`: overwrite or remove files someone changed since Copydesk wrote them. */
+  constructor(private readonly overwriteConflicts: boolean) {}
+
+  private mayOverwrite(action: string): boolean {
+    return action !== 'conflict' || this.overwriteConflicts
+  }
+
+  /** Takes one compared file: bytes for a new file go to disk now, beside it; a changed file's wait in memory. */
+  readonly stage = async (file: PlannedFile, bytes: Buffer): Promise<void> => {
+    if (file.action === 'unchanged' || !this.mayOverwrite(file.action)) return
+    if (file.action !== 'add') {
+      this.staged.push({ file, bytes })
+      return
+    }
+    await this.folder(dirname(file.target))
+    const temp = tempBeside(file.target)
+    // Listed before the write starts, so a failed or interrupted write is cleaned up too.
+    this.staged.push({ file, temp })
+    // Not fsynced: a crash leaves temp files and an unchanged manifest, and the next export writes everything again.
+    await writeFile(temp, bytes, { flag: 'wx' })
+  }
+
+  private folder(dir: string): Promise<void> {
+    let made = this.folders.get(dir)
+    if (!made) {
+      made = mkdir(dir, { recursive: true }).then((first) => {
+        if (first) this.createdFolders.push({ deepest: dir, first })
+      })
+      this.folders.set(dir, made)
+    }
+    return made
+  }
+
+  /** Removes every staged temp file and the folders made for them: the site is as it was. */
+  async discard(): Promise<void> {
+    await Promise.allSettled(this.folders.values())
+    const temps = this.staged.flatMap((staged) => (staged.temp ? [staged.temp] : []))
+    for (let start = 0; start < temps.length; start += BATCH) {
+      await Promise.all(temps.slice(start, start + BATCH).map((temp) => unlink(temp).catch(() => undefined)))
+    }
+    this.staged.length = 0
+    for (const { deepest, first } of this.createdFolders.reverse()) await removeEmptyFolders(deepest, dirname(first))
+  }
+
+  /** Puts the staged files in place, removes stale ones when asked, and writes the manifest. */
+  async commit(plan: Plan, options: CommitOptions): Promise<Applied> {
+    const entries: Record<string, ManifestEntry> = { ...plan.previous?.files }
+    const toRemove = options.prune && !plan.cancelled ? plan.stale.filter((file) => this.mayOverwrite(file.action)) : []
+    const applied: Applied = {
+      written: [],
+      unchanged: [],
+      removed: [],
+      kept: [],
+      conflicts: plan.files.filter((file) => file.action === 'conflict' && !this.overwriteConflicts).map(siteFile),
+      cancelled: plan.cancelled
+    }
+    // Rewriting 10,000 entries costs more than the rest of an export where nothing changed, so only when something did.
+    let dirty = plan.previous?.profile !== plan.profile
+    for (const file of plan.files) {
+      if (file.action !== 'unchanged') continue
+      // Identical bytes already there: Copydesk owns the file from now on.
+      if (!recorded(entries[file.path], file)) {
+        entries[file.path] = entryOf(file)
+        dirty = true
+      }
+      applied.unchanged.push(siteFile(file))
+    }
+
+    const total = this.staged.length + toRemove.length
+    let done = 0
+    const step = async <T>(items: T[], act: (item: T) => Promise<void>): Promise<void> => {
+      for (let start = 0; start < items.length; start += BATCH) {
+        await Promise.all(items.slice(start, start + BATCH).map(act))
+        done += Math.min(BATCH, items.length - start)
+        options.onProgress?.(done, total)
+      }
+    }
+    // Staged files are all put in place, even after a cancel: their bytes are already written, and renaming is cheap.
+    await step(this.staged.splice(0), async ({ file, temp, bytes }) => {
+      if (temp) await rename(temp, file.target)
+      else if (options.signal?.aborted) return
+      // A file already there keeps its owner, mode and links (write-file-atomic's care).
+      else await writeFileAtomic(file.target, bytes!, { fsync: false })
+      entries[file.path] = entryOf(file)
+      dirty = true
+      applied.written.push(siteFile(file))
+    })
+    if (options.signal?.aborted) applied.cancelled = true
+    if (!applied.cancelled) {
+      await step(toRemove, async (file: StaleFile) => {
+        await unlink(file.target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error
+        })
+        await removeEmptyFolders(dirname(file.target), plan.site.root)
+        delete entries[file.path]
+        dirty = true
+        applied.removed.push(siteFile(file))
+      })
+    }
+
+    const removed = new Set(applied.removed.map((file) => file.path))
+    applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
+    if (dirty) await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries })
+    applied.written.sort(byPath)
+    applied.removed.sort(byPath)
+    return applied
+  }
+}
+
+/**
+ * Removes `dir` and the empty folders above it, up to but not including
+ * `stop`. A page bundle's folder goes with its last file; git never shows
+ * empty folders, so neither should the site.
+ */
+async function removeEmptyFolders(dir: string, stop: string): Promise<void> {
+  for (let current = dir; current.startsWith(`${stop}/`) || current.startsWith(`${stop}\\`); current = dirname(current)) {
     try {
       await rmdir(current)
     } catch {

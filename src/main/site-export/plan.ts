@@ -11,6 +11,7 @@ import { isGitRepo } from './git'
 import { readManifest, type Manifest } from './manifest'
 import type { RenderedArticle } from './render-article'
 import { createRenderer } from './render-pool'
+import { BoundedTasks } from './bounded-tasks'
 import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
@@ -23,8 +24,6 @@ export interface PlannedFile extends SiteFile {
   /** Absolute, checked to be inside the site folder. */
   target: string
   sha256: string
-  /** Bytes to write for articles and kit files; dropped once known to be unchanged. */
-  content?: Buffer
   /** The library file a media target is copied from. */
   source?: string
 }
@@ -62,6 +61,8 @@ export interface Plan {
   warnings: SiteExportWarning[]
   notices: string[]
   gitRepo: boolean
+  /** The signal stopped planning: only the articles before it are in, and nothing counts as stale. */
+  cancelled: boolean
 }
 
 export interface PlanOptions {
@@ -71,12 +72,20 @@ export interface PlanOptions {
   siteKit: boolean
   /** YYYY-MM-DD: decides which promos have expired. */
   today: string
+  /** Stops planning after the article in hand; the plan then says `cancelled`. */
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /**
+   * Given each file as soon as it is compared with the site, with its bytes:
+   * an export writes them then, while later articles are still rendered.
+   */
+  onCompared?: (file: PlannedFile, bytes: Buffer) => Promise<void>
 }
 
-/** Files are compared with the site this many at a time, and progress is reported as often. */
+/** Progress is reported every this many articles. */
 const BATCH = 32
+/** Files compared with the site (and handed to onCompared) at once. */
+const COMPARING = 32
 /**
  * Articles read and rendered ahead of the one being planned: enough to keep
  * the disk and the renderer busy at once, few enough to keep memory flat.
@@ -129,10 +138,36 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const wanted = new Map<string, Wanted>()
   const warnings: SiteExportWarning[] = []
   const articles: PlannedArticle[] = []
+  const files: PlannedFile[] = []
+  const comparing = new BoundedTasks(COMPARING)
+  /** Files claimed since the last call, in claim order. */
+  let claimed: Wanted[] = []
+  const compareClaimed = async (): Promise<void> => {
+    const batch = claimed
+    claimed = []
+    for (const file of batch) {
+      // Known unchanged from the render cache's stamps: the path was checked when written and is still that regular file.
+      if (file.cachedSha256) {
+        const known: PlannedFile = Object.assign(siteFile(file), { action: 'unchanged' as const, target: join(site.root, file.path), sha256: file.cachedSha256 })
+        if (file.source) known.source = file.source
+        files.push(known)
+        continue
+      }
+      await comparing.add(async () => {
+        const { planned, bytes } = await compareWithSite(site, file, previous)
+        // Held no longer than this: memory stays flat however many articles there are.
+        delete file.content
+        files.push(planned)
+        await options.onCompared?.(planned, bytes)
+      })
+    }
+  }
   const claim = (file: Wanted, planned: PlannedArticle, title: string): boolean => {
     const owner = wanted.get(file.path)
-    if (!owner) wanted.set(file.path, file)
-    else if (file.kind !== 'media' || owner.source !== file.source) {
+    if (!owner) {
+      wanted.set(file.path, file)
+      claimed.push(file)
+    } else if (file.kind !== 'media' || owner.source !== file.source) {
       warnings.push({
         articleId: planned.id,
         title,
@@ -205,9 +240,13 @@ export async function planSiteExport(library: Library, siteDir: string, options:
       ahead.push(next)
     }
   }
+  let cancelled = false
   try {
     for (const [index, summary] of selected.entries()) {
-      options.signal?.throwIfAborted()
+      if (options.signal?.aborted) {
+        cancelled = true
+        break
+      }
       const cached = unchanged[index]
       if (cached) fromCache(summary, cached)
       else {
@@ -215,36 +254,30 @@ export async function planSiteExport(library: Library, siteDir: string, options:
         const { rendered, media } = await ahead.shift()!
         fromRender(summary, rendered, media)
       }
+      await compareClaimed()
       const done = index + 1
       if (done % BATCH === 0 || done === selected.length) options.onProgress?.(done, selected.length)
     }
-  } finally {
-    await rendering.close()
-  }
-  if (options.siteKit) {
-    for (const file of profile.siteKit()) {
-      if (!wanted.has(file.path)) wanted.set(file.path, { path: file.path, kind: 'kit', content: Buffer.from(file.content) })
+    if (options.siteKit && !cancelled) {
+      for (const file of profile.siteKit()) {
+        if (!wanted.has(file.path)) {
+          const kit: Wanted = { path: file.path, kind: 'kit', content: Buffer.from(file.content) }
+          wanted.set(file.path, kit)
+          claimed.push(kit)
+        }
+      }
+      await compareClaimed()
     }
+  } finally {
+    // Every started comparison (and write) is over before the caller keeps or discards what was written.
+    await Promise.all([rendering.close(), comparing.settle().catch(() => undefined)])
   }
-
-  const files: PlannedFile[] = []
-  const toCompare: Wanted[] = []
-  for (const file of wanted.values()) {
-    // Known unchanged from the render cache's stamps: the path was checked when written and is still that regular file.
-    if (file.cachedSha256) {
-      const known: PlannedFile = Object.assign(siteFile(file), { action: 'unchanged' as const, target: join(site.root, file.path), sha256: file.cachedSha256 })
-      if (file.source) known.source = file.source
-      files.push(known)
-    } else toCompare.push(file)
-  }
-  for (let start = 0; start < toCompare.length; start += BATCH) {
-    files.push(...(await Promise.all(toCompare.slice(start, start + BATCH).map((file) => compareWithSite(site, file, previous)))))
-  }
+  await comparing.settle()
   files.sort(byPath)
 
   const notices = notice ? [notice] : []
-  const stale = await staleFiles(site, previous, wanted, notices)
-  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo }
+  const stale = cancelled ? [] : await staleFiles(site, previous, wanted, notices)
+  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo, cancelled }
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

@@ -9,19 +9,22 @@ const readIfExists = (file: string): Promise<Buffer | null> =>
     throw error
   })
 
-/** How a file the export wants compares with what the site folder holds and what Copydesk wrote there last. */
-export async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<PlannedFile> {
-  const source = file.source ? { source: file.source } : {}
+/**
+ * How a file the export wants compares with what the site folder holds and
+ * what Copydesk wrote there last, with the bytes it should have (media: read
+ * from the library).
+ */
+export async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<{ planned: PlannedFile; bytes: Buffer }> {
   const { target, exists } = await site.inspect(file.path)
-  const content = file.content ?? (await readFile(file.source!))
+  const bytes = file.content ?? (await readFile(file.source!))
   const existing = exists ? await readIfExists(target) : null
   let action: FileAction
   if (!existing) action = 'add'
-  else if (existing.equals(content)) action = 'unchanged'
+  else if (existing.equals(bytes)) action = 'unchanged'
   else action = previous?.files[file.path]?.sha256 === sha256(existing) ? 'change' : 'conflict'
-  // Media bytes are copied from the library when written, not held in memory.
-  const keep = action === 'unchanged' || file.kind === 'media' ? {} : { content }
-  return { ...siteFile(file), action, target, sha256: file.sha256 ?? sha256(content), ...keep, ...source }
+  const planned: PlannedFile = Object.assign(siteFile(file), { action, target, sha256: file.sha256 ?? sha256(bytes) })
+  if (file.source) planned.source = file.source
+  return { planned, bytes }
 }
 
 /** Files the last export wrote that this one no longer would: articles unpublished, renamed or deleted, and their media. */

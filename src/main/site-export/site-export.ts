@@ -3,9 +3,9 @@ import { defaultExportStatuses, type SiteExportPlan, type SiteExportProgress, ty
 import type { LayoutOptions } from '../../shared/export'
 import { UserError } from '../../shared/ipc/result'
 import type { Library } from '../library/library'
-import { applyPlan } from './apply'
+import { SiteWriter } from './apply'
 import { commitMessage } from './commit-message'
-import { checkBranchName, commitOnBranch } from './git'
+import { checkBranchName, commitOnBranch, isGitRepo } from './git'
 import { MANIFEST_NAME } from './manifest'
 import { planSiteExport, siteFile, type Plan } from './plan'
 import { rememberSiteExport } from './preferences'
@@ -24,7 +24,8 @@ const layoutOf = (request: SiteExportRequest): LayoutOptions => ({
   ...(request.bundle ? { bundle: true } : {})
 })
 
-function plan(library: Library, request: SiteExportRequest, options: RunOptions): Promise<Plan> {
+function plan(library: Library, request: SiteExportRequest, options: RunOptions, writer?: SiteWriter): Promise<Plan> {
+  const phase = writer ? 'exporting' : 'reading'
   return planSiteExport(library, request.siteDir, {
     profile: request.profile,
     statuses: request.statuses ?? defaultExportStatuses,
@@ -32,12 +33,13 @@ function plan(library: Library, request: SiteExportRequest, options: RunOptions)
     siteKit: request.siteKit ?? false,
     today: options.today ?? localDay(),
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (done, total) => options.onProgress?.({ phase: 'reading', done, total })
+    ...(writer ? { onCompared: writer.stage } : {}),
+    onProgress: (done, total) => options.onProgress?.({ phase, done, total })
   })
 }
 
 /** The dry run: what an export would add, change, remove and leave alone, with nothing written. */
-export async function previewSiteExport(library: Library, request: SiteExportRequest, options: RunOptions = {}): Promise<SiteExportPlan> {
+export async function previewSiteExport(library: Library, request: SiteExportRequest, options: Omit<RunOptions, 'signal'> = {}): Promise<SiteExportPlan> {
   const planned = await plan(library, request, options)
   const pick = (action: string) => planned.files.filter((file) => file.action === action).map(siteFile)
   return {
@@ -57,24 +59,26 @@ export async function previewSiteExport(library: Library, request: SiteExportReq
 
 /**
  * Exports the selected articles into the site folder and reports what
- * happened. A cancelled run keeps what it wrote (each file whole) and
- * records it, so the next run picks up where it stopped.
+ * happened. Files are written while later articles are still rendered, but
+ * only put in place once every article rendered: an error changes nothing.
+ * A cancelled run keeps the articles it finished (each file whole) and
+ * records them, so the next run picks up where it stopped.
  */
 export async function runSiteExport(library: Library, request: SiteExportRequest, options: RunOptions = {}): Promise<SiteExportReport> {
+  if (request.commitBranch) {
+    if (!(await isGitRepo(request.siteDir))) throw new UserError('invalid-input', 'The site folder is not a git repository, so the export cannot be committed. Nothing was exported.')
+    await checkBranchName(request.siteDir, request.commitBranch)
+  }
+  const writer = new SiteWriter(request.overwriteConflicts ?? false)
   let planned: Plan
   try {
-    planned = await plan(library, request, options)
+    planned = await plan(library, request, options, writer)
   } catch (error) {
-    if (options.signal?.aborted) return cancelledBeforeWriting(request)
+    await writer.discard()
     throw error
   }
-  if (request.commitBranch) {
-    if (!planned.gitRepo) throw new UserError('invalid-input', 'The site folder is not a git repository, so the export cannot be committed. Nothing was exported.')
-    await checkBranchName(planned.site.root, request.commitBranch)
-  }
-  const applied = await applyPlan(planned, {
+  const applied = await writer.commit(planned, {
     prune: request.prune ?? false,
-    overwriteConflicts: request.overwriteConflicts ?? false,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total })
   })
@@ -107,21 +111,4 @@ export async function runSiteExport(library: Library, request: SiteExportRequest
     options.onProgress?.({ phase: 'committing', done: 1, total: 1 })
   }
   return report
-}
-
-function cancelledBeforeWriting(request: SiteExportRequest): SiteExportReport {
-  return {
-    siteDir: request.siteDir,
-    profile: request.profile,
-    articleCount: 0,
-    written: [],
-    unchanged: [],
-    removed: [],
-    kept: [],
-    conflicts: [],
-    warnings: [],
-    notices: ['The export was cancelled before anything was written.'],
-    cancelled: true,
-    commit: null
-  }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportMarkdown, profiles } from '../../../src/shared/export'
@@ -214,6 +214,21 @@ describe('files edited by hand between exports', () => {
     expect((await snapshot(site)).size).toBe(0)
   })
 
+  it('a bad article found after many were written leaves the site exactly as it was: no new file, temp file or folder', async () => {
+    await library.close()
+    library = await fixtureLibrary(join(temp.path, 'big-library'), manyArticles(80))
+    await writeFile(join(site, 'hugo.toml'), 'title = "Site"\n')
+    const before = await snapshot(site)
+    // Articles are exported oldest first, so the 70th is reached after the first 69 were written.
+    const file = library.paths.article('bulk000069-article')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"title"', '"title": 42, "was"'))
+    const written: number[] = []
+    await expect(runSiteExport(library, hugo(), { today, onProgress: ({ done }) => written.push(done) })).rejects.toMatchObject({ code: 'invalid-input' })
+    expect(written).toContain(64)
+    expect(await snapshot(site)).toEqual(before)
+    expect(await readdir(site)).toEqual(['hugo.toml'])
+  })
+
   it('a manifest damaged after an export is noticed by the next export in the same session', async () => {
     await runSiteExport(library, hugo(), { today })
     await writeFile(join(site, MANIFEST_NAME), '{"format": 1, "files": ')
@@ -288,10 +303,10 @@ describe('running an export', () => {
       signal: controller.signal,
       onProgress: ({ phase }) => {
         phases.push(phase)
-        if (phase === 'writing') controller.abort()
+        if (phase === 'exporting') controller.abort()
       }
     })
-    expect(phases).toContain('reading')
+    expect(phases[0]).toBe('exporting')
     expect(cancelled.cancelled).toBe(true)
     expect(cancelled.written.length).toBeGreaterThan(0)
     expect(cancelled.written.length).toBeLessThan(60)

@@ -2,7 +2,8 @@ import type { SiteExportProgress } from '../../../shared/export-api'
 
 const phaseLabels: Record<SiteExportProgress['phase'], string> = {
   reading: 'Reading and rendering articles',
-  writing: 'Writing files',
+  exporting: 'Exporting articles',
+  writing: 'Putting files in place',
   committing: 'Committing to git'
 }
 
