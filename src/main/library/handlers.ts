@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import type { Services } from '../services'
+import { articleSummary } from './summary'
 import { switchLibrary } from './switch-library'
 
 type LibraryChannel =
@@ -22,7 +23,10 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listArticles: (query) => library().listArticles(query),
     getArticle: ({ id }) => library().getArticle(id),
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: ({ id, changes }) => library().saveArticle(id, changes),
+    saveArticle: async ({ id, changes }) => {
+      const article = await library().saveArticle(id, changes)
+      return { article, summary: articleSummary(article) }
+    },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),
     listTrash: () => library().listTrash(),

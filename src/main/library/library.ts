@@ -4,7 +4,7 @@ import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
-import type { ArticleChanges, ImportReport, LibraryInfo, ListQuery, PromoWithUsage, RevisionInfo, SearchHit, TrashedArticle } from '../../shared/library-api'
+import { listFilter, listOrder, titleOrder, type ArticleChanges, type ImportReport, type LibraryInfo, type ListQuery, type PromoWithUsage, type RevisionInfo, type SearchHit, type TrashedArticle } from '../../shared/library-api'
 import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { unreadableArticle, type ArticleSource } from './article-source'
@@ -25,7 +25,6 @@ import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEn
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50
-const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /**
  * An open library: every operation the app and the CLI perform on articles,
@@ -119,13 +118,8 @@ export class Library {
 
   async listArticles(query: ListQuery = {}): Promise<SearchHit[]> {
     await this.catchUpIfChanged()
-    const author = query.author?.toLowerCase()
-    const tag = query.tag?.toLowerCase()
-    const keep = (entry: IndexEntry | undefined): entry is IndexEntry =>
-      entry !== undefined &&
-      (!query.status || entry.status === query.status) &&
-      (!tag || entry.tags.some((t) => t.toLowerCase() === tag)) &&
-      (!author || entry.authors.some((a) => a.toLowerCase() === author))
+    const passes = listFilter(query)
+    const keep = (entry: IndexEntry | undefined): entry is IndexEntry => entry !== undefined && passes(entry)
     const text = query.query?.trim()
     if (!text) {
       const entries = [...this.store.articles.values()].filter(keep)
@@ -141,9 +135,7 @@ export class Library {
   }
 
   private sorted(entries: IndexEntry[], sort: 'updated' | 'title' | 'relevance'): IndexEntry[] {
-    return sort === 'title'
-      ? entries.sort((a, b) => titleOrder.compare(a.title, b.title) || a.id.localeCompare(b.id))
-      : entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)))
+    return entries.sort(listOrder(sort === 'title' ? 'title' : 'updated'))
   }
 
   /** By id or by slug, as the CLI lets people name articles. */

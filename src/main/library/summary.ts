@@ -29,23 +29,14 @@ export function promoIdsOf(article: Article): string[] {
   return [...ids]
 }
 
-export function indexEntry(article: Article, stamp: FileStamp): IndexEntry {
+/** The article's row in the library list; the index keeps it, and a save answers with it. */
+export function articleSummary(article: Article): ArticleSummary {
   const { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt } = article
-  return {
-    id,
-    slug,
-    title,
-    status,
-    authors,
-    tags,
-    category,
-    publishDate,
-    createdAt,
-    updatedAt,
-    ...bodyStats(article.body),
-    promoIds: promoIdsOf(article),
-    stamp
-  }
+  return { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt, ...bodyStats(article.body) }
+}
+
+export function indexEntry(article: Article, stamp: FileStamp): IndexEntry {
+  return { ...articleSummary(article), promoIds: promoIdsOf(article), stamp }
 }
 
 export function toSummary(entry: IndexEntry): ArticleSummary {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/ipc/contract'
+import type { ArticleSummary } from '../../shared/library-api'
 import type { Settings, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
@@ -18,12 +19,14 @@ export function App(): React.JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
-  /** Bumped whenever an article changes, so the library list refreshes. */
+  /** Bumped when an article changed in a way only listing the library again shows (a status step). */
   const [libraryVersion, setLibraryVersion] = useState(0)
+  /** The list row of the article saved last: the sidebar puts it in place, as autosave runs every second of typing. */
+  const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
   const applied = useAppliedTheme(settings?.theme ?? 'system')
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
-  const articleChanged = useCallback(() => setLibraryVersion((v) => v + 1), [])
+  const articleChanged = useCallback((saved?: ArticleSummary) => (saved ? setLastSaved(saved) : setLibraryVersion((v) => v + 1)), [])
 
   useEffect(() => {
     Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
@@ -45,6 +48,7 @@ export function App(): React.JSX.Element {
         selectedId={openArticleId}
         onSelect={setOpenArticleId}
         version={libraryVersion}
+        lastSaved={lastSaved}
         onError={report}
       />
       <ArticleWorkspace

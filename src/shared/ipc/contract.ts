@@ -22,6 +22,7 @@ import {
   type LibraryInfo,
   type PromoWithUsage,
   type RevisionInfo,
+  type SavedArticle,
   type SearchHit,
   type TrashedArticle
 } from '../library-api'
@@ -73,7 +74,7 @@ export const contract = {
   listArticles: channel<SearchHit[]>()(listQuerySchema),
   getArticle: channel<Article>()(byIdSchema),
   createArticle: channel<Article>()(createArticleSchema),
-  saveArticle: channel<Article>()(saveArticleSchema),
+  saveArticle: channel<SavedArticle>()(saveArticleSchema),
   duplicateArticle: channel<Article>()(byIdSchema),
   trashArticle: channel<void>()(byIdSchema),
   listTrash: channel<TrashedArticle[]>()(z.undefined()),

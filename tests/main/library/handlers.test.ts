@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
+import type { SavedArticle, SearchHit } from '../../../src/shared/library-api'
 import { useHandlerServices } from './handler-services'
 import { netflixFields } from './temp-library'
 
@@ -27,6 +28,18 @@ describe('library channels', () => {
     await call('saveArticle', { id, changes: fields })
     const listed = await call('listArticles', { query: 'deepfakes' })
     expect(listed).toMatchObject({ ok: true, value: [{ id, words: expect.any(Number) }] })
+  })
+
+  it('answers a save with the stored article and the very row the library now lists for it', async () => {
+    const { value: created } = (await call('createArticle', { title: 'Draft' })) as { value: { id: string } }
+    const { status: _status, ...fields } = netflixFields()
+    const saved = await call('saveArticle', { id: created.id, changes: fields })
+    const listed = await call('listArticles', {})
+    if (!saved.ok || !listed.ok) throw new Error('the save or the list failed')
+    const { article, summary } = saved.value as SavedArticle
+    expect(article).toMatchObject({ id: created.id, title: fields.title, tags: fields.tags })
+    expect({ ...summary, excerpt: '' }).toEqual((listed.value as SearchHit[]).find((hit) => hit.id === created.id))
+    expect(summary.words).toBeGreaterThan(100)
   })
 
   it('answers a bad save with a code and plain words, and writes nothing', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
+import type { SavedArticle } from '../../../src/shared/library-api'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { editor, writer } from '../../shared/review/actors'
@@ -52,8 +53,8 @@ describe('review channels', () => {
       error: { code: 'invalid-input', message: expect.stringContaining('changeStatus') }
     })
     const forged = [{ from: 'draft', to: 'approved', by: editor, at: '2026-03-02T10:00:00.000Z' }]
-    const saved = value<Article>(await call('saveArticle', { id: article.id, changes: { dek: 'New dek', statusHistory: forged } }))
-    expect(saved).toMatchObject({ dek: 'New dek', status: 'draft' })
+    const saved = value<SavedArticle>(await call('saveArticle', { id: article.id, changes: { dek: 'New dek', statusHistory: forged } }))
+    expect(saved.article).toMatchObject({ dek: 'New dek', status: 'draft' })
     expect((await env.services.library.getArticle(article.id)).statusHistory).toBeUndefined()
   })
 

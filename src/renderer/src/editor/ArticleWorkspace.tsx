@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ArticleSummary } from '../../../shared/library-api'
 import './editor.css'
 import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
 import type { BodyStats } from './ArticleEditor'
@@ -21,8 +22,8 @@ interface Props {
   articleId: string | null
   /** Prefix that turns a stored `media/…` path into an address the window can load. */
   mediaBaseUrl: string
-  /** Called after a save so the library list can refresh titles and statuses. */
-  onArticleChanged: () => void
+  /** Called after a change so the library list can show it: with the new list row after a save. */
+  onArticleChanged: (saved?: ArticleSummary) => void
   onError: (error: unknown) => void
   statusBar: StatusBarProps
 }

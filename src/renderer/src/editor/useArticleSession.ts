@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFields } from '../../../shared/article/article'
 import { slugify } from '../../../shared/article/slug'
+import type { ArticleSummary } from '../../../shared/library-api'
 import { call, errorMessage } from '../lib/api'
 import { ArticleSaver } from './saving/article-saver'
 
@@ -30,7 +31,8 @@ function withChanges(meta: ArticleMeta, changes: Partial<ArticleMeta>): ArticleM
 const closingSaves = new Map<string, Promise<void>>()
 
 interface Callbacks {
-  onArticleChanged: () => void
+  /** After a save, with the article's new list row; without one (a status step) the list needs the library again. */
+  onArticleChanged: (saved?: ArticleSummary) => void
   onError: (error: unknown) => void
 }
 
@@ -64,10 +66,13 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       if (!live) return
       title = article.title
       const opened = new ArticleSaver({
-        save: (changes) => call('saveArticle', { id: articleId, changes }),
+        save: async (changes) => {
+          const { article: saved, summary } = await call('saveArticle', { id: articleId, changes })
+          latest.current.onArticleChanged(summary)
+          return saved
+        },
         onSaved: (saved) => {
           title = saved.title
-          latest.current.onArticleChanged()
           if (!live) return
           setLoaded((l) =>
             l?.session.kind === 'open' && l.session.saver === opened

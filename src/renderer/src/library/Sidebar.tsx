@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { flushSync } from 'react-dom'
-import type { ImportReport } from '../../../shared/library-api'
+import type { ArticleSummary, ImportReport } from '../../../shared/library-api'
 import { call } from '../lib/api'
 import { PromoManager } from '../promos/PromoManager'
 import { ArticleList } from './ArticleList'
@@ -19,8 +19,10 @@ interface Props {
   libraryPath: string
   selectedId: string | null
   onSelect: (id: string | null) => void
-  /** Changes whenever an article was saved elsewhere in the app. */
+  /** Changes when an article changed elsewhere in the app in a way only listing the library again shows. */
   version: number
+  /** The list row of the article the editor saved last, put in place without listing the library again. */
+  lastSaved: ArticleSummary | null
   onError: (error: unknown) => void
 }
 
@@ -39,7 +41,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * The library: which folder is open, its articles (searchable, filtered,
  * virtualized), the trash, import by drop or picker, and the promo manager.
  */
-export function Sidebar({ libraryPath, selectedId, onSelect, version, onError }: Props): React.JSX.Element {
+export function Sidebar({ libraryPath, selectedId, onSelect, version, lastSaved, onError }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'articles' | 'trash'>('articles')
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [activeId, setActiveId] = useState<string | null>(selectedId)
@@ -69,7 +71,9 @@ export function Sidebar({ libraryPath, selectedId, onSelect, version, onError }:
   }, [onSelect])
   const library = useLibraryInfo(libraryPath, switched, onError)
   const reloadKey = `${library.info?.path ?? ''}|${library.changes}|${version}|${tick}`
-  const list = useArticles(filters, reloadKey)
+  const list = useArticles(filters, reloadKey, lastSaved)
+  // The promo manager shows which articles place each promo, and their titles: a save can change both.
+  const promosKey = `${reloadKey}|${lastSaved?.id ?? ''}|${lastSaved?.updatedAt ?? ''}`
   const refresh = (): void => setTick((count) => count + 1)
   const currentId = activeId ?? selectedId
 
@@ -307,7 +311,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, version, onError }:
       )}
       {promosOpen && (
         <PromoManager
-          reloadKey={reloadKey}
+          reloadKey={promosKey}
           onClose={() => setPromosOpen(false)}
           onOpenArticle={(id) => {
             setPromosOpen(false)

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { ArticleStatus } from '../../../shared/article/article'
-import type { ListQuery, SearchHit } from '../../../shared/library-api'
+import type { ArticleSummary, ListQuery, SearchHit } from '../../../shared/library-api'
 import { call, errorMessage } from '../lib/api'
+import { noSaves, patchRows, withSave, type SavedRows } from './patch-rows'
 import { useDebouncedValue } from './useDebouncedValue'
 
 export type SortChoice = 'relevance' | 'updated' | 'title'
@@ -16,7 +17,7 @@ export interface ArticleFilters {
 
 export const noFilters: ArticleFilters = { query: '', status: '', tag: '', author: '', sort: 'updated' }
 
-type Loaded = { key: string; hits: SearchHit[] } | { key: string; error: string }
+type Loaded = { key: string; request: ListQuery; hits: SearchHit[]; asOf: number } | { key: string; error: string }
 
 export interface ArticleListState {
   /** Null until the first answer. */
@@ -50,44 +51,69 @@ function toQuery(filters: ArticleFilters, query: string): ListQuery {
 
 const wholeLibrary = JSON.stringify({ sort: 'updated' } satisfies ListQuery)
 
-/** Answers for one request, given as JSON so an equal request never fetches twice. */
-function useList(requestJson: string | null, reloadKey: string): Loaded | null {
+/**
+ * Answers for one request, given as JSON so an equal request never fetches
+ * twice. Each answer notes how many saves had arrived when it was asked for,
+ * so the saves after it can be put in; `askAgain` changing asks once more.
+ */
+function useList(requestJson: string | null, reloadKey: string, savesSoFar: number, askAgain: unknown): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const savesNow = useEffectEvent(() => savesSoFar)
   useEffect(() => {
     if (requestJson === null) return
     let live = true
     const key = `${reloadKey}|${requestJson}`
-    call('listArticles', JSON.parse(requestJson) as ListQuery).then(
-      (hits) => live && setLoaded({ key, hits }),
+    const request = JSON.parse(requestJson) as ListQuery
+    const asOf = savesNow()
+    call('listArticles', request).then(
+      (hits) => live && setLoaded({ key, request, hits, asOf }),
       (error: unknown) => live && setLoaded({ key, error: errorMessage(error) })
     )
     return () => {
       live = false
     }
-  }, [requestJson, reloadKey])
+  }, [requestJson, reloadKey, askAgain])
   return loaded
 }
+
+/** The saves reported by the editor, one `lastSaved` at a time. */
+function useSavedRows(lastSaved: ArticleSummary | null): SavedRows {
+  const [state, setState] = useState({ seen: lastSaved, saves: noSaves })
+  if (lastSaved === state.seen) return state.saves
+  const next = { seen: lastSaved, saves: lastSaved ? withSave(state.saves, lastSaved) : state.saves }
+  setState(next)
+  return next.saves
+}
+
+const hitsOf = (loaded: Loaded | null, saves: SavedRows): SearchHit[] | null =>
+  loaded && 'hits' in loaded ? patchRows(loaded.hits, saves, loaded.asOf, loaded.request) : null
 
 /**
  * The article list for the sidebar. The whole library is loaded once per
  * change (it also feeds the tag and author filters); a search or filter is a
- * second request so clearing it shows the full list at once.
+ * second request so clearing it shows the full list at once. A save does not
+ * list the library again: its row, which the save answers with, is put in
+ * place in both lists.
  */
-export function useArticles(filters: ArticleFilters, reloadKey: string): ArticleListState {
+export function useArticles(filters: ArticleFilters, reloadKey: string, lastSaved: ArticleSummary | null): ArticleListState {
+  const saves = useSavedRows(lastSaved)
   const searchedFor = useDebouncedValue(filters.query.trim(), SEARCH_DEBOUNCE_MS)
-  const requestJson = JSON.stringify(toQuery(filters, searchedFor))
+  const request = toQuery(filters, searchedFor)
+  const requestJson = JSON.stringify(request)
   const filtering = requestJson !== wholeLibrary
-  const all = useList(wholeLibrary, reloadKey)
-  const filtered = useList(filtering ? requestJson : null, reloadKey)
+  const all = useList(wholeLibrary, reloadKey, saves.count, null)
+  // Whether a saved article still matches a search, and where it ranks, only main can say; a search answers at most a page of hits.
+  const filtered = useList(filtering ? requestJson : null, reloadKey, saves.count, request.query ? saves.count : null)
   const current = filtering ? filtered : all
   const currentKey = `${reloadKey}|${requestJson}`
 
-  const allHits = all && 'hits' in all ? all.hits : null
+  const allHits = useMemo(() => hitsOf(all, saves), [all, saves])
+  const filteredHits = useMemo(() => hitsOf(filtered, saves), [filtered, saves])
   const tags = useMemo(() => distinct((allHits ?? []).flatMap((hit) => hit.tags)), [allHits])
   const authors = useMemo(() => distinct((allHits ?? []).flatMap((hit) => hit.authors)), [allHits])
 
   return {
-    items: current && 'hits' in current ? current.hits : null,
+    items: filtering ? filteredHits : allHits,
     loading: current?.key !== currentKey,
     error: current && 'error' in current && current.key === currentKey ? current.error : null,
     searchedFor,
