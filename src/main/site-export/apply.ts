@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
 import { writeManifest, type ManifestEntry } from './manifest'
-import { byPath, siteFile, type Plan, type PlannedFile, type StaleFile } from './plan'
+import { byPath, siteFile, type Plan, type PlannedFile, type Stager, type StaleFile } from './plan'
 import { tempBeside } from './write-via-temp'
 
 export interface CommitOptions {
@@ -56,7 +56,7 @@ interface Staged {
  * next. `discard` takes back everything staged: a bad article found halfway
  * leaves the site as it was.
  */
-export class SiteWriter {
+export class SiteWriter implements Stager {
   private readonly staged: Staged[] = []
   private readonly folders = new Map<string, Promise<void>>()
   /** Folders this export created, each from the deepest up to the first that was missing: they go again with a discarded export. */
@@ -70,7 +70,7 @@ export class SiteWriter {
   }
 
   /** Takes one compared file: bytes for a new file go to disk now, beside it; a changed file's wait in memory. */
-  readonly stage = async (file: PlannedFile, bytes: Buffer): Promise<void> => {
+  async stage(file: PlannedFile, bytes: Buffer): Promise<void> {
     if (file.action === 'unchanged' || !this.mayOverwrite(file.action)) return
     if (file.action !== 'add') {
       this.staged.push({ file, bytes })
@@ -84,7 +84,11 @@ export class SiteWriter {
     await writeFile(temp, bytes, { flag: 'wx' })
   }
 
-  private folder(dir: string): Promise<void> {
+  adopt(file: PlannedFile, temp: string): void {
+    this.staged.push({ file, temp })
+  }
+
+  folder(dir: string): Promise<void> {
     let made = this.folders.get(dir)
     if (!made) {
       made = mkdir(dir, { recursive: true }).then((first) => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ArticleStatus } from '../../shared/article/article'
 import { profiles, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
 import type { SiteExportWarning, SiteFile } from '../../shared/export-api'
@@ -9,6 +9,7 @@ import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
 import { isGitRepo } from './git'
 import { readManifest, type Manifest } from './manifest'
+import type { FileAction } from './file-action'
 import type { RenderedArticle } from './render-article'
 import { createRenderer } from './render-pool'
 import { BoundedTasks } from './bounded-tasks'
@@ -17,7 +18,6 @@ import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
 import { compareWithSite, staleFiles } from './site-compare'
 
-export type FileAction = 'add' | 'change' | 'unchanged' | 'conflict'
 
 export interface PlannedFile extends SiteFile {
   action: FileAction
@@ -75,22 +75,24 @@ export interface PlanOptions {
   /** Stops planning after the article in hand; the plan then says `cancelled`. */
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
-  /**
-   * Given each file as soon as it is compared with the site, with its bytes:
-   * an export writes them then, while later articles are still rendered.
-   */
-  onCompared?: (file: PlannedFile, bytes: Buffer) => Promise<void>
+  /** Given every file to write as soon as it is known, so an export writes while later articles render; a dry run has none. */
+  stager?: Stager
+}
+
+/** Where an export's files go until it is committed (see SiteWriter). */
+export interface Stager {
+  /** Makes a folder files will be staged in. */
+  folder(dir: string): Promise<void>
+  /** A compared file and its bytes. */
+  stage(file: PlannedFile, bytes: Buffer): Promise<void>
+  /** A new file a render thread already wrote to `temp`, beside its target. */
+  adopt(file: PlannedFile, temp: string): void
 }
 
 /** Progress is reported every this many articles. */
 const BATCH = 32
 /** Files compared with the site (and handed to onCompared) at once. */
 const COMPARING = 32
-/**
- * Articles read and rendered ahead of the one being planned: enough to keep
- * the disk and the renderer busy at once, few enough to keep memory flat.
- */
-const AHEAD = 64
 
 export interface Wanted extends SiteFile {
   content?: Buffer
@@ -108,11 +110,14 @@ interface Rendered {
 }
 
 /**
- * Works out everything an export would do, reading but never writing: what
- * each selected article renders to, which media it needs, and how every
- * target compares with the site folder and the last export's manifest.
+ * Works out everything an export would do: what each selected article
+ * renders to, which media it needs, and how every target compares with the
+ * site folder and the last export's manifest. No file of the site changes:
+ * with a stager, the files to write are handed to it as soon as they are
+ * known, and render threads stage new ones beside their targets.
  */
 export async function planSiteExport(library: Library, siteDir: string, options: PlanOptions): Promise<Plan> {
+  const { stager } = options
   const site = await SiteFolder.open(siteDir)
   // Renders a canary with the layout, so a bad section is refused here, before any article is read.
   const renderer = rendererFingerprint(options.profile, options.layout)
@@ -158,15 +163,15 @@ export async function planSiteExport(library: Library, siteDir: string, options:
         // Held no longer than this: memory stays flat however many articles there are.
         delete file.content
         files.push(planned)
-        await options.onCompared?.(planned, bytes)
+        await stager?.stage(planned, bytes)
       })
     }
   }
-  const claim = (file: Wanted, planned: PlannedArticle, title: string): boolean => {
+  const claim = (file: Wanted, planned: PlannedArticle, title: string, compareHere = true): boolean => {
     const owner = wanted.get(file.path)
     if (!owner) {
       wanted.set(file.path, file)
-      claimed.push(file)
+      if (compareHere) claimed.push(file)
     } else if (file.kind !== 'media' || owner.source !== file.source) {
       warnings.push({
         articleId: planned.id,
@@ -180,7 +185,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     return true
   }
 
-  const fromCache = (summary: SearchHit, cached: CachedArticle): void => {
+  const fromCache = (summary: SearchHit, cached: CachedArticle): PlannedArticle => {
     const planned: PlannedArticle = { id: summary.id, fingerprint: cached.fingerprint, related: cached.related, promoIds: cached.promoIds, warnings: cached.warnings, paths: [], cached }
     articles.push(planned)
     for (const warning of cached.warnings) warnings.push({ ...warning, articleId: summary.id, title: summary.title })
@@ -189,30 +194,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
       if (file.source) known.source = file.source.file
       if (!claim(known, planned, summary.title)) break
     }
-  }
-
-  const fromRender = (summary: SearchHit, { article, promoIds, content, sha256, warnings: found }: RenderedArticle, media: Rendered['media']): void => {
-    const planned: PlannedArticle = {
-      id: article.id,
-      fingerprint: fingerprint(summary, promoIds, article.related),
-      related: article.related,
-      promoIds,
-      warnings: [...found],
-      paths: [],
-      cached: null
-    }
-    articles.push(planned)
-    const owner = { articleId: article.id, title: article.title }
-    const path = profile.articlePath(article, options.layout)
-    for (const missing of media.filter((file) => !file.source)) {
-      planned.warnings.push({ kind: 'missing-media', message: `The image ${missing.src} is not in the library's media folder, so it was not copied.` })
-    }
-    for (const warning of planned.warnings) warnings.push({ ...warning, ...owner })
-    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-    if (!claim({ path, kind: 'article', ...owner, content: bytes, sha256 }, planned, article.title)) return
-    for (const file of media) {
-      if (file.source && !claim({ path: file.path, kind: 'media', ...owner, source: file.source }, planned, article.title)) return
-    }
+    return planned
   }
 
   const unchanged = selected.map((summary) => {
@@ -220,20 +202,61 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     const same = cached && cached.fingerprint === fingerprint(summary, cached.promoIds, cached.related) && untouchedSince(site.root, cached, previous)
     return same ? cached : null
   })
-  const toRender = selected.filter((_, index) => !unchanged[index])
-  const rendering = createRenderer({ ctx, profile: options.profile, layout: options.layout }, toRender.length)
-  const render = async (summary: SearchHit): Promise<Rendered> => {
+  // Every article's file is claimed first, oldest first, so renders can run ahead knowing where each goes; one left out is not rendered at all.
+  const toRender: { summary: SearchHit; planned: PlannedArticle }[] = []
+  const plannedArticles = selected.map((summary, index) => {
+    const cached = unchanged[index]
+    if (cached) return fromCache(summary, cached)
+    const planned: PlannedArticle = { id: summary.id, fingerprint: '', related: [], promoIds: [], warnings: [], paths: [], cached: null }
+    articles.push(planned)
+    // Compared with the site by the renderer, once rendered.
+    if (claim({ path: profile.articlePath(summary, options.layout), kind: 'article', articleId: summary.id, title: summary.title }, planned, summary.title, false)) {
+      toRender.push({ summary, planned })
+    }
+    return planned
+  })
+
+  const fromRender = (summary: SearchHit, planned: PlannedArticle, { article, promoIds, warnings: found }: RenderedArticle, media: Rendered['media']): void => {
+    planned.fingerprint = fingerprint(summary, promoIds, article.related)
+    planned.related = article.related
+    planned.promoIds = promoIds
+    planned.warnings.push(...found)
+    for (const missing of media.filter((file) => !file.source)) {
+      planned.warnings.push({ kind: 'missing-media', message: `The image ${missing.src} is not in the library's media folder, so it was not copied.` })
+    }
+    const owner = { articleId: article.id, title: article.title }
+    for (const warning of planned.warnings) warnings.push({ ...warning, ...owner })
+    for (const file of media) {
+      if (file.source && !claim({ path: file.path, kind: 'media', ...owner, source: file.source }, planned, article.title)) return
+    }
+  }
+
+  const rendering = createRenderer({ ctx, profile: options.profile, layout: options.layout, siteRealRoot: site.realRoot, stage: stager !== undefined }, toRender.length)
+  const render = async ({ summary, planned }: (typeof toRender)[number]): Promise<Rendered> => {
     const source = sources.get(summary.id)
     if (!source) throw new UserError('not-found', `“${summary.title || 'Untitled'}” no longer exists; it may have been deleted elsewhere.`)
-    const rendered = await rendering.render(source)
-    const media = await Promise.all(rendered.media.map(async (file) => ({ ...file, source: await resolveMediaFile(library.dir, file.src) })))
+    const path = planned.paths[0]!
+    const target = await site.checkFolderOf(path)
+    await stager?.folder(dirname(target))
+    const recordedSha256 = previous?.files[path]?.sha256
+    const rendered = await rendering.render(source, { path, file: target, ...(recordedSha256 ? { recordedSha256 } : {}) })
+    const file: PlannedFile = Object.assign(siteFile({ path, kind: 'article', articleId: summary.id, title: rendered.article.title }), {
+      action: rendered.action,
+      target,
+      sha256: rendered.sha256
+    })
+    files.push(file)
+    // Known to the writer as soon as it exists, so a failed export takes it back even if the plan never got this far.
+    if (rendered.temp) stager!.adopt(file, rendered.temp)
+    else if (rendered.content) await stager?.stage(file, Buffer.from(rendered.content.buffer, rendered.content.byteOffset, rendered.content.byteLength))
+    const media = await Promise.all(rendered.media.map(async (image) => ({ ...image, source: await resolveMediaFile(library.dir, image.src) })))
     return { rendered, media }
   }
-  // Renders run ahead of the article being planned; paths are claimed in order, oldest article first.
+  // Renders run ahead of the article being planned; their results are taken in order.
   const ahead: Promise<Rendered>[] = []
   let queued = 0
   const renderAhead = (): void => {
-    while (ahead.length < AHEAD && queued < toRender.length) {
+    while (ahead.length < rendering.ahead && queued < toRender.length) {
       const next = render(toRender[queued++]!)
       // Awaited in its turn; a failure before then must not count as unhandled.
       next.catch(() => undefined)
@@ -247,12 +270,11 @@ export async function planSiteExport(library: Library, siteDir: string, options:
         cancelled = true
         break
       }
-      const cached = unchanged[index]
-      if (cached) fromCache(summary, cached)
-      else {
+      const planned = plannedArticles[index]!
+      if (!planned.cached && planned.paths.length) {
         renderAhead()
         const { rendered, media } = await ahead.shift()!
-        fromRender(summary, rendered, media)
+        fromRender(summary, planned, rendered, media)
       }
       await compareClaimed()
       const done = index + 1
@@ -269,11 +291,15 @@ export async function planSiteExport(library: Library, siteDir: string, options:
       await compareClaimed()
     }
   } finally {
-    // Every started comparison (and write) is over before the caller keeps or discards what was written.
+    // Every started render, comparison and write is over before the caller keeps or discards what was written.
+    await Promise.allSettled(ahead)
     await Promise.all([rendering.close(), comparing.settle().catch(() => undefined)])
   }
   await comparing.settle()
   files.sort(byPath)
+  // Reported in article order, whichever order renders finished in.
+  const position = new Map(selected.map((summary, index) => [summary.id, index]))
+  warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
 
   const notices = notice ? [notice] : []
   const stale = cancelled ? [] : await staleFiles(site, previous, wanted, notices)

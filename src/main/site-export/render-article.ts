@@ -1,42 +1,99 @@
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import type { Article } from '../../shared/article/article'
-import { exportMarkdown, type ExportContext, type ExportWarning, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
+import { exportMarkdown, profiles, type ExportContext, type ExportWarning, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
+import { UserError } from '../../shared/ipc/result'
 import { readIndexedArticle, type ArticleSource } from '../library/article-source'
 import { promoIdsOf } from '../library/summary'
+import { fileAction, type FileAction } from './file-action'
 import { sha256 } from './manifest'
+import { inspectTarget } from './safe-path'
+import { tempBeside } from './write-via-temp'
 
 /** What every article of one export is rendered with. */
 export interface RenderSetup {
   ctx: ExportContext
   profile: ProfileName
   layout: LayoutOptions
+  /** The site folder with links resolved: where a link in the site may lead. */
+  siteRealRoot: string
+  /** Whether new files are written beside their targets (an export) or only compared (a dry run). */
+  stage: boolean
 }
 
-/** One article read and rendered for the site: small enough to pass between threads. */
+/** Where the export planned the article's file, its folders checked and made: from the library's index, before the article was read. */
+export interface ArticleTarget {
+  path: string
+  /** Absolute. */
+  file: string
+  /** What the last export recorded writing there. */
+  recordedSha256?: string
+}
+
+/** One article read, rendered and compared with the site: small enough to pass between threads. */
 export interface RenderedArticle {
-  article: Pick<Article, 'id' | 'title' | 'slug' | 'publishDate' | 'createdAt' | 'related'>
+  article: Pick<Article, 'id' | 'title' | 'related'>
   promoIds: string[]
-  /** The Markdown file's bytes, and their hash for the manifest. */
-  content: Uint8Array
   sha256: string
+  action: FileAction
+  /** A new file while staging: the temp file beside the target that holds its bytes. */
+  temp?: string
+  /** A changed or conflicting file while staging: its bytes, written over the old file only at commit. */
+  content?: Uint8Array
   warnings: Pick<ExportWarning, 'kind' | 'message'>[]
   media: MediaFile[]
 }
 
 const encoder = new TextEncoder()
 
-/** Reads an article the library vouches for and renders it as the profile's Markdown file. */
-export async function renderArticle(source: ArticleSource, { ctx, profile, layout }: RenderSetup): Promise<RenderedArticle> {
+const readIfThere = (file: string): Buffer | null => {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/**
+ * Reads an article the library vouches for, renders it as the profile's
+ * Markdown file, compares that with the site and, while staging, writes a new
+ * file beside its target. The file calls are synchronous: this runs on a
+ * render thread (or for a small export, beside rendering that holds the
+ * thread far longer), where they cost a fraction of their async round trips.
+ */
+export async function renderArticle(source: ArticleSource, target: ArticleTarget, { ctx, profile, layout, siteRealRoot, stage }: RenderSetup): Promise<RenderedArticle> {
   const article = await readIndexedArticle(source)
+  const path = profiles[profile].articlePath(article, layout)
+  if (path !== target.path) {
+    throw new UserError('conflict', `“${article.title}” changed while it was being exported (it now goes to ${path}). Nothing was exported; export again.`)
+  }
   const result = exportMarkdown(article, ctx, profile, layout)
   // Its own buffer (never Node's shared pool), so a worker can hand it over without copying.
   const content = encoder.encode(result.content)
-  const { id, title, slug, publishDate, createdAt, related } = article
-  return {
-    article: { id, title, slug, publishDate, createdAt, related },
+  const hash = sha256(content)
+  const existing = inspectTarget(target.file, target.path, siteRealRoot) ? readIfThere(target.file) : null
+  const action = fileAction(existing, content, target.recordedSha256)
+  const { id, title, related } = article
+  const rendered: RenderedArticle = {
+    article: { id, title, related },
     promoIds: promoIdsOf(article),
-    content,
-    sha256: sha256(content),
+    sha256: hash,
+    action,
     warnings: result.warnings.map(({ kind, message }) => ({ kind, message })),
     media: result.media
   }
+  if (!stage || action === 'unchanged') return rendered
+  if (action !== 'add') return { ...rendered, content }
+  const temp = tempBeside(target.file)
+  try {
+    writeFileSync(temp, content, { flag: 'wx' })
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // Never created.
+    }
+    throw error
+  }
+  return { ...rendered, temp }
 }

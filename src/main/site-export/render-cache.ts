@@ -139,7 +139,8 @@ export async function rememberRenders(libraryDir: string, plan: Plan, finished: 
   const next = new Map<string, CachedArticle>()
   let changed = false
   for (const article of plan.articles) {
-    if (!article.paths.every((path) => finished.has(path))) continue
+    // One left out (its path taken by an older article) is planned afresh next time: that path may be free by then.
+    if (!article.paths.length || !article.paths.every((path) => finished.has(path))) continue
     if (article.cached) {
       next.set(article.id, article.cached)
       continue

@@ -3,7 +3,7 @@ import { UserError } from '../../shared/ipc/result'
 import { renderArticle, type RenderSetup } from './render-article'
 import type { RenderReply, RenderTask } from './render-pool'
 
-/** A render thread: reads and renders the articles it is sent, with the setup of the export that started it. */
+/** A render thread: reads, renders and stages the articles it is sent, with the setup of the export that started it. */
 const setup = workerData as RenderSetup
 const port = parentPort!
 
@@ -13,10 +13,25 @@ const failure = (error: unknown): Extract<RenderReply, { failed: unknown }>['fai
     ? { message: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) }
     : { message: error instanceof Error ? error.message : String(error) }
 
-port.on('message', ({ task, source }: RenderTask) => {
-  renderArticle(source, setup).then(
-    // The file's bytes are handed over, not copied.
-    (rendered) => port.postMessage({ task, rendered } satisfies RenderReply, [rendered.content.buffer as ArrayBuffer]),
-    (error: unknown) => port.postMessage({ task, failed: failure(error) } satisfies RenderReply)
-  )
+/** Answers go back a few at a time: enough to save most of the cost of a message each, few enough that the export never waits long for one. */
+const REPLY_BATCH = 8
+
+port.on('message', async (tasks: RenderTask[]) => {
+  let replies: RenderReply[] = []
+  let transfer: ArrayBuffer[] = []
+  for (const [index, { task, source, target }] of tasks.entries()) {
+    try {
+      const rendered = await renderArticle(source, target, setup)
+      replies.push({ task, rendered })
+      // Bytes going back are handed over, not copied.
+      if (rendered.content) transfer.push(rendered.content.buffer as ArrayBuffer)
+    } catch (error) {
+      replies.push({ task, failed: failure(error) })
+    }
+    if (replies.length === REPLY_BATCH || index === tasks.length - 1) {
+      port.postMessage(replies, transfer)
+      replies = []
+      transfer = []
+    }
+  }
 })

@@ -1,3 +1,4 @@
+import { lstatSync, realpathSync } from 'node:fs'
 import { lstat, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from '../../shared/ipc/result'
@@ -50,7 +51,8 @@ export class SiteFolder {
   private constructor(
     /** The folder as the user named it, resolved. */
     readonly root: string,
-    private readonly realRoot: string
+    /** With links resolved: where a link inside may lead. */
+    readonly realRoot: string
   ) {}
 
   static async open(dir: string): Promise<SiteFolder> {
@@ -69,6 +71,16 @@ export class SiteFolder {
 
   /** As resolve, also saying whether something is there: a missing file then needs no reading. */
   async inspect(rel: string): Promise<{ target: string; exists: boolean }> {
+    const target = await this.checkFolderOf(rel)
+    return { target, exists: inspectTarget(target, rel, this.realRoot) }
+  }
+
+  /**
+   * The absolute path for `rel` once it and every folder on the way are
+   * known safe; the file itself is left to inspectTarget, which a render
+   * thread can run beside the write.
+   */
+  async checkFolderOf(rel: string): Promise<string> {
     const reason = unsafePathReason(rel)
     if (reason) throw new UserError('invalid-input', `Refusing to write “${printable(rel)}”: ${reason}. Nothing was exported.`)
     const target = resolve(this.root, rel)
@@ -76,10 +88,7 @@ export class SiteFolder {
       throw new UserError('invalid-input', `Refusing to write “${rel}”: it is outside the site folder. Nothing was exported.`)
     }
     await this.checkDir(dirname(target), rel)
-    const stats = await lstat(target).catch(() => null)
-    if (stats?.isSymbolicLink()) await this.checkLink(target, rel)
-    else if (stats?.isDirectory()) throw new UserError('conflict', `Cannot write “${rel}”: a folder of that name is in the way.`)
-    return { target, exists: stats !== null }
+    return target
   }
 
   private async checkDir(dir: string, rel: string): Promise<void> {
@@ -92,9 +101,31 @@ export class SiteFolder {
   }
 
   private async checkLink(link: string, rel: string): Promise<void> {
-    const real = await realpath(link).catch(() => null)
-    if (!real || !isInside(this.realRoot, real)) {
-      throw new UserError('invalid-input', `Refusing to write “${rel}”: ${link} is a link that leads outside the site folder. Nothing was exported.`)
-    }
+    checkLinkTarget(link, await realpath(link).catch(() => null), rel, this.realRoot)
   }
+}
+
+function checkLinkTarget(link: string, real: string | null, rel: string, realRoot: string): void {
+  if (!real || !isInside(realRoot, real)) {
+    throw new UserError('invalid-input', `Refusing to write “${rel}”: ${link} is a link that leads outside the site folder. Nothing was exported.`)
+  }
+}
+
+/**
+ * Whether something is at `target`, whose folders checkFolderOf found safe:
+ * a link there must stay inside the site, and a folder in the way is refused.
+ * Synchronous, for render threads, where it costs microseconds and blocks nothing.
+ */
+export function inspectTarget(target: string, rel: string, realRoot: string): boolean {
+  const stats = lstatSync(target, { throwIfNoEntry: false })
+  if (stats?.isSymbolicLink()) {
+    let real: string | null = null
+    try {
+      real = realpathSync(target)
+    } catch {
+      // A dangling link is refused like one leading outside.
+    }
+    checkLinkTarget(target, real, rel, realRoot)
+  } else if (stats?.isDirectory()) throw new UserError('conflict', `Cannot write “${rel}”: a folder of that name is in the way.`)
+  return stats !== undefined
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { sha256, type Manifest } from './manifest'
-import { byPath, siteFile, type FileAction, type PlannedFile, type StaleFile, type Wanted } from './plan'
+import { fileAction } from './file-action'
+import { byPath, siteFile, type PlannedFile, type StaleFile, type Wanted } from './plan'
 import type { SiteFolder } from './safe-path'
 
 const readIfExists = (file: string): Promise<Buffer | null> =>
@@ -18,10 +19,7 @@ export async function compareWithSite(site: SiteFolder, file: Wanted, previous: 
   const { target, exists } = await site.inspect(file.path)
   const bytes = file.content ?? (await readFile(file.source!))
   const existing = exists ? await readIfExists(target) : null
-  let action: FileAction
-  if (!existing) action = 'add'
-  else if (existing.equals(bytes)) action = 'unchanged'
-  else action = previous?.files[file.path]?.sha256 === sha256(existing) ? 'change' : 'conflict'
+  const action = fileAction(existing, bytes, previous?.files[file.path]?.sha256)
   const planned: PlannedFile = Object.assign(siteFile(file), { action, target, sha256: file.sha256 ?? sha256(bytes) })
   if (file.source) planned.source = file.source
   return { planned, bytes }

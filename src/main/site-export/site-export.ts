@@ -33,7 +33,7 @@ function plan(library: Library, request: SiteExportRequest, options: RunOptions,
     siteKit: request.siteKit ?? false,
     today: options.today ?? localDay(),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(writer ? { onCompared: writer.stage } : {}),
+    ...(writer ? { stager: writer } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase, done, total })
   })
 }
