@@ -81,11 +81,6 @@ interface Pending {
   done: Promise<unknown>
 }
 
-/**
- * Threads that each read and render the articles sent to them. Every article
- * goes to the thread with the fewest waiting, and each answer settles that
- * article's promise, so callers get them in whatever order they ask.
- */
 interface Thread {
   worker: Worker
   pending: Map<number, Pending>
@@ -93,6 +88,11 @@ interface Thread {
   outbox: RenderTask[]
 }
 
+/**
+ * Threads that each read, render and stage the articles sent to them. Every article
+ * goes to the thread with the fewest waiting, and each answer settles that
+ * article's promise, so callers get them in whatever order they ask.
+ */
 export class RenderPool implements Renderer {
   readonly ahead = 256
   private readonly threads: Thread[]
