@@ -1,10 +1,10 @@
-import { mkdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
 import { writeManifest, type ManifestEntry } from './manifest'
 import { byPath, siteFile, type Plan, type PlannedFile, type Stager, type StaleFile } from './plan'
-import { tempBeside } from './write-via-temp'
+import { isOwnTemp, tempBeside } from './write-via-temp'
 
 export interface CommitOptions {
   /** Remove the files of articles no longer exported. */
@@ -99,12 +99,21 @@ export class SiteWriter implements Stager {
     return made
   }
 
-  /** Removes every staged temp file and the folders made for them: the site is as it was. */
+  /**
+   * Removes every staged temp file and the folders made for them: the site is
+   * as it was. Temp files of this process in those folders go too: a render
+   * thread that died mid-write never said what it had written.
+   */
   async discard(): Promise<void> {
     await Promise.allSettled(this.folders.values())
-    const temps = this.staged.flatMap((staged) => (staged.temp ? [staged.temp] : []))
-    for (let start = 0; start < temps.length; start += BATCH) {
-      await Promise.all(temps.slice(start, start + BATCH).map((temp) => unlink(temp).catch(() => undefined)))
+    const temps = new Set(this.staged.flatMap((staged) => (staged.temp ? [staged.temp] : [])))
+    for (const folder of this.folders.keys()) {
+      const names = await readdir(folder).catch(() => [])
+      for (const name of names) if (isOwnTemp(name)) temps.add(join(folder, name))
+    }
+    const all = [...temps]
+    for (let start = 0; start < all.length; start += BATCH) {
+      await Promise.all(all.slice(start, start + BATCH).map((temp) => unlink(temp).catch(() => undefined)))
     }
     this.staged.length = 0
     for (const { deepest, first } of this.createdFolders.reverse()) await removeEmptyFolders(deepest, dirname(first))

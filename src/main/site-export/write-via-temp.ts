@@ -4,8 +4,13 @@ import { threadId } from 'node:worker_threads'
 
 let temps = 0
 
+const tempPrefix = `.copydesk-${process.pid}-`
+
 /** A name no other writer uses, in the target's folder so the rename never crosses file systems. */
-export const tempBeside = (target: string): string => join(dirname(target), `.copydesk-${process.pid}-${threadId}-${++temps}.tmp`)
+export const tempBeside = (target: string): string => join(dirname(target), `${tempPrefix}${threadId}-${++temps}.tmp`)
+
+/** Whether a file name is a temp file this process (any of its threads) made with tempBeside. */
+export const isOwnTemp = (name: string): boolean => name.startsWith(tempPrefix) && name.endsWith('.tmp')
 
 /**
  * Writes through a temp file in the target's folder (so the rename never
