@@ -7,7 +7,7 @@ import { articleStatuses } from '../../src/shared/article/article'
 import { exportMarkdown, profiles } from '../../src/shared/export'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { exportContext } from '../../src/main/site-export/context'
-import { RenderPool } from '../../src/main/site-export/render-pool'
+import { RenderPool, useRenderWorker } from '../../src/main/site-export/render-pool'
 import { runSiteExport } from '../../src/main/site-export/site-export'
 import { ms, percentile, timed, type BenchSection } from './section'
 import { cachedSyntheticLibrary } from './synthetic-library'
@@ -93,6 +93,13 @@ async function threadStart(library: Library, site: string): Promise<number> {
   }
 }
 
+/** The render thread electron-vite bundled for the app, if the project was built. */
+async function bundledWorker(): Promise<string | null> {
+  const chunks = join(import.meta.dirname, '../../out/main/chunks')
+  const name = (await readdir(chunks).catch(() => [])).find((file) => /^render-worker-.*\.js$/.test(file))
+  return name ? join(chunks, name) : null
+}
+
 /** Times re-exports after editing one article each time; returns the median and the worst. */
 async function reExportsAfterOneEdit(library: Library, site: string): Promise<{ median: number; worst: number; written: number }> {
   const times: number[] = []
@@ -173,12 +180,33 @@ export const exportSection: BenchSection = {
       const floor = (renderMs * SIZE) / cores
       const boot = await threadStart(library, work)
 
+      // Last, as it switches this process to the app's worker for good.
+      const bundled = await bundledWorker()
+      let app: { ms: number; same: boolean } | null = null
+      if (bundled) {
+        useRenderWorker(bundled)
+        const appSite = join(work, 'site-app')
+        const run = await firstExport(library, appSite)
+        // Compared with the site the sources re-exported after the edits above, file by file.
+        const sameFile = async (path: string): Promise<boolean> => (await readFile(join(appSite, path)).catch(() => null))?.equals(await readFile(join(site, path))) ?? false
+        const same = (await Promise.all(written.map((file) => sameFile(file.path)))).every(Boolean)
+        app = { ms: run.ms, same }
+      }
+
       const ratio = full.ms / raw
       print(`  first export of ${SIZE} articles (hugo, ${written.length} files, ${megabytes.toFixed(0)} MB), median of ${ROUNDS}: ${ms(full.ms)} (${fulls.map((run) => ms(run.ms)).join(', ')}), ${perSecond.toFixed(0)} articles/s (target ≥ ${TARGET_RATE}: ${verdict(perSecond >= TARGET_RATE)})`)
       print(`    of which reading, rendering and writing each file beside its target: ${ms(full.staged)}; putting them in place and recording them: ${ms(full.ms - full.staged)}`)
       print(`  same bytes with plain fs.writeFile, taking turns with the exports: median ${ms(raw)} (${raws.map(ms).join(', ')}); export / raw write = ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${verdict(ratio <= TARGET_RATIO)})`)
       print(`  rendering alone: exportMarkdown takes ${ms(renderMs)} per article on one thread, ${ms(renderMs * SIZE)} for all ${SIZE}; spread over ${cores} cores at best ${ms(floor)}, already ${(floor / raw).toFixed(1)}× the raw write`)
       print(`  starting the two render threads from sources (tsx loads the export core in each) until each has rendered an article: ${ms(boot)}`)
+      if (app) {
+        const rate = ((SIZE / app.ms) * 1000).toFixed(0)
+        print(
+          app.same
+            ? `  the same first export on the app's bundled render threads (out/main), which start without tsx: ${ms(app.ms)}, ${rate} articles/s, ${(app.ms / raw).toFixed(2)}× the raw write`
+            : `  the app's bundled render threads (out/main) wrote other bytes than the sources: the build is stale, run npm run build to measure them`
+        )
+      }
       print(`  re-export with nothing changed: ${ms(again.ms)}, ${again.value.written.length} files written`)
       print(`  re-export after one article changed, ${EDITS} times: median ${ms(quiet.median)} (target < ${TARGET_INCREMENTAL_MS} ms: ${verdict(quiet.median < TARGET_INCREMENTAL_MS)}), worst ${ms(quiet.worst)}, ${quiet.written} file written`)
       print(`  the same with every core kept busy by ${availableParallelism()} spinning threads: median ${ms(busy.median)} (target < ${TARGET_INCREMENTAL_MS} ms: ${verdict(busy.median < TARGET_INCREMENTAL_MS)}), worst ${ms(busy.worst)}`)
