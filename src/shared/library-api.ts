@@ -16,7 +16,11 @@ export interface ArticleSummary
   readingMinutes: number
 }
 
-/** What a save answers: the article as stored, and its new list row, so the sidebar can update without listing the library again. */
+/**
+ * What a save, a restored revision or a status step answers: the article as
+ * stored, and its new list row, so the sidebar can update without listing the
+ * library again.
+ */
 export interface SavedArticle {
   article: Article
   summary: ArticleSummary

@@ -4,6 +4,7 @@ import { netflixArticle, relatedArticles } from '../fixtures/netflix'
 import { openArticle, openEditorLibrary, titleField, waitUntilSaved, type EditorApp } from './editor-support'
 import { useBrowser } from './harness'
 import { editableFields } from './library-seed'
+import { firstRunProfile, openSection } from './review-support'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -17,6 +18,10 @@ const details = (page: Page) => page.getByRole('complementary', { name: 'Article
 /** The listArticles requests the renderer made from the `from`th IPC call on. */
 const listRequests = (app: EditorApp, from: number) => app.calls.slice(from).filter((call) => call.channel === 'copydesk:listArticles')
 const saves = (app: EditorApp, from: number) => app.calls.slice(from).filter((call) => call.channel === 'copydesk:saveArticle')
+/** The sidebar's own list requests: the inspector asks for its pickers' list, by title, each time it loads an article. */
+const sidebarListRequests = (app: EditorApp, from: number) =>
+  listRequests(app, from).filter((call) => JSON.stringify(call.payload) !== JSON.stringify({ sort: 'title' }))
+const row = (page: Page, title: string) => list(page).getByRole('option').filter({ hasText: title })
 
 /** Five articles, Netflix the oldest: newest first, it is the last row. */
 const openFiveArticles = (): Promise<EditorApp> =>
@@ -81,6 +86,54 @@ describe('the sidebar after an autosave', () => {
     expect(byTitle.indexOf('Rivals watch Netflix bet on AI')).toBe(2)
     await expect.poll(() => shownTitles(page)).toEqual(byTitle)
     expect(listRequests(app, mark)).toEqual([])
+    await app.done()
+  })
+})
+
+describe('the sidebar after the library changed the open article', () => {
+  it('shows the title of a restored revision, without listing the whole library again', async () => {
+    const app = await openFiveArticles()
+    const { page } = app
+    await openNetflix(app)
+    await openSection(page, 'Revisions')
+    await page.getByRole('textbox', { name: 'Snapshot name' }).fill('As filed')
+    await page.getByRole('button', { name: 'Take snapshot' }).click()
+    await page.getByRole('button', { name: 'Restore As filed' }).waitFor()
+    await titleField(page).fill('Netflix opens its own AI studio')
+    await waitUntilSaved(page)
+    await expect.poll(async () => (await shownTitles(page))[0]).toBe('Netflix opens its own AI studio')
+
+    const mark = app.calls.length
+    await page.getByRole('button', { name: 'Restore As filed' }).click()
+    await page.getByRole('alertdialog', { name: 'Restore this version?' }).getByRole('button', { name: 'Restore' }).click()
+    await expect.poll(() => titleField(page).inputValue()).toBe(NETFLIX)
+    // The restore is the newest change: the row keeps the top and shows the title brought back.
+    await expect.poll(() => shownTitles(page)).toEqual([NETFLIX, 'Zoning board minutes', 'Quarterly budget notes', relatedArticles()[1]!.title, relatedArticles()[0]!.title])
+    const restored = (await app.services.library.listArticles({})).find((hit) => hit.title === NETFLIX)!
+    expect(await row(page, NETFLIX).locator('time').getAttribute('datetime')).toBe(restored.updatedAt)
+    expect(app.calls.slice(mark).filter((call) => call.channel === 'copydesk:restoreRevision')).toHaveLength(1)
+    expect(sidebarListRequests(app, mark)).toEqual([])
+    await app.done()
+  })
+
+  it('shows a status step on the row and moves it to the top, without listing the whole library again', async () => {
+    const app = await openFiveArticles()
+    const { page } = app
+    await firstRunProfile(page, 'Hajra Naz', 'writer')
+    await openNetflix(app)
+    // The fixture is approved; anyone may send an approved article back for review.
+    await expect.poll(() => row(page, NETFLIX).locator('.status-badge').textContent()).toBe('Approved')
+
+    const mark = app.calls.length
+    await details(page).getByRole('combobox', { name: 'Status' }).selectOption('in-review')
+    await expect.poll(() => row(page, NETFLIX).locator('.status-badge').textContent()).toBe('In review')
+    expect((await shownTitles(page))[0]).toBe(NETFLIX)
+    expect((await app.services.library.getArticle(app.ids[0]!)).status).toBe('in-review')
+    expect(sidebarListRequests(app, mark)).toEqual([])
+
+    // The status filter agrees with the row it now shows.
+    await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('in-review')
+    await expect.poll(() => shownTitles(page)).toEqual([NETFLIX])
     await app.done()
   })
 })

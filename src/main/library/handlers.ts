@@ -1,6 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import type { Services } from '../services'
-import { articleSummary } from './summary'
+import { savedArticle } from './summary'
 import { switchLibrary } from './switch-library'
 
 type LibraryChannel =
@@ -23,10 +23,7 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listArticles: (query) => library().listArticles(query),
     getArticle: ({ id }) => library().getArticle(id),
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: async ({ id, changes }) => {
-      const article = await library().saveArticle(id, changes)
-      return { article, summary: articleSummary(article) }
-    },
+    saveArticle: async ({ id, changes }) => savedArticle(await library().saveArticle(id, changes)),
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),
     listTrash: () => library().listTrash(),
@@ -39,7 +36,7 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listRevisions: ({ id }) => library().listRevisions(id),
     getRevision: ({ id, revisionId }) => library().getRevision(id, revisionId),
     takeSnapshot: ({ id, name }) => library().takeSnapshot(id, name),
-    restoreRevision: ({ id, revisionId }) => library().restoreRevision(id, revisionId),
+    restoreRevision: async ({ id, revisionId }) => savedArticle(await library().restoreRevision(id, revisionId)),
     listPromos: () => library().listPromos(),
     savePromo: ({ id, promo }) => library().savePromo(promo, id),
     deletePromo: ({ id }) => library().deletePromo(id),

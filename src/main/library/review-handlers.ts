@@ -5,6 +5,7 @@ import { articleChecklist, readChecklistConfig, writeChecklistConfig } from './r
 import { diffRevisions } from './review-diff'
 import { requireProfile } from './review-profile'
 import { changeStatus } from './review-status'
+import { savedArticle } from './summary'
 
 type ReviewChannel =
   | 'changeStatus' | 'getChecklist' | 'getChecklistConfig' | 'setChecklistConfig' | 'diffRevisions'
@@ -19,7 +20,7 @@ export function reviewHandlers(services: Services): Pick<Handlers, ReviewChannel
   const library = () => services.library
   const profile = () => requireProfile(services.settings.get().profile)
   return {
-    changeStatus: (request) => changeStatus(library(), request, profile()),
+    changeStatus: async (request) => savedArticle(await changeStatus(library(), request, profile())),
     getChecklist: ({ id }) => articleChecklist(library(), id),
     getChecklistConfig: () => readChecklistConfig(library().dir),
     setChecklistConfig: ({ config }) => writeChecklistConfig(library().dir, config),

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs'
 import type { Article } from '../../shared/article/article'
 import { bodyStats, walkBody } from '../../shared/article/body'
-import type { ArticleSummary, TrashedArticle } from '../../shared/library-api'
+import type { ArticleSummary, SavedArticle, TrashedArticle } from '../../shared/library-api'
 
 /** Identifies one version of a file cheaply, so opening can tell which files changed without reading them. */
 export interface FileStamp {
@@ -34,6 +34,9 @@ export function articleSummary(article: Article): ArticleSummary {
   const { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt } = article
   return { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt, ...bodyStats(article.body) }
 }
+
+/** An article the renderer has open, answered with its list row once the library changed it. */
+export const savedArticle = (article: Article): SavedArticle => ({ article, summary: articleSummary(article) })
 
 export function indexEntry(article: Article, stamp: FileStamp): IndexEntry {
   return { ...articleSummary(article), promoIds: promoIdsOf(article), stamp }

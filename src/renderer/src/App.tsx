@@ -19,14 +19,11 @@ export function App(): React.JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
-  /** Bumped when an article changed in a way only listing the library again shows (a status step). */
-  const [libraryVersion, setLibraryVersion] = useState(0)
-  /** The list row of the article saved last: the sidebar puts it in place, as autosave runs every second of typing. */
+  /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
   const applied = useAppliedTheme(settings?.theme ?? 'system')
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
-  const articleChanged = useCallback((saved?: ArticleSummary) => (saved ? setLastSaved(saved) : setLibraryVersion((v) => v + 1)), [])
 
   useEffect(() => {
     Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
@@ -47,14 +44,13 @@ export function App(): React.JSX.Element {
         libraryPath={info?.libraryPath ?? ''}
         selectedId={openArticleId}
         onSelect={setOpenArticleId}
-        version={libraryVersion}
         lastSaved={lastSaved}
         onError={report}
       />
       <ArticleWorkspace
         articleId={openArticleId}
         mediaBaseUrl={info?.mediaBaseUrl ?? ''}
-        onArticleChanged={articleChanged}
+        onArticleChanged={setLastSaved}
         onError={report}
         statusBar={{ version: info?.version ?? '', theme: settings?.theme ?? 'system', appliedTheme: applied, onThemeChange: chooseTheme }}
       />

@@ -83,7 +83,7 @@ export const contract = {
   listRevisions: channel<RevisionInfo[]>()(byIdSchema),
   getRevision: channel<Article>()(revisionRefSchema),
   takeSnapshot: channel<RevisionInfo>()(snapshotSchema),
-  restoreRevision: channel<Article>()(revisionRefSchema),
+  restoreRevision: channel<SavedArticle>()(revisionRefSchema),
   listPromos: channel<PromoWithUsage[]>()(z.undefined()),
   savePromo: channel<Promo>()(savePromoSchema),
   deletePromo: channel<void>()(byIdSchema),
@@ -109,7 +109,7 @@ export const contract = {
    * profile (set through updateSettings). Approving an article that fails the
    * checklist needs a note saying why. saveArticle never changes the status.
    */
-  changeStatus: channel<Article>()(changeStatusSchema),
+  changeStatus: channel<SavedArticle>()(changeStatusSchema),
   /** The library's pre-export checklist run on one article. */
   getChecklist: channel<ChecklistResult>()(byIdSchema),
   /** The open library's checklist settings (defaults until set). */

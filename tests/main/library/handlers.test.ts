@@ -42,6 +42,19 @@ describe('library channels', () => {
     expect(summary.words).toBeGreaterThan(100)
   })
 
+  it('answers a restored revision with the article and the row the library now lists for it', async () => {
+    const { value: created } = (await call('createArticle', { title: 'First title' })) as { value: { id: string } }
+    const snapshot = await call('takeSnapshot', { id: created.id, name: 'Before the rename' })
+    await call('saveArticle', { id: created.id, changes: { title: 'Second title' } })
+    if (!snapshot.ok) throw new Error(snapshot.error.message)
+    const restored = await call('restoreRevision', { id: created.id, revisionId: (snapshot.value as { id: string }).id })
+    const listed = await call('listArticles', {})
+    if (!restored.ok || !listed.ok) throw new Error('the restore or the list failed')
+    const { article, summary } = restored.value as SavedArticle
+    expect(article.title).toBe('First title')
+    expect({ ...summary, excerpt: '' }).toEqual((listed.value as SearchHit[]).find((hit) => hit.id === created.id))
+  })
+
   it('answers a bad save with a code and plain words, and writes nothing', async () => {
     const { value } = (await call('createArticle', {})) as { value: { id: string; updatedAt: string } }
     const result = await call('saveArticle', { id: value.id, changes: { body: { type: 'doc', content: [{ type: 'faq' }] } } })

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Article } from '../../../src/shared/article/article'
-import type { SavedArticle } from '../../../src/shared/library-api'
+import type { SavedArticle, SearchHit } from '../../../src/shared/library-api'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { editor, writer } from '../../shared/review/actors'
@@ -37,13 +36,15 @@ describe('review channels', () => {
     expect((await env.services.library.getArticle(article.id)).status).toBe('draft')
 
     await signIn(writer)
-    expect(value<Article>(await call('changeStatus', { id: article.id, to: 'in-review', note: 'Ready.' })).statusHistory).toEqual([
+    expect(value<SavedArticle>(await call('changeStatus', { id: article.id, to: 'in-review', note: 'Ready.' })).article.statusHistory).toEqual([
       { from: 'draft', to: 'in-review', by: writer, at: expect.any(String), note: 'Ready.' }
     ])
     // The profile switches, as on a shared machine: the next step is signed by the editor.
     await signIn(editor)
-    const approved = value<Article>(await call('changeStatus', { id: article.id, to: 'approved' }))
-    expect(approved.statusHistory?.at(-1)).toMatchObject({ to: 'approved', by: editor })
+    const approved = value<SavedArticle>(await call('changeStatus', { id: article.id, to: 'approved' }))
+    expect(approved.article.statusHistory?.at(-1)).toMatchObject({ to: 'approved', by: editor })
+    // The sidebar puts this row in place of the article's: it must be the one the library now lists.
+    expect({ ...approved.summary, excerpt: '' }).toEqual(value<SearchHit[]>(await call('listArticles', {})).find((hit) => hit.id === article.id))
   })
 
   it('refuse a status sent with a save, and keep the status history out of what the renderer can write', async () => {

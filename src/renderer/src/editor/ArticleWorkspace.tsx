@@ -22,8 +22,8 @@ interface Props {
   articleId: string | null
   /** Prefix that turns a stored `media/…` path into an address the window can load. */
   mediaBaseUrl: string
-  /** Called after a change so the library list can show it: with the new list row after a save. */
-  onArticleChanged: (saved?: ArticleSummary) => void
+  /** Called with the article's new list row after a change, so the library list can show it. */
+  onArticleChanged: (saved: ArticleSummary) => void
   onError: (error: unknown) => void
   statusBar: StatusBarProps
 }

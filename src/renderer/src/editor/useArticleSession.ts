@@ -31,8 +31,8 @@ function withChanges(meta: ArticleMeta, changes: Partial<ArticleMeta>): ArticleM
 const closingSaves = new Map<string, Promise<void>>()
 
 interface Callbacks {
-  /** After a save, with the article's new list row; without one (a status step) the list needs the library again. */
-  onArticleChanged: (saved?: ArticleSummary) => void
+  /** After the library changed the open article (a save, a status step, a restored revision), with its new list row. */
+  onArticleChanged: (saved: ArticleSummary) => void
   onError: (error: unknown) => void
 }
 
@@ -107,7 +107,11 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     }
   }, [articleId, generation])
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  /** Loads the open article again; with its new list row when the change came from here, so the sidebar shows it too. */
+  const reload = useCallback((changed?: ArticleSummary) => {
+    if (changed) latest.current.onArticleChanged(changed)
+    setGeneration((g) => g + 1)
+  }, [])
 
   const session: Session = articleId === null ? { kind: 'none' } : loaded?.id === articleId ? loaded.session : { kind: 'loading' }
   const saver = session.kind === 'open' ? session.saver : null
@@ -157,8 +161,8 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
   const changeStatus = useCallback(
     async (to: ArticleStatus, note?: string): Promise<void> => {
       if (!saver || articleId === null) return
-      const changed = await call('changeStatus', { id: articleId, to, ...(note ? { note } : {}) })
-      latest.current.onArticleChanged()
+      const { article: changed, summary } = await call('changeStatus', { id: articleId, to, ...(note ? { note } : {}) })
+      latest.current.onArticleChanged(summary)
       setLoaded((l) =>
         l?.session.kind === 'open' && l.session.saver === saver
           ? { id: l.id, session: { ...l.session, article: changed, meta: { ...l.session.meta, status: changed.status } } }

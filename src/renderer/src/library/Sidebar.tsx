@@ -19,9 +19,7 @@ interface Props {
   libraryPath: string
   selectedId: string | null
   onSelect: (id: string | null) => void
-  /** Changes when an article changed elsewhere in the app in a way only listing the library again shows. */
-  version: number
-  /** The list row of the article the editor saved last, put in place without listing the library again. */
+  /** The list row of the article the editor changed last, put in place without listing the library again. */
   lastSaved: ArticleSummary | null
   onError: (error: unknown) => void
 }
@@ -41,7 +39,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * The library: which folder is open, its articles (searchable, filtered,
  * virtualized), the trash, import by drop or picker, and the promo manager.
  */
-export function Sidebar({ libraryPath, selectedId, onSelect, version, lastSaved, onError }: Props): React.JSX.Element {
+export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'articles' | 'trash'>('articles')
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [activeId, setActiveId] = useState<string | null>(selectedId)
@@ -70,7 +68,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, version, lastSaved,
     setFilters(noFilters)
   }, [onSelect])
   const library = useLibraryInfo(libraryPath, switched, onError)
-  const reloadKey = `${library.info?.path ?? ''}|${library.changes}|${version}|${tick}`
+  const reloadKey = `${library.info?.path ?? ''}|${library.changes}|${tick}`
   const list = useArticles(filters, reloadKey, lastSaved)
   // The promo manager shows which articles place each promo, and their titles: a save can change both.
   const promosKey = `${reloadKey}|${lastSaved?.id ?? ''}|${lastSaved?.updatedAt ?? ''}`

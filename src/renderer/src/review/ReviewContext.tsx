@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { ArticleSummary } from '../../../shared/library-api'
 import type { Actor } from '../../../shared/review/actor'
 import type { CommentThread } from '../../../shared/review/comment-thread-schema'
 import type { SuggestionDecision } from '../../../shared/review/suggestion-decision-schema'
@@ -21,8 +22,11 @@ export interface Review {
   attachEditor: (editor: Editor | null) => void
   /** Saves what is pending now. */
   flush: () => Promise<void>
-  /** Saves what is pending, then loads the article again (after a restore or a merged bundle). */
-  reload: () => Promise<void>
+  /**
+   * Saves what is pending, then loads the article again (after a restore or a
+   * merged bundle); `changed`, the article's new list row, goes to the sidebar.
+   */
+  reload: (changed?: ArticleSummary) => Promise<void>
   onError: (error: unknown) => void
 }
 
@@ -43,7 +47,7 @@ interface Local {
 interface Props {
   session: Session
   profile: Actor | null
-  reload: () => void
+  reload: (changed?: ArticleSummary) => void
   onError: (error: unknown) => void
   children: React.ReactNode
 }
@@ -102,10 +106,13 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
   const flush = useCallback(async () => {
     await saver?.flush()
   }, [saver])
-  const reloadSaved = useCallback(async () => {
-    await flush()
-    reload()
-  }, [flush, reload])
+  const reloadSaved = useCallback(
+    async (changed?: ArticleSummary) => {
+      await flush()
+      reload(changed)
+    },
+    [flush, reload]
+  )
 
   const value = useMemo<Review>(
     () => ({

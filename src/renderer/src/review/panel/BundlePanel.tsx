@@ -28,6 +28,7 @@ export function BundlePanel({ articleId }: { articleId: string | null }): React.
     await flush()
     const imported = await call('importReviewBundle', { text: await file.text() })
     setReport(imported)
+    // The sidebar needs no row from here: main's libraryChanged after a merge lists the library again (a bundle can add articles too).
     if (imported.articles.some((article) => article.id === articleId && article.outcome === 'merged')) await reload()
   }
 

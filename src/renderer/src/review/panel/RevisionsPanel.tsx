@@ -58,7 +58,7 @@ export function RevisionsPanel({ articleId, version }: { articleId: string; vers
     setRestoring(null)
     flush()
       .then(() => call('restoreRevision', { id: articleId, revisionId: revision.id }))
-      .then(() => reload(), onError)
+      .then(({ summary }) => reload(summary), onError)
   }
 
   return (
