@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import lockfile from 'proper-lockfile'
 import { UserError } from '../../shared/ipc/result'
 
@@ -115,7 +115,12 @@ export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn
   }
   const ownerFile = join(lockDir, 'owner')
   try {
+    // Adding the owner changes the lock folder's mtime, which proper-lockfile
+    // reads as another process taking the lock over at its next refresh (any
+    // write longer than half a second, such as rebuilding a big index): put back the one it set.
+    const { mtime } = await stat(lockDir)
     await rename(draft, ownerFile)
+    await utimes(lockDir, mtime, mtime)
     return await fn()
   } finally {
     await rm(ownerFile, { force: true })
