@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArticleSource } from '../../../src/main/library/article-source'
 import { exportMarkdown } from '../../../src/shared/export'
 import type { ArticleTarget } from '../../../src/main/site-export/render-article'
+import { sha256 } from '../../../src/main/site-export/manifest'
 import { inThisThread, RenderPool } from '../../../src/main/site-export/render-pool'
 import { useRenderFixture } from './render-fixture'
 
@@ -64,6 +65,32 @@ describe('rendering on worker threads', () => {
       await pool.close()
       await rm(join(fixture.site, 'content/news'), { recursive: true, force: true })
       await mkdir(join(fixture.site, 'content/news'))
+    }
+  })
+
+  it('hands back the bytes of a file that changed, or that someone else edited, to be written only at commit', async () => {
+    const [edited, ours] = fixture.sources
+    const old = 'an older export\n'
+    const theirs = 'edited in the site by hand\n'
+    await writeFile(targetOf(ours!).file, old)
+    await writeFile(targetOf(edited!).file, theirs)
+    const pool = new RenderPool({ ...fixture.setup, stage: true }, 2)
+    try {
+      const [conflict, change] = await Promise.all([
+        pool.render(edited!, { ...targetOf(edited!), recordedSha256: sha256(old) }),
+        pool.render(ours!, { ...targetOf(ours!), recordedSha256: sha256(old) })
+      ])
+      expect([change.action, change.temp]).toEqual(['change', undefined])
+      expect([conflict.action, conflict.temp]).toEqual(['conflict', undefined])
+      const article = await fixture.library.getArticle(ours!.id)
+      expect(new TextDecoder().decode(change.content)).toBe(exportMarkdown(article, fixture.setup.ctx, 'hugo', fixture.setup.layout).content)
+      // Nothing in the site changed yet.
+      expect(await readFile(targetOf(ours!).file, 'utf8')).toBe(old)
+      expect(await readFile(targetOf(edited!).file, 'utf8')).toBe(theirs)
+    } finally {
+      await pool.close()
+      await rm(targetOf(ours!).file)
+      await rm(targetOf(edited!).file)
     }
   })
 
