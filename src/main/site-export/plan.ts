@@ -91,13 +91,13 @@ export interface Stager {
 
 /** Progress is reported every this many articles. */
 const BATCH = 32
-/** Files compared with the site (and handed to onCompared) at once. */
+/** Files compared with the site in this thread (and handed to the stager) at once: media and kit files; render threads compare articles. */
 const COMPARING = 32
 
 export interface Wanted extends SiteFile {
+  /** A kit file's bytes. */
   content?: Buffer
-  /** Of `content`, when the renderer already hashed it. */
-  sha256?: string
+  /** The library file a media target is copied from. */
   source?: string
   /** Known unchanged from the render cache: not read again. */
   cachedSha256?: string

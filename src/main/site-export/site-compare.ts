@@ -20,7 +20,7 @@ export async function compareWithSite(site: SiteFolder, file: Wanted, previous: 
   const bytes = file.content ?? (await readFile(file.source!))
   const existing = exists ? await readIfExists(target) : null
   const action = fileAction(existing, bytes, previous?.files[file.path]?.sha256)
-  const planned: PlannedFile = Object.assign(siteFile(file), { action, target, sha256: file.sha256 ?? sha256(bytes) })
+  const planned: PlannedFile = Object.assign(siteFile(file), { action, target, sha256: sha256(bytes) })
   if (file.source) planned.source = file.source
   return { planned, bytes }
 }
