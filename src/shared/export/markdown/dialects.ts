@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast'
 import type { Options } from 'remark-stringify'
 import type { ExportWarningKind } from '../types'
+import { mdxExpression } from './mdx'
 
 type Unsafe = NonNullable<Options['unsafe']>[number]
 
@@ -17,20 +18,57 @@ export interface Dialect {
   unsafe: Unsafe[]
   /** Characters written as character references rather than backslash escapes when they are unsafe. */
   encode: string[]
-  /** Returns the tree with its code made safe; never changes the tree it is given. */
-  protectCode?(tree: Root, warn: (kind: ExportWarningKind, message: string) => void): Root
+  /**
+   * Returns the tree with what escapes cannot protect made safe: code, which
+   * cannot hold escapes, and text the parser still reads as markup whatever
+   * its escapes. Never changes the tree it is given.
+   */
+  protect?(tree: Root, warn: (kind: ExportWarningKind, message: string) => void): Root
 }
 
 type Code = Extract<RootContent, { type: 'code' | 'inlineCode' }>
 type Parent = { children: RootContent[] }
 
-/** A copy of the tree with each code node replaced by what `replace` returns. */
-function mapCode<T extends Parent>(tree: T, replace: (node: Code) => RootContent[]): T {
+/** A copy of the tree with each node `replace` answers for replaced by its answer, and the others' children mapped. */
+function mapNodes<T extends Parent>(tree: T, replace: (node: RootContent) => RootContent[] | undefined): T {
   const children = tree.children.flatMap((child): RootContent[] => {
-    if (child.type === 'code' || child.type === 'inlineCode') return replace(child)
-    return 'children' in child ? [mapCode(child as RootContent & Parent, replace)] : [child]
+    const replaced = replace(child)
+    if (replaced) return replaced
+    return 'children' in child ? [mapNodes(child as RootContent & Parent, replace)] : [child]
   })
   return { ...tree, children }
+}
+
+/** A copy of the tree with each code node replaced by what `replace` returns. */
+const mapCode = <T extends Parent>(tree: T, replace: (node: Code) => RootContent[]): T =>
+  mapNodes(tree, (node) => (node.type === 'code' || node.type === 'inlineCode' ? replace(node) : undefined))
+
+/**
+ * The character that makes remark-gfm link an address found in text: the `:`
+ * of `http://` and `https://`, the `.` after `www` and the `@` of an e-mail
+ * address, captured so `split` keeps it. This finds a few more than
+ * remark-gfm links, which costs nothing.
+ */
+const gfmAddressKey = /((?<=https?):(?=\/\/)|(?<=www)\.|(?<=[\w+.-])@(?=[\w-]+\.[\w-]))/i
+
+/**
+ * remark-gfm links addresses in the parsed text, after escapes are gone
+ * (remarkjs/remark-gfm#33), so `https\://` still becomes a link. An MDX
+ * expression holding the key character splits the text where remark-gfm
+ * looks for it, and renders as that character. Link text is left alone:
+ * GFM makes no link inside a link.
+ */
+function unlinkAddresses(tree: Root): Root {
+  return mapNodes(tree, (node) => {
+    if (node.type === 'link' || node.type === 'linkReference') return [node]
+    if (node.type !== 'text' || !gfmAddressKey.test(node.value)) return undefined
+    // `split` puts the captured key characters at odd indexes.
+    return node.value
+      .split(gfmAddressKey)
+      .flatMap((part, index): RootContent[] =>
+        index % 2 ? [{ type: 'html', value: mdxExpression(part) }] : part ? [{ type: 'text', value: part }] : []
+      )
+  })
 }
 
 const templateSyntaxWarning = (generator: string): string =>
@@ -46,7 +84,7 @@ export const dialects = {
       { character: '%', before: '\\{\\{', inConstruct: inText }
     ],
     encode: [],
-    protectCode: (tree, warn) =>
+    protect: (tree, warn) =>
       mapCode(tree, (node) => {
         // Hugo's own escape: {{</* x */>}} is written out as {{< x >}}.
         const paired = node.value.replace(/\{\{<([\s\S]*?)>\}\}/g, '{{</*$1*/>}}').replace(/\{\{%([\s\S]*?)%\}\}/g, '{{%/*$1*/%}}')
@@ -70,7 +108,7 @@ export const dialects = {
       { character: '$', after: '\\$', inConstruct: inText }
     ],
     encode: ['{', '<', '>', '&', '%', '~', '^', '@', '/', '?', ';', ','],
-    protectCode: (tree, warn) =>
+    protect: (tree, warn) =>
       mapCode(tree, (node) => {
         if (!/\{[{%]/.test(node.value)) return [node]
         if (/\{%-?\s*endraw/.test(node.value)) {
@@ -80,15 +118,23 @@ export const dialects = {
         return [{ type: 'html', value: '{% raw %}' }, node, { type: 'html', value: '{% endraw %}' }]
       })
   },
-  /** MDX reads `{` as an expression and `<` as JSX everywhere in text. */
+  /**
+   * MDX reads `{` as an expression and `<` as JSX everywhere in text, and a
+   * line starting `import ` or `export ` as JavaScript (its first letter is
+   * written as a character reference, as letters have no backslash escape).
+   * Astro runs remark-gfm.
+   */
   mdx: {
     unsafe: [
       { character: '{', inConstruct: inText },
       { character: '<', inConstruct: inText },
       { atBreak: true, character: '{' },
-      { atBreak: true, character: '<' }
+      { atBreak: true, character: '<' },
+      { atBreak: true, character: 'i', after: 'mport ' },
+      { atBreak: true, character: 'e', after: 'xport ' }
     ],
-    encode: []
+    encode: [],
+    protect: unlinkAddresses
   }
 } satisfies Record<string, Dialect>
 

@@ -96,7 +96,7 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
 
   function write(nodes: readonly RootContent[]): string {
     const root = { type: 'root' as const, children: [...nodes] }
-    const safe = dialect.protectCode ? dialect.protectCode(root, options.warn) : root
+    const safe = dialect.protect ? dialect.protect(root, options.warn) : root
     return toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes).replace(/\n+$/, '')
   }
   return write

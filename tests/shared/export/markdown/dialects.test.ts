@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BodyNode } from '../../../../src/shared/article/body'
 import { exportMarkdown, type ProfileName } from '../../../../src/shared/export'
-import { articleWith, fixtureContext, p, text } from '../support/body'
+import { articleWith, fixtureContext, link, p, text } from '../support/body'
 
 /** The body of an export, without front matter, and its warnings. */
 function exportBody(profile: ProfileName, ...content: BodyNode[]): { body: string; warnings: string[] } {
@@ -54,6 +54,16 @@ describe('Markdown dialects: what each generator reads before the Markdown parse
 
     it('leaves code as it is: MDX reads code literally', () => {
       expect(exportBody('astro', p(text('{x} <Y />', 'code'))).body).toBe('`{x} <Y />`\n')
+    })
+
+    it('writes the first letter of a line starting `import ` or `export ` as a character reference: MDX would run the line as JavaScript', () => {
+      expect(exportBody('astro', p('import x'), p('export y'), p('imports and exports z')).body).toBe('&#x69;mport x\n\n&#x65;xport y\n\nimports and exports z\n')
+    })
+
+    it('writes the character remark-gfm links an address by as an expression, which no escape would stop; link text stays as it is', () => {
+      expect(exportBody('astro', p('a@b.co, www.x.org and https://x.org'), p(text('https://x.org', link('https://x.org')))).body).toBe(
+        'a{"@"}b.co, www{"."}x.org and https{":"}//x.org\n\n[https://x.org](https://x.org)\n'
+      )
     })
   })
 

@@ -36,7 +36,7 @@ function plainWriter(dialect: Dialect): (nodes: RootContent[]) => string {
     })
   return (nodes) => {
     const root: Root = { type: 'root', children: nodes }
-    return processor.stringify(dialect.protectCode ? dialect.protectCode(root, () => undefined) : root).replace(/\n+$/, '')
+    return processor.stringify(dialect.protect ? dialect.protect(root, () => undefined) : root).replace(/\n+$/, '')
   }
 }
 

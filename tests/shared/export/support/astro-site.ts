@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import type { Article } from '../../../../src/shared/article/article'
+import { exportMarkdown, profiles, type ExportContext, type LayoutOptions } from '../../../../src/shared/export'
+
+const repoRoot = resolve(import.meta.dirname, '../../../..')
+
+/**
+ * The smallest Astro site a template would give: the MDX integration, a blog
+ * collection read by the glob loader, and a page per entry that renders its
+ * content inside `<article>`. Highlighting and smartypants are off so the
+ * built pages can be compared with Copydesk's own HTML export; those are the
+ * site's choices, not the export's.
+ */
+const siteFiles: Record<string, string> = {
+  'astro.config.mjs': [
+    "import mdx from '@astrojs/mdx'",
+    "import { defineConfig } from 'astro/config'",
+    '',
+    "export default defineConfig({ site: 'https://example.org', integrations: [mdx()], markdown: { syntaxHighlight: false, smartypants: false } })",
+    ''
+  ].join('\n'),
+  'src/content.config.ts': [
+    "import { defineCollection } from 'astro:content'",
+    "import { glob } from 'astro/loaders'",
+    '',
+    "const blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '**/*.{md,mdx}' }) })",
+    '',
+    'export const collections = { blog }',
+    ''
+  ].join('\n'),
+  'src/pages/blog/[...slug].astro': [
+    '---',
+    "import { getCollection, render } from 'astro:content'",
+    '',
+    'export async function getStaticPaths() {',
+    "  const posts = await getCollection('blog')",
+    '  return posts.map((post) => ({ params: { slug: post.id }, props: post }))',
+    '}',
+    'const post = Astro.props',
+    'const { Content } = await render(post)',
+    '---',
+    '',
+    '<html lang="en"><head><title>{post.data.title}</title></head><body><article><Content /></article></body></html>',
+    ''
+  ].join('\n')
+}
+
+async function write(root: string, path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(join(root, path)), { recursive: true })
+  await writeFile(join(root, path), content)
+}
+
+/**
+ * The site finds Astro and its MDX integration through links to Copydesk's
+ * own install, in a node_modules folder of its own so Astro's caches
+ * (`node_modules/.astro`, `node_modules/.vite`) stay inside the temp site.
+ */
+async function linkPackages(root: string): Promise<void> {
+  for (const name of ['astro', '@astrojs/mdx']) {
+    await mkdir(dirname(join(root, 'node_modules', name)), { recursive: true })
+    await symlink(join(repoRoot, 'node_modules', name), join(root, 'node_modules', name), 'dir')
+  }
+}
+
+/** Writes the articles with the astro profile, their media (placeholder bytes) and the site kit, then runs Astro's build. */
+export async function buildAstroSite(root: string, articles: { article: Article; layout?: LayoutOptions }[], ctx: ExportContext): Promise<void> {
+  await linkPackages(root)
+  for (const [path, content] of Object.entries(siteFiles)) await write(root, path, content)
+  for (const file of profiles.astro.siteKit()) await write(root, file.path, file.content)
+  for (const { article, layout } of articles) {
+    const result = exportMarkdown(article, ctx, 'astro', layout)
+    await write(root, profiles.astro.articlePath(article, layout), result.content)
+    for (const media of result.media) await write(root, media.path, new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
+  }
+  // Run from the site as its owner would: Astro stages its server build in the working directory.
+  await promisify(execFile)(join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', root, '--silent'], {
+    cwd: root,
+    timeout: 60_000,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }
+  })
+}
