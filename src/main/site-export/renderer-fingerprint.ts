@@ -47,6 +47,7 @@ export const canaryArticle: Article = articleSchema.parse({
         ...text('link'),
         marks: [{ type: 'link', attrs: { href: 'https://example.com/a_b', target: null, rel: null, class: null } }]
       }),
+      paragraph(text('import x from www.example.com, https://example.com or a@example.com')),
       { type: 'heading', attrs: { level: 2 }, content: [text('Heading')] },
       { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('item'))] }] },
       { type: 'orderedList', attrs: { start: 3, type: null }, content: [{ type: 'listItem', content: [paragraph(text('item'))] }] },
