@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
-import { exportHtml } from '../../../src/shared/export'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { buildAstroSite } from './support/astro-site'
 import { articleWith, bulletList, faq, fixtureContext, image, link, p, promoSlot, text } from './support/body'
-import { byClass, byTag, jsonLd, parseDocument, textOf } from './support/hast-query'
-import { articleBodyShape, htmlShape } from './support/html-shape'
+import { byTag, parseDocument, textOf } from './support/hast-query'
+import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
 
 const breakout = 'Is </script><script>alert(1)</script> <!-- safe & sound?'
 const mdxLooking = 'What does {frontmatter.title} or <Component prop={1} /> do?'
@@ -54,43 +53,20 @@ describe('a real Astro build of exported articles with the astro site kit', () =
   afterAll(() => site?.cleanup())
 
   it('renders the fixture’s FAQ visibly, with exactly one FAQPage JSON-LD', async () => {
-    const doc = await page('netflix-bets-big-on-generative-ai')
-    const questions = byClass(doc, 'copydesk-faq-question').map(textOf)
-    expect(questions).toHaveLength(5)
-    expect(questions[4]).toBe('What is Sora 2, and why is it controversial?')
-    expect(textOf(byClass(doc, 'copydesk-faq-answer')[0]!)).toContain('Netflix utilizes AI to support creative teams')
-    const faqPages = jsonLd(doc).filter((entry) => entry['@type'] === 'FAQPage')
-    expect(faqPages).toHaveLength(1)
-    expect((faqPages[0]!['mainEntity'] as { name: string }[]).map((question) => question.name)).toEqual(questions)
+    expectFixtureFaq(await page('netflix-bets-big-on-generative-ai'))
   })
 
-  it('renders both promo slots, labelled, with sponsored links', async () => {
-    const promos = byClass(await page('netflix-bets-big-on-generative-ai'), 'copydesk-promo')
-    expect(promos).toHaveLength(2)
-    for (const promo of promos) {
-      expect(textOf(byClass(promo, 'copydesk-promo-label')[0]!)).toBe('Sponsored · Example Hosting')
-      expect(textOf(byClass(promo, 'copydesk-promo-headline')[0]!)).toBe('Hosting {75%} off <b>now</b> & "then"')
-      const [a] = byTag(promo, 'a')
-      expect(a!.properties['href']).toBe(hostingPromo().url)
-      expect(a!.properties['rel']).toEqual(['sponsored', 'noopener'])
-    }
+  it('renders both promo slots, labelled, with sponsored links and their text as text', async () => {
+    expectSponsoredPromos(await page('netflix-bets-big-on-generative-ai'), 'Hosting {75%} off <b>now</b> & "then"')
   })
 
   it('builds a page that reads exactly like Copydesk’s own HTML export, hostile text included', async () => {
-    const built = await page('tricky-article')
-    const article = byTag(built, 'article')[0]!
     // The HTML export keeps library media paths; the site serves the image from its public folder.
-    const expected = JSON.parse(
-      JSON.stringify(articleBodyShape(exportHtml(tricky, ctx, { fragment: true }).content)).replace('"media/photo.png"', '"/images/tricky-article/photo.png"')
-    )
-    expect(htmlShape({ type: 'root', children: article.children })).toEqual(expected)
+    expectReadsLikeHtmlExport(await page('tricky-article'), tricky, ctx, { library: 'media/photo.png', site: '/images/tricky-article/photo.png' })
   })
 
   it('merges both FAQ blocks into one FAQPage whose text cannot break out of its script', async () => {
-    const built = await page('tricky-article')
-    expect(byTag(built, 'script')).toHaveLength(1)
-    const [faqPage] = jsonLd(built)
-    expect((faqPage!['mainEntity'] as { name: string; acceptedAnswer: { text: string } }[]).map((entry) => [entry.name, entry.acceptedAnswer.text])).toEqual([
+    expect(faqPageEntries(await page('tricky-article'))).toEqual([
       [mdxLooking, 'Nothing here {at} <all>.'],
       [breakout, breakout],
       ['Last one?', 'Yes.'],

@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
-import { exportHtml } from '../../../src/shared/export'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { articleWith, faq, fixtureContext, image, p, promoSlot, text } from './support/body'
-import { byClass, byTag, jsonLd, parseDocument, textOf } from './support/hast-query'
-import { articleBodyShape, htmlShape } from './support/html-shape'
+import { byTag, parseDocument, textOf } from './support/hast-query'
+import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
 import { buildHugoSite } from './support/hugo-site'
 
 const breakout = 'Is </script><script>alert(1)</script> <!-- safe & sound?'
@@ -45,40 +44,20 @@ describe('a real Hugo build of exported articles with the hugo site kit', () => 
   afterAll(() => site?.cleanup())
 
   it('renders the fixture’s FAQ visibly, with exactly one FAQPage JSON-LD', async () => {
-    const doc = await page('posts/netflix-bets-big-on-generative-ai')
-    const questions = byClass(doc, 'copydesk-faq-question').map(textOf)
-    expect(questions).toHaveLength(5)
-    expect(questions[4]).toBe('What is Sora 2, and why is it controversial?')
-    expect(textOf(byClass(doc, 'copydesk-faq-answer')[0]!)).toContain('Netflix utilizes AI to support creative teams')
-    const faqPages = jsonLd(doc).filter((entry) => entry['@type'] === 'FAQPage')
-    expect(faqPages).toHaveLength(1)
-    expect((faqPages[0]!['mainEntity'] as { name: string }[]).map((question) => question.name)).toEqual(questions)
+    expectFixtureFaq(await page('posts/netflix-bets-big-on-generative-ai'))
   })
 
   it('renders both promo slots, labelled, with sponsored links', async () => {
-    const promos = byClass(await page('posts/netflix-bets-big-on-generative-ai'), 'copydesk-promo')
-    expect(promos).toHaveLength(2)
-    for (const promo of promos) {
-      expect(textOf(byClass(promo, 'copydesk-promo-label')[0]!)).toBe('Sponsored · Example Hosting')
-      const [a] = byTag(promo, 'a')
-      expect(a!.properties['href']).toBe(hostingPromo().url)
-      expect(a!.properties['rel']).toEqual(['sponsored', 'noopener'])
-    }
+    expectSponsoredPromos(await page('posts/netflix-bets-big-on-generative-ai'))
   })
 
   it('builds a page that reads exactly like Copydesk’s own HTML export, hostile text included', async () => {
-    const built = await page('posts/tricky-article')
-    const article = byTag(built, 'article')[0]!
     // The HTML export keeps library media paths; the bundle serves the image beside the page.
-    const expected = JSON.parse(JSON.stringify(articleBodyShape(exportHtml(tricky, ctx, { fragment: true }).content)).replace('"media/photo.png"', '"photo.png"'))
-    expect(htmlShape({ type: 'root', children: article.children })).toEqual(expected)
+    expectReadsLikeHtmlExport(await page('posts/tricky-article'), tricky, ctx, { library: 'media/photo.png', site: 'photo.png' })
   })
 
   it('merges both FAQ blocks into one FAQPage whose text cannot break out of its script', async () => {
-    const built = await page('posts/tricky-article')
-    expect(byTag(built, 'script')).toHaveLength(1)
-    const [faqPage] = jsonLd(built)
-    expect((faqPage!['mainEntity'] as { name: string; acceptedAnswer: { text: string } }[]).map((entry) => [entry.name, entry.acceptedAnswer.text])).toEqual([
+    expect(faqPageEntries(await page('posts/tricky-article'))).toEqual([
       ['What does {{< shortcode >}} do?', 'Nothing here.'],
       [breakout, breakout],
       ['Last one?', 'Yes.']

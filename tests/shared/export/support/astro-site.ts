@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, symlink } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import type { Article } from '../../../../src/shared/article/article'
-import { exportMarkdown, profiles, type ExportContext, type LayoutOptions } from '../../../../src/shared/export'
+import type { ExportContext } from '../../../../src/shared/export'
+import { writeExportedSite, type SiteArticle } from './exported-site'
 
 const repoRoot = resolve(import.meta.dirname, '../../../..')
 
@@ -48,11 +48,6 @@ const siteFiles: Record<string, string> = {
   ].join('\n')
 }
 
-async function write(root: string, path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(join(root, path)), { recursive: true })
-  await writeFile(join(root, path), content)
-}
-
 /**
  * The site finds Astro and its MDX integration through links to Copydesk's
  * own install, in a node_modules folder of its own so Astro's caches
@@ -65,16 +60,10 @@ async function linkPackages(root: string): Promise<void> {
   }
 }
 
-/** Writes the articles with the astro profile, their media (placeholder bytes) and the site kit, then runs Astro's build. */
-export async function buildAstroSite(root: string, articles: { article: Article; layout?: LayoutOptions }[], ctx: ExportContext): Promise<void> {
+/** Writes the articles with the astro profile, their media and the site kit, then runs Astro's build. */
+export async function buildAstroSite(root: string, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
   await linkPackages(root)
-  for (const [path, content] of Object.entries(siteFiles)) await write(root, path, content)
-  for (const file of profiles.astro.siteKit()) await write(root, file.path, file.content)
-  for (const { article, layout } of articles) {
-    const result = exportMarkdown(article, ctx, 'astro', layout)
-    await write(root, profiles.astro.articlePath(article, layout), result.content)
-    for (const media of result.media) await write(root, media.path, new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
-  }
+  await writeExportedSite(root, 'astro', siteFiles, articles, ctx)
   // Run from the site as its owner would: Astro stages its server build in the working directory.
   await promisify(execFile)(join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', root, '--silent'], {
     cwd: root,

@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import type { Article } from '../../../../src/shared/article/article'
-import { exportMarkdown, profiles, type ExportContext, type LayoutOptions } from '../../../../src/shared/export'
+import type { ExportContext } from '../../../../src/shared/export'
+import { writeExportedSite, type SiteArticle } from './exported-site'
 
 /**
  * The smallest Hugo site a theme would give: a page layout that prints the
@@ -27,19 +25,8 @@ const siteFiles: Record<string, string> = {
   'layouts/_default/list.html': '<!doctype html><html lang="en"><head><title>{{ .Title }}</title></head><body></body></html>\n'
 }
 
-async function write(root: string, path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(join(root, path)), { recursive: true })
-  await writeFile(join(root, path), content)
-}
-
-/** Writes the articles with the hugo profile, their media (placeholder bytes) and the site kit, then runs Hugo. */
-export async function buildHugoSite(root: string, articles: { article: Article; layout?: LayoutOptions }[], ctx: ExportContext): Promise<void> {
-  for (const [path, content] of Object.entries(siteFiles)) await write(root, path, content)
-  for (const file of profiles.hugo.siteKit()) await write(root, file.path, file.content)
-  for (const { article, layout } of articles) {
-    const result = exportMarkdown(article, ctx, 'hugo', layout)
-    await write(root, profiles.hugo.articlePath(article, layout), result.content)
-    for (const media of result.media) await write(root, media.path, new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
-  }
+/** Writes the articles with the hugo profile, their media and the site kit, then runs Hugo. */
+export async function buildHugoSite(root: string, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
+  await writeExportedSite(root, 'hugo', siteFiles, articles, ctx)
   await promisify(execFile)('hugo', ['--source', root, '--quiet', '--panicOnWarning'], { timeout: 60_000 })
 }

@@ -1,0 +1,22 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Article } from '../../../../src/shared/article/article'
+import { exportMarkdown, profiles, type ExportContext, type LayoutOptions, type ProfileName } from '../../../../src/shared/export'
+
+export type SiteArticle = { article: Article; layout?: LayoutOptions }
+
+async function write(root: string, path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(join(root, path)), { recursive: true })
+  await writeFile(join(root, path), content)
+}
+
+/** A site ready for its generator: the site's own files, the profile's kit, the articles as exported, and their media (placeholder bytes). */
+export async function writeExportedSite(root: string, profile: ProfileName, siteFiles: Record<string, string>, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
+  for (const [path, content] of Object.entries(siteFiles)) await write(root, path, content)
+  for (const file of profiles[profile].siteKit()) await write(root, file.path, file.content)
+  for (const { article, layout } of articles) {
+    const result = exportMarkdown(article, ctx, profile, layout)
+    await write(root, profiles[profile].articlePath(article, layout), result.content)
+    for (const media of result.media) await write(root, media.path, new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
+  }
+}
