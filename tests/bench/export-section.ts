@@ -211,12 +211,12 @@ export const exportSection: BenchSection = {
       print(`  same bytes with plain fs.writeFile, taking turns with the exports: median ${ms(raw)} (${raws.map(ms).join(', ')}); export / raw write = ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${verdict(ratio <= TARGET_RATIO)})`)
       print(`  rendering alone: exportMarkdown takes ${ms(renderMs)} per article on one thread, ${ms(renderMs * SIZE)} for all ${SIZE} (${((renderMs * SIZE) / raw).toFixed(1)}× the raw write)`)
       print(`  dry run into an empty folder on the ${app?.same ? "app's bundled" : "sources'"} render threads, every article read, rendered and compared, nothing written: ${ms(dry)}, ${(dry / raw).toFixed(2)}× the raw write: no way of writing the files can bring an export below that`)
-      print(`  starting the two render threads from sources (tsx loads the export core in each) until each has rendered an article: ${ms(boot)}`)
+      print(`  starting the two render threads from sources (the worker esbuild bundled for the first export; that bundling is in the first one's time) until each has rendered an article: ${ms(boot)}`)
       if (app) {
         const rate = ((SIZE / app.ms) * 1000).toFixed(0)
         print(
           app.same
-            ? `  the same first export on the app's bundled render threads (out/main), which start without tsx: ${ms(app.ms)}, ${rate} articles/s, ${(app.ms / raw).toFixed(2)}× the raw write`
+            ? `  the same first export on the render threads electron-vite bundled for the app (out/main): ${ms(app.ms)}, ${rate} articles/s, ${(app.ms / raw).toFixed(2)}× the raw write`
             : `  the app's bundled render threads (out/main) wrote other bytes than the sources: the build is stale, run npm run build to measure them`
         )
       }

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type * as Esbuild from 'esbuild'
 import { UserError, type IpcErrorCode } from '../../shared/ipc/result'
 import type { ArticleSource } from '../library/article-source'
 import { renderArticle, type ArticleTarget, type RenderedArticle, type RenderSetup } from './render-article'
@@ -32,7 +34,7 @@ const THREADS = 2
 /**
  * Below this many articles to render, starting the threads costs about what
  * they save: rendering takes about 0.5 ms an article, and a thread takes 0.1 s
- * to start in the app, up to a second from sources through tsx.
+ * to start in the app, and from sources about half a second with the bundling.
  */
 const POOL_THRESHOLD = 1000
 
@@ -41,18 +43,21 @@ type StartWorker = (setup: RenderSetup) => Worker
 
 /**
  * Running from sources (the CLI, tests, the bench), the worker is the
- * TypeScript file beside this one. Threads do not inherit tsx's loader, so
- * each registers it before loading the file. The app's bundle has no such
- * file and names the worker electron-vite bundled with useRenderWorker.
+ * TypeScript file beside this one. Threads do not inherit tsx's loader, and
+ * loading the export core's hundred-odd modules through it took each thread
+ * most of a second, so the worker is bundled once per process with esbuild
+ * (which tsx runs on) and each thread evaluates that one script, as the app
+ * does with the worker electron-vite bundled (see useRenderWorker).
  */
 function fromSources(): StartWorker | null {
   const here = fileURLToPath(import.meta.url)
   if (!here.endsWith('.ts')) return null
-  const worker = pathToFileURL(join(dirname(here), 'render-worker.ts')).href
+  let script: string | undefined
   return (setup) => {
-    const tsx = import.meta.resolve('tsx/esm/api')
-    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}) })`
-    return new Worker(boot, { eval: true, workerData: setup })
+    // Required only here, so the app's bundle never reaches for a build tool.
+    const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof Esbuild
+    script ??= buildSync({ entryPoints: [join(dirname(here), 'render-worker.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0]!.text
+    return new Worker(script, { eval: true, workerData: setup })
   }
 }
 
