@@ -26,7 +26,9 @@ export interface ConvertedArticle {
  * mdast, its custom blocks resolved against the context, media mapped to their
  * output URLs, and warnings (each said once, in the order they arise).
  */
-export function convertArticle(article: Article, ctx: ExportContext, mediaTarget: (src: string) => Omit<MediaFile, 'src'>): ConvertedArticle {
+type MediaTarget = (src: string) => Omit<MediaFile, 'src'>
+
+export function convertArticle(article: Article, ctx: ExportContext, mediaTarget: MediaTarget, featuredTarget: MediaTarget = mediaTarget): ConvertedArticle {
   const warnings: ExportWarning[] = []
   const said = new Set<string>()
   const warn = (kind: ExportWarningKind, message: string): void => {
@@ -35,15 +37,18 @@ export function convertArticle(article: Article, ctx: ExportContext, mediaTarget
     said.add(key)
     warnings.push({ articleId: article.id, kind, message })
   }
+  // By where each copy goes: a site may want the featured image somewhere else than the same file in the body.
   const media = new Map<string, MediaFile>()
-  const mediaUrl = (src: string): string => {
-    if (!media.has(src)) media.set(src, { src, ...mediaTarget(src) })
-    return media.get(src)!.url
+  const place = (src: string, target: MediaTarget): string => {
+    const file = { src, ...target(src) }
+    if (!media.has(file.path)) media.set(file.path, file)
+    return file.url
   }
+  const mediaUrl = (src: string): string => place(src, mediaTarget)
 
   const featured = article.featuredImage
   if (featured && !featured.alt.trim()) warn('missing-alt', `The featured image “${featured.src}” has no alt text.`)
-  const featuredImageUrl = featured ? mediaUrl(featured.src) : null
+  const featuredImageUrl = featured ? place(featured.src, featuredTarget) : null
 
   const converter = createBodyConverter({ ctx, warn, mediaUrl, blocks: outputsByNode })
   const body = converter.convert(stripReview(article.body).content)

@@ -18,7 +18,13 @@ import type { ExportContext, ExportResult, LayoutOptions, ProfileName } from './
  */
 export function exportMarkdown(article: Article, ctx: ExportContext, profileName: ProfileName, layout: LayoutOptions = {}): ExportResult {
   const profile = profiles[profileName]
-  const converted = convertArticle(article, ctx, (src) => profile.mediaTarget(article, src, layout))
+  const featuredTarget = profile.featuredTarget ?? profile.mediaTarget
+  const converted = convertArticle(
+    article,
+    ctx,
+    (src) => profile.mediaTarget(article, src, layout),
+    (src) => featuredTarget(article, src, layout)
+  )
   const articleDir = dirOf(profile.articlePath(article, layout))
   const imports = new Map<string, string>()
   const markdown = createMarkdownWriter({

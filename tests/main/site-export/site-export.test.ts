@@ -102,6 +102,16 @@ describe('bulk export to a site folder', () => {
     await runSiteExport(library, { siteDir: bundleSite, profile: 'hugo', bundle: true }, { today })
     expect(await readFile(join(bundleSite, 'content/posts/netflix-bets-big-on-generative-ai', name))).toEqual(tinyPng)
     expect(await readFile(join(bundleSite, 'content/posts/netflix-bets-big-on-generative-ai/index.md'), 'utf8')).toContain(`](${name}`)
+
+    // Astro reads the hero image from src/assets by a relative path and body images from public: the one file goes to both.
+    const astroSite = join(temp.path, 'astro-site')
+    await mkdir(astroSite)
+    await runSiteExport(library, { siteDir: astroSite, profile: 'astro' }, { today })
+    expect(await readFile(join(astroSite, 'src/assets/images/netflix-bets-big-on-generative-ai', name))).toEqual(tinyPng)
+    expect(await readFile(join(astroSite, 'public/images/netflix-bets-big-on-generative-ai', name))).toEqual(tinyPng)
+    const mdx = await readFile(join(astroSite, 'src/content/blog/netflix-bets-big-on-generative-ai.mdx'), 'utf8')
+    expect(mdx).toContain(`heroImage: ../../assets/images/netflix-bets-big-on-generative-ai/${name}`)
+    expect(mdx).toContain(`](/images/netflix-bets-big-on-generative-ai/${name}`)
   })
 
   it('reports missing alt text, expired promos and empty FAQ answers with the article’s title', async () => {

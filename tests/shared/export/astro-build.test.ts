@@ -6,6 +6,7 @@ import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/ne
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { buildAstroSite } from './support/astro-site'
+import { mediaBytes } from './support/exported-site'
 import { articleWith, bulletList, faq, fixtureContext, image, link, p, promoSlot, text } from './support/body'
 import { byTag, parseDocument, textOf } from './support/hast-query'
 import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
@@ -36,7 +37,8 @@ const tricky: Article = articleWith(
     image('media/photo.png', 'A photo {alt} <img>'),
     faq('Second FAQ', ['Last one?', [p('Yes.')]], ['Exports?', [p('export controls apply.')]])
   ],
-  { id: '0badc0de-tricky-article', slug: 'tricky-article', title: hostileTitle, related: [] }
+  // No description, which the template's schema requires, and a hero image, which it reads with image().
+  { id: '0badc0de-tricky-article', slug: 'tricky-article', title: hostileTitle, related: [], description: '', featuredImage: { src: 'media/hero.png', alt: 'A hero' } }
 )
 
 describe('a real Astro build of exported articles with the astro site kit', () => {
@@ -61,8 +63,9 @@ describe('a real Astro build of exported articles with the astro site kit', () =
   })
 
   it('builds a page that reads exactly like Copydesk’s own HTML export, hostile text included', async () => {
-    // The HTML export keeps library media paths; the site serves the image from its public folder.
-    expectReadsLikeHtmlExport(await page('tricky-article'), tricky, ctx, { library: 'media/photo.png', site: '/images/tricky-article/photo.png' })
+    // The HTML export keeps library media paths; the site serves the image from its public folder. The hero image is the layout's to place, outside this page's article.
+    const body = { ...tricky, featuredImage: null }
+    expectReadsLikeHtmlExport(await page('tricky-article'), body, ctx, { library: 'media/photo.png', site: '/images/tricky-article/photo.png' })
   })
 
   it('merges both FAQ blocks into one FAQPage whose text cannot break out of its script', async () => {
@@ -81,6 +84,13 @@ describe('a real Astro build of exported articles with the astro site kit', () =
   it('serves the image from the site’s public folder', async () => {
     const [img] = byTag(await page('tricky-article'), 'img')
     expect(img!.properties['src']).toBe('/images/tricky-article/photo.png')
-    await expect(readFile(join(site.path, 'dist/images/tricky-article/photo.png'))).resolves.toHaveLength(4)
+    await expect(readFile(join(site.path, 'dist/images/tricky-article/photo.png'))).resolves.toEqual(mediaBytes)
+  })
+
+  it('hands the blog template’s schema a hero image image() can read, which Astro then serves', async () => {
+    const [meta] = byTag(await page('tricky-article'), 'meta').filter((element) => element.properties['property'] === 'og:image')
+    const served = String(meta!.properties['content'])
+    expect(served).toMatch(/^\/_astro\/hero\.[\w-]+\.(?:png|webp)$/)
+    await expect(readFile(join(site.path, 'dist', served))).resolves.toBeInstanceOf(Buffer)
   })
 })

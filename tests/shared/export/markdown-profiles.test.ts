@@ -124,6 +124,23 @@ describe('exportMarkdown', () => {
     it('imports only the components it uses', () => {
       expect(exportMarkdown(articleWith([p('Text.')]), ctx, 'astro').content).not.toContain('import ')
     })
+
+    it('puts the hero image under src/assets, named from the article as image() reads it, and body images in public', () => {
+      const article = { ...netflixArticle(), featuredImage: { src: 'media/cover.jpg', alt: 'Cover' }, body: { type: 'doc' as const, content: [image('media/cover.jpg', 'Cover again')] } }
+      const slug = article.slug
+      const result = exportMarkdown(article, ctx, 'astro', { section: 'blog/news' })
+      expect(result.media).toEqual([
+        { src: 'media/cover.jpg', path: `src/assets/images/${slug}/cover.jpg`, url: `../../../assets/images/${slug}/cover.jpg` },
+        { src: 'media/cover.jpg', path: `public/images/${slug}/cover.jpg`, url: `/images/${slug}/cover.jpg` }
+      ])
+      const { data: withImage, body: withImageBody } = split(result.content)
+      expect(withImage['heroImage']).toBe(`../../../assets/images/${slug}/cover.jpg`)
+      expect(withImageBody).toContain(`![Cover again](/images/${slug}/cover.jpg)`)
+    })
+
+    it('always writes the description the blog template requires, empty when the article has none', () => {
+      expect(split(exportMarkdown({ ...netflixArticle(), description: '' }, ctx, 'astro').content).data['description']).toBe('')
+    })
   })
 
   describe('plain', () => {

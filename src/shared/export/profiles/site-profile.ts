@@ -21,6 +21,8 @@ export interface SiteProfile {
   articlePath(article: PathMeta, options?: LayoutOptions): string
   /** Where a library media file goes in the site repo (same rules), and the URL the article uses for it. */
   mediaTarget(article: PathMeta, mediaSrc: string, options?: LayoutOptions): { path: string; url: string }
+  /** Where the featured image goes when the site reads it otherwise than body images; mediaTarget when absent. */
+  featuredTarget?(article: PathMeta, mediaSrc: string, options?: LayoutOptions): { path: string; url: string }
   /** The templates that render FAQ (with its FAQPage JSON-LD) and promo blocks on the site. */
   siteKit(): KitFile[]
   /** The generator's syntax Markdown text must be protected from. */
@@ -41,9 +43,13 @@ export const isDraft = (article: Pick<ArticleMeta, 'status'>): boolean => articl
 /** The day an article is dated by on a site: its publish date, else the day it was created. */
 export const siteDate = (article: Pick<ArticleMeta, 'publishDate' | 'createdAt'>): string => article.publishDate ?? article.createdAt
 
-/** Leaves out empty fields, so front matter shows only what the article has. */
-export function compact(fields: Record<string, unknown>): Record<string, unknown> {
+/** Leaves out empty fields, so front matter shows only what the article has, except those named in `required`, written as empty strings. */
+export function compact(fields: Record<string, unknown>, required: readonly string[] = []): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
+    Object.entries(fields).flatMap(([key, value]): [string, unknown][] => {
+      const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+      if (!empty) return [[key, value]]
+      return required.includes(key) ? [[key, '']] : []
+    })
   )
 }

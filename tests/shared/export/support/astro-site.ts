@@ -8,11 +8,13 @@ import { writeExportedSite, type SiteArticle } from './exported-site'
 const repoRoot = resolve(import.meta.dirname, '../../../..')
 
 /**
- * The smallest Astro site a template would give: the MDX integration, a blog
- * collection read by the glob loader, and a page per entry that renders its
- * content inside `<article>`. Highlighting and smartypants are off so the
- * built pages can be compared with Copydesk's own HTML export; those are the
- * site's choices, not the export's.
+ * The smallest Astro site a template would give: the MDX integration, the
+ * blog collection of Astro's blog template (create-astro --template blog,
+ * Astro 5) read by the glob loader and checked with that template's schema,
+ * and a page per entry that renders its content inside `<article>` and names
+ * its hero image as the template's layout would show it. Highlighting and
+ * smartypants are off so the built pages can be compared with Copydesk's own
+ * HTML export; those are the site's choices, not the export's.
  */
 const siteFiles: Record<string, string> = {
   'astro.config.mjs': [
@@ -23,16 +25,27 @@ const siteFiles: Record<string, string> = {
     ''
   ].join('\n'),
   'src/content.config.ts': [
-    "import { defineCollection } from 'astro:content'",
+    "import { defineCollection, z } from 'astro:content'",
     "import { glob } from 'astro/loaders'",
     '',
-    "const blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '**/*.{md,mdx}' }) })",
+    'const blog = defineCollection({',
+    "  loader: glob({ base: './src/content/blog', pattern: '**/*.{md,mdx}' }),",
+    '  schema: ({ image }) =>',
+    '    z.object({',
+    '      title: z.string(),',
+    '      description: z.string(),',
+    '      pubDate: z.coerce.date(),',
+    '      updatedDate: z.coerce.date().optional(),',
+    '      heroImage: image().optional()',
+    '    })',
+    '})',
     '',
     'export const collections = { blog }',
     ''
   ].join('\n'),
   'src/pages/blog/[...slug].astro': [
     '---',
+    "import { getImage } from 'astro:assets'",
     "import { getCollection, render } from 'astro:content'",
     '',
     'export async function getStaticPaths() {',
@@ -41,20 +54,22 @@ const siteFiles: Record<string, string> = {
     '}',
     'const post = Astro.props',
     'const { Content } = await render(post)',
+    'const hero = post.data.heroImage && (await getImage({ src: post.data.heroImage }))',
     '---',
     '',
-    '<html lang="en"><head><title>{post.data.title}</title></head><body><article><Content /></article></body></html>',
+    '<html lang="en"><head><title>{post.data.title}</title>{hero && <meta property="og:image" content={hero.src} />}</head><body><article><Content /></article></body></html>',
     ''
   ].join('\n')
 }
 
 /**
- * The site finds Astro and its MDX integration through links to Copydesk's
+ * The site finds Astro, its MDX integration and sharp (Astro's image
+ * service, which the blog template installs) through links to Copydesk's
  * own install, in a node_modules folder of its own so Astro's caches
  * (`node_modules/.astro`, `node_modules/.vite`) stay inside the temp site.
  */
 async function linkPackages(root: string): Promise<void> {
-  for (const name of ['astro', '@astrojs/mdx']) {
+  for (const name of ['astro', '@astrojs/mdx', 'sharp']) {
     await mkdir(dirname(join(root, 'node_modules', name)), { recursive: true })
     await symlink(join(repoRoot, 'node_modules', name), join(root, 'node_modules', name), 'dir')
   }
