@@ -20,14 +20,14 @@ export interface ConvertedArticle {
   warn(kind: ExportWarningKind, message: string): void
 }
 
+type MediaTarget = (src: string) => Omit<MediaFile, 'src'>
+
 /**
  * The part both outputs share: the body as accepted so far (pending
  * suggested insertions left out, suggested deletions kept, comments gone) as
  * mdast, its custom blocks resolved against the context, media mapped to their
  * output URLs, and warnings (each said once, in the order they arise).
  */
-type MediaTarget = (src: string) => Omit<MediaFile, 'src'>
-
 export function convertArticle(article: Article, ctx: ExportContext, mediaTarget: MediaTarget, featuredTarget: MediaTarget = mediaTarget): ConvertedArticle {
   const warnings: ExportWarning[] = []
   const said = new Set<string>()
