@@ -210,7 +210,7 @@ export const exportSection: BenchSection = {
       print(`    of which reading, rendering and writing each file beside its target: ${ms(full.staged)}; putting them in place and recording them: ${ms(full.ms - full.staged)}`)
       print(`  same bytes with plain fs.writeFile, taking turns with the exports: median ${ms(raw)} (${raws.map(ms).join(', ')}); export / raw write = ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${verdict(ratio <= TARGET_RATIO)})`)
       print(`  rendering alone: exportMarkdown takes ${ms(renderMs)} per article on one thread, ${ms(renderMs * SIZE)} for all ${SIZE} (${((renderMs * SIZE) / raw).toFixed(1)}× the raw write)`)
-      print(`  dry run into an empty folder on the ${app?.same ? "app's bundled" : "sources'"} render threads, every article read, rendered and compared, nothing written: ${ms(dry)}, ${(dry / raw).toFixed(2)}× the raw write: no way of writing the files can bring an export below that`)
+      print(`  dry run into an empty folder on the ${bundled ? "app's bundled" : "sources'"} render threads, every article read, rendered and compared, nothing written: ${ms(dry)}, ${(dry / raw).toFixed(2)}× the raw write: no way of writing the files can bring an export below that`)
       print(`  starting the two render threads from sources (the worker esbuild bundled for the first export; that bundling is in the first one's time) until each has rendered an article: ${ms(boot)}`)
       if (app) {
         const rate = ((SIZE / app.ms) * 1000).toFixed(0)
