@@ -17,7 +17,8 @@ import { articleBodyShape, htmlShape } from './support/html-shape'
  */
 const generatorPass: Record<ProfileName, (markdown: string) => string> = {
   hugo: (markdown) => markdown.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}'),
-  jekyll: (markdown) => markdown.replace(/\{% raw %\}([\s\S]*?)\{% endraw %\}/g, '$1'),
+  // Kramdown also takes an ordered list's start from the attribute list before it, as CommonMark takes it from the first number.
+  jekyll: (markdown) => markdown.replace(/\{% raw %\}([\s\S]*?)\{% endraw %\}/g, '$1').replace(/^ *\{: start="\d+"\}\n\n/gm, ''),
   astro: (markdown) => markdown.replace(/(?<!\\)\{("(?:[^"\\]|\\.)*")\}/g, (_, json: string) => JSON.parse(json) as string),
   plain: (markdown) => markdown
 }

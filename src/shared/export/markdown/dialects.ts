@@ -74,6 +74,54 @@ function unlinkAddresses(tree: Root): Root {
 const templateSyntaxWarning = (generator: string): string =>
   `Code containing ${generator} template syntax could not be fully protected; a zero-width space was added so the site still builds.`
 
+/** Code holding Liquid syntax inside raw tags, so Liquid leaves it alone. */
+const rawLiquidCode = (tree: Root, warn: (kind: ExportWarningKind, message: string) => void): Root =>
+  mapCode(tree, (node) => {
+    if (!/\{[{%]/.test(node.value)) return [node]
+    if (/\{%-?\s*endraw/.test(node.value)) {
+      warn('template-syntax-in-code', templateSyntaxWarning('Liquid'))
+      return [{ ...node, value: node.value.replace(/\{(?=[{%])/g, '{\u200b') }]
+    }
+    return [{ type: 'html', value: '{% raw %}' }, node, { type: 'html', value: '{% endraw %}' }]
+  })
+
+/**
+ * A URL as the HTML export writes it (mdast-util-to-hast's normalizeUri:
+ * unsafe characters percent-encoded), made an HTML attribute value that
+ * neither kramdown, which keeps character references, nor Liquid reads.
+ */
+const kramdownUrl = (url: string): string =>
+  url
+    .replace(/%(?![\da-z]{2})|[^!#$%&-;=?-Z_a-z~]/giu, (char) => encodeURIComponent(/^[\ud800-\udfff]$/.test(char) ? '\ufffd' : char))
+    .replace(/&/g, '&amp;')
+const kramdownTitle = (title: string): string => title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\{/g, '&#x7B;')
+const kramdownDestination = ({ url, title }: { url: string; title?: string | null | undefined }): string =>
+  `](<${kramdownUrl(url)}>${title ? ` "${kramdownTitle(title)}"` : ''})`
+const html = (value: string): RootContent => ({ type: 'html', value })
+
+/**
+ * What kramdown reads unlike CommonMark, written as kramdown reads it:
+ * - a link's or image's destination is taken as written, backslashes
+ *   included, so it is written as an already-encoded URL in angle brackets;
+ * - text inside `<u>` is raw unless the element asks for `markdown="span"`
+ *   (which kramdown then drops);
+ * - an ordered list always starts at 1 unless an attribute list before it
+ *   gives its `start`.
+ */
+function kramdownSyntax(tree: Root): Root {
+  const replace = (node: RootContent): RootContent[] | undefined => {
+    const inner = (parent: Parent): RootContent[] => mapNodes(parent, replace).children
+    if (node.type === 'link') return [html('['), ...inner(node), html(kramdownDestination(node))]
+    if (node.type === 'image') return [html('!['), { type: 'text', value: node.alt ?? '' }, html(kramdownDestination(node))]
+    if (node.type === 'underline') return [html('<u markdown="span">'), ...inner(node), html('</u>')]
+    if (node.type === 'list' && node.ordered && typeof node.start === 'number' && node.start !== 1) {
+      return [html(`{: start="${node.start}"}`), mapNodes(node, replace)]
+    }
+    return undefined
+  }
+  return mapNodes(tree, replace)
+}
+
 export const dialects = {
   /** CommonMark as is: the plain profile. */
   commonmark: { unsafe: [], encode: [] },
@@ -97,26 +145,27 @@ export const dialects = {
    * Jekyll runs Liquid (`{{ }}`, `{% %}`) over the file, then kramdown, which
    * has no backslash escape for `<`, `>`, `&`, `%`, `~` and some others: those
    * become character references, as does a `{` that Liquid would read. Kramdown
-   * also reads `{:` (attributes) and `$$` (math). Its typography (`--` to a
-   * dash, smart quotes) is the site's setting, as with Hugo's typographer.
+   * also reads `{:` (attributes), `$$` (math), a line holding a `|` as a
+   * table row, a line starting with `:` as a definition and a line holding
+   * only `^` as the end of a block; a `]` in text is escaped so a link's text
+   * cannot end early.
+   * What kramdown reads differently from CommonMark is written its way (see
+   * `kramdownSyntax`). Its typography (`--` to a dash, smart quotes) is the
+   * site's setting, as with Hugo's typographer.
    */
   liquid: {
     unsafe: [
       { character: '{', after: '[{%:]', inConstruct: inText },
       // Matches consume their `after`, so the middle `{` of `{{%` needs its own pattern.
       { character: '{', before: '\\{', inConstruct: inText },
-      { character: '$', after: '\\$', inConstruct: inText }
+      { character: '$', after: '\\$', inConstruct: inText },
+      { character: '|', inConstruct: inText },
+      { character: ']', inConstruct: inText },
+      { atBreak: true, character: ':' },
+      { atBreak: true, character: '^' }
     ],
     encode: ['{', '<', '>', '&', '%', '~', '^', '@', '/', '?', ';', ','],
-    protect: (tree, warn) =>
-      mapCode(tree, (node) => {
-        if (!/\{[{%]/.test(node.value)) return [node]
-        if (/\{%-?\s*endraw/.test(node.value)) {
-          warn('template-syntax-in-code', templateSyntaxWarning('Liquid'))
-          return [{ ...node, value: node.value.replace(/\{(?=[{%])/g, '{\u200b') }]
-        }
-        return [{ type: 'html', value: '{% raw %}' }, node, { type: 'html', value: '{% endraw %}' }]
-      })
+    protect: (tree, warn) => kramdownSyntax(rawLiquidCode(tree, warn))
   },
   /**
    * MDX reads `{` as an expression and `<` as JSX everywhere in text, and a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BodyNode } from '../../../../src/shared/article/body'
 import { exportMarkdown, type ProfileName } from '../../../../src/shared/export'
-import { articleWith, fixtureContext, link, p, text } from '../support/body'
+import { articleWith, fixtureContext, image, link, p, text } from '../support/body'
 
 /** The body of an export, without front matter, and its warnings. */
 function exportBody(profile: ProfileName, ...content: BodyNode[]): { body: string; warnings: string[] } {
@@ -34,6 +34,38 @@ describe('Markdown dialects: what each generator reads before the Markdown parse
       expect(exportBody('jekyll', p('{{ a }} {{% b %}} {% c %} {: .d} $$e$$ <f> & g~')).body).toBe(
         '&#x7B;&#x7B; a }} &#x7B;&#x7B;% b %}} &#x7B;% c %} &#x7B;: .d} \\$$e\\$$ &#x3C;f> & g&#x7E;\n'
       )
+    })
+
+    it('escapes every `|` in text, which kramdown would read as a table row, and every `]`, which could end a link’s text', () => {
+      expect(exportBody('jekyll', p('a | b ] c'), { type: 'bulletList', content: [{ type: 'listItem', content: [p('d | e')] }] }).body).toBe('a \\| b \\] c\n\n- d \\| e\n')
+    })
+
+    it('escapes a `:` or `^` starting a line, which kramdown would read as a definition or the end of a block', () => {
+      expect(exportBody('jekyll', p('Term'), p(': no definition'), p('^'), p('a', { type: 'hardBreak' }, text(': b ^ c:'))).body).toBe(
+        'Term\n\n\\: no definition\n\n&#x5E;\n\na\\\n\\: b ^ c:\n'
+      )
+    })
+
+    it('writes link destinations as kramdown reads them: as written, so encoded and in angle brackets', () => {
+      expect(exportBody('jekyll', p(text('[a] *b* | c', link('https://example.com/a_(b) c?q=1&r=<2>\\')))).body).toBe(
+        '[\\[a\\] \\*b\\* \\| c](<https://example.com/a_(b)%20c?q=1&amp;r=%3C2%3E%5C>)\n'
+      )
+    })
+
+    it('writes image sources the same way, the alt text escaped as text', () => {
+      expect(exportBody('jekyll', image('https://example.com/a_(b).png?x=1&y=2', 'A [web] *photo* {{ x }}')).body).toBe(
+        '![A \\[web\\] \\*photo\\* &#x7B;&#x7B; x }}](<https://example.com/a_(b).png?x=1&amp;y=2>)\n'
+      )
+    })
+
+    it('asks kramdown to read Markdown inside underlined text, which it otherwise shows raw', () => {
+      expect(exportBody('jekyll', p(text('*a* & b', 'underline'))).body).toBe('<u markdown="span">\\*a\\* & b</u>\n')
+    })
+
+    it('gives an ordered list that does not start at 1 its start in a kramdown attribute list, as kramdown ignores the first number', () => {
+      const list = (start: number): BodyNode => ({ type: 'orderedList', attrs: { start }, content: [{ type: 'listItem', content: [p('x')] }] })
+      expect(exportBody('jekyll', list(3)).body).toBe('{: start="3"}\n\n3. x\n')
+      expect(exportBody('jekyll', list(1)).body).toBe('1. x\n')
     })
 
     it('wraps code holding Liquid syntax in raw tags', () => {
