@@ -52,10 +52,15 @@ describe('FAQ block', () => {
       expect(exportMarkdown(articleWith([block]), ctx, profile).content).toContain(`\n${syntax}\n`)
     })
 
-    it.each(['hugo', 'jekyll', 'astro'] as const)('%s carries the answer as Markdown in the front matter', (profile) => {
+    it.each([
+      ['hugo', '[docs](https://example.com/docs)'],
+      // Kramdown takes a link's address as written, so the jekyll dialect writes it whole in angle brackets.
+      ['jekyll', '[docs](<https://example.com/docs>)'],
+      ['astro', '[docs](https://example.com/docs)']
+    ] as const)('%s carries the answer as Markdown in the front matter', (profile, docsLink) => {
       const content = exportMarkdown(articleWith([block]), ctx, profile).content
       const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(content)![1]!) as { faq: { items: { answer: string }[] }[] }
-      expect(data.faq[0]!.items[0]!.answer).toBe('A *tool* — see [docs](https://example.com/docs).\n\n- fast\n- offline')
+      expect(data.faq[0]!.items[0]!.answer).toBe(`A *tool* — see ${docsLink}.\n\n- fast\n- offline`)
     })
   })
 
