@@ -30,6 +30,8 @@ export const adversarialBody = (): BodyNode[] => [
   p('Hugo {{< youtube abc >}} and {{% note %}} and {{</* kept */>}}; Liquid {{ page.title }} and {% include x.html %}; MDX {curly} and <Component />'),
   p('Kramdown reads -- and --- and ... and << >> and $$x$$ and {: .class} and ~~not struck~~ and a^b'),
   p('Quotes "double" and \'single\' and `mixed` and a tab\there'),
+  // GFM's renderers (Astro's remark-gfm, Hugo's linkify) link addresses found in text.
+  p('Write to press@example.com, see www.example.com or HTTPS://example.org/a_(b), or mailto:a@b.co'),
   p(text('Bold '), text('"quoted"', 'bold'), text('word and '), text(' spaced ', 'italic'), text('next, '), text('both', 'bold', 'italic'), text(' and '), text('b', 'bold'), text('bi', 'bold', 'italic'), text('.')),
   p(text('Link with '), text('[brackets] and *stars*', link('https://example.com/a_(b)?q=1&r=<2>')), text(' and an unsafe '), text('link', link('javascript:alert(1)')), text('.')),
   p(text('Code '), text('a `tick` and {{< x >}} and <b>', 'code'), text(' and underlined '), text('<u> & *text*', 'underline'), text('.')),
