@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
+    globalSetup: ['tests/support/skip-summary.ts'],
     projects: [
       {
         extends: true,
