@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
-    globalSetup: ['tests/support/skip-summary.ts'],
+    globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
     projects: [
       {
         extends: true,

@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 
 const root = resolve(import.meta.dirname, '../..')
-const tsx = resolve(root, 'node_modules/.bin/tsx')
+/** The built CLI, as `npm run copydesk` and `npx copydesk` run it (the test run builds it first: tests/support/skip-summary.ts). */
+export const builtCli = resolve(root, 'out/cli/copydesk.mjs')
 
 export interface CliRun {
   code: number
@@ -11,10 +12,10 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs the real CLI entry as `npm run copydesk` does, in a child process. */
-export async function runCopydesk(args: string[], options: { cwd?: string; input?: string } = {}): Promise<CliRun> {
+/** Runs the built CLI in a child process. */
+export async function runCopydesk(args: string[], options: { cwd?: string } = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/cli/index.ts'), ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [builtCli, ...args], {
       cwd: options.cwd ?? root,
       maxBuffer: 64 * 1024 * 1024
     })

@@ -1,16 +1,16 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { articleStatuses, statusSchema, type ArticleStatus } from '../../shared/article/article'
-import { profileNames } from '../../shared/export/types'
-import { profileNameSchema, type SiteExportRequest, type SiteExportWarning } from '../../shared/export-api'
+import type { ArticleStatus } from '../../shared/article/status'
+import { profileNames, type ProfileName } from '../../shared/export/types'
+import type { SiteExportRequest, SiteExportWarning } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
 import type { Library } from '../../main/library/library'
 import { localDay } from '../../shared/local-day'
-import { previewSiteExport, runSiteExport } from '../../main/site-export/site-export'
-import { exportOneArticle, saveOneArticle } from '../../main/site-export/single-export'
 import type { CliIo } from '../program'
 import { printJson, withLibrary } from './library-session'
+import { parseStatus } from './library'
 import { planText, progressPrinter, reportText } from './export-text'
+import { useBuiltWorkers } from '../built-workers'
 
 interface ExportOptions {
   format?: string
@@ -30,25 +30,19 @@ interface ExportOptions {
   branch?: string
 }
 
-function parseProfile(value: string): (typeof profileNames)[number] {
-  const parsed = profileNameSchema.safeParse(value)
-  if (!parsed.success) throw new UserError('invalid-input', `“${value}” is not a profile; use one of ${profileNames.join(', ')}.`)
-  return parsed.data
+function parseProfile(value: string): ProfileName {
+  if (!(profileNames as readonly string[]).includes(value)) throw new UserError('invalid-input', `“${value}” is not a profile; use one of ${profileNames.join(', ')}.`)
+  return value as ProfileName
 }
 
-function parseStatuses(value: string): ArticleStatus[] {
-  return value.split(',').map((part) => {
-    const parsed = statusSchema.safeParse(part.trim())
-    if (!parsed.success) throw new UserError('invalid-input', `“${part}” is not a status; use one of ${articleStatuses.join(', ')}.`)
-    return parsed.data
-  })
-}
+const parseStatuses = (value: string): ArticleStatus[] => value.split(',').map((part) => parseStatus(part.trim()))
 
 const warningLines = (warnings: SiteExportWarning[]): string => warnings.map((w) => `copydesk: warning: “${w.title}”: ${w.message}\n`).join('')
 
 async function exportOne(library: Library, ref: string, options: ExportOptions, io: CliIo): Promise<void> {
   const format = options.format === 'html' ? 'html' : options.format === 'md' || options.format === 'markdown' ? 'markdown' : null
   if (!format) throw new UserError('invalid-input', 'Choose the format with --format html or --format md.')
+  const { exportOneArticle, saveOneArticle } = await import('../../main/site-export/single-export')
   const { id } = await library.getArticle(ref)
   const request = { id, format, ...(options.profile ? { profile: parseProfile(options.profile) } : {}) } as const
   if (!options.out || options.out === '-') {
@@ -78,6 +72,8 @@ async function exportAll(library: Library, options: ExportOptions, io: CliIo): P
     overwriteConflicts: options.force ?? false,
     ...(options.commit ? { commitBranch: options.branch ?? `copydesk/export-${localDay()}` } : {})
   }
+  const { previewSiteExport, runSiteExport } = await import('../../main/site-export/site-export')
+  await useBuiltWorkers()
   const onProgress = progressPrinter(io)
   if (options.dryRun) {
     const plan = await previewSiteExport(library, request, { onProgress })

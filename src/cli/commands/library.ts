@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { articleStatuses, statusSchema, statusLabels } from '../../shared/article/article'
-import { bodyStats, bodyText } from '../../shared/article/body'
+import { articleStatuses, isArticleStatus, statusLabels, type ArticleStatus } from '../../shared/article/status'
 import { UserError } from '../../shared/ipc/result'
 import type { SearchHit } from '../../shared/library-api'
 import type { CliIo } from '../program'
@@ -13,10 +12,9 @@ function table(hits: SearchHit[]): string {
   return hits.map((hit) => `${hit.id}  ${statusLabels[hit.status].padEnd(17)}  ${hit.updatedAt.slice(0, 10)}  ${String(hit.words).padStart(5)} words  ${hit.slug}  ${hit.title}\n`).join('')
 }
 
-export function parseStatus(value: string): (typeof articleStatuses)[number] {
-  const parsed = statusSchema.safeParse(value)
-  if (!parsed.success) throw new UserError('invalid-input', `“${value}” is not a status; use one of ${articleStatuses.join(', ')}.`)
-  return parsed.data
+export function parseStatus(value: string): ArticleStatus {
+  if (!isArticleStatus(value)) throw new UserError('invalid-input', `“${value}” is not a status; use one of ${articleStatuses.join(', ')}.`)
+  return value
 }
 
 /** init, new, import, list, show and search: the library from scripts, over the same core as the app. */
@@ -87,6 +85,7 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
       withLibrary(command, io, async (library) => {
         const article = await library.getArticle(ref)
         if (options.json) return printJson(io, article)
+        const { bodyStats, bodyText } = await import('../../shared/article/body')
         const { words, readingMinutes } = bodyStats(article.body)
         io.stdout(
           [

@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { promoState } from '../../shared/article/promo'
 import type { CliIo } from '../program'
 import { printJson, withLibrary } from './library-session'
 import { localDay } from '../../shared/local-day'
@@ -48,6 +47,7 @@ export function registerPromoCommands(program: Command, io: CliIo): void {
       withLibrary(command, io, async (library) => {
         const promos = await library.listPromos()
         if (options.json) return printJson(io, promos)
+        const { promoState } = await import('../../shared/article/promo')
         const today = localDay()
         io.stdout(
           promos.length

@@ -5,9 +5,6 @@ import { actorSchema, type Actor } from '../../shared/review/actor'
 import { settingsSchema } from '../../shared/settings'
 import { readJsonIfExists } from '../../main/library/json-file'
 
-export const AS_OPTION_HELP =
-  'who is acting, as "Name:role" with role writer or editor (default: the profile set up in the Copydesk app, read from settings.json in its user-data folder or in COPYDESK_USER_DATA)'
-
 /** The app's user-data folder, where Electron's app.getPath('userData') puts it for Copydesk. */
 export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env['COPYDESK_USER_DATA']) return env['COPYDESK_USER_DATA']

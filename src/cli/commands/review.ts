@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { articleStatuses, statusLabels } from '../../shared/article/article'
+import { articleStatuses, statusLabels } from '../../shared/article/status'
 import { UserError } from '../../shared/ipc/result'
-import { importReviewBundle, makeReviewBundle, writeReviewBundle } from '../../main/library/review-bundle'
-import { articleChecklist } from '../../main/library/review-checklist'
-import { changeStatus } from '../../main/library/review-status'
 import type { CliIo } from '../program'
 import { parseStatus } from './library'
 import { printJson, withLibrary } from './library-session'
-import { AS_OPTION_HELP, cliActor } from './review-actor'
 import { checklistText, importReportText } from './review-text'
+
+const AS_OPTION_HELP =
+  'who is acting, as "Name:role" with role writer or editor (default: the profile set up in the Copydesk app, read from settings.json in its user-data folder or in COPYDESK_USER_DATA)'
 
 /** status, and review bundle | import | checklist: the review workflow from scripts, through the same rules as the app. */
 export function registerReviewCommands(program: Command, io: CliIo): void {
@@ -23,8 +22,9 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .option('--as <Name:role>', AS_OPTION_HELP)
     .action(async (ref: string, status: string, options: { note?: string; as?: string }, command: Command) => {
       const to = parseStatus(status)
-      const actor = await cliActor(options.as)
+      const actor = await (await import('./review-actor')).cliActor(options.as)
       await withLibrary(command, io, async (library) => {
+        const { changeStatus } = await import('../../main/library/review-status')
         const article = await changeStatus(library, { id: ref, to, note: options.note }, actor)
         io.stdout(`“${article.title}” is now ${statusLabels[article.status]}.\n`)
         const overridden = article.statusHistory?.at(-1)?.overriddenChecks
@@ -41,9 +41,10 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'the bundle file to write')
     .option('--as <Name:role>', AS_OPTION_HELP)
     .action(async (refs: string[], options: { out: string; as?: string }, command: Command) => {
-      const actor = await cliActor(options.as)
+      const actor = await (await import('./review-actor')).cliActor(options.as)
       await withLibrary(command, io, async (library) => {
         const file = resolve(options.out)
+        const { makeReviewBundle, writeReviewBundle } = await import('../../main/library/review-bundle')
         const bundle = await makeReviewBundle(library, refs, actor)
         await writeReviewBundle(file, bundle)
         io.stdout(`Wrote a review bundle of ${bundle.articleCount === 1 ? 'one article' : `${bundle.articleCount} articles`} to ${file}.\n`)
@@ -60,6 +61,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
         throw new UserError('not-found', `Cannot read “${file}”; nothing was imported.`)
       })
       await withLibrary(command, io, async (library) => {
+        const { importReviewBundle } = await import('../../main/library/review-bundle')
         const report = await importReviewBundle(library, text)
         if (options.json) printJson(io, report)
         else io.stdout(importReportText(report))
@@ -73,6 +75,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .option('--json', 'print the result as JSON')
     .action((ref: string, options: { json?: boolean }, command: Command) =>
       withLibrary(command, io, async (library) => {
+        const { articleChecklist } = await import('../../main/library/review-checklist')
         const result = await articleChecklist(library, ref)
         if (options.json) printJson(io, result)
         else io.stdout(checklistText(result))

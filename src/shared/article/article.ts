@@ -4,19 +4,12 @@ import { SLUG_MAX_LENGTH, slugPattern } from './slug'
 import { actorSchema } from '../review/actor'
 import { commentThreadSchema } from '../review/comment-thread-schema'
 import { suggestionDecisionSchema } from '../review/suggestion-decision-schema'
+import { articleStatuses } from './status'
 
 export const ARTICLE_FORMAT_VERSION = 1
 
-export const articleStatuses = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
+export { articleStatuses, statusLabels, type ArticleStatus } from './status'
 export const statusSchema = z.enum(articleStatuses)
-export type ArticleStatus = z.infer<typeof statusSchema>
-export const statusLabels: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  'changes-requested': 'Changes requested',
-  approved: 'Approved',
-  published: 'Published'
-}
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'not a Copydesk id')
 export const slugSchema = z
