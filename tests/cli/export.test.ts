@@ -29,7 +29,7 @@ const site = async (name: string): Promise<string> => {
 }
 
 // Each case starts the real CLI (tsx) once or more: about 1.5 s a run on this machine.
-const slow = { timeout: 30_000 }
+const slow = { timeout: 120_000 }
 
 describe('copydesk export (one article)', slow, () => {
   it('prints the article as a standalone HTML page, found by its slug', async () => {

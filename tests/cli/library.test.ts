@@ -20,7 +20,7 @@ beforeAll(async () => {
 })
 afterAll(() => temp.cleanup())
 
-describe('copydesk library commands', { timeout: 30_000 }, () => {
+describe('copydesk library commands', { timeout: 120_000 }, () => {
   it('refuses to work on a folder that is not a library, in one line', async () => {
     const run = await cli('list')
     expect(run.code).toBe(1)

@@ -83,7 +83,7 @@ describe('saving in Chromium', () => {
     await placeCursorIn(page, 'Alpha text.')
     await pressKeys(page, 'End')
     await page.keyboard.type(' Written while the disk is gone.')
-    await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toMatch(/^Not saved: .+/)
+    await expect.poll(() => saveStatus(page).textContent(), { timeout: 60_000 }).toMatch(/^Not saved: .+/)
     const reason = (await saveStatus(page).textContent()) ?? ''
     expect(reason).not.toMatch(/\bat \w+ \(|undefined|\[object/)
     await expect(editorBody(page).textContent()).resolves.toContain('Written while the disk is gone.')

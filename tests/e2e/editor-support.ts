@@ -44,13 +44,13 @@ export const titleField = (page: Page) => page.getByRole('textbox', { name: 'Art
 /** Opens an article from the library sidebar and waits until its editor shows that title. */
 export async function openArticle(page: Page, title: string): Promise<void> {
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').filter({ hasText: title }).first().click()
-  await expect.poll(() => titleField(page).inputValue(), { timeout: 10_000 }).toBe(title)
+  await expect.poll(() => titleField(page).inputValue(), { timeout: 60_000 }).toBe(title)
   await shows(editorBody(page))
 }
 
 /** Waits until the status bar says everything typed is stored ("Saved hh:mm"). */
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toMatch(/^Saved \d\d:\d\d/)
+  await expect.poll(() => saveStatus(page).textContent(), { timeout: 60_000 }).toMatch(/^Saved \d\d:\d\d/)
 }
 
 export async function storedArticle(app: AppSession, id: string): Promise<Article> {

@@ -20,7 +20,7 @@ Netflix says it is *very well positioned* to use generative AI.
 > It takes a great artist to make something great.
 `
 
-const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 })
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 60_000 })
 const report = (page: Page) => page.getByRole('status', { name: 'Import report' })
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' })
 const titlesOnDisk = async (dir: string) => (await articlesOnDisk(dir)).map((a) => a.title)

@@ -60,6 +60,6 @@ describe('a 10,000-article library in the sidebar', () => {
     const { page } = app
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('07777')
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('relevance')
-    await expect.poll(() => rows(page).first().locator('.article-row-title').textContent(), { timeout: 10_000 }).toBe('Seed article 07777')
+    await expect.poll(() => rows(page).first().locator('.article-row-title').textContent(), { timeout: 60_000 }).toBe('Seed article 07777')
   })
 })

@@ -26,7 +26,7 @@ const openFixtureLibrary = (): Promise<EditorApp> =>
   })
 
 /** Waits for `locator` to be on screen; fails the test if it never shows. */
-const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 })
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 60_000 })
 const list = (page: Page) => page.getByRole('listbox', { name: 'Articles' })
 const row = (page: Page, title: string) => list(page).getByRole('option').filter({ hasText: title })
 const shownTitles = (page: Page) => list(page).locator('.article-row-title').allTextContents()

@@ -16,7 +16,7 @@ const NETFLIX = netflixArticle().title
 /** The app over a library with the Netflix article, which shows the "Hosting 75% off" promo twice. */
 const openPromoLibrary = (): Promise<EditorApp> => openEditorLibrary(browser, { articles: [editableFields(netflixArticle())], promos: [HOSTING] })
 
-const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 })
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 60_000 })
 const manager = (page: Page) => page.getByRole('dialog', { name: 'Promos' })
 const listItem = (page: Page, name: string) => manager(page).getByRole('list', { name: 'Promos' }).getByRole('button').filter({ hasText: name })
 const field = (page: Page, label: string) => manager(page).getByLabel(label, { exact: true })

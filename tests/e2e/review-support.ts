@@ -16,7 +16,7 @@ const roleName = (role: ReviewRole): string => (role === 'editor' ? 'Editor' : '
 /** Answers the first-run dialog, which appears until there is a profile. */
 export async function firstRunProfile(page: Page, name: string, role: ReviewRole): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Who is working here?' })
-  await dialog.waitFor({ state: 'visible', timeout: 10_000 })
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 })
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name)
   await dialog.getByRole('radio', { name: roleName(role) }).check()
   await dialog.getByRole('button', { name: 'Save profile' }).click()

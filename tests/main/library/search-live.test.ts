@@ -52,7 +52,7 @@ function listen(subscribe: (listener: (info: LibraryInfo) => void) => void) {
   }
 }
 
-describe('following changes the CLI makes while the app has the library open', { timeout: 30_000 }, () => {
+describe('following changes the CLI makes while the app has the library open', { timeout: 120_000 }, () => {
   it('hears of new and changed articles, with search caught up, and not of its own saves', async () => {
     const library = await appLibrary('articles')
     const own = await library.createArticle(netflixFields())
