@@ -6,6 +6,7 @@ import type { SiteExportPlan, SiteExportReport } from '../../src/shared/export-a
 import { profiles } from '../../src/shared/export'
 import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
 import { netflixArticle } from '../fixtures/netflix'
+import { needsToolsNow } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
 import { fixtureLibrary, git, initSiteRepo, snapshot } from '../main/site-export/fixture-library'
 import { runCopydesk } from './run-cli'
@@ -88,7 +89,8 @@ describe('copydesk export --all', slow, () => {
     expect(await snapshot(dir)).toEqual(before)
   })
 
-  it('--commit puts the export on the named branch of a git site', async () => {
+  it('--commit puts the export on the named branch of a git site', async (context) => {
+    needsToolsNow(context, ['git'], 'copydesk export --commit')
     const dir = await site('git-site')
     await initSiteRepo(dir)
     const run = await copydesk('--all', '--to', dir, '--profile', 'astro', '--commit', '--branch', 'copydesk/cli')

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fixtureArticles, netflixArticle } from '../fixtures/netflix'
+import { needsToolsNow } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
 import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
 import { fixtureLibrary, git, initSiteRepo, manyArticles, snapshot } from '../main/site-export/fixture-library'
@@ -104,7 +105,8 @@ describe('export to a site from the app, in Chromium', () => {
     }
     await app.done()
   })
-  it('offers to commit the export when the site is a git repository, and commits it on a branch', async () => {
+  it('offers to commit the export when the site is a git repository, and commits it on a branch', async (context) => {
+    needsToolsNow(context, ['git'], 'committing an export from the app')
     const app = await openExportApp(0)
     await initSiteRepo(app.site)
     const { page } = app

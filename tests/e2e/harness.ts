@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { findTool, needsTools } from '../support/system-tools'
 import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } from '../../src/shared/ipc/contract'
 import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
@@ -29,7 +30,7 @@ export const artifactsDir = join(root, 'tests/artifacts')
 const origin = 'http://copydesk.test'
 const mediaBaseUrl = `${origin}/__media/`
 
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+export const chromiumPath = findTool('chromium') ?? '/usr/bin/chromium'
 const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
@@ -40,13 +41,14 @@ const chromiumFlags = [
 ]
 
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/run or apt-get install chromium`)
+  if (!findTool('chromium')) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/run or apt-get install chromium`)
   if (!existsSync(preloadFile)) throw new Error('The app is not built: run `npm run build` first')
   return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags })
 }
 
 /** One Chromium for all the tests of the calling file, handed to `onLaunch` before they run and closed after. */
 export function useBrowser(onLaunch: (browser: Browser) => void): void {
+  if (needsTools(['chromium'], 'Chromium end-to-end tests').skip) return
   let browser: Browser | undefined
   beforeAll(async () => {
     browser = await launchBrowser()

@@ -20,7 +20,7 @@ export default function setup(): () => void {
       entry.suites.push(skip.suite)
       byTool.set(skip.tool, entry)
     }
-    const lines = [...byTool].map(([tool, { install, suites }]) => `  ${tool}: ${suites.length} suite(s) skipped; to include them: ${install}`)
+    const lines = [...byTool].map(([tool, { install, suites }]) => `  ${tool} (${suites.join(', ')}): ${install}`)
     console.warn(`\nSkipped for missing system tools (CI=true runs them all):\n${lines.join('\n')}\n`)
   }
 }

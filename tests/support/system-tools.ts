@@ -1,12 +1,12 @@
 import { appendFileSync, existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, join } from 'node:path'
-import { describe, it } from 'vitest'
+import { beforeAll, beforeEach, type TestContext } from 'vitest'
 
 /**
  * System tools some tests need. On a developer's machine a missing tool skips those tests with
- * one line (and the run ends with a summary of what to install); under CI=true it fails them,
- * so CI never loses coverage silently.
+ * one line (and the run ends with a summary of what to install, see skip-summary.ts); under
+ * CI=true it fails them, so CI never loses coverage silently.
  */
 const tools = {
   chromium: { find: () => executable(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'), install: 'apt-get install chromium' },
@@ -38,29 +38,48 @@ export function missingTool(needed: readonly SystemTool[]): { tool: SystemTool; 
 }
 
 /**
- * `describe` for a suite that needs system tools: skipped with a one-line reason when one is
- * missing, failed instead under CI.
+ * Call at the top of a test file (or of a describe) whose tests need system tools. When one is
+ * missing there, every test is skipped with a one-line reason (`skip` is true, for
+ * `describe.skipIf` where suites have hooks of their own); under CI=true they fail instead.
  */
-export function describeWithTools(needed: readonly SystemTool[], name: string, body: () => void): void {
-  const missing = missingTool(needed)
-  if (!missing) {
-    describe(name, body)
-    return
-  }
-  const reason = `${missing.tool} is not installed (${missing.install})`
-  if (isCI) {
-    describe(name, () => {
-      it(`needs ${missing.tool}`, () => {
-        throw new Error(`${reason}; CI=true requires every system tool, so this suite fails instead of skipping.`)
-      })
+export function needsTools(needed: readonly SystemTool[], what: string): { skip: boolean } {
+  const verdict = judge(needed, what)
+  if (verdict === 'present') return { skip: false }
+  if (verdict instanceof Error) {
+    beforeAll(() => {
+      throw verdict
     })
-    return
+    return { skip: false }
   }
-  console.warn(`[skipped] ${name}: ${reason}`)
-  const log = process.env['COPYDESK_SKIP_LOG']
-  if (log) appendFileSync(log, `${JSON.stringify({ suite: name, tool: missing.tool, install: missing.install })}\n`)
-  describe.skip(name, body)
+  beforeEach((context) => context.skip(verdict.reason))
+  return { skip: true }
 }
+
+/** The same, for one test among others that do not need the tool: call first thing in the test. */
+export function needsToolsNow(context: TestContext, needed: readonly SystemTool[], what: string): void {
+  const verdict = judge(needed, what)
+  if (verdict instanceof Error) throw verdict
+  if (verdict !== 'present') context.skip(verdict.reason)
+}
+
+/** Present; missing, to skip (said once, and logged for the run's summary); or missing under CI, an error. */
+function judge(needed: readonly SystemTool[], what: string): 'present' | { reason: string } | Error {
+  const missing = missingTool(needed)
+  if (!missing) return 'present'
+  const reason = `${missing.tool} is not installed (${missing.install})`
+  if (isCI && requiredInCI(missing.tool)) return new Error(`${what}: ${reason}; CI=true requires every system tool, so this fails instead of skipping.`)
+  console.warn(`[skipped] ${what}: ${reason}`)
+  const log = process.env['COPYDESK_SKIP_LOG']
+  if (log) appendFileSync(log, `${JSON.stringify({ suite: what, tool: missing.tool, install: missing.install })}\n`)
+  return { reason }
+}
+
+/**
+ * Electron's program cannot be downloaded where installs set ELECTRON_SKIP_BINARY_DOWNLOAD (this
+ * CI does); there its absence is declared, not a lost tool, and the tests that need it skip.
+ */
+const requiredInCI = (tool: SystemTool): boolean =>
+  !((tool === 'electron' || tool === 'display') && process.env['ELECTRON_SKIP_BINARY_DOWNLOAD'])
 
 function onPath(command: string): string | undefined {
   for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {

@@ -2,10 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commitOnBranch, isGitRepo } from '../../../src/main/site-export/git'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { git, initSiteRepo } from './fixture-library'
 
-describe('commitOnBranch', () => {
+const gitTool = needsTools(['git'], 'commits into a git site')
+
+describe.skipIf(gitTool.skip)('commitOnBranch', () => {
   let temp: { path: string; cleanup: () => Promise<void> }
   beforeEach(async () => {
     temp = await makeTempDir('copydesk-git-')

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -11,6 +10,7 @@ import { bodyText, walkBody } from '../../../src/shared/article/body'
 import type { Library } from '../../../src/main/library/library'
 import { runSiteExport } from '../../../src/main/site-export/site-export'
 import { hostingPromo, netflixArticle } from '../../fixtures/netflix'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { fixtureLibrary } from './fixture-library'
 
@@ -20,7 +20,7 @@ import { fixtureLibrary } from './fixture-library'
  * real hugo; the built page must show the FAQ, carry its FAQPage JSON-LD and
  * show the promo.
  */
-const hugoBinary = '/usr/bin/hugo'
+const hugo = needsTools(['hugo'], 'Hugo build of the bulk export')
 const minimalSite = {
   'hugo.toml': 'baseURL = "https://example.com/"\ntitle = "Copydesk test site"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
   'layouts/_default/single.html': '<!doctype html>\n<html lang="en"><head><title>{{ .Title }}</title></head>\n<body><article><h1>{{ .Title }}</h1>\n{{ .Content }}\n</article></body></html>\n',
@@ -39,7 +39,7 @@ let library: Library
 let page: Root
 
 beforeAll(async () => {
-  if (!existsSync(hugoBinary)) throw new Error(`hugo not found at ${hugoBinary}: run .ci/run or apt-get install hugo`)
+  if (hugo.skip) return
   temp = await makeTempDir('copydesk-hugo-')
   library = await fixtureLibrary(join(temp.path, 'library'))
   const site = join(temp.path, 'site')
@@ -49,7 +49,7 @@ beforeAll(async () => {
   }
   const report = await runSiteExport(library, { siteDir: site, profile: 'hugo', siteKit: true }, { today: '2025-11-01' })
   expect(report.conflicts).toEqual([])
-  await promisify(execFile)(hugoBinary, ['--source', site, '--destination', join(site, 'public'), '--quiet', '--panicOnWarning'])
+  await promisify(execFile)('hugo', ['--source', site, '--destination', join(site, 'public'), '--quiet', '--panicOnWarning'])
   const html = await readFile(join(site, 'public/posts', netflixArticle().slug, 'index.html'), 'utf8')
   page = unified().use(rehypeParse).parse(html)
 }, 60_000)
@@ -68,7 +68,7 @@ const fixtureFaq = (): { question: string; answer: string }[] => {
   return items
 }
 
-describe('a Hugo build of the bulk export with its site kit', () => {
+describe.skipIf(hugo.skip)('a Hugo build of the bulk export with its site kit', () => {
   it('shows every FAQ question and answer of the article', () => {
     const shown = [...elements(page)].filter((el) => classes(el).includes('copydesk-faq-question')).map((el) => text(el).trim())
     expect(shown).toEqual(fixtureFaq().map((item) => item.question))

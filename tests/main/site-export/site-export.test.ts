@@ -8,6 +8,7 @@ import { MANIFEST_NAME } from '../../../src/main/site-export/manifest'
 import { readSiteExportPreferences } from '../../../src/main/site-export/preferences'
 import { previewSiteExport, runSiteExport } from '../../../src/main/site-export/site-export'
 import { hostingPromo, netflixArticle } from '../../fixtures/netflix'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { exportContext } from '../../../src/main/site-export/context'
 import { fixtureLibrary, git, moveTo, imageNode, initSiteRepo, manyArticles, snapshot, tinyPng } from './fixture-library'
@@ -364,6 +365,7 @@ describe('running an export', () => {
 })
 
 describe('committing the export to git', () => {
+  needsTools(['git'], 'committing the export to git')
   it('commits what the export wrote on a branch, with a message listing the articles, then only real changes', async () => {
     await initSiteRepo(site)
     const first = await runSiteExport(library, hugo({ commitBranch: 'copydesk/export' }), { today })

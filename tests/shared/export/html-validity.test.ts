@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { exportHtml } from '../../../src/shared/export'
 import { hostingPromo, netflixArticle } from '../../fixtures/netflix'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { articleWith, bulletList, faq, fixtureContext, heading, image, link, orderedList, p, promoSlot, text } from './support/body'
@@ -59,7 +60,9 @@ const documents: Record<string, Article> = {
   empty: articleWith([], { title: '', dek: '', description: '', authors: [], tags: [], publishDate: null })
 }
 
-describe('the standalone HTML export, checked by the Nu Html Checker', () => {
+const tools = needsTools(['java'], 'Nu Html Checker')
+
+describe.skipIf(tools.skip)('the standalone HTML export, checked by the Nu Html Checker', () => {
   let messages: VnuMessage[] = []
   let dir: Awaited<ReturnType<typeof makeTempDir>>
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { articleWith, faq, fixtureContext, image, p, promoSlot, text } from './support/body'
@@ -28,7 +29,9 @@ const tricky: Article = articleWith(
 /** Code Hugo's own escape cannot cover: an opening `{{<` with no closing `>}}`. */
 const unpaired: Article = articleWith([p(text('open {{< only', 'code'))], { id: '0badc0de-unpaired-code', slug: 'unpaired-code', related: [] })
 
-describe('a real Hugo build of exported articles with the hugo site kit', () => {
+const tools = needsTools(['hugo'], 'Hugo build')
+
+describe.skipIf(tools.skip)('a real Hugo build of exported articles with the hugo site kit', () => {
   let site: Awaited<ReturnType<typeof makeTempDir>>
   const ctx = fixtureContext()
   const page = async (path: string) => parseDocument(await readFile(join(site.path, 'public', path, 'index.html'), 'utf8'))

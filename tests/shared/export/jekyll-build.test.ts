@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { BodyNode } from '../../../src/shared/article/body'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
+import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { articleWith, faq, fixtureContext, image, link, p, promoSlot, text } from './support/body'
@@ -45,7 +46,9 @@ const tricky: Article = articleWith(
   { id: '0badc0de-tricky-article', slug: 'tricky-article', title: hostileTitle, related: [] }
 )
 
-describe('a real Jekyll build of exported articles with the jekyll site kit', () => {
+const tools = needsTools(['jekyll'], 'Jekyll build')
+
+describe.skipIf(tools.skip)('a real Jekyll build of exported articles with the jekyll site kit', () => {
   let site: Awaited<ReturnType<typeof makeTempDir>>
   const ctx = fixtureContext()
   const page = async (slug: string) => parseDocument(await readFile(await builtPostPath(site.path, slug), 'utf8'))
