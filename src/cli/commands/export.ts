@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import type { ArticleStatus } from '../../shared/article/status'
+import { articleStatuses, type ArticleStatus } from '../../shared/article/status'
 import { profileNames, type ProfileName } from '../../shared/export/types'
 import type { SiteExportRequest, SiteExportWarning } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
@@ -75,13 +75,10 @@ async function exportAll(library: Library, options: ExportOptions, io: CliIo): P
   const { previewSiteExport, runSiteExport } = await import('../../main/site-export/site-export')
   await useBuiltWorkers()
   const onProgress = progressPrinter(io)
-  if (options.dryRun) {
-    const plan = await previewSiteExport(library, request, { onProgress })
-    return options.json ? printJson(io, plan) : io.stdout(planText(plan))
-  }
-  const report = await runSiteExport(library, request, { onProgress })
-  if (options.json) printJson(io, report)
-  else io.stdout(reportText(report))
+  const result = options.dryRun ? await previewSiteExport(library, request, { onProgress }) : await runSiteExport(library, request, { onProgress })
+  if (options.json) return printJson(io, result)
+  io.stdout('added' in result ? planText(result) : reportText(result))
+  if (result.articleCount === 0) io.stdout(`Choose which statuses to export with --status, e.g. --status ${articleStatuses.join(',')}\n`)
 }
 
 /** `export`: one article to a file or stdout, or every selected article into a site repository. */

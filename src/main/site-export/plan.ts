@@ -16,6 +16,7 @@ import { BoundedTasks } from './bounded-tasks'
 import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
+import { nothingSelectedNotice } from './selection-notice'
 import { compareWithSite, staleFiles } from './site-compare'
 
 
@@ -302,6 +303,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
 
   const notices = notice ? [notice] : []
+  if (selected.length === 0) notices.push(nothingSelectedNotice(summaries, options.statuses))
   const stale = cancelled ? [] : await staleFiles(site, previous, wanted, notices)
   return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo, cancelled }
 }
