@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { articleStatuses } from '../../src/shared/article/article'
 import type { SiteExportRequest } from '../../src/shared/export-api'
 import { exportMarkdown, profiles } from '../../src/shared/export'
@@ -10,7 +9,7 @@ import { openLibrary, type Library } from '../../src/main/library/library'
 import { exportContext } from '../../src/main/site-export/context'
 import { RenderPool, useRenderWorker } from '../../src/main/site-export/render-pool'
 import { previewSiteExport, runSiteExport } from '../../src/main/site-export/site-export'
-import { ms, percentile, timed, type BenchSection } from './section'
+import { busyCores, ms, percentile, timed, verdict, type BenchSection } from './section'
 import { cachedSyntheticLibrary } from './synthetic-library'
 
 const SIZE = 10_000
@@ -71,20 +70,6 @@ const TARGET_RATE = 2000
 const TARGET_RATIO = 3
 const TARGET_INCREMENTAL_MS = 500
 const EDITS = 5
-const verdict = (met: boolean): string => (met ? 'met' : 'NOT met')
-
-/** Threads that spin until stopped, keeping every core busy as other programs on a loaded machine would. */
-function busyCores(): { stop: () => Promise<void> } {
-  const flag = new Int32Array(new SharedArrayBuffer(4))
-  const spin = 'const flag = new Int32Array(require("node:worker_threads").workerData); while (Atomics.load(flag, 0) === 0) {}'
-  const threads = Array.from({ length: availableParallelism() }, () => new Worker(spin, { eval: true, workerData: flag.buffer }))
-  return {
-    async stop() {
-      Atomics.store(flag, 0, 1)
-      await Promise.all(threads.map((thread) => new Promise((done) => thread.once('exit', done))))
-    }
-  }
-}
 
 /** How long two render threads take to start and render their first article, as at the start of a big export. */
 async function threadStart(library: Library, site: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { librarySection } from './library-section'
 import { exportSection } from './export-section'
 import { typingSection } from './typing-section'
+import { cliSection } from './cli-section'
 import type { BenchSection } from './section'
 
 /**
@@ -8,7 +9,7 @@ import type { BenchSection } from './section'
  * comparing against a baseline it measures in the same run. Add a section by
  * writing one file that exports a BenchSection and listing it here.
  */
-const sections: BenchSection[] = [librarySection, exportSection, typingSection]
+const sections: BenchSection[] = [librarySection, exportSection, typingSection, cliSection]
 
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !sections.some((s) => s.name === name))

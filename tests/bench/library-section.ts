@@ -62,8 +62,12 @@ async function openSearchable(dir: string): Promise<{ library: Library; ms: numb
   return { library, ms: took, memory: settledMemory() - before }
 }
 
+/** The synthetic library of `size` articles this section measures, shared with the other sections. */
+export const benchLibrary = (size: number, print: (line: string) => void): Promise<string> =>
+  cachedSyntheticLibrary(`copydesk-bench-v${CACHE_VERSION}-${size}`, size, print)
+
 async function measure(size: number, print: (line: string) => void): Promise<Figures> {
-  const dir = await cachedSyntheticLibrary(`copydesk-bench-v${CACHE_VERSION}-${size}`, size, print)
+  const dir = await benchLibrary(size, print)
   const searchFile = libraryPaths(dir).search
   const opens: number[] = []
   for (let i = 0; i < 3; i++) {

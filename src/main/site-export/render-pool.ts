@@ -68,9 +68,12 @@ export function useRenderWorker(file: string): void {
   startWorker = (setup) => new Worker(file, { workerData: setup })
 }
 
-/** The renderer for `count` articles: worker threads when there are enough and the worker can be found, else this thread. */
+/**
+ * The renderer for `count` articles: worker threads when there are enough, else this thread. A
+ * build that names no worker fails here rather than export a big library on one core unnoticed.
+ */
 export function createRenderer(setup: RenderSetup, count: number): Renderer {
-  return count < POOL_THRESHOLD || !startWorker ? inThisThread(setup) : new RenderPool(setup, THREADS)
+  return count < POOL_THRESHOLD ? inThisThread(setup) : new RenderPool(setup, THREADS)
 }
 
 export const inThisThread = (setup: RenderSetup): Renderer => ({
