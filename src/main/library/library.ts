@@ -408,6 +408,11 @@ export class Library {
   /** Applies what other processes wrote since we last looked; call inside the write queue. */
   private async catchUp(): Promise<void> {
     const touched = await this.store.refresh()
+    const skipped = this.store.takeSkippedLines()
+    if (skipped > 0) {
+      this.notify(`Another process added ${skipped === 1 ? 'a line' : `${skipped} lines`} to the library index journal that could not be read, so ${skipped === 1 ? 'it was' : 'they were'} skipped; the index is rebuilt from the article files when the library is next opened.`)
+      this.announce()
+    }
     if (touched.size === 0) return
     this.slugOwners = null
     for (const id of touched) await this.search.reread(id)

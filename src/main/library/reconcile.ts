@@ -2,7 +2,7 @@ import { lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
-import { isInterruptedWrite, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
+import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
 
 interface Found {
@@ -76,11 +76,18 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
   for (const id of store.trash.keys()) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
 
   const count = live.length + trashed.length
-  if (problem === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.`)
-  if (problem === 'damaged') {
+  const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`
+  if (problem?.kind === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
+  if (problem?.kind === 'damaged') {
     const movedTo = await moveAside(paths.index, paths.damaged).catch(() => null)
     const kept = movedTo ? ` The damaged copy was kept as “${movedTo}”.` : ''
-    notices.unshift(`The library index was damaged, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.${kept}`)
+    notices.unshift(`The library index was damaged, so it was ${rebuilt}.${kept}`)
+  }
+  if (problem?.kind === 'journal') {
+    const movedTo = await moveAside(paths.journal, paths.damaged).catch(() => null)
+    const kept = movedTo ? ` The damaged journal was kept as “${movedTo}”.` : ''
+    const lines = problem.badLines === 1 ? 'a line that could not be read' : `${problem.badLines} lines that could not be read`
+    notices.unshift(`The library index journal (${JOURNAL_FILE}) had ${lines}, so ${problem.badLines === 1 ? 'it was' : 'they were'} set aside and the index was ${rebuilt}.${kept}`)
   }
   return { ops, notices }
 }

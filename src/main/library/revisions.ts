@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { z } from 'zod'
 import type { Article } from '../../shared/article/article'
 import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'
@@ -19,6 +20,17 @@ interface RevisionFile {
 
 // `<ms since 1970, 15 digits>-<kind>-<random>`: sorts by time, tells its kind without being read, and cannot name a path.
 const revisionIdPattern = /^(\d{15})-(save|snapshot|restore)-([a-z0-9]{8})$/
+
+const revisionInfoSchema = z.object({
+  id: z.string().regex(revisionIdPattern),
+  createdAt: z.iso.datetime({ offset: true }),
+  kind: z.enum(['save', 'snapshot', 'restore']),
+  name: z.string().nullable(),
+  title: z.string(),
+  words: z.number().int().nonnegative()
+}) satisfies z.ZodType<RevisionInfo>
+// The article is checked by checkArticle, the one gate every article passes.
+const revisionFileSchema = z.object({ info: revisionInfoSchema, article: z.unknown() })
 const newRevisionId = (kind: Kind): string => `${String(Date.now()).padStart(15, '0')}-${kind}-${randomBytes(4).toString('hex')}`
 const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(revisionId)?.[2] as Kind | undefined
 
@@ -54,13 +66,12 @@ export class Revisions {
 
   private async read(revisionId: string): Promise<RevisionFile> {
     if (!kindOf(revisionId)) throw new UserError('not-found', 'That revision does not exist.')
-    let file: RevisionFile
     try {
-      file = JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')) as RevisionFile
+      const file = revisionFileSchema.parse(JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')))
+      return { info: file.info, article: checkArticle(file.article) }
     } catch {
       throw new UserError('not-found', 'That revision does not exist or could not be read.')
     }
-    return { info: file.info, article: checkArticle(file.article) }
   }
 
   /** Newest first. An unreadable revision file is left out rather than hiding the others. */
