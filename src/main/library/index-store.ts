@@ -1,9 +1,9 @@
+import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
-import writeFileAtomic from 'write-file-atomic'
 import type { z } from 'zod'
 import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
-import { AtomicJsonFile } from './json-file'
+import { AtomicJsonFile, writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'
 import type { IndexEntry, TrashEntry } from './summary'
 
@@ -225,7 +225,12 @@ export class IndexStore {
   async record(ops: JournalOp[]): Promise<void> {
     if (this.journal.stale) return this.compact(ops)
     const text = ops.map((op) => `${JSON.stringify(op)}\n`).join('')
-    const handle = await open(this.paths.journal, 'r+')
+    // Never appended through a link (O_NOFOLLOW, where the system has it): a journal that is one is replaced whole.
+    const handle = await open(this.paths.journal, constants.O_RDWR | (constants.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP') return null
+      throw error
+    })
+    if (!handle) return this.compact(ops)
     try {
       if (this.journal.size > this.journal.offset) await handle.truncate(this.journal.offset)
       const bytes = Buffer.from(text)
@@ -247,7 +252,7 @@ export class IndexStore {
     this.generation += 1
     this.db.data = this.toSnapshot()
     await this.db.write()
-    await writeFileAtomic(this.paths.journal, header(this.generation), { fsync: true })
+    await writeFileAtomic(this.paths.journal, header(this.generation))
     const { ino, size } = await stat(this.paths.journal)
     this.journal = { ino, offset: size, size, lines: 0, stale: false }
   }

@@ -49,8 +49,11 @@ export class PromoStore {
       return { reloaded: true, notice: null }
     } catch (error) {
       this.db.data = { formatVersion: 1, promos: [] }
-      const movedTo = await moveAside(this.file, this.damagedDir)
-      return { reloaded: true, notice: `The promo file “promos.json” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}” and the promo list starts empty.` }
+      const problem = `The promo file “promos.json” could not be read (${reasonOf(error)})`
+      return moveAside(this.file, this.damagedDir).then(
+        (movedTo) => ({ reloaded: true, notice: `${problem}, so it was moved to “${movedTo}” and the promo list starts empty.` }),
+        (moveError: unknown) => ({ reloaded: true, notice: `${problem}, and was left where it is (${reasonOf(moveError)}); the promo list starts empty.` })
+      )
     }
   }
 

@@ -1,6 +1,7 @@
 import { lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
+import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
 import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
@@ -14,9 +15,11 @@ interface Found {
 
 async function listFolder(dir: string, parse: (name: string) => { id: string; trashedAt: string | null } | null): Promise<Found[]> {
   const found: Found[] = []
+  // A folder that is a link is read, never cleaned: what it points to is not the library's.
+  const linked = await isLink(dir)
   for (const name of await readdir(dir)) {
     // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
-    if (isInterruptedWrite(name)) await unlink(join(dir, name)).catch(() => undefined)
+    if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
     if (parsed) found.push({ file: join(dir, name), name, ...parsed })
   }
@@ -57,10 +60,13 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
       const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
     } catch (error) {
-      const movedTo = await moveAside(found.file, paths.damaged)
       unreadable.add(found.id)
       const where = found.trashedAt ? 'trash' : 'articles'
-      notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}”. Nothing else was changed.`)
+      const movedTo = await moveAside(found.file, paths.damaged).catch((moveError: unknown) => {
+        notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), and was left where it is: ${reasonOf(moveError)}`)
+        return null
+      })
+      if (movedTo) notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}”. Nothing else was changed.`)
     }
   }
   // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { z } from 'zod'
 import type { Article } from '../../shared/article/article'
 import { bodyStats } from '../../shared/article/body'
@@ -8,6 +8,7 @@ import { UserError } from '../../shared/ipc/result'
 import type { RevisionInfo } from '../../shared/library-api'
 import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
+import { isLink, refuseLinkedFolders } from './no-links'
 
 /** Saves and restores beyond this many are forgotten, oldest first; named snapshots are always kept. */
 export const KEPT_REVISIONS = 50
@@ -36,11 +37,20 @@ const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(
 
 /** One article's history, in `revisions/<article id>/`. */
 export class Revisions {
-  constructor(private readonly dir: string) {}
+  /**
+   * `notify` tells the user of what had to be repaired; `libraryDir` bounds
+   * the writes: nothing goes through a link inside it.
+   */
+  constructor(
+    private readonly libraryDir: string,
+    private readonly dir: string,
+    private readonly notify: (notice: string) => void = () => undefined
+  ) {}
 
   /** Keeps `article` as a revision; every save, restore and snapshot makes one. */
   async add(article: Article, kind: Kind, name: string | null = null): Promise<RevisionInfo> {
     const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+    await this.unlinkFolder(article.title)
     await mkdir(this.dir, { recursive: true })
     await writeJsonAtomic(join(this.dir, `${info.id}.json`), { info, article } satisfies RevisionFile)
     if (kind !== 'snapshot') await this.prune()
@@ -85,7 +95,22 @@ export class Revisions {
     return (await this.read(revisionId)).article
   }
 
+  /** Removes this history; a history folder that is a link is removed as a link, never what it points to. */
   async removeAll(): Promise<void> {
+    await refuseLinkedFolders(this.libraryDir, this.dir)
     await rm(this.dir, { recursive: true, force: true })
+  }
+
+  /**
+   * A history folder that is a link (planted, or left by a copy tool) is
+   * replaced by a real, empty one, so revisions never land outside the
+   * library; the revisions behind the link stay where they are.
+   */
+  private async unlinkFolder(title: string): Promise<void> {
+    await refuseLinkedFolders(this.libraryDir, this.dir)
+    if (!(await isLink(this.dir))) return
+    await unlink(this.dir)
+    const where = relative(this.libraryDir, this.dir).split('\\').join('/')
+    this.notify(`The history folder of “${title || 'Untitled'}” (${where}) was a link to another place, so it was replaced by a real folder: Copydesk writes nothing outside the library. The folder it pointed to was left as it was.`)
   }
 }
