@@ -118,10 +118,10 @@ describe('crash safety', () => {
     console.info(`[crash] ${STEP_KILLS} kills at each step of a write; ${lockLeft} left the lock held`)
     // Most steps of opening and writing happen holding the lock: those are the kills this is about.
     expect(lockLeft).toBeGreaterThan(STEP_KILLS / 2)
-  }, 600_000)
+  }, 1_200_000)
 
   it(`keeps every acknowledged save, and lets the next writer in, when the writer is killed at random moments, ${RANDOM_KILLS} times`, async () => {
     const lockLeft = await killAndWriteAgain(join(temp.path, 'random'), Array.from({ length: RANDOM_KILLS }, () => null))
     console.info(`[crash] ${RANDOM_KILLS} kills at random moments; ${lockLeft} left the lock held`)
-  }, 600_000)
+  }, 1_200_000)
 })
