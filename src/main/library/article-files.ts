@@ -1,8 +1,9 @@
 import { lstat, readFile, rename } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Article } from '../../shared/article/article'
 import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
+import { refuseLinkedFolders } from './no-links'
 import { stampOf, type FileStamp } from './summary'
 
 /** Reads and checks an article file; throws with the reason when it is not a valid article. */
@@ -35,6 +36,7 @@ export async function writeArticleFile(file: string, article: Article): Promise<
 /** Moves an unreadable file into damaged/ under a name that never overwrites an earlier one; returns that name. */
 export async function moveAside(file: string, damagedDir: string): Promise<string> {
   const name = `${Date.now()}-${basename(file)}`
+  await refuseLinkedFolders(dirname(damagedDir), file, join(damagedDir, name))
   await rename(file, join(damagedDir, name))
   return `damaged/${name}`
 }

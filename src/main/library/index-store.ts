@@ -1,71 +1,53 @@
+import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
-import writeFileAtomic from 'write-file-atomic'
-import { AtomicJsonFile } from './json-file'
+import type { z } from 'zod'
+import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
+import { AtomicJsonFile, writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'
 import type { IndexEntry, TrashEntry } from './summary'
 
-export const INDEX_FORMAT_VERSION = 1
+export type { JournalOp } from './index-schema'
 
-interface Snapshot {
-  formatVersion: typeof INDEX_FORMAT_VERSION
-  name: string
-  createdAt: string
-  /** Bumped by every compaction; journal lines from an older generation are already in the snapshot. */
-  generation: number
-  articles: IndexEntry[]
-  trash: TrashEntry[]
-}
-
-export type JournalOp =
-  | { put: 'articles'; entry: IndexEntry }
-  | { put: 'trash'; entry: TrashEntry }
-  | { drop: 'articles' | 'trash'; id: string }
-
-export type IndexProblem = 'missing' | 'damaged' | null
-
-const isStamp = (s: unknown): boolean =>
-  typeof s === 'object' && s !== null && typeof (s as { mtimeMs?: unknown }).mtimeMs === 'number' && typeof (s as { size?: unknown }).size === 'number'
-const isEntry = (e: unknown): e is IndexEntry => {
-  const x = e as Partial<IndexEntry> | null
-  return (
-    typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.slug === 'string' && typeof x.title === 'string' &&
-    typeof x.status === 'string' && typeof x.updatedAt === 'string' && Array.isArray(x.tags) && Array.isArray(x.authors) &&
-    Array.isArray(x.promoIds) && typeof x.words === 'number' && isStamp(x.stamp)
-  )
-}
-function isSnapshot(value: unknown): value is Snapshot {
-  const s = value as Partial<Snapshot> | null
-  return (
-    typeof s === 'object' && s !== null && s.formatVersion === INDEX_FORMAT_VERSION && typeof s.generation === 'number' &&
-    typeof s.name === 'string' && Array.isArray(s.articles) && Array.isArray(s.trash) &&
-    s.articles.every(isEntry) && s.trash.every((t) => isEntry(t) && typeof (t as TrashEntry).trashedAt === 'string')
-  )
-}
+/** Why the index could not be used as it is; the caller rebuilds it from the files. */
+export type IndexProblem = { kind: 'missing' } | { kind: 'damaged' } | { kind: 'journal'; badLines: number } | null
 
 interface ParsedJournal {
+  /** The header's generation; null when the first line is not a header. */
   generation: number | null
   ops: JournalOp[]
+  /** Complete lines that are not JSON, or not the change they should be: each one is skipped. */
+  badLines: number
   /** Bytes up to the end of the last complete line: a torn last line (a crash mid-append) is ignored and later cut off. */
   validLength: number
+}
+
+function parseLine<T>(line: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(line))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
 }
 
 function parseJournal(text: string, startsWithHeader: boolean): ParsedJournal {
   const end = text.lastIndexOf('\n') + 1
   const lines = text.slice(0, end).split('\n').slice(0, -1)
   let generation: number | null = null
+  let badLines = 0
   const ops: JournalOp[] = []
   for (const [i, line] of lines.entries()) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(line)
-    } catch {
-      continue // a damaged line only loses a cache entry: opening re-checks every file's stamp
+    if (i === 0 && startsWithHeader) {
+      generation = parseLine(line, journalHeaderSchema)?.generation ?? null
+      if (generation === null) badLines++
+      continue
     }
-    if (i === 0 && startsWithHeader) generation = typeof (parsed as { generation?: unknown }).generation === 'number' ? (parsed as { generation: number }).generation : null
-    else ops.push(parsed as JournalOp)
+    const op = parseLine(line, journalOpSchema)
+    if (op) ops.push(op)
+    else badLines++
   }
-  return { generation, ops, validLength: Buffer.byteLength(text.slice(0, end)) }
+  return { generation, ops, badLines, validLength: Buffer.byteLength(text.slice(0, end)) }
 }
 
 const header = (generation: number): string => `${JSON.stringify({ generation })}\n`
@@ -86,6 +68,7 @@ export class IndexStore {
   private generation = 0
   /** What we last read of the journal: `offset` ends the last complete line, `size` is what the file held. */
   private journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
+  private skippedLines = 0
 
   private constructor(
     private readonly paths: LibraryPaths,
@@ -110,29 +93,36 @@ export class IndexStore {
     try {
       // Through the adapter: Low.read() keeps its default data when the file is missing, hiding that.
       const data = await this.db.adapter.read()
-      if (data === null) problem = 'missing'
-      else if (!isSnapshot(data)) problem = 'damaged'
-      else this.db.data = data
+      const snapshot = data === null ? null : snapshotSchema.safeParse(data)
+      if (!snapshot) problem = { kind: 'missing' }
+      else if (!snapshot.success) problem = { kind: 'damaged' }
+      else this.db.data = snapshot.data
     } catch {
-      problem = 'damaged'
+      problem = { kind: 'damaged' }
+    }
+    if (!problem) {
+      const snapshot = this.db.data
+      this.name = snapshot.name
+      this.createdAt = snapshot.createdAt
+      this.generation = snapshot.generation
+      for (const entry of snapshot.articles) this.articles.set(entry.id, entry)
+      for (const entry of snapshot.trash) this.trash.set(entry.id, entry)
+      const { badLines } = await this.readJournalFrom(0)
+      // A line that is not what it should be means the index cannot be trusted: it is rebuilt from the files.
+      if (badLines > 0) problem = { kind: 'journal', badLines }
     }
     if (problem) {
-      this.generation = 0
+      this.articles.clear()
+      this.trash.clear()
+      // A damaged journal beside a good snapshot keeps its generation, so the rebuilt index's is newer than the journal's.
+      if (problem.kind !== 'journal') this.generation = 0
       this.journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
-      return problem
     }
-    const snapshot = this.db.data
-    this.name = snapshot.name
-    this.createdAt = snapshot.createdAt
-    this.generation = snapshot.generation
-    for (const entry of snapshot.articles) this.articles.set(entry.id, entry)
-    for (const entry of snapshot.trash) this.trash.set(entry.id, entry)
-    await this.readJournalFrom(0)
-    return null
+    return problem
   }
 
-  /** Applies journal lines from `offset` on; returns the ids they touched. */
-  private async readJournalFrom(offset: number): Promise<Set<string>> {
+  /** Applies journal lines from `offset` on; returns the ids they touched and how many lines were skipped as bad. */
+  private async readJournalFrom(offset: number): Promise<{ touched: Set<string>; badLines: number }> {
     const touched = new Set<string>()
     let text: string
     let ino: number
@@ -153,21 +143,34 @@ export class IndexStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       this.journal = { ino: -1, offset: 0, size: 0, lines: 0, stale: true }
-      return touched
+      return { touched, badLines: 0 }
     }
     const parsed = parseJournal(text, offset === 0)
     if (offset === 0) {
       // Older than the snapshot: a compaction stopped before replacing the journal, whose lines the snapshot already holds.
+      // A header of another generation is an older journal, not a damaged one. Every journal starts with a header
+      // (compaction writes it atomically): a journal without one was cut short or overwritten.
       const stale = parsed.generation !== this.generation
       this.journal = { ino, offset: parsed.validLength, size, lines: 0, stale }
-      if (stale) return touched
+      if (stale) return { touched, badLines: parsed.generation === null ? Math.max(1, parsed.badLines) : 0 }
     } else {
       this.journal.offset += parsed.validLength
       this.journal.size = size
     }
     for (const op of parsed.ops) touched.add(this.apply(op))
     this.journal.lines += parsed.ops.length
-    return touched
+    if (offset > 0 && parsed.badLines > 0) this.skippedLines += parsed.badLines
+    return { touched, badLines: parsed.badLines }
+  }
+
+  /**
+   * Journal lines another process appended that were not valid changes, since
+   * last asked: they were skipped, and the next opening rebuilds the index.
+   */
+  takeSkippedLines(): number {
+    const skipped = this.skippedLines
+    this.skippedLines = 0
+    return skipped
   }
 
   private apply(op: JournalOp): string {
@@ -192,7 +195,7 @@ export class IndexStore {
     } catch {
       ino = -1
     }
-    if (ino === this.journal.ino && ino !== -1) return this.readJournalFrom(this.journal.offset)
+    if (ino === this.journal.ino && ino !== -1) return (await this.readJournalFrom(this.journal.offset)).touched
     // Another process compacted (or the journal vanished): reload everything and report what differs.
     const before = new Map([...this.articles, ...this.trash])
     const problem = await this.loadFromDisk()
@@ -222,7 +225,12 @@ export class IndexStore {
   async record(ops: JournalOp[]): Promise<void> {
     if (this.journal.stale) return this.compact(ops)
     const text = ops.map((op) => `${JSON.stringify(op)}\n`).join('')
-    const handle = await open(this.paths.journal, 'r+')
+    // Never appended through a link (O_NOFOLLOW, where the system has it): a journal that is one is replaced whole.
+    const handle = await open(this.paths.journal, constants.O_RDWR | (constants.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP') return null
+      throw error
+    })
+    if (!handle) return this.compact(ops)
     try {
       if (this.journal.size > this.journal.offset) await handle.truncate(this.journal.offset)
       const bytes = Buffer.from(text)
@@ -244,7 +252,7 @@ export class IndexStore {
     this.generation += 1
     this.db.data = this.toSnapshot()
     await this.db.write()
-    await writeFileAtomic(this.paths.journal, header(this.generation), { fsync: true })
+    await writeFileAtomic(this.paths.journal, header(this.generation))
     const { ino, size } = await stat(this.paths.journal)
     this.journal = { ino, offset: size, size, lines: 0, stale: false }
   }

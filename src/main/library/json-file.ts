@@ -1,15 +1,37 @@
-import { readFile } from 'node:fs/promises'
+import { randomInt } from 'node:crypto'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
-import writeFileAtomic from 'write-file-atomic'
 
 /**
  * Every library write goes through here: a temp file in the same folder,
  * fsync, then rename, so a reader (or a crash) sees the old file or the new
- * one, never half of one.
+ * one, never half of one. Not write-file-atomic: it resolves the target's
+ * real path first, so a link planted at `file` would have the write land
+ * wherever it points. Here the temp file is created exclusively (never
+ * through a link) and the rename replaces a link by the file itself.
  */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  // `<file>.<digits>`: the temp name opening recognizes as an interrupted write (layout.ts).
+  const temp = `${file}.${randomInt(1e9, 1e12)}`
+  const handle = await open(temp, 'wx')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await rm(temp, { force: true })
+    throw error
+  }
+  await handle.close()
+  await rename(temp, file).catch(async (error: unknown) => {
+    await rm(temp, { force: true })
+    throw error
+  })
+}
+
 export async function writeJsonAtomic(file: string, value: unknown, options: { pretty?: boolean } = {}): Promise<void> {
   const text = options.pretty === false ? JSON.stringify(value) : JSON.stringify(value, null, 2)
-  await writeFileAtomic(file, `${text}\n`, { fsync: true })
+  await writeFileAtomic(file, `${text}\n`)
 }
 
 /** Parsed JSON, or null when the file does not exist; anything else unreadable throws. */

@@ -47,5 +47,5 @@ export function parseArticleFileName(name: string): string | null {
   return /^([a-z0-9][a-z0-9-]{7,63})\.json$/.exec(name)?.[1] ?? null
 }
 
-/** write-file-atomic's temp names: `<file>.<number>`; one left behind is an interrupted, unacknowledged write. */
+/** The temp names of writeFileAtomic (json-file.ts) and of write-file-atomic before it: `<file>.<number>`; one left behind is an interrupted, unacknowledged write. */
 export const isInterruptedWrite = (name: string): boolean => /\.json\.\d+$/.test(name)

@@ -1,5 +1,5 @@
 import { access, lstat, rename, unlink } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
@@ -10,9 +10,10 @@ import { applyChanges, checkArticle, laterThan, newArticle, newId } from './arti
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
 import { importArticles, type ImportFile } from './import-files'
-import { libraryPaths, type LibraryPaths } from './layout'
+import { folders, libraryPaths, type LibraryPaths } from './layout'
 import { watchLibrary } from './library-watch'
 import { removeLockLeftovers, withLibraryLock } from './lock'
+import { isLink, linkedFolderNotice, refuseLinkedFolders } from './no-links'
 import { addMedia } from './media'
 import { prepareLibraryFolder, type OpenMode } from './open-folder'
 import { PromoStore } from './promo-store'
@@ -69,6 +70,7 @@ export class Library {
       const promos = new PromoStore(paths.promos, paths.damaged)
       const { notice: promoNotice } = await promos.refresh()
       if (promoNotice) notices.push(promoNotice)
+      for (const folder of folders) if (await isLink(join(root, folder))) notices.push(linkedFolderNotice(folder))
       return new Library(root, store, promos, notices)
     }).then((library) => {
       if (options.indexNow ?? true) void library.searchReady()
@@ -228,6 +230,7 @@ export class Library {
       const entry = this.store.articles.get(this.resolveId(id))!
       const trashedAt = new Date().toISOString()
       const to = this.paths.trashed(entry.id, trashedAt)
+      await refuseLinkedFolders(this.dir, this.paths.article(entry.id), to)
       // One rename: the file is either live or in the trash, whatever happens.
       await rename(this.paths.article(entry.id), to)
       await this.store.record([
@@ -244,6 +247,7 @@ export class Library {
       if (!entry) throw new UserError('not-found', 'That article is not in the trash.')
       const live = this.paths.article(id)
       if (await access(live).then(() => true, () => false)) throw new UserError('conflict', 'An article with the same id is already in the library, so the trashed copy was left in the trash.')
+      await refuseLinkedFolders(this.dir, this.paths.trashed(id, entry.trashedAt), live)
       await rename(this.paths.trashed(id, entry.trashedAt), live)
       let article = await readArticleFile(live, id)
       const slugs = this.slugs()
@@ -261,6 +265,7 @@ export class Library {
   async emptyTrash(): Promise<{ removed: number }> {
     return this.write(async () => {
       const entries = [...this.store.trash.values()]
+      await refuseLinkedFolders(this.dir, ...entries.map((entry) => this.paths.trashed(entry.id, entry.trashedAt)))
       for (const entry of entries) {
         await unlink(this.paths.trashed(entry.id, entry.trashedAt)).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error
@@ -361,7 +366,7 @@ export class Library {
   // ——— internals ———
 
   private revisions(id: string): Revisions {
-    return new Revisions(this.paths.revisions(id))
+    return new Revisions(this.dir, this.paths.revisions(id), (notice) => this.notify(notice))
   }
 
   private write<T>(task: () => Promise<T>): Promise<T> {
@@ -381,7 +386,9 @@ export class Library {
    * that the next opening rebuilds from the file.
    */
   private async commit(article: Article, revision: RevisionInfo['kind'], extraOps: JournalOp[] = []): Promise<void> {
-    const stamp = await writeArticleFile(this.paths.article(article.id), article)
+    const file = this.paths.article(article.id)
+    await refuseLinkedFolders(this.dir, file)
+    const stamp = await writeArticleFile(file, article)
     await this.revisions(article.id).add(article, revision)
     await this.indexLive(article, stamp, extraOps)
   }
@@ -408,6 +415,11 @@ export class Library {
   /** Applies what other processes wrote since we last looked; call inside the write queue. */
   private async catchUp(): Promise<void> {
     const touched = await this.store.refresh()
+    const skipped = this.store.takeSkippedLines()
+    if (skipped > 0) {
+      this.notify(`Another process added ${skipped === 1 ? 'a line' : `${skipped} lines`} to the library index journal that could not be read, so ${skipped === 1 ? 'it was' : 'they were'} skipped; the index is rebuilt from the article files when the library is next opened.`)
+      this.announce()
+    }
     if (touched.size === 0) return
     this.slugOwners = null
     for (const id of touched) await this.search.reread(id)

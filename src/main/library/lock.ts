@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
+import { hostname, uptime } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import lockfile from 'proper-lockfile'
+import { z } from 'zod'
 import { UserError } from '../../shared/ipc/result'
 
 const WAIT_LIMIT_MS = 15_000
 const host = hostname()
 
-interface Owner {
-  pid: number
-  host: string
-  token: string
-}
+const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), token: z.string().min(1) })
+type Owner = z.infer<typeof ownerSchema>
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -26,25 +24,37 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The owner file's content, or null when it is missing, unreadable or not an owner. */
 async function readOwner(lockDir: string): Promise<Owner | null> {
   try {
-    return JSON.parse(await readFile(join(lockDir, 'owner'), 'utf8')) as Owner
+    return ownerSchema.parse(JSON.parse(await readFile(join(lockDir, 'owner'), 'utf8')))
   } catch {
     return null
   }
 }
 
+/** A lock last touched before this machine started belongs to nobody alive, whatever process its pid names now. */
+const BOOT_SLACK_MS = 5_000
+const predatesBoot = async (lockDir: string): Promise<boolean> =>
+  stat(lockDir).then(({ mtimeMs }) => mtimeMs < Date.now() - uptime() * 1000 - BOOT_SLACK_MS, () => false)
+
 /**
- * proper-lockfile only declares a lock stale once its mtime stops moving
- * (seconds later). A writer records its pid inside the lock folder, so after
- * a crash on this machine the next writer takes over at once. The folder is
- * claimed by an atomic rename and checked afterwards, so a lock that changed
- * hands in between is put back rather than stolen.
+ * Breaks the lock when its holder cannot be writing any more. proper-lockfile
+ * only declares a lock stale once its mtime stops moving (`stale`), and then
+ * cannot remove it, as the owner file is inside. A writer records its pid
+ * there, so after a crash on this machine the next writer takes over at once,
+ * however old the lock; a lock without a readable owner, or owned on another
+ * machine, once stale. A live owner on this machine keeps its lock even if a
+ * busy event loop left it untouched, unless it dates from before a restart
+ * (its pid then names some other process). The folder is claimed by an atomic
+ * rename and checked afterwards, so a lock that changed hands in between is
+ * put back rather than stolen.
  */
-async function breakIfOwnerDied(lockDir: string): Promise<boolean> {
-  const dead = await readOwner(lockDir)
-  if (!dead || dead.host !== host || isAlive(dead.pid)) return false
-  return breakLock(lockDir, dead.token)
+async function breakAbandoned(lockDir: string, stale: boolean): Promise<boolean> {
+  const owner = await readOwner(lockDir)
+  if (!owner) return stale && breakLock(lockDir, null)
+  const abandoned = owner.host === host ? !isAlive(owner.pid) || (stale && (await predatesBoot(lockDir))) : stale
+  return abandoned && breakLock(lockDir, owner.token)
 }
 
 /** Removes the lock folder if it still belongs to the owner identified by `token` (null: to nobody). */
@@ -105,7 +115,7 @@ export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn
         throw error
       }
       // ENOTEMPTY: proper-lockfile judged the lock stale by its mtime but could not rmdir it, as the owner file is inside.
-      if (code === 'ENOTEMPTY' ? await breakLock(lockDir, null) : await breakIfOwnerDied(lockDir)) continue
+      if (await breakAbandoned(lockDir, code === 'ENOTEMPTY')) continue
       if (Date.now() - started > WAIT_LIMIT_MS) {
         await rm(draft, { force: true })
         throw new UserError('conflict', 'The library is busy: another Copydesk window or command is writing to it. Try again in a moment.')

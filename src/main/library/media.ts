@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { realpath, stat } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { mediaPathSchema } from '../../shared/article/article'
 import { slugify } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
+import { writeFileAtomic } from './json-file'
+import { refuseLinkedFolders } from './no-links'
 
 /** Raster formats browsers show in an <img>; the bytes decide, not the name. SVG is left out: it can carry script. */
 const imageFormats: { ext: string; mime: string; matches: (b: Uint8Array) => boolean }[] = [
@@ -27,7 +28,9 @@ export async function addMedia(libraryDir: string, name: string, bytes: Uint8Arr
   if (!format) throw new UserError('invalid-input', `“${name}” is not a PNG, JPEG, GIF, WebP or AVIF image, so it was not added.`)
   const stem = slugify(name.replace(/\.[^.]*$/, '')).slice(0, 60)
   const src = `media/${randomBytes(4).toString('hex')}-${stem}.${format.ext}`
-  await writeFileAtomic(join(libraryDir, src), Buffer.from(bytes), { fsync: true })
+  const file = join(libraryDir, src)
+  await refuseLinkedFolders(libraryDir, file)
+  await writeFileAtomic(file, bytes)
   return { src }
 }
 

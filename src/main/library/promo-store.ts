@@ -1,15 +1,14 @@
 import { stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
+import { z } from 'zod'
 import { promoInputSchema, promoSchema, type Promo, type PromoInput } from '../../shared/article/promo'
 import { UserError } from '../../shared/ipc/result'
 import { moveAside, reasonOf } from './article-files'
 import { AtomicJsonFile } from './json-file'
 import { parseOrRefuse } from './validation'
 
-interface PromoData {
-  formatVersion: 1
-  promos: Promo[]
-}
+const promoFileSchema = z.object({ formatVersion: z.literal(1), promos: z.array(promoSchema) })
+type PromoData = z.infer<typeof promoFileSchema>
 
 /**
  * The promo collection: source data, edited once and placed in articles by
@@ -44,15 +43,17 @@ export class PromoStore {
     if (mtimeMs === this.mtimeMs) return { reloaded: false, notice: null }
     this.mtimeMs = mtimeMs
     try {
-      await this.db.read()
-      const data = this.db.data as Partial<PromoData> | null
-      const promos = Array.isArray(data?.promos) ? data.promos.map((p) => promoSchema.parse(p)) : []
-      this.db.data = { formatVersion: 1, promos }
+      // Through the adapter: Low.read() keeps its default data when the file is missing, which is the one case of an empty list.
+      const data = await this.db.adapter.read()
+      this.db.data = data === null ? { formatVersion: 1, promos: [] } : promoFileSchema.parse(data)
       return { reloaded: true, notice: null }
     } catch (error) {
       this.db.data = { formatVersion: 1, promos: [] }
-      const movedTo = await moveAside(this.file, this.damagedDir)
-      return { reloaded: true, notice: `The promo file “promos.json” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}” and the promo list starts empty.` }
+      const problem = `The promo file “promos.json” could not be read (${reasonOf(error)})`
+      return moveAside(this.file, this.damagedDir).then(
+        (movedTo) => ({ reloaded: true, notice: `${problem}, so it was moved to “${movedTo}” and the promo list starts empty.` }),
+        (moveError: unknown) => ({ reloaded: true, notice: `${problem}, and was left where it is (${reasonOf(moveError)}); the promo list starts empty.` })
+      )
     }
   }
 

@@ -1,8 +1,9 @@
 import { lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
+import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
-import { isInterruptedWrite, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
+import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
 
 interface Found {
@@ -14,9 +15,11 @@ interface Found {
 
 async function listFolder(dir: string, parse: (name: string) => { id: string; trashedAt: string | null } | null): Promise<Found[]> {
   const found: Found[] = []
+  // A folder that is a link is read, never cleaned: what it points to is not the library's.
+  const linked = await isLink(dir)
   for (const name of await readdir(dir)) {
     // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
-    if (isInterruptedWrite(name)) await unlink(join(dir, name)).catch(() => undefined)
+    if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
     if (parsed) found.push({ file: join(dir, name), name, ...parsed })
   }
@@ -57,10 +60,13 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
       const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
     } catch (error) {
-      const movedTo = await moveAside(found.file, paths.damaged)
       unreadable.add(found.id)
       const where = found.trashedAt ? 'trash' : 'articles'
-      notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}”. Nothing else was changed.`)
+      const movedTo = await moveAside(found.file, paths.damaged).catch((moveError: unknown) => {
+        notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), and was left where it is: ${reasonOf(moveError)}`)
+        return null
+      })
+      if (movedTo) notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), so it was moved to “${movedTo}”. Nothing else was changed.`)
     }
   }
   // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.
@@ -76,11 +82,18 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
   for (const id of store.trash.keys()) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
 
   const count = live.length + trashed.length
-  if (problem === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.`)
-  if (problem === 'damaged') {
+  const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`
+  if (problem?.kind === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
+  if (problem?.kind === 'damaged') {
     const movedTo = await moveAside(paths.index, paths.damaged).catch(() => null)
     const kept = movedTo ? ` The damaged copy was kept as “${movedTo}”.` : ''
-    notices.unshift(`The library index was damaged, so it was rebuilt from ${count} article file${count === 1 ? '' : 's'}.${kept}`)
+    notices.unshift(`The library index was damaged, so it was ${rebuilt}.${kept}`)
+  }
+  if (problem?.kind === 'journal') {
+    const movedTo = await moveAside(paths.journal, paths.damaged).catch(() => null)
+    const kept = movedTo ? ` The damaged journal was kept as “${movedTo}”.` : ''
+    const lines = problem.badLines === 1 ? 'a line that could not be read' : `${problem.badLines} lines that could not be read`
+    notices.unshift(`The library index journal (${JOURNAL_FILE}) had ${lines}, so ${problem.badLines === 1 ? 'it was' : 'they were'} set aside and the index was ${rebuilt}.${kept}`)
   }
   return { ops, notices }
 }

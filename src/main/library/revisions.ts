@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { z } from 'zod'
 import type { Article } from '../../shared/article/article'
 import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'
 import type { RevisionInfo } from '../../shared/library-api'
 import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
+import { isLink, refuseLinkedFolders } from './no-links'
 
 /** Saves and restores beyond this many are forgotten, oldest first; named snapshots are always kept. */
 export const KEPT_REVISIONS = 50
@@ -19,16 +21,36 @@ interface RevisionFile {
 
 // `<ms since 1970, 15 digits>-<kind>-<random>`: sorts by time, tells its kind without being read, and cannot name a path.
 const revisionIdPattern = /^(\d{15})-(save|snapshot|restore)-([a-z0-9]{8})$/
+
+const revisionInfoSchema = z.object({
+  id: z.string().regex(revisionIdPattern),
+  createdAt: z.iso.datetime({ offset: true }),
+  kind: z.enum(['save', 'snapshot', 'restore']),
+  name: z.string().nullable(),
+  title: z.string(),
+  words: z.number().int().nonnegative()
+}) satisfies z.ZodType<RevisionInfo>
+// The article is checked by checkArticle, the one gate every article passes.
+const revisionFileSchema = z.object({ info: revisionInfoSchema, article: z.unknown() })
 const newRevisionId = (kind: Kind): string => `${String(Date.now()).padStart(15, '0')}-${kind}-${randomBytes(4).toString('hex')}`
 const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(revisionId)?.[2] as Kind | undefined
 
 /** One article's history, in `revisions/<article id>/`. */
 export class Revisions {
-  constructor(private readonly dir: string) {}
+  /**
+   * `notify` tells the user of what had to be repaired; `libraryDir` bounds
+   * the writes: nothing goes through a link inside it.
+   */
+  constructor(
+    private readonly libraryDir: string,
+    private readonly dir: string,
+    private readonly notify: (notice: string) => void = () => undefined
+  ) {}
 
   /** Keeps `article` as a revision; every save, restore and snapshot makes one. */
   async add(article: Article, kind: Kind, name: string | null = null): Promise<RevisionInfo> {
     const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+    await this.unlinkFolder(article.title)
     await mkdir(this.dir, { recursive: true })
     await writeJsonAtomic(join(this.dir, `${info.id}.json`), { info, article } satisfies RevisionFile)
     if (kind !== 'snapshot') await this.prune()
@@ -54,13 +76,12 @@ export class Revisions {
 
   private async read(revisionId: string): Promise<RevisionFile> {
     if (!kindOf(revisionId)) throw new UserError('not-found', 'That revision does not exist.')
-    let file: RevisionFile
     try {
-      file = JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')) as RevisionFile
+      const file = revisionFileSchema.parse(JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')))
+      return { info: file.info, article: checkArticle(file.article) }
     } catch {
       throw new UserError('not-found', 'That revision does not exist or could not be read.')
     }
-    return { info: file.info, article: checkArticle(file.article) }
   }
 
   /** Newest first. An unreadable revision file is left out rather than hiding the others. */
@@ -74,7 +95,22 @@ export class Revisions {
     return (await this.read(revisionId)).article
   }
 
+  /** Removes this history; a history folder that is a link is removed as a link, never what it points to. */
   async removeAll(): Promise<void> {
+    await refuseLinkedFolders(this.libraryDir, this.dir)
     await rm(this.dir, { recursive: true, force: true })
+  }
+
+  /**
+   * A history folder that is a link (planted, or left by a copy tool) is
+   * replaced by a real, empty one, so revisions never land outside the
+   * library; the revisions behind the link stay where they are.
+   */
+  private async unlinkFolder(title: string): Promise<void> {
+    await refuseLinkedFolders(this.libraryDir, this.dir)
+    if (!(await isLink(this.dir))) return
+    await unlink(this.dir)
+    const where = relative(this.libraryDir, this.dir).split('\\').join('/')
+    this.notify(`The history folder of “${title || 'Untitled'}” (${where}) was a link to another place, so it was replaced by a real folder: Copydesk writes nothing outside the library. The folder it pointed to was left as it was.`)
   }
 }

@@ -105,7 +105,8 @@ const tempName = (file: string): string => `${file}.${process.pid}.${randomBytes
 /** Temp file, fsync, rename, as for every library file; written part by part so the postings are never copied into one buffer. */
 async function writeAtomically(file: string, chunks: Uint8Array[]): Promise<void> {
   const temp = tempName(file)
-  const handle = await open(temp, 'w')
+  // Created exclusively, never through a link; the rename then replaces a link at `file` rather than following it.
+  const handle = await open(temp, 'wx')
   try {
     for (const chunk of chunks) await handle.writeFile(chunk)
     await handle.datasync()

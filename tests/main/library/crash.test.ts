@@ -1,33 +1,48 @@
 import { spawn } from 'node:child_process'
+import { access, readdir, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bodyText } from '../../../src/shared/article/body'
+import { LOCK_DIR } from '../../../src/main/library/layout'
+import { isAlive } from '../../../src/main/library/lock'
 import { openLibrary } from '../../../src/main/library/library'
+import { bundleScript } from '../../support/node-script'
 import { makeTempDir } from '../../support/temp-dir'
+import { saveFields } from './crash-saves'
 
-const KILLS = 100
+/** Kills at random moments of the writer's loop, after its first acknowledged save. */
+const RANDOM_KILLS = 34
+/**
+ * Kills just before the 1st, 2nd… 66th call that changes the disk: opening
+ * the library takes about 22 such calls and each save about 22 more, so this
+ * crashes at every step of opening and of two saves.
+ */
+const STEP_KILLS = 66
+
 let temp: Awaited<ReturnType<typeof makeTempDir>>
 let writer: string
 
 beforeAll(async () => {
   temp = await makeTempDir('copydesk-crash-')
-  // One bundled file starts in a fraction of the time tsx needs, which keeps a hundred runs quick.
-  writer = join(temp.path, 'crash-writer.cjs')
-  await build({ entryPoints: [join(import.meta.dirname, 'crash-writer.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, logLevel: 'error' })
+  writer = await bundleScript(join(import.meta.dirname, 'crash-writer.ts'), join(temp.path, 'crash-writer.cjs'))
 })
 afterAll(() => temp.cleanup())
 
-/** Runs the writer until it has acknowledged a save, lets it go on for a random moment, then SIGKILLs it. */
-function runAndKill(dir: string, first: number): Promise<string> {
+/**
+ * Runs the writer until it is SIGKILLed: by itself at its `killAtCall`-th
+ * change to the disk, or else by this test a random moment after its first
+ * acknowledged save. Resolves with what it printed.
+ */
+function runUntilKilled(dir: string, first: number, killAtCall: number | null): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const env = { ...process.env, COPYDESK_KILL_AT_CALL: String(killAtCall ?? 0) }
+    const child = spawn(process.execPath, [writer, dir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'], env })
     let out = ''
     let err = ''
     let scheduled = false
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      if (!scheduled && out.includes('\nack ')) {
+      if (killAtCall === null && !scheduled && out.includes('\nack ')) {
         scheduled = true
         setTimeout(() => child.kill('SIGKILL'), Math.random() * 40)
       }
@@ -37,36 +52,76 @@ function runAndKill(dir: string, first: number): Promise<string> {
   })
 }
 
-describe('crash safety', () => {
-  it(`keeps every acknowledged save when the writer is killed at random moments, ${KILLS} times`, async () => {
-    const dir = join(temp.path, 'library')
-    const acknowledged = new Map<string, number>()
-    let first = 1
-    for (let kill = 0; kill < KILLS; kill++) {
-      const out = await runAndKill(dir, first)
-      for (const line of out.split('\n')) {
-        const match = /^ack (\S+) (\d+)$/.exec(line)
-        if (match) acknowledged.set(match[1]!, Math.max(acknowledged.get(match[1]!) ?? 0, Number(match[2])))
-      }
-      first += 1000
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false)
 
-      const library = await openLibrary(dir, 'existing', { indexNow: false })
-      try {
-        const listed = new Map((await library.listArticles({})).map((hit) => [hit.id, hit]))
-        for (const [id, n] of acknowledged) {
-          const article = await library.getArticle(id)
-          const stored = Number(/^save (\d+)$/.exec(article.dek)?.[1])
-          // The acknowledged save, or a later one that reached the disk just before the kill.
-          expect(stored, `article ${id} after kill ${kill}`).toBeGreaterThanOrEqual(n)
-          expect(article.title).toBe(`Save ${stored}`)
-          expect(bodyText(article.body)).toBe(`Body of save ${stored}.`)
-          expect(listed.get(id)?.title, 'the index agrees with the file').toBe(article.title)
-        }
-        expect(library.info().notices.filter((notice) => !notice.startsWith('The library index was missing'))).toEqual([])
-      } finally {
-        await library.close()
-      }
+/**
+ * Kills the writer once per entry of `kills`, and after each kill checks,
+ * as the next writer: the library opens, every acknowledged save is there
+ * whole, in the file and the index, and a new save goes through, whether the
+ * lock the killed writer left is fresh or (every other time) as old as if
+ * the user came back later. Returns how many kills left the lock held.
+ */
+async function killAndWriteAgain(dir: string, kills: (number | null)[]): Promise<number> {
+  const acknowledged = new Map<string, number>()
+  const acknowledge = (id: string, n: number): void => void acknowledged.set(id, Math.max(acknowledged.get(id) ?? 0, n))
+  let first = 1
+  let lockLeft = 0
+  await (await openLibrary(dir, 'create')).close()
+  for (const [kill, killAtCall] of kills.entries()) {
+    const out = await runUntilKilled(dir, first, killAtCall)
+    for (const line of out.split('\n')) {
+      const match = /^ack (\S+) (\d+)$/.exec(line)
+      if (match) acknowledge(match[1]!, Number(match[2]))
     }
-    expect(acknowledged.size).toBeGreaterThan(3)
-  }, 120_000)
+    const lock = join(dir, LOCK_DIR)
+    if (await exists(lock)) {
+      lockLeft++
+      const later = new Date(Date.now() - 60_000)
+      if (kill % 2 === 1) await utimes(lock, later, later)
+    }
+
+    const library = await openLibrary(dir, 'existing', { indexNow: false })
+    try {
+      const listed = new Map((await library.listArticles({})).map((hit) => [hit.id, hit]))
+      for (const [id, n] of acknowledged) {
+        const article = await library.getArticle(id)
+        const stored = Number(/^save (\d+)$/.exec(article.dek)?.[1])
+        // The acknowledged save, or a later one that reached the disk just before the kill.
+        expect(stored, `article ${id} after kill ${kill}`).toBeGreaterThanOrEqual(n)
+        expect(article.title).toBe(`Save ${stored}`)
+        expect(bodyText(article.body)).toBe(`Body of save ${stored}.`)
+        expect(listed.get(id)?.title, 'the index agrees with the file').toBe(article.title)
+      }
+      expect(library.info().notices.filter((notice) => !notice.startsWith('The library index was missing'))).toEqual([])
+
+      const [id] = listed.keys()
+      if (id) {
+        const n = first + 999
+        await library.saveArticle(id, saveFields(n))
+        acknowledge(id, n)
+      }
+    } finally {
+      await library.close()
+    }
+    expect(await exists(lock), `the lock is released after kill ${kill}`).toBe(false)
+    const drafts = (await readdir(dir)).filter((name) => name.startsWith(`${LOCK_DIR}.`) && name.endsWith('.owner') && !isAlive(Number(name.split('.')[2])))
+    expect(drafts, 'owner drafts of killed writers are cleared').toEqual([])
+    first += 1000
+  }
+  return lockLeft
+}
+
+describe('crash safety', () => {
+  it(`keeps every acknowledged save, and lets the next writer in, when the writer is killed at each of its first ${STEP_KILLS} changes to the disk`, async () => {
+    const steps = Array.from({ length: STEP_KILLS }, (_, i) => i + 1)
+    const lockLeft = await killAndWriteAgain(join(temp.path, 'steps'), steps)
+    console.info(`[crash] ${STEP_KILLS} kills at each step of a write; ${lockLeft} left the lock held`)
+    // Most steps of opening and writing happen holding the lock: those are the kills this is about.
+    expect(lockLeft).toBeGreaterThan(STEP_KILLS / 2)
+  }, 1_200_000)
+
+  it(`keeps every acknowledged save, and lets the next writer in, when the writer is killed at random moments, ${RANDOM_KILLS} times`, async () => {
+    const lockLeft = await killAndWriteAgain(join(temp.path, 'random'), Array.from({ length: RANDOM_KILLS }, () => null))
+    console.info(`[crash] ${RANDOM_KILLS} kills at random moments; ${lockLeft} left the lock held`)
+  }, 1_200_000)
 })

@@ -53,6 +53,20 @@ describe('recovery when opening a library', () => {
     expect((await again.getArticle(articles[1]!.id)).dek).toBe('After the torn line')
   })
 
+  it('skips a line another process appended that is not a valid change, says so, and rebuilds the index at the next opening', async () => {
+    await session.library.listArticles({})
+    // What an older or buggy writer might append while this library is open.
+    await appendFile(journalFile(), 'null\n{"put":"articles","entry":{"id":"zzzzzzzz"}}\n')
+    await session.library.saveArticle(articles[1]!.id, { dek: 'After the bad lines' })
+    expect(session.library.info().notices).toEqual([
+      'Another process added 2 lines to the library index journal that could not be read, so they were skipped; the index is rebuilt from the article files when the library is next opened.'
+    ])
+    const library = await session.reopen()
+    expect(library.info().notices[0]).toMatch(/^The library index journal \(copydesk-library\.journal\) had 2 lines that could not be read, so they were set aside and the index was rebuilt from 3 article files\./)
+    expect((await library.listArticles({})).map((h) => h.id).sort()).toEqual(articles.map((a) => a.id).sort())
+    expect((await library.getArticle(articles[1]!.id)).dek).toBe('After the bad lines')
+  })
+
   it('moves an unreadable article file aside and names it, keeping the others', async () => {
     const broken = articles[1]!
     await writeFile(join(session.dir, 'articles', `${broken.id}.json`), '{"title": "half a file')

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { articleMetaSchema, idSchema } from '../../shared/article/article'
+import type { IndexEntry, TrashEntry } from './summary'
+
+/**
+ * What the index files may hold, checked as strictly as the article files
+ * they summarize: a snapshot or journal line that does not fit is not used,
+ * and the index is rebuilt from the articles.
+ */
+const count = z.number().int().nonnegative()
+const stampSchema = z.object({ mtimeMs: z.number().nonnegative(), size: count })
+
+export const indexEntrySchema = articleMetaSchema
+  .pick({ id: true, slug: true, title: true, status: true, authors: true, tags: true, category: true, publishDate: true, createdAt: true, updatedAt: true })
+  .extend({ words: count, readingMinutes: count, promoIds: z.array(z.string()), stamp: stampSchema }) satisfies z.ZodType<IndexEntry>
+
+export const trashEntrySchema = indexEntrySchema.extend({ trashedAt: z.iso.datetime({ offset: true }) }) satisfies z.ZodType<TrashEntry>
+
+export const INDEX_FORMAT_VERSION = 1
+
+export const snapshotSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  name: z.string(),
+  createdAt: z.string(),
+  /** Bumped by every compaction; journal lines from an older generation are already in the snapshot. */
+  generation: count,
+  articles: z.array(indexEntrySchema),
+  trash: z.array(trashEntrySchema)
+})
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+/** The journal's first line. */
+export const journalHeaderSchema = z.object({ generation: count })
+
+/** Every later line: one change to the index. */
+export const journalOpSchema = z.union([
+  z.object({ put: z.literal('articles'), entry: indexEntrySchema }),
+  z.object({ put: z.literal('trash'), entry: trashEntrySchema }),
+  z.object({ drop: z.enum(['articles', 'trash']), id: idSchema })
+])
+export type JournalOp = z.infer<typeof journalOpSchema>
