@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
+import { FolderGrants } from './folders/folder-grants'
 import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
@@ -14,6 +15,7 @@ import renderWorker from './site-export/render-worker?modulePath'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
+import { settingsView } from './settings/settings-view'
 import { createMainWindow, isAppUrl } from './window'
 
 let mainWindow: BrowserWindow | null = null
@@ -32,6 +34,7 @@ async function start(): Promise<void> {
   const services: Services = {
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBaseUrl: MEDIA_BASE_URL },
     settings,
+    folders: new FolderGrants(),
     library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
     chooseFolder: () => chooseLibraryFolder(mainWindow),
     chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
@@ -67,7 +70,7 @@ async function start(): Promise<void> {
     // The renderer follows nativeTheme through prefers-color-scheme.
     nativeTheme.themeSource = next.theme
     refreshMenu()
-    send('settingsChanged', next)
+    send('settingsChanged', settingsView(next, services.folders))
   })
   refreshMenu()
 

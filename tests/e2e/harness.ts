@@ -7,7 +7,9 @@ import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } fro
 import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import { FolderGrants } from '../../src/main/folders/folder-grants'
 import { openSettingsStore, type SettingsStore } from '../../src/main/settings/settings-store'
+import { settingsView } from '../../src/main/settings/settings-view'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
 import { resolveMediaFile } from '../../src/main/library/media'
@@ -125,6 +127,7 @@ export async function openApp(
   const services: Services = {
     appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
     settings,
+    folders: new FolderGrants(),
     library: options.library ?? (await openLibrary(join(userDataDir, 'Library'))),
     chooseFolder: options.chooseFolder ?? (async () => null),
     chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
@@ -141,7 +144,7 @@ export async function openApp(
     await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: unknown) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), payload] as const)
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
-  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', next))
+  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, services.folders)))
   // As main does: what the CLI changes in the open library reaches the renderer.
   followLibraryChanges(services, (info) => ctx.emit('libraryChanged', info))
 
