@@ -5,7 +5,8 @@ import { FolderGrants } from './folders/folder-grants'
 import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
-import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
+import { registerPrivilegedSchemes, serveApp } from './app-protocol'
+import { chooseLibraryFolder, MEDIA_BASE_URL, serveMedia } from './library/electron-bridge'
 import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
@@ -16,7 +17,7 @@ import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
 import { settingsView } from './settings/settings-view'
-import { createMainWindow, isAppUrl } from './window'
+import { createMainWindow, devOrigin, isOwnPage, rendererDir } from './window'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -41,12 +42,13 @@ async function start(): Promise<void> {
     chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName),
     chooseReviewBundleFile: (suggestedName) => chooseReviewBundleFile(mainWindow, suggestedName)
   }
+  serveApp(rendererDir)
   serveMedia(() => services.library.dir)
 
-  hardenWebContents(isAppUrl)
+  hardenWebContents(isOwnPage)
   // Bulk export renders on threads running the worker electron-vite bundled beside this file.
   useRenderWorker(renderWorker)
-  registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
+  registerIpc(createHandlers(services), makeSenderCheck(isOwnPage))
   // Changes the CLI or a script makes reach the window as they happen.
   followLibraryChanges(services, (info) => send('libraryChanged', info))
 
@@ -61,7 +63,7 @@ async function start(): Promise<void> {
             isDark: () => nativeTheme.shouldUseDarkColors
           },
           process.platform,
-          Boolean(process.env['ELECTRON_RENDERER_URL'])
+          devOrigin !== null
         )
       )
     )
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
 // Lets tests and power users run an isolated profile.
 if (process.env['COPYDESK_USER_DATA']) app.setPath('userData', process.env['COPYDESK_USER_DATA'])
 
-registerMediaScheme()
+registerPrivilegedSchemes()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } from '../../src/shared/ipc/contract'
@@ -12,7 +12,8 @@ import { openSettingsStore, type SettingsStore } from '../../src/main/settings/s
 import { settingsView } from '../../src/main/settings/settings-view'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
-import { resolveMediaFile } from '../../src/main/library/media'
+import { mediaFileForUrl } from '../../src/main/library/media'
+import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../src/main/security/app-scheme'
 import type { Services } from '../../src/main/services'
 import { makeTempDir } from '../support/temp-dir'
 
@@ -21,6 +22,8 @@ import { makeTempDir } from '../support/temp-dir'
  * the real preload bundle (out/preload/index.cjs) and answered by the very
  * handlers main registers, over a real library in a temp folder. Only the
  * transport differs from Electron: a Playwright binding instead of ipcMain.
+ * Every file is served with the app's CSP header, as main's scheme serves it,
+ * and any CSP violation fails the test like an uncaught error does.
  */
 const root = resolve(import.meta.dirname, '../..')
 // Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
@@ -59,15 +62,6 @@ export function useBrowser(onLaunch: (browser: Browser) => void): void {
   })
 }
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2'
-}
-
 /** Stands in for Electron's `require('electron')` inside the preload bundle. */
 const electronShim = `
   const require = (() => {
@@ -95,6 +89,14 @@ const electronShim = `
   })();
   const module = { exports: {} };
   const exports = module.exports;
+`
+
+/** Keeps every CSP violation the page reports, for close() to fail on. */
+const cspWatch = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.effectiveDirective + ' refused ' + (event.blockedURI || 'inline') + ' (' + (event.sample || event.sourceFile + ':' + event.lineNumber) + ')');
+  });
 `
 
 export interface AppSession {
@@ -154,20 +156,18 @@ export async function openApp(
     return name ? dispatch(handlers, name, payload, ctx) : fail('unknown-channel', `Unknown channel ${channel}`)
   })
   const preload = await readFile(preloadFile, 'utf8')
+  await page.addInitScript({ content: cspWatch })
   await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
 
+  // Main's own resolvers and headers, with the harness's http origin in place of the app's schemes.
   await page.route(`${origin}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname
-    if (path.startsWith('/__media/')) {
-      const media = await resolveMediaFile(services.library.dir, decodeURIComponent(path.slice('/__media/'.length)))
-      return media ? route.fulfill({ path: media }) : route.fulfill({ status: 404 })
+    const { pathname } = new URL(route.request().url())
+    if (pathname.startsWith('/__media/')) {
+      const media = await mediaFileForUrl(services.library.dir, `copydesk-media://library/${pathname.slice('/__media/'.length)}`)
+      return media ? route.fulfill({ path: media, headers: { 'x-content-type-options': 'nosniff' } }) : route.fulfill({ status: 404 })
     }
-    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)))
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return route.fulfill({ status: 404 })
-    return route.fulfill({
-      body: await readFile(file),
-      contentType: mimeTypes[extname(file)] ?? 'application/octet-stream'
-    })
+    const file = await resolveAppFile(rendererDir, `${APP_ORIGIN}${pathname}`)
+    return file ? route.fulfill({ body: await readFile(file), headers: appResponseHeaders(file) }) : route.fulfill({ status: 404 })
   })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -183,6 +183,8 @@ export async function openApp(
     emit,
     async close() {
       unsubscribe()
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])
+      errors.push(...violations.map((violation) => `CSP: ${violation}`))
       await context.close()
       await services.library.close()
       await temp?.cleanup()
