@@ -34,11 +34,15 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     icon: join(import.meta.dirname, '../../resources/icon.png'),
     backgroundColor: '#1f1f1f',
     webPreferences: {
+      // Electronegativity PRELOAD_JS_CHECK, reviewed: the preload is sandboxed and exposes only window.copydesk, one
+      // function per channel of the typed contract, whose payloads main validates; no ipcRenderer, no Node.
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click would otherwise try to open a link in a new window (setWindowOpenHandler denies it too).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true
     }
   })
