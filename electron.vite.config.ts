@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
-import { devCspPlugin } from './src/renderer/csp-plugin'
+import { cspPlugin } from './src/renderer/csp-plugin'
 
 export default defineConfig({
   main: {
@@ -27,6 +27,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     },
-    plugins: [react(), devCspPlugin()]
+    plugins: [react(), cspPlugin()]
   }
 })

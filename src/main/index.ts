@@ -1,10 +1,12 @@
 import { join } from 'node:path'
 import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
+import { FolderGrants } from './folders/folder-grants'
 import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
-import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
+import { registerPrivilegedSchemes, serveApp } from './app-protocol'
+import { chooseLibraryFolder, MEDIA_BASE_URL, serveMedia } from './library/electron-bridge'
 import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
@@ -14,7 +16,8 @@ import renderWorker from './site-export/render-worker?modulePath'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
-import { createMainWindow, isAppUrl } from './window'
+import { settingsView } from './settings/settings-view'
+import { createMainWindow, devOrigin, isOwnPage, rendererDir } from './window'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -32,18 +35,20 @@ async function start(): Promise<void> {
   const services: Services = {
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBaseUrl: MEDIA_BASE_URL },
     settings,
+    folders: new FolderGrants(),
     library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
     chooseFolder: () => chooseLibraryFolder(mainWindow),
     chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
     chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName),
     chooseReviewBundleFile: (suggestedName) => chooseReviewBundleFile(mainWindow, suggestedName)
   }
+  serveApp(rendererDir)
   serveMedia(() => services.library.dir)
 
-  hardenWebContents(isAppUrl)
+  hardenWebContents(isOwnPage)
   // Bulk export renders on threads running the worker electron-vite bundled beside this file.
   useRenderWorker(renderWorker)
-  registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
+  registerIpc(createHandlers(services), makeSenderCheck(isOwnPage))
   // Changes the CLI or a script makes reach the window as they happen.
   followLibraryChanges(services, (info) => send('libraryChanged', info))
 
@@ -58,7 +63,7 @@ async function start(): Promise<void> {
             isDark: () => nativeTheme.shouldUseDarkColors
           },
           process.platform,
-          Boolean(process.env['ELECTRON_RENDERER_URL'])
+          devOrigin !== null
         )
       )
     )
@@ -67,7 +72,7 @@ async function start(): Promise<void> {
     // The renderer follows nativeTheme through prefers-color-scheme.
     nativeTheme.themeSource = next.theme
     refreshMenu()
-    send('settingsChanged', next)
+    send('settingsChanged', settingsView(next, services.folders))
   })
   refreshMenu()
 
@@ -95,7 +100,7 @@ async function start(): Promise<void> {
 // Lets tests and power users run an isolated profile.
 if (process.env['COPYDESK_USER_DATA']) app.setPath('userData', process.env['COPYDESK_USER_DATA'])
 
-registerMediaScheme()
+registerPrivilegedSchemes()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

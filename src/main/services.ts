@@ -1,4 +1,5 @@
 import type { AppInfo } from '../shared/ipc/contract'
+import type { FolderGrants } from './folders/folder-grants'
 import type { Library } from './library/library'
 import type { SettingsStore } from './settings/settings-store'
 
@@ -9,6 +10,8 @@ import type { SettingsStore } from './settings/settings-store'
 export interface Services {
   appInfo: Omit<AppInfo, 'libraryPath'>
   settings: SettingsStore
+  /** The folders the renderer may name by handle; grown only from native dialogs and the settings' recent lists. */
+  folders: FolderGrants
   /** The library currently open; the openLibrary channel replaces it. */
   library: Library
   /** Asks the user for a library folder: Electron's dialog in the app, a stand-in in tests. Null if cancelled. */

@@ -1,18 +1,17 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { BrowserWindow, Menu, screen } from 'electron'
+import { app, BrowserWindow, Menu, screen } from 'electron'
 import { contextMenuTemplate } from './context-menu-template'
 import type { WindowBounds } from '../shared/settings'
 import type { SettingsStore } from './settings/settings-store'
+import { appEntryUrl, devServerOrigin, isAppUrl } from './security/app-scheme'
 
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+/** The built renderer, served by the app scheme (app-protocol.ts). */
+export const rendererDir = join(import.meta.dirname, '../renderer')
+/** The dev server electron-vite started, when this is an unpackaged app pointed at a local one. */
+export const devOrigin = devServerOrigin(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
 
-/** The renderer's own URL(s): the built file, or the dev server while developing. */
-export function isAppUrl(url: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true
-  return url.split('#')[0] === pathToFileURL(rendererFile).href
-}
+/** The renderer's own page: the app scheme's, or the dev server's while developing. */
+export const isOwnPage = (url: string): boolean => isAppUrl(url, devOrigin)
 
 /** Restores remembered bounds only if they still fit on a connected display. */
 function visibleBounds(saved: WindowBounds | null): Partial<WindowBounds> {
@@ -35,11 +34,15 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     icon: join(import.meta.dirname, '../../resources/icon.png'),
     backgroundColor: '#1f1f1f',
     webPreferences: {
+      // Electronegativity PRELOAD_JS_CHECK, reviewed: the preload is sandboxed and exposes only window.copydesk, one
+      // function per channel of the typed contract, whose payloads main validates; no ipcRenderer, no Node.
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click would otherwise try to open a link in a new window (setWindowOpenHandler denies it too).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true
     }
   })
@@ -67,7 +70,6 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
   win.on('maximize', rememberBounds)
   win.on('unmaximize', rememberBounds)
 
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(rendererFile)
+  void win.loadURL(devOrigin ? `${devOrigin}/` : appEntryUrl)
   return win
 }

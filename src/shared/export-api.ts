@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, statusSchema, type ArticleStatus } from './article/article'
 import { profileNames, type ProfileName } from './export/types'
+import { folderHandleSchema, type FolderRef } from './folders'
 
 export const profileNameSchema = z.enum(profileNames)
 
@@ -17,8 +18,8 @@ export type SingleExportRequest = z.infer<typeof singleExportSchema>
 
 const branchSchema = z.string().trim().min(1).max(200)
 
-export const siteExportSchema = z.strictObject({
-  siteDir: z.string().trim().min(1).max(4096),
+/** A site export's choices, whoever makes them; which folder is said apart (a handle from the renderer, a path from the CLI). */
+export const siteExportOptionsSchema = z.strictObject({
   profile: profileNameSchema,
   statuses: z.array(statusSchema).min(1).max(5).optional(),
   /** Hugo section or Astro collection, e.g. "posts" or "blog/news"; the profile's default when left out. */
@@ -34,14 +35,21 @@ export const siteExportSchema = z.strictObject({
   /** Commit what the export wrote and removed on this branch, when the site is a git repository. */
   commitBranch: branchSchema.optional()
 })
-export type SiteExportRequest = z.infer<typeof siteExportSchema>
+export type SiteExportOptions = z.infer<typeof siteExportOptionsSchema>
+/** What main's export functions take: the choices and the site folder's path. */
+export type SiteExportRequest = SiteExportOptions & { siteDir: string }
+
+/** The renderer's request: the site folder by the handle chooseSiteFolder or the remembered choices gave it. */
+export const siteExportSchema = siteExportOptionsSchema.extend({ site: folderHandleSchema })
+export type SiteExportCall = z.infer<typeof siteExportSchema>
 
 export const runSiteExportSchema = siteExportSchema.extend({
   /** Chosen by the caller so it can cancel and match progress events before the run returns. */
   jobId: z.string().min(1).max(100)
 })
 export const cancelSiteExportSchema = z.strictObject({ jobId: z.string().min(1).max(100) })
-export const chooseSiteFolderSchema = z.strictObject({ defaultPath: z.string().max(4096).optional() })
+/** `near`: a site folder's handle to start the dialog in. */
+export const chooseSiteFolderSchema = z.strictObject({ near: folderHandleSchema.optional() })
 
 export type SiteFileKind = 'article' | 'media' | 'kit'
 
@@ -111,6 +119,15 @@ export interface SiteExportPreferences {
   section?: string
   bundle: boolean
   siteKit: boolean
+}
+
+/**
+ * The remembered choices as the renderer gets them: the site folder as a
+ * handle when settings list it among the recent site folders, else null (the
+ * library may come from another machine, so its file alone grants nothing).
+ */
+export interface SiteExportSetupDefaults extends Omit<SiteExportPreferences, 'siteDir'> {
+  site: FolderRef | null
 }
 
 export interface SingleExport {

@@ -8,6 +8,7 @@ import {
   type ArticleMeta,
 } from './article/article'
 import { promoInputSchema, type Promo } from './article/promo'
+import { folderHandleSchema } from './folders'
 
 /** One row of the library list: metadata plus derived counts, never the body. */
 export interface ArticleSummary
@@ -130,6 +131,7 @@ export const addMediaSchema = z.strictObject({
   name: z.string().min(1).max(255),
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 50 * 1024 * 1024, 'images are limited to 50 MB')
 })
-export const openLibrarySchema = z.strictObject({ path: z.string().min(1).max(4096).optional() })
+/** `folder`: a recent library's handle (from the settings); without it, main asks with the native folder dialog. */
+export const openLibrarySchema = z.strictObject({ folder: folderHandleSchema.optional() })
 
 

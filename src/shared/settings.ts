@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { actorSchema } from './review/actor'
+import type { FolderRef } from './folders'
+import { actorSchema, type Actor } from './review/actor'
 
 export const themeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof themeSchema>
@@ -19,6 +20,8 @@ export const settingsSchema = z.object({
   /** Most recent first. */
   recentLibraries: z.array(z.string()).max(10),
   lastLibrary: z.string().nullable(),
+  /** Site folders exported into, most recent first: the ones the renderer may name again without a dialog. */
+  recentSiteFolders: z.array(z.string()).max(10),
   /** The local profile (name and role) stamped on every review action; null until the first run asks. */
   profile: actorSchema.nullable()
 })
@@ -29,6 +32,7 @@ export const defaultSettings: Settings = {
   window: null,
   recentLibraries: [],
   lastLibrary: null,
+  recentSiteFolders: [],
   profile: null
 }
 
@@ -38,3 +42,11 @@ export const settingsPatchSchema = z.strictObject({
   profile: actorSchema.nullable().optional()
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/** What the renderer sees of the settings: no paths to send back, a handle for each recent library. */
+export interface SettingsView {
+  theme: Theme
+  profile: Actor | null
+  /** Most recent first, the open one included. */
+  recentLibraries: FolderRef[]
+}

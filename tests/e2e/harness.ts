@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { findTool, needsTools } from '../support/system-tools'
@@ -8,10 +8,13 @@ import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } fro
 import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import { FolderGrants } from '../../src/main/folders/folder-grants'
 import { openSettingsStore, type SettingsStore } from '../../src/main/settings/settings-store'
+import { settingsView } from '../../src/main/settings/settings-view'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
-import { resolveMediaFile } from '../../src/main/library/media'
+import { mediaFileForUrl } from '../../src/main/library/media'
+import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../src/main/security/app-scheme'
 import type { Services } from '../../src/main/services'
 import { makeTempDir } from '../support/temp-dir'
 
@@ -20,6 +23,8 @@ import { makeTempDir } from '../support/temp-dir'
  * the real preload bundle (out/preload/index.cjs) and answered by the very
  * handlers main registers, over a real library in a temp folder. Only the
  * transport differs from Electron: a Playwright binding instead of ipcMain.
+ * Every file is served with the app's CSP header, as main's scheme serves it,
+ * and any CSP violation fails the test like an uncaught error does.
  */
 const root = resolve(import.meta.dirname, '../..')
 // Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
@@ -59,15 +64,6 @@ export function useBrowser(onLaunch: (browser: Browser) => void): void {
   })
 }
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2'
-}
-
 /** Stands in for Electron's `require('electron')` inside the preload bundle. */
 const electronShim = `
   const require = (() => {
@@ -97,6 +93,14 @@ const electronShim = `
   const exports = module.exports;
 `
 
+/** Keeps every CSP violation the page reports, for close() to fail on. */
+const cspWatch = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.effectiveDirective + ' refused ' + (event.blockedURI || 'inline') + ' (' + (event.sample || event.sourceFile + ':' + event.lineNumber) + ')');
+  });
+`
+
 export interface AppSession {
   page: Page
   settings: SettingsStore
@@ -119,6 +123,11 @@ export async function openApp(
     chooseExportFile?: Services['chooseExportFile']
     chooseReviewBundleFile?: Services['chooseReviewBundleFile']
     library?: Library
+    /**
+     * CSP directives a test expects the page to refuse, e.g. the style attributes and <style> of pasted HTML,
+     * which the clipboard cleaner parses in a document that inherits the policy. Any other violation fails the test.
+     */
+    cspRefusalsExpected?: readonly string[]
   } = {}
 ): Promise<AppSession> {
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
@@ -127,6 +136,7 @@ export async function openApp(
   const services: Services = {
     appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
     settings,
+    folders: new FolderGrants(),
     library: options.library ?? (await openLibrary(join(userDataDir, 'Library'))),
     chooseFolder: options.chooseFolder ?? (async () => null),
     chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
@@ -143,7 +153,7 @@ export async function openApp(
     await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: unknown) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), payload] as const)
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
-  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', next))
+  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, services.folders)))
   // As main does: what the CLI changes in the open library reaches the renderer.
   followLibraryChanges(services, (info) => ctx.emit('libraryChanged', info))
 
@@ -153,20 +163,18 @@ export async function openApp(
     return name ? dispatch(handlers, name, payload, ctx) : fail('unknown-channel', `Unknown channel ${channel}`)
   })
   const preload = await readFile(preloadFile, 'utf8')
+  await page.addInitScript({ content: cspWatch })
   await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
 
+  // Main's own resolvers and headers, with the harness's http origin in place of the app's schemes.
   await page.route(`${origin}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname
-    if (path.startsWith('/__media/')) {
-      const media = await resolveMediaFile(services.library.dir, decodeURIComponent(path.slice('/__media/'.length)))
-      return media ? route.fulfill({ path: media }) : route.fulfill({ status: 404 })
+    const { pathname } = new URL(route.request().url())
+    if (pathname.startsWith('/__media/')) {
+      const media = await mediaFileForUrl(services.library.dir, `copydesk-media://library/${pathname.slice('/__media/'.length)}`)
+      return media ? route.fulfill({ path: media, headers: { 'x-content-type-options': 'nosniff' } }) : route.fulfill({ status: 404 })
     }
-    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)))
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return route.fulfill({ status: 404 })
-    return route.fulfill({
-      body: await readFile(file),
-      contentType: mimeTypes[extname(file)] ?? 'application/octet-stream'
-    })
+    const file = await resolveAppFile(rendererDir, `${APP_ORIGIN}${pathname}`)
+    return file ? route.fulfill({ body: await readFile(file), headers: appResponseHeaders(file) }) : route.fulfill({ status: 404 })
   })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -182,6 +190,9 @@ export async function openApp(
     emit,
     async close() {
       unsubscribe()
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])
+      const expected = new Set(options.cspRefusalsExpected ?? [])
+      errors.push(...violations.filter((violation) => !expected.has(violation.split(' ')[0]!)).map((violation) => `CSP: ${violation}`))
       await context.close()
       await services.library.close()
       await temp?.cleanup()

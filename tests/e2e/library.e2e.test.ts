@@ -199,8 +199,10 @@ describe('library sidebar in Chromium', () => {
     await row(page, NETFLIX).click()
 
     await app.settings.update({ recentLibraries: [app.libraryDir, other] })
-    await page.getByRole('combobox', { name: 'Recent libraries' }).selectOption(other)
+    await page.getByRole('combobox', { name: 'Recent libraries' }).selectOption({ label: `Client work — ${other}` })
     await expect.poll(() => shownTitles(page)).toEqual(['A client brief'])
+    // The renderer named the folder by the handle main gave it, not by its path.
+    expect(app.calls.filter((c) => c.channel === 'copydesk:openLibrary').map((c) => c.payload)).toEqual([{ folder: expect.stringMatching(/^[0-9a-f]{32}$/) }])
     await shows(page.getByRole('navigation', { name: 'Library' }).getByRole('heading', { name: 'Client work' }))
     // Nothing of the previous library stays open.
     expect(await selectedIds(page)).toEqual([])

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, join } from 'node:path'
-import { beforeAll, beforeEach, type TestContext } from 'vitest'
+import { beforeAll, beforeEach, describe, type TestContext } from 'vitest'
 
 /**
  * System tools some tests need. On a developer's machine a missing tool skips those tests with
@@ -53,6 +53,19 @@ export function needsTools(needed: readonly SystemTool[], what: string): { skip:
   }
   beforeEach((context) => context.skip(verdict.reason))
   return { skip: true }
+}
+
+/** A describe block that needs system tools: skipped (its hooks too) with a one-line reason, or failed under CI=true. */
+export function describeWithTools(needed: readonly SystemTool[], name: string, body: () => void): void {
+  const verdict = judge(needed, name)
+  if (verdict !== 'present' && !(verdict instanceof Error)) return void describe.skip(name, body)
+  describe(name, () => {
+    if (verdict instanceof Error)
+      beforeAll(() => {
+        throw verdict
+      })
+    body()
+  })
 }
 
 /** The same, for one test among others that do not need the tool: call first thing in the test. */

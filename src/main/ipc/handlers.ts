@@ -3,13 +3,14 @@ import type { Services } from '../services'
 import { libraryHandlers } from '../library/handlers'
 import { reviewHandlers } from '../library/review-handlers'
 import { siteExportHandlers } from '../site-export/handlers'
+import { settingsView } from '../settings/settings-view'
 
 /** The implementation of the whole contract over plain services, free of Electron. */
 export function createHandlers(services: Services): Handlers {
   return {
     getAppInfo: () => ({ ...services.appInfo, libraryPath: services.library.dir }),
-    getSettings: () => services.settings.get(),
-    updateSettings: (patch) => services.settings.update(patch),
+    getSettings: () => settingsView(services.settings.get(), services.folders),
+    updateSettings: async (patch) => settingsView(await services.settings.update(patch), services.folders),
     ...libraryHandlers(services),
     ...reviewHandlers(services),
     ...siteExportHandlers(services)

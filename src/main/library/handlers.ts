@@ -13,8 +13,8 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
   const library = () => services.library
   return {
     getLibraryInfo: () => library().info(),
-    openLibrary: async ({ path }, ctx) => {
-      const dir = path ?? (await services.chooseFolder())
+    openLibrary: async ({ folder }, ctx) => {
+      const dir = folder ? services.folders.resolve('library', folder) : await services.chooseFolder()
       if (!dir) return null
       const info = await switchLibrary(services, dir)
       ctx.emit('libraryChanged', info)

@@ -4,6 +4,7 @@ import { extname, join, sep } from 'node:path'
 import { mediaPathSchema } from '../../shared/article/article'
 import { slugify } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
+import { decodeUrlPath } from '../security/app-scheme'
 import { writeFileAtomic } from './json-file'
 import { refuseLinkedFolders } from './no-links'
 
@@ -50,4 +51,16 @@ export async function resolveMediaFile(libraryDir: string, relPath: string): Pro
   } catch {
     return null
   }
+}
+
+/** The file a copydesk-media://library/… URL asks for, or null (a 404) for another host, bad percent-encoding or a path resolveMediaFile refuses. */
+export async function mediaFileForUrl(libraryDir: string, url: string): Promise<string | null> {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  const relPath = parsed.host === 'library' ? decodeUrlPath(parsed.pathname.slice(1)) : null
+  return relPath === null ? null : resolveMediaFile(libraryDir, relPath)
 }

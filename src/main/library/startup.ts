@@ -1,7 +1,7 @@
 import type { SettingsStore } from '../settings/settings-store'
 import { openLibrary, type Library } from './library'
 import { reasonOf } from './article-files'
-import { rememberLibrary } from './switch-library'
+import { rememberLibrary } from '../settings/recent-folders'
 
 /**
  * The library the app starts with: the last one used, or the default one in

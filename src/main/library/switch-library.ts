@@ -1,13 +1,7 @@
 import type { LibraryInfo } from '../../shared/library-api'
 import type { Services } from '../services'
-import type { SettingsStore } from '../settings/settings-store'
+import { rememberLibrary } from '../settings/recent-folders'
 import { openLibrary } from './library'
-
-/** Makes `dir` the last library and first of the recent ones, so the next start opens it. */
-export async function rememberLibrary(settings: SettingsStore, dir: string): Promise<void> {
-  const { recentLibraries } = settings.get()
-  await settings.update({ lastLibrary: dir, recentLibraries: [dir, ...recentLibraries.filter((d) => d !== dir)].slice(0, 10) })
-}
 
 /** What opening another library changes: the library open, and the settings that remember it. */
 type OpenLibraryHolder = Pick<Services, 'library' | 'settings'>

@@ -7,6 +7,7 @@ import { decideNavigation } from './navigation'
  */
 export function hardenWebContents(isAppUrl: (url: string) => boolean): void {
   const openOutside = (url: string): void => {
+    // Electronegativity OPEN_EXTERNAL_JS_CHECK, reviewed: only http:, https: and mailto: URLs get here (decideNavigation).
     if (decideNavigation(url, isAppUrl) === 'open-external') void shell.openExternal(url)
   }
   app.on('web-contents-created', (_event, contents: WebContents) => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleSummary } from '../../shared/library-api'
-import type { Settings, Theme } from '../../shared/settings'
+import type { SettingsView, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
 import { ArticleWorkspace } from './editor/ArticleWorkspace'
@@ -16,7 +16,7 @@ import { ExportDialogs } from './export/ExportDialogs'
  */
 export function App(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [settings, setSettings] = useState<Settings | null>(null)
+  const [settings, setSettings] = useState<SettingsView | null>(null)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */

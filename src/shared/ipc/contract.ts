@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { channel, event, type ChannelDef, type EventDef } from './define'
 import type { IpcResult } from './result'
-import { settingsPatchSchema, type Settings } from '../settings'
+import { settingsPatchSchema, type SettingsView } from '../settings'
+import type { FolderRef } from '../folders'
 import type { Article } from '../article/article'
 import type { ChecklistResult } from '../review/checklist'
 import type { ChecklistConfig } from '../review/checklist-config'
@@ -34,7 +35,7 @@ import {
   siteExportSchema,
   type SingleExport,
   type SiteExportPlan,
-  type SiteExportPreferences,
+  type SiteExportSetupDefaults,
   type SiteExportProgress,
   type SiteExportReport
 } from '../export-api'
@@ -64,11 +65,11 @@ export interface AppInfo {
  */
 export const contract = {
   getAppInfo: channel<AppInfo>()(z.undefined()),
-  getSettings: channel<Settings>()(z.undefined()),
-  updateSettings: channel<Settings>()(settingsPatchSchema),
+  getSettings: channel<SettingsView>()(z.undefined()),
+  updateSettings: channel<SettingsView>()(settingsPatchSchema),
 
   getLibraryInfo: channel<LibraryInfo>()(z.undefined()),
-  /** Opens another library folder; without a path, main asks with the native folder dialog. */
+  /** Opens a recent library by its handle; without one, main asks with the native folder dialog. Null if cancelled. */
   openLibrary: channel<LibraryInfo | null>()(openLibrarySchema),
   /** With `query`, results are search hits ranked by relevance. */
   listArticles: channel<SearchHit[]>()(listQuerySchema),
@@ -95,9 +96,9 @@ export const contract = {
   /** Renders the article again and writes it where the native save dialog says; null if the dialog was cancelled. */
   saveExport: channel<{ path: string } | null>()(singleExportSchema),
   /** The open library's last site-export choices, or null before its first export. */
-  getSiteExportPreferences: channel<SiteExportPreferences | null>()(z.undefined()),
+  getSiteExportPreferences: channel<SiteExportSetupDefaults | null>()(z.undefined()),
   /** The native folder dialog for the site folder; null if cancelled. */
-  chooseSiteFolder: channel<string | null>()(chooseSiteFolderSchema),
+  chooseSiteFolder: channel<FolderRef | null>()(chooseSiteFolderSchema),
   /** The dry run: what a site export would add, change, remove and leave unchanged; writes nothing. */
   previewSiteExport: channel<SiteExportPlan>()(siteExportSchema),
   /** Runs a site export, sending siteExportProgress events with the same jobId. */
@@ -137,7 +138,7 @@ export type MenuCommand = (typeof menuCommands)[number]
 
 export const events = {
   menu: event<MenuCommand>(),
-  settingsChanged: event<Settings>(),
+  settingsChanged: event<SettingsView>(),
   /** The open library changed outside the current view (import, another library opened, trash emptied). */
   libraryChanged: event<LibraryInfo>(),
   siteExportProgress: event<SiteExportProgress>()

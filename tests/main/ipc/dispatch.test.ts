@@ -3,6 +3,7 @@ import { channelNames } from '../../../src/shared/ipc/contract'
 import { UserError } from '../../../src/shared/ipc/result'
 import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
+import { FolderGrants } from '../../../src/main/folders/folder-grants'
 import { openSettingsStore } from '../../../src/main/settings/settings-store'
 import { openLibrary } from '../../../src/main/library/library'
 import { makeTempDir } from '../../support/temp-dir'
@@ -16,6 +17,7 @@ async function realHandlers(): Promise<{ handlers: Handlers; cleanup: () => Prom
   const handlers = createHandlers({
     appInfo: { name: 'Copydesk', version: '1.2.3', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
     settings,
+    folders: new FolderGrants(),
     library,
     chooseFolder: async () => null,
     chooseSiteFolder: async () => null,

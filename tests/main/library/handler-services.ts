@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import { openLibrary } from '../../../src/main/library/library'
+import { FolderGrants } from '../../../src/main/folders/folder-grants'
 import type { Services } from '../../../src/main/services'
 import { openSettingsStore } from '../../../src/main/settings/settings-store'
 import { makeTempDir } from '../../support/temp-dir'
@@ -24,6 +25,7 @@ export function useHandlerServices(choosers: Partial<Choosers> = {}): { readonly
     const services: Services = {
       appInfo: { name: 'Copydesk', version: '1.0.0', platform: 'linux', mediaBaseUrl: 'copydesk-media://library/' },
       settings: await openSettingsStore(temp.path),
+      folders: new FolderGrants(),
       library: await openLibrary(join(temp.path, 'Library')),
       chooseFolder: cancelled,
       chooseSiteFolder: cancelled,

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import type { SavedArticle, SearchHit } from '../../../src/shared/library-api'
+import type { SettingsView } from '../../../src/shared/settings'
 import { useHandlerServices } from './handler-services'
 import { netflixFields } from './temp-library'
 
@@ -62,27 +63,44 @@ describe('library channels', () => {
     expect(await call('getArticle', { id: value.id })).toMatchObject({ ok: true, value: { updatedAt: value.updatedAt } })
   })
 
-  it('opens another library by path, remembers it and tells the renderer', async () => {
+  it('opens the library the user picked in the dialog, remembers it and tells the renderer', async () => {
     const other = join(env.dir, 'Other')
-    const result = await call('openLibrary', { path: other })
+    chosen = other
+    const result = await call('openLibrary', {})
     expect(result).toMatchObject({ ok: true, value: { path: other, articleCount: 0 } })
     expect(await call('getAppInfo')).toMatchObject({ ok: true, value: { libraryPath: other, mediaBaseUrl: 'copydesk-media://library/' } })
     expect(env.services.settings.get()).toMatchObject({ lastLibrary: other, recentLibraries: [other] })
     expect(emitted).toEqual([{ name: 'libraryChanged', payload: expect.objectContaining({ path: other }) }])
   })
 
-  it('asks for a folder when no path is given, and does nothing if the user cancels', async () => {
+  it('does nothing if the user cancels the dialog', async () => {
+    const before = env.services.library.dir
     expect(await call('openLibrary', {})).toEqual({ ok: true, value: null })
-    chosen = join(env.dir, 'Picked')
-    expect(await call('openLibrary', {})).toMatchObject({ ok: true, value: { path: chosen } })
+    expect(env.services.library.dir).toBe(before)
+  })
+
+  it('opens a recent library by the handle the settings gave the renderer', async () => {
+    const first = env.services.library.dir
+    chosen = join(env.dir, 'Second')
+    await call('openLibrary', {})
+    const settings = await call('getSettings')
+    if (!settings.ok) throw new Error(settings.error.message)
+    const recent = (settings.value as SettingsView).recentLibraries
+    expect(recent.map((folder) => folder.path)).toEqual([chosen])
+    await env.services.settings.update({ recentLibraries: [chosen, first] })
+    const again = (await call('getSettings')) as { value: SettingsView }
+    const firstRef = again.value.recentLibraries.find((folder) => folder.path === first)!
+    expect(await call('openLibrary', { folder: firstRef.handle })).toMatchObject({ ok: true, value: { path: first } })
+    expect(env.services.library.dir).toBe(first)
   })
 
   it('refuses to turn a folder full of other files into a library', async () => {
     const busy = join(env.dir, 'Documents')
     await mkdir(busy)
     await writeFile(join(busy, 'taxes.pdf'), 'x')
+    chosen = busy
     const before = env.services.library.dir
-    expect(await call('openLibrary', { path: busy })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not empty') } })
+    expect(await call('openLibrary', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not empty') } })
     expect(env.services.library.dir).toBe(before)
   })
 })

@@ -12,7 +12,7 @@ import { netflixDraft } from './review-setup'
 let emitted: string[]
 let bundleFile: string | null
 const ctx: HandlerContext = { emit: (name) => emitted.push(name) }
-const env = useHandlerServices({ chooseReviewBundleFile: async () => bundleFile })
+const env = useHandlerServices({ chooseReviewBundleFile: async () => bundleFile, chooseFolder: async () => join(env.dir, 'Editor library') })
 beforeEach(() => {
   emitted = []
   bundleFile = null
@@ -82,7 +82,7 @@ describe('review channels', () => {
     const text = await readFile(bundleFile, 'utf8')
     expect(JSON.parse(text)).toMatchObject({ kind: 'copydesk-review-bundle', createdBy: writer, articles: [{ article: { id: article.id } }] })
 
-    value(await call('openLibrary', { path: join(env.dir, 'Editor library') }))
+    value(await call('openLibrary', {}))
     emitted = []
     const report = value<{ articles: unknown[] }>(await call('importReviewBundle', { text }))
     expect(report.articles).toEqual([{ id: article.id, title: article.title, outcome: 'added' }])

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { decideNavigation } from '../../../src/main/security/navigation'
+import { appEntryUrl, isAppUrl as isAppPage } from '../../../src/main/security/app-scheme'
 
-const appUrl = 'file:///opt/Copydesk/resources/app/out/renderer/index.html'
-const isAppUrl = (url: string): boolean => url.split('#')[0] === appUrl
+const appUrl = appEntryUrl
+const isAppUrl = (url: string): boolean => isAppPage(url, null)
 
 describe('navigation guard', () => {
   it('keeps the app page in the window', () => {
@@ -22,7 +23,8 @@ describe('navigation guard', () => {
       ' JavaScript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
       'file:///etc/passwd',
-      'file:///opt/Copydesk/resources/app/out/renderer/other.html',
+      'file:///opt/Copydesk/resources/app/out/renderer/index.html',
+      'copydesk://app/other.html',
       'vbscript:msgbox',
       'ms-msdt:/id PCWDiagnostic',
       'smb://attacker/share',

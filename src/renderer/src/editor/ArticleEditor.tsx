@@ -52,6 +52,8 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
   const editor = useEditor(
     {
       extensions,
+      // Tiptap would add its base styles as an inline <style>, which the CSP refuses: they are in prosemirror-base.css.
+      injectCSS: false,
       content: withTrailingParagraph(body),
       editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', spellcheck: 'true' } },
       onUpdate: () => saver.bodyChanged(),

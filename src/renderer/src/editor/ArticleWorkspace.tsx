@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../../shared/library-api'
+import './prosemirror-base.css'
 import './editor.css'
 import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
 import type { BodyStats } from './ArticleEditor'

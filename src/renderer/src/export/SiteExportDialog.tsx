@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { SiteExportPlan, SiteExportProgress, SiteExportReport, SiteExportRequest } from '../../../shared/export-api'
+import type { SiteExportCall, SiteExportPlan, SiteExportProgress, SiteExportReport } from '../../../shared/export-api'
 import { call, errorMessage } from '../lib/api'
 import { Modal } from './Modal'
 import { SiteExportPlanView, type Confirmations } from './SiteExportPlanView'
 import { SiteExportProgressView } from './SiteExportProgressView'
 import { SiteExportReportView } from './SiteExportReportView'
-import { SiteExportSetup } from './SiteExportSetup'
+import { SiteExportSetup, type SiteExportChoice } from './SiteExportSetup'
 import { newId } from '../../../shared/ids'
 
 type Step =
@@ -27,7 +27,7 @@ interface Props {
  * progress (cancellable); read the report.
  */
 export function SiteExportDialog({ onClose, onError }: Props): React.JSX.Element {
-  const [request, setRequest] = useState<SiteExportRequest | null>(null)
+  const [request, setRequest] = useState<SiteExportChoice | null>(null)
   const [step, setStep] = useState<Step>({ name: 'setup' })
   const [problem, setProblem] = useState('')
   const running = step.name === 'running' ? step.jobId : null
@@ -39,12 +39,14 @@ export function SiteExportDialog({ onClose, onError }: Props): React.JSX.Element
     })
   }, [running])
 
-  const preview = async (next: SiteExportRequest): Promise<void> => {
+  const asCall = ({ site, ...options }: SiteExportChoice): SiteExportCall => ({ ...options, site: site.handle })
+
+  const preview = async (next: SiteExportChoice): Promise<void> => {
     setRequest(next)
     setProblem('')
     setStep({ name: 'previewing' })
     try {
-      setStep({ name: 'plan', plan: await call('previewSiteExport', next) })
+      setStep({ name: 'plan', plan: await call('previewSiteExport', asCall(next)) })
     } catch (error) {
       setProblem(errorMessage(error))
       setStep({ name: 'setup' })
@@ -56,7 +58,7 @@ export function SiteExportDialog({ onClose, onError }: Props): React.JSX.Element
     const jobId = newId()
     setStep({ name: 'running', jobId, progress: null })
     try {
-      const report = await call('runSiteExport', { ...request, ...confirmations, jobId })
+      const report = await call('runSiteExport', { ...asCall(request), ...confirmations, jobId })
       setStep({ name: 'report', report })
     } catch (error) {
       setProblem(errorMessage(error))

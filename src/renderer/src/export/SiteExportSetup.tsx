@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react'
 import { articleStatuses, statusLabels, type ArticleStatus } from '../../../shared/article/article'
 import type { ProfileName } from '../../../shared/export/types'
-import { defaultExportStatuses, type SiteExportRequest } from '../../../shared/export-api'
+import { defaultExportStatuses, type SiteExportOptions } from '../../../shared/export-api'
+import type { FolderRef } from '../../../shared/folders'
 import { call } from '../lib/api'
 import { ProfileSelect } from './ProfileSelect'
 
+/** The setup's choices: the site folder as main granted it (shown by path, sent by handle). */
+export type SiteExportChoice = SiteExportOptions & { site: FolderRef }
+
 interface Props {
   /** The choices to show again when coming back from the dry run; otherwise the library's remembered ones. */
-  initial: SiteExportRequest | null
+  initial: SiteExportChoice | null
   busy: boolean
-  onPreview: (request: SiteExportRequest) => void
+  onPreview: (choice: SiteExportChoice) => void
   onCancel: () => void
   onError: (error: unknown) => void
 }
@@ -18,7 +22,7 @@ const sectionHint: Partial<Record<ProfileName, string>> = { hugo: 'posts', astro
 
 /** The site folder, profile and which articles: remembered per library from its last export. */
 export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }: Props): React.JSX.Element {
-  const [siteDir, setSiteDir] = useState(initial?.siteDir ?? '')
+  const [site, setSite] = useState<FolderRef | null>(initial?.site ?? null)
   const [profile, setProfile] = useState<ProfileName>(initial?.profile ?? 'hugo')
   const [statuses, setStatuses] = useState<ArticleStatus[]>(initial?.statuses ?? [...defaultExportStatuses])
   const [section, setSection] = useState(initial?.section ?? '')
@@ -30,7 +34,7 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
     let live = true
     call('getSiteExportPreferences').then((remembered) => {
       if (!live || !remembered) return
-      setSiteDir(remembered.siteDir)
+      setSite(remembered.site)
       setProfile(remembered.profile)
       setStatuses(remembered.statuses)
       setSection(remembered.section ?? '')
@@ -44,8 +48,8 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
 
   const choose = async (): Promise<void> => {
     try {
-      const chosen = await call('chooseSiteFolder', siteDir ? { defaultPath: siteDir } : {})
-      if (chosen) setSiteDir(chosen)
+      const chosen = await call('chooseSiteFolder', site ? { near: site.handle } : {})
+      if (chosen) setSite(chosen)
     } catch (error) {
       onError(error)
     }
@@ -53,7 +57,7 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
   const toggle = (status: ArticleStatus, on: boolean): void =>
     setStatuses((current) => articleStatuses.filter((s) => (s === status ? on : current.includes(s))))
   const bundles = profile === 'hugo' || profile === 'plain'
-  const ready = siteDir.trim() !== '' && statuses.length > 0 && !busy
+  const ready = site !== null && statuses.length > 0 && !busy
 
   return (
     <form
@@ -62,7 +66,7 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
         event.preventDefault()
         if (!ready) return
         onPreview({
-          siteDir: siteDir.trim(),
+          site,
           profile,
           statuses,
           ...(section.trim() ? { section: section.trim() } : {}),
@@ -74,7 +78,8 @@ export function SiteExportSetup({ initial, busy, onPreview, onCancel, onError }:
       <div className="export-field">
         <label htmlFor="site-export-folder">Site folder</label>
         <div className="export-folder">
-          <input id="site-export-folder" value={siteDir} placeholder="Choose the site repository…" onChange={(event) => setSiteDir(event.target.value)} />
+          {/* Read-only: main writes only into a folder chosen in its native dialog, never a typed path. */}
+          <input id="site-export-folder" value={site?.path ?? ''} placeholder="Choose the site repository…" readOnly />
           <button type="button" onClick={() => void choose()}>
             Choose…
           </button>

@@ -1,11 +1,12 @@
+import type { FolderRef } from '../../../shared/folders'
 import type { LibraryInfo } from '../../../shared/library-api'
 import { folderName } from './format'
 
 interface Props {
   info: LibraryInfo | null
   fallbackPath: string
-  recent: string[]
-  onOpen: (path?: string) => void
+  recent: FolderRef[]
+  onOpen: (recent?: FolderRef) => void
 }
 
 const openShortcut = navigator.userAgent.includes('Mac') ? '⌘O' : 'Ctrl+O'
@@ -13,7 +14,7 @@ const openShortcut = navigator.userAgent.includes('Mac') ? '⌘O' : 'Ctrl+O'
 /** Which library is open, and the way to another one. */
 export function LibraryHeader({ info, fallbackPath, recent, onOpen }: Props): React.JSX.Element {
   const path = info?.path ?? fallbackPath
-  const others = recent.filter((candidate) => candidate !== path)
+  const others = recent.filter((candidate) => candidate.path !== path)
   return (
     <header className="sidebar-header library-header">
       <div className="library-title">
@@ -30,14 +31,17 @@ export function LibraryHeader({ info, fallbackPath, recent, onOpen }: Props): Re
           className="library-recent"
           aria-label="Recent libraries"
           value=""
-          onChange={(event) => event.target.value && onOpen(event.target.value)}
+          onChange={(event) => {
+            const chosen = others.find((candidate) => candidate.handle === event.target.value)
+            if (chosen) onOpen(chosen)
+          }}
         >
           <option value="" disabled>
             Recent
           </option>
           {others.map((candidate) => (
-            <option key={candidate} value={candidate} title={candidate}>
-              {folderName(candidate)} — {candidate}
+            <option key={candidate.handle} value={candidate.handle} title={candidate.path}>
+              {folderName(candidate.path)} — {candidate.path}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { flushSync } from 'react-dom'
 import type { ArticleSummary, ImportReport } from '../../../shared/library-api'
+import type { FolderRef } from '../../../shared/folders'
 import { call } from '../lib/api'
 import { PromoManager } from '../promos/PromoManager'
 import { ArticleList } from './ArticleList'
@@ -145,9 +146,9 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
       refresh()
     })
 
-  const openLibrary = (path?: string): Promise<void> =>
+  const openLibrary = (recent?: FolderRef): Promise<void> =>
     once(async () => {
-      if (await library.open(path)) setTab('articles')
+      if (await library.open(recent)) setTab('articles')
     })
 
   const runImport = async (files: File[]): Promise<void> => {
@@ -189,7 +190,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
         void runImport([...event.dataTransfer.files])
       }}
     >
-      <LibraryHeader info={library.info} fallbackPath={libraryPath} recent={library.recent} onOpen={(path) => void openLibrary(path)} />
+      <LibraryHeader info={library.info} fallbackPath={libraryPath} recent={library.recent} onOpen={(recent) => void openLibrary(recent)} />
 
       {notices.length > 0 && (
         <section className="sidebar-panel library-notices" role="status" aria-label="Library notices">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FolderRef } from '../../../shared/folders'
 import type { LibraryInfo } from '../../../shared/library-api'
 import { call } from '../lib/api'
 
@@ -6,9 +7,9 @@ interface LibraryState {
   info: LibraryInfo | null
   /** Counts `libraryChanged` events: the library's content changed even when its folder did not. */
   changes: number
-  recent: string[]
-  /** Opens `path`, or asks main for a folder with the native dialog. False when the user cancelled. */
-  open: (path?: string) => Promise<boolean>
+  recent: FolderRef[]
+  /** Opens a recent library, or asks main for a folder with the native dialog. False when the user cancelled. */
+  open: (recent?: FolderRef) => Promise<boolean>
 }
 
 /**
@@ -23,7 +24,7 @@ export function useLibraryInfo(
 ): LibraryState {
   const [info, setInfo] = useState<LibraryInfo | null>(null)
   const [changes, setChanges] = useState(0)
-  const [recent, setRecent] = useState<string[]>([])
+  const [recent, setRecent] = useState<FolderRef[]>([])
   const shownPath = useRef<string | null>(null)
 
   useEffect(() => {
@@ -55,8 +56,8 @@ export function useLibraryInfo(
     shownPath.current = path
   }, [path, onSwitched])
 
-  const open = useCallback(async (target?: string) => {
-    const next = await call('openLibrary', target ? { path: target } : {})
+  const open = useCallback(async (target?: FolderRef) => {
+    const next = await call('openLibrary', target ? { folder: target.handle } : {})
     if (!next) return false
     setInfo(next)
     return true

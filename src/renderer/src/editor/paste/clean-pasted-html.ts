@@ -68,14 +68,25 @@ function rename(element: Element, tag: string): void {
 const isBold = (weight: string): boolean => weight === 'bold' || weight === 'bolder' || Number(weight) >= 600
 const isNormalWeight = (weight: string): boolean => weight === 'normal' || (weight !== '' && Number(weight) < 600)
 
+/**
+ * The declarations of an element's style attribute. Not `element.style`: the
+ * parsed clipboard document inherits the page's CSP, which refuses style
+ * attributes, so that is empty; setting cssText through the CSSOM is allowed.
+ */
+function declaredStyle(element: Element): CSSStyleDeclaration {
+  const { style } = element.ownerDocument.createElement('span')
+  style.cssText = element.getAttribute('style') ?? ''
+  return style
+}
+
 /** Google Docs and some sites say bold and italic with styles on spans; keep that meaning as marks. */
 function stylesToMarks(root: HTMLElement): void {
   // Google Docs wraps the whole fragment in <b style="font-weight:normal" id="docs-internal-guid-…">.
   for (const element of root.querySelectorAll<HTMLElement>('b[style], strong[style]')) {
-    if (isNormalWeight(element.style.fontWeight)) unwrap(element)
+    if (isNormalWeight(declaredStyle(element).fontWeight)) unwrap(element)
   }
   for (const span of root.querySelectorAll<HTMLElement>('span[style]')) {
-    const { fontWeight, fontStyle, textDecorationLine, textDecoration } = span.style
+    const { fontWeight, fontStyle, textDecorationLine, textDecoration } = declaredStyle(span)
     const wrappers = [
       isBold(fontWeight) ? 'strong' : null,
       fontStyle === 'italic' || fontStyle === 'oblique' ? 'em' : null,

@@ -29,6 +29,7 @@ export function ReviewRail({ editor }: { editor: Editor }): React.JSX.Element | 
   const [composing, setComposing] = useState<Composing | null>(null)
   const [showResolved, setShowResolved] = useState(false)
   const [active, setActive] = useState<string | null>(null)
+  useActiveThreadHighlight(active)
   const [popover, setPopover] = useState<PopoverAt | null>(null)
   const rail = useRef<HTMLDivElement>(null)
   const anchors = useEditorState({
@@ -119,7 +120,6 @@ export function ReviewRail({ editor }: { editor: Editor }): React.JSX.Element | 
           </label>
         )}
       </div>
-      {active && <style>{`.article-body span[data-comment-thread="${CSS.escape(active)}"] { background: var(--comment-active); }`}</style>}
       <div className="review-rail-cards" ref={rail}>
         {composing && (
           <div className="rail-slot" data-anchor-from={composing.from}>
@@ -138,4 +138,20 @@ export function ReviewRail({ editor }: { editor: Editor }): React.JSX.Element | 
       {popoverView}
     </aside>
   )
+}
+
+/**
+ * Highlights the active thread's text in the editor. A constructed style
+ * sheet, not a <style> element: the CSP refuses inline style elements.
+ */
+function useActiveThreadHighlight(active: string | null): void {
+  useEffect(() => {
+    if (!active) return
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(`.article-body span[data-comment-thread="${CSS.escape(active)}"] { background: var(--comment-active); }`)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet)
+    }
+  }, [active])
 }

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises'
+import { protocol } from 'electron'
+import { APP_SCHEME, appResponseHeaders, resolveAppFile } from './security/app-scheme'
+import { MEDIA_SCHEME } from './library/electron-bridge'
+
+/**
+ * Both of the app's schemes, in the one call Electron allows before ready:
+ * standard and secure, so the renderer is a secure context with its own
+ * origin, and 'self' in the CSP means the app and nothing else on disk.
+ */
+export function registerPrivilegedSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    // corsEnabled: Vite's module scripts carry crossorigin, so they are fetched in CORS mode.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
+}
+
+/** Serves the built renderer folder, and only it, with the CSP as a header. */
+export function serveApp(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = await resolveAppFile(rendererDir, request.url)
+    const body = file ? await readFile(file).catch(() => null) : null
+    if (!file || !body) return new Response('Not found', { status: 404 })
+    return new Response(body, { headers: appResponseHeaders(file) })
+  })
+}
