@@ -1,13 +1,13 @@
 import { join } from 'node:path'
-import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
+import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
-import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
 import { chooseLibraryFolder, MEDIA_BASE_URL, registerMediaScheme, serveMedia } from './library/electron-bridge'
 import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
+import { AppStartup } from './startup/app-startup'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
 import { useRenderWorker } from './site-export/render-pool'
 import renderWorker from './site-export/render-worker?modulePath'
@@ -22,28 +22,29 @@ function send<E extends EventName>(name: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(ipcEventChannel(name), payload)
 }
 
-function openWindow(settings: SettingsStore): void {
+function openWindow(settings: () => SettingsStore | null): void {
   mainWindow = createMainWindow(settings)
   mainWindow.on('closed', () => (mainWindow = null))
 }
 
-async function start(): Promise<void> {
-  const settings = await openSettingsStore(app.getPath('userData'))
-  const services: Services = {
+async function openServices(userData: string, folder: string | null): Promise<Services> {
+  const settings = await openSettingsStore(userData)
+  const library = await openStartupLibrary(settings, join(userData, 'Library'), folder ?? undefined)
+  return {
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBaseUrl: MEDIA_BASE_URL },
     settings,
-    library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
+    library,
     chooseFolder: () => chooseLibraryFolder(mainWindow),
     chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
     chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName),
     chooseReviewBundleFile: (suggestedName) => chooseReviewBundleFile(mainWindow, suggestedName)
   }
-  serveMedia(() => services.library.dir)
+}
 
-  hardenWebContents(isAppUrl)
-  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
-  useRenderWorker(renderWorker)
-  registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
+/** Everything that needs the open library: media, live changes, the menu and theme, and finishing saves on quit. */
+function run(services: Services): void {
+  const { settings } = services
+  serveMedia(() => services.library.dir)
   // Changes the CLI or a script makes reach the window as they happen.
   followLibraryChanges(services, (info) => send('libraryChanged', info))
 
@@ -85,7 +86,29 @@ async function start(): Promise<void> {
         app.quit()
       })
   })
+}
 
+/**
+ * Opens the window whatever happens: if the library cannot be opened, the
+ * window shows why, with ways out (try again, another folder, show the
+ * folder), and the app runs once one of them works.
+ */
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  const startup = new AppStartup({
+    open: (folder) => openServices(userData, folder),
+    defaultFolder: join(userData, 'Library'),
+    chooseFolder: () => chooseLibraryFolder(mainWindow),
+    revealFolder: (folder) => shell.showItemInFolder(folder),
+    onStarted: run
+  })
+  hardenWebContents(isAppUrl)
+  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
+  useRenderWorker(renderWorker)
+  registerIpc(startup.handlers, makeSenderCheck(isAppUrl))
+  await startup.start()
+
+  const settings = (): SettingsStore | null => startup.started?.settings ?? null
   openWindow(settings)
   app.on('activate', () => {
     if (!mainWindow) openWindow(settings)
@@ -108,8 +131,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('[copydesk] failed to start', error)
-    app.exit(1)
-  })
+  // start() shows start-up problems in the window; this is the last resort if even that fails.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[copydesk] failed to start', error)
+      dialog.showErrorBox('Copydesk could not start', 'Copydesk could not open its window. Start it again; if this keeps happening, the details are in its log.')
+      app.exit(1)
+    })
 }

@@ -7,6 +7,11 @@ import { siteExportHandlers } from '../site-export/handlers'
 /** The implementation of the whole contract over plain services, free of Electron. */
 export function createHandlers(services: Services): Handlers {
   return {
+    // Once services exist the app has started: see app-startup.ts for the answers before that.
+    getStartupProblem: () => null,
+    retryStartup: () => null,
+    startWithOtherFolder: () => null,
+    showStartupFolder: () => undefined,
     getAppInfo: () => ({ ...services.appInfo, libraryPath: services.library.dir }),
     getSettings: () => services.settings.get(),
     updateSettings: (patch) => services.settings.update(patch),
