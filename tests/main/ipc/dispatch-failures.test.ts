@@ -89,6 +89,7 @@ describe('every IPC failure is a plain answer', () => {
       { what: 'theme: undefined (was a zod JSON blob)', name: 'updateSettings', payload: { theme: undefined }, ok: true },
       { what: 'profile: undefined', name: 'updateSettings', payload: { profile: undefined }, ok: true },
       { what: 'title: undefined (was “Expected a string, got `undefined`”)', name: 'saveArticle', payload: { id, changes: { title: undefined } }, ok: true },
+      { what: 'an empty body (found by the fuzz test: ProseMirror’s raw wording)', name: 'saveArticle', payload: { id, changes: { body: { type: 'doc', content: [] } } } },
       { what: 'a NUL in a library path (was ERR_INVALID_ARG_VALUE)', name: 'openLibrary', payload: { path: `${env.dir}/a\0b` } },
       { what: 'a NUL in a site folder, dry run', name: 'previewSiteExport', payload: { siteDir: `${site}\0`, profile: 'hugo' } },
       { what: 'a NUL in a site folder', name: 'runSiteExport', payload: { siteDir: `${site}\0x`, profile: 'hugo', jobId: 'nul' } },
