@@ -1,8 +1,7 @@
 import { join } from 'node:path'
-import { app, Menu, nativeTheme, type BrowserWindow } from 'electron'
+import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow } from 'electron'
 import { ipcEventChannel, type EventName, type EventPayload } from '../shared/ipc/contract'
 import { FolderGrants } from './folders/folder-grants'
-import { createHandlers } from './ipc/handlers'
 import type { Services } from './services'
 import { registerIpc } from './ipc/register'
 import { registerPrivilegedSchemes, serveApp } from './app-protocol'
@@ -10,6 +9,7 @@ import { chooseLibraryFolder, MEDIA_BASE_URL, serveMedia } from './library/elect
 import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
+import { AppStartup } from './startup/app-startup'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
 import { useRenderWorker } from './site-export/render-pool'
 import renderWorker from './site-export/render-worker?modulePath'
@@ -25,30 +25,30 @@ function send<E extends EventName>(name: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(ipcEventChannel(name), payload)
 }
 
-function openWindow(settings: SettingsStore): void {
+function openWindow(settings: () => SettingsStore | null): void {
   mainWindow = createMainWindow(settings)
   mainWindow.on('closed', () => (mainWindow = null))
 }
 
-async function start(): Promise<void> {
-  const settings = await openSettingsStore(app.getPath('userData'))
-  const services: Services = {
+async function openServices(userData: string, folder: string | null, folders: FolderGrants): Promise<Services> {
+  const settings = await openSettingsStore(userData)
+  const library = await openStartupLibrary(settings, join(userData, 'Library'), folder ?? undefined)
+  return {
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBaseUrl: MEDIA_BASE_URL },
     settings,
-    folders: new FolderGrants(),
-    library: await openStartupLibrary(settings, join(app.getPath('userData'), 'Library')),
+    folders,
+    library,
     chooseFolder: () => chooseLibraryFolder(mainWindow),
     chooseSiteFolder: (defaultPath) => chooseSiteFolder(mainWindow, defaultPath),
     chooseExportFile: (suggestedName) => chooseExportFile(mainWindow, suggestedName),
     chooseReviewBundleFile: (suggestedName) => chooseReviewBundleFile(mainWindow, suggestedName)
   }
-  serveApp(rendererDir)
-  serveMedia(() => services.library.dir)
+}
 
-  hardenWebContents(isOwnPage)
-  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
-  useRenderWorker(renderWorker)
-  registerIpc(createHandlers(services), makeSenderCheck(isOwnPage))
+/** Everything that needs the open library: media, live changes, the menu and theme, and finishing saves on quit. */
+function run(services: Services): void {
+  const { settings } = services
+  serveMedia(() => services.library.dir)
   // Changes the CLI or a script makes reach the window as they happen.
   followLibraryChanges(services, (info) => send('libraryChanged', info))
 
@@ -90,7 +90,33 @@ async function start(): Promise<void> {
         app.quit()
       })
   })
+}
 
+/**
+ * Opens the window whatever happens: if the library cannot be opened, the
+ * window shows why, with ways out (try again, another folder, show the
+ * folder), and the app runs once one of them works.
+ */
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  // One set of folder grants for the app's life, whichever attempt opens the library.
+  const folders = new FolderGrants()
+  const startup = new AppStartup({
+    open: (folder) => openServices(userData, folder, folders),
+    defaultFolder: join(userData, 'Library'),
+    chooseFolder: () => chooseLibraryFolder(mainWindow),
+    revealFolder: (folder) => shell.showItemInFolder(folder),
+    onStarted: run
+  })
+  // The window's own page, served from copydesk://, loads before the library opens: it shows start-up problems.
+  serveApp(rendererDir)
+  hardenWebContents(isOwnPage)
+  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
+  useRenderWorker(renderWorker)
+  registerIpc(startup.handlers, makeSenderCheck(isOwnPage))
+  await startup.start()
+
+  const settings = (): SettingsStore | null => startup.started?.settings ?? null
   openWindow(settings)
   app.on('activate', () => {
     if (!mainWindow) openWindow(settings)
@@ -113,8 +139,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('[copydesk] failed to start', error)
-    app.exit(1)
-  })
+  // start() shows start-up problems in the window; this is the last resort if even that fails.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[copydesk] failed to start', error)
+      dialog.showErrorBox('Copydesk could not start', 'Copydesk could not open its window. Start it again; if this keeps happening, the details are in its log.')
+      app.exit(1)
+    })
 }

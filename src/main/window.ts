@@ -22,8 +22,9 @@ function visibleBounds(saved: WindowBounds | null): Partial<WindowBounds> {
   return onScreen ? saved : { width: saved.width, height: saved.height }
 }
 
-export function createMainWindow(settings: SettingsStore): BrowserWindow {
-  const saved = settings.get().window
+/** `settings` is null while start-up has failed: the window then opens at its default size and remembers nothing. */
+export function createMainWindow(settings: () => SettingsStore | null): BrowserWindow {
+  const saved = settings()?.get().window ?? null
   const win = new BrowserWindow({
     ...visibleBounds(saved),
     minWidth: 800,
@@ -62,7 +63,7 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     saveTimer = setTimeout(() => {
       if (win.isDestroyed()) return
       const { x, y, width, height } = win.getNormalBounds()
-      void settings.update({ window: { x, y, width, height, maximized: win.isMaximized() } })
+      void settings()?.update({ window: { x, y, width, height, maximized: win.isMaximized() } })
     }, 400)
   }
   win.on('resize', rememberBounds)

@@ -7,12 +7,13 @@ import { findTool, needsTools } from '../support/system-tools'
 import { channelForIpc, ipcEventChannel, type EventName, type EventPayload } from '../../src/shared/ipc/contract'
 import { fail } from '../../src/shared/ipc/result'
 import { dispatch, type HandlerContext } from '../../src/main/ipc/dispatch'
-import { createHandlers } from '../../src/main/ipc/handlers'
 import { FolderGrants } from '../../src/main/folders/folder-grants'
+import { AppStartup } from '../../src/main/startup/app-startup'
 import { openSettingsStore, type SettingsStore } from '../../src/main/settings/settings-store'
 import { settingsView } from '../../src/main/settings/settings-view'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
+import { openStartupLibrary } from '../../src/main/library/startup'
 import { mediaFileForUrl } from '../../src/main/library/media'
 import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../src/main/security/app-scheme'
 import type { Services } from '../../src/main/services'
@@ -106,8 +107,10 @@ export interface AppSession {
   settings: SettingsStore
   userDataDir: string
   libraryDir: string
-  /** The services the handlers run on; `services.library` is the library open right now. */
+  /** The services the handlers run on; `services.library` is the library open right now. Throws until the app has started. */
   services: Services
+  /** Folders the app asked the file manager to show. */
+  revealed: string[]
   /** Every IPC call the renderer made, for tests that check what crossed the boundary. */
   calls: { channel: string; payload: unknown }[]
   emit<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void>
@@ -133,18 +136,35 @@ export async function openApp(
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
   const userDataDir = options.userDataDir ?? temp!.path
   const settings = await openSettingsStore(userDataDir)
-  const services: Services = {
-    appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
-    settings,
-    folders: new FolderGrants(),
-    library: options.library ?? (await openLibrary(join(userDataDir, 'Library'))),
-    chooseFolder: options.chooseFolder ?? (async () => null),
-    chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
-    chooseExportFile: options.chooseExportFile ?? (async () => null),
-    chooseReviewBundleFile: options.chooseReviewBundleFile ?? (async () => null)
+  const defaultFolder = join(userDataDir, 'Library')
+  const folders = new FolderGrants()
+  const revealed: string[] = []
+  const chooseFolder = options.chooseFolder ?? (async () => null)
+  // As main starts: a library that will not open leaves the window showing why, with ways out.
+  const startup = new AppStartup({
+    open: async (folder) => ({
+      appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
+      settings,
+      folders,
+      library: folder
+        ? await openStartupLibrary(settings, defaultFolder, folder)
+        : (options.library ?? (await openLibrary(defaultFolder))),
+      chooseFolder,
+      chooseSiteFolder: options.chooseSiteFolder ?? (async () => null),
+      chooseExportFile: options.chooseExportFile ?? (async () => null),
+      chooseReviewBundleFile: options.chooseReviewBundleFile ?? (async () => null)
+    }),
+    defaultFolder,
+    chooseFolder,
+    revealFolder: (folder) => void revealed.push(folder),
+    // As main does: what the CLI changes in the open library reaches the renderer.
+    onStarted: (services) => followLibraryChanges(services, (info) => ctx.emit('libraryChanged', info))
+  })
+  const started = (): Services => {
+    if (!startup.started) throw new Error('The app has not started: its library did not open')
+    return startup.started
   }
-  const libraryDir = services.library.dir
-  const handlers = createHandlers(services)
+  const handlers = startup.handlers
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
@@ -153,9 +173,8 @@ export async function openApp(
     await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: unknown) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), payload] as const)
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
-  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, services.folders)))
-  // As main does: what the CLI changes in the open library reaches the renderer.
-  followLibraryChanges(services, (info) => ctx.emit('libraryChanged', info))
+  const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, folders)))
+  await startup.start()
 
   await page.exposeBinding('__copydeskInvoke', (_source, channel: string, payload: unknown) => {
     calls.push({ channel, payload })
@@ -170,7 +189,8 @@ export async function openApp(
   await page.route(`${origin}/**`, async (route) => {
     const { pathname } = new URL(route.request().url())
     if (pathname.startsWith('/__media/')) {
-      const media = await mediaFileForUrl(services.library.dir, `copydesk-media://library/${pathname.slice('/__media/'.length)}`)
+      if (!startup.started) return route.fulfill({ status: 404 })
+      const media = await mediaFileForUrl(startup.started.library.dir, `copydesk-media://library/${pathname.slice('/__media/'.length)}`)
       return media ? route.fulfill({ path: media, headers: { 'x-content-type-options': 'nosniff' } }) : route.fulfill({ status: 404 })
     }
     const file = await resolveAppFile(rendererDir, `${APP_ORIGIN}${pathname}`)
@@ -184,8 +204,11 @@ export async function openApp(
     page,
     settings,
     userDataDir,
-    libraryDir,
-    services,
+    libraryDir: startup.started?.library.dir ?? defaultFolder,
+    get services() {
+      return started()
+    },
+    revealed,
     calls,
     emit,
     async close() {
@@ -194,7 +217,7 @@ export async function openApp(
       const expected = new Set(options.cspRefusalsExpected ?? [])
       errors.push(...violations.filter((violation) => !expected.has(violation.split(' ')[0]!)).map((violation) => `CSP: ${violation}`))
       await context.close()
-      await services.library.close()
+      await startup.started?.library.close()
       await temp?.cleanup()
       if (errors.length) throw new Error(`The renderer threw: ${errors.join('; ')}`)
     }

@@ -8,6 +8,11 @@ import { settingsView } from '../settings/settings-view'
 /** The implementation of the whole contract over plain services, free of Electron. */
 export function createHandlers(services: Services): Handlers {
   return {
+    // Once services exist the app has started: see app-startup.ts for the answers before that.
+    getStartupProblem: () => null,
+    retryStartup: () => null,
+    startWithOtherFolder: () => null,
+    showStartupFolder: () => undefined,
     getAppInfo: () => ({ ...services.appInfo, libraryPath: services.library.dir }),
     getSettings: () => settingsView(services.settings.get(), services.folders),
     updateSettings: async (patch) => settingsView(await services.settings.update(patch), services.folders),

@@ -1,3 +1,4 @@
+import { fileSystemSentence } from '../ipc/plain-error'
 import writeFileAtomic from 'write-file-atomic'
 import type { Article } from '../../shared/article/article'
 import { UserError } from '../../shared/ipc/result'
@@ -31,7 +32,7 @@ export async function writeReviewBundle(file: string, bundle: ReviewBundleFile):
   try {
     await writeFileAtomic(file, bundle.text, { fsync: true })
   } catch (error) {
-    throw new UserError('io-error', `The review bundle could not be saved to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
+    throw new UserError('io-error', `The review bundle could not be saved to “${file}”. ${fileSystemSentence(error) ?? 'Choose another place.'}`)
   }
 }
 

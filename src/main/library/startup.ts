@@ -7,11 +7,14 @@ import { rememberLibrary } from '../settings/recent-folders'
  * The library the app starts with: the last one used, or the default one in
  * the user-data folder. If the last one cannot be opened (a removed drive, a
  * deleted folder), the app still starts, on the default library, and says why.
+ * With `chosen` (a folder picked after start-up failed), that one, remembered.
  */
-export async function openStartupLibrary(settings: SettingsStore, defaultDir: string): Promise<Library> {
+export async function openStartupLibrary(settings: SettingsStore, defaultDir: string, chosen?: string): Promise<Library> {
   const last = settings.get().lastLibrary
   let library: Library
-  if (last) {
+  if (chosen) {
+    library = await openLibrary(chosen, 'create')
+  } else if (last) {
     try {
       library = await openLibrary(last, 'existing')
     } catch (error) {

@@ -58,9 +58,9 @@ export class SiteFolder {
   static async open(dir: string): Promise<SiteFolder> {
     const root = resolve(dir)
     const stats = await lstat(root).catch(() => null)
-    if (!stats) throw new UserError('not-found', `The site folder ${root} does not exist.`)
+    if (!stats) throw new UserError('not-found', `The site folder “${root}” does not exist.`)
     const realRoot = await realpath(root)
-    if (!(await lstat(realRoot)).isDirectory()) throw new UserError('invalid-input', `${root} is not a folder.`)
+    if (!(await lstat(realRoot)).isDirectory()) throw new UserError('invalid-input', `“${root}” is not a folder.`)
     return new SiteFolder(root, realRoot)
   }
 

@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ErrorBoundary } from './shell/ErrorBoundary'
+import { StartupGate } from './shell/StartupGate'
 import './styles.css'
 
 const root = document.getElementById('root')
@@ -10,7 +11,9 @@ if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <StartupGate>
+        <App />
+      </StartupGate>
     </ErrorBoundary>
   </StrictMode>
 )

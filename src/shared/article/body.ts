@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { bodyBoundsProblem } from './body-bounds'
+import { plainIssue } from '../ipc/plain-issue'
 
 /** Tiptap's JSON for a ProseMirror node. */
 export interface BodyNode {
@@ -23,8 +25,18 @@ const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
     text: z.string().optional()
   })
 )
-/** Shape check for IPC and files; `checkBody` then checks it against the real schema. */
-export const bodySchema = z.object({ type: z.literal('doc'), content: z.array(nodeSchema) }) as z.ZodType<BodyDoc>
+/**
+ * Shape check for IPC and files; `toProseMirror` then checks it against the
+ * real schema. The bounds come first, so a body nested thousands deep is
+ * refused in plain words before anything recursive walks it.
+ */
+export const bodySchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = bodyBoundsProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: plainIssue })
+  })
+  .pipe(z.object({ type: z.literal('doc'), content: z.array(nodeSchema) })) as z.ZodType<BodyDoc>
 
 export const emptyBody = (): BodyDoc => ({ type: 'doc', content: [{ type: 'paragraph' }] })
 

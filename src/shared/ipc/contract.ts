@@ -58,12 +58,32 @@ export interface AppInfo {
   mediaBaseUrl: string
 }
 
+/** Why the app could not start, shown in the window with ways out. */
+export interface StartupProblem {
+  /** In plain words: what could not be opened and why. */
+  message: string
+  /** The folder that would not open, for “Show the folder”. */
+  folder: string
+}
+
 /**
  * The whole API between the renderer and main. Main registers one handler per
  * key (a missing one fails type-checking), the preload exposes one method per
  * key on `window.copydesk`, and the end-to-end harness wires the same keys.
  */
 export const contract = {
+  /**
+   * Why start-up failed (the library would not open), or null once the app runs.
+   * Until it runs, every other channel answers that no library is open.
+   */
+  getStartupProblem: channel<StartupProblem | null>()(z.undefined()),
+  /** Tries to start again; the problem if it failed again, null once the app runs. */
+  retryStartup: channel<StartupProblem | null>()(z.undefined()),
+  /** Asks for another library folder (native dialog) and starts with it; as retryStartup, and the same problem if cancelled. */
+  startWithOtherFolder: channel<StartupProblem | null>()(z.undefined()),
+  /** Shows the folder that would not open in the file manager; does nothing once the app runs. */
+  showStartupFolder: channel<void>()(z.undefined()),
+
   getAppInfo: channel<AppInfo>()(z.undefined()),
   getSettings: channel<SettingsView>()(z.undefined()),
   updateSettings: channel<SettingsView>()(settingsPatchSchema),

@@ -12,6 +12,11 @@ export function toProseMirror(body: BodyDoc): PMNode {
     node.check()
     return node
   } catch (error) {
-    throw new UserError('invalid-input', `The article body is not valid: ${(error as Error).message}`)
+    // ProseMirror's wording ("Invalid content for node doc: <>") is for developers: it goes in the details.
+    throw new UserError(
+      'invalid-input',
+      'The article body is not valid: a part of it is missing, unknown, or in a place the article format does not allow, so it was not taken.',
+      [(error as Error).message]
+    )
   }
 }

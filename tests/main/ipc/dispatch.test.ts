@@ -7,6 +7,7 @@ import { FolderGrants } from '../../../src/main/folders/folder-grants'
 import { openSettingsStore } from '../../../src/main/settings/settings-store'
 import { openLibrary } from '../../../src/main/library/library'
 import { makeTempDir } from '../../support/temp-dir'
+import { plainWordsProblem } from '../../support/plain-words'
 
 const ctx = { emit: () => undefined }
 
@@ -95,7 +96,9 @@ describe('IPC dispatch', () => {
     console.error = () => undefined
     const internal = await dispatch(failing, 'getAppInfo', undefined, ctx)
     console.error = original
-    expect(internal).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } })
+    // The raw text stays in the log: the writer reads a sentence.
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('boom') } })
+    expect(plainWordsProblem(internal.ok ? '' : internal.error.message)).toBeNull()
     await cleanup()
   })
 })

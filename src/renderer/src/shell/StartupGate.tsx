@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { StartupProblem } from '../../../shared/ipc/contract'
+import { call, errorMessage } from '../lib/api'
+
+type Phase = { kind: 'checking' } | { kind: 'running' } | { kind: 'failed'; problem: StartupProblem; busy: boolean; note: string | null }
+
+/**
+ * Shows the workstation once main has opened a library. If it could not,
+ * the window says why in plain words and offers the ways out: try again,
+ * open another folder, show the folder in the file manager.
+ */
+export function StartupGate({ children }: { children: React.ReactNode }): React.JSX.Element | null {
+  const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
+
+  const settle = useCallback((problem: StartupProblem | null, note: string | null = null) => {
+    setPhase(problem ? { kind: 'failed', problem, busy: false, note } : { kind: 'running' })
+  }, [])
+
+  useEffect(() => {
+    call('getStartupProblem').then(
+      (problem) => settle(problem),
+      // Asking failed too (no main process answering): say so rather than draw nothing.
+      (error: unknown) => settle({ message: errorMessage(error), folder: '' })
+    )
+  }, [settle])
+
+  if (phase.kind === 'checking') return null
+  if (phase.kind === 'running') return <>{children}</>
+
+  const { problem, busy, note } = phase
+  const attempt = (run: () => Promise<StartupProblem | null>, sameProblemNote: string) => {
+    setPhase({ ...phase, busy: true, note: null })
+    run().then(
+      (next) => {
+        const same = next !== null && next.message === problem.message && next.folder === problem.folder
+        settle(next, same ? sameProblemNote : next ? 'That folder could not be opened either.' : null)
+      },
+      (error: unknown) => settle(problem, errorMessage(error))
+    )
+  }
+  const showFolder = () => {
+    call('showStartupFolder').catch((error: unknown) => setPhase({ ...phase, note: errorMessage(error) }))
+  }
+
+  return (
+    <main className="crash startup-failure" role="alert" aria-busy={busy}>
+      <h1>Copydesk could not open your library</h1>
+      <p className="startup-reason">{problem.message}</p>
+      <p>You can try again once the problem above is fixed, open another library folder, or look at the folder yourself.</p>
+      <div className="crash-actions">
+        <button disabled={busy} onClick={() => attempt(() => call('retryStartup'), 'It still could not be opened.')}>
+          Try again
+        </button>
+        <button disabled={busy} onClick={() => attempt(() => call('startWithOtherFolder'), 'No folder was chosen.')}>
+          Open another folder…
+        </button>
+        {problem.folder && (
+          <button disabled={busy} onClick={showFolder}>
+            Show the folder
+          </button>
+        )}
+      </div>
+      {note && <p className="startup-note">{note}</p>}
+    </main>
+  )
+}

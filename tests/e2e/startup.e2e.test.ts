@@ -1,0 +1,68 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { makeTempDir } from '../support/temp-dir'
+import { openApp, screenshot, useBrowser } from './harness'
+
+let browser: Browser
+useBrowser((launched) => (browser = launched))
+
+/** A user-data folder whose default library cannot open: a file stands where its folder should be. */
+async function brokenUserData(): Promise<{ path: string; library: string; cleanup: () => Promise<void> }> {
+  const temp = await makeTempDir('copydesk-startup-')
+  const library = join(temp.path, 'Library')
+  await writeFile(library, 'not a folder')
+  return { ...temp, library }
+}
+
+describe('a window that always opens', () => {
+  it('says why the library did not open and offers the ways out; “Try again” starts the app once it is fixed', async () => {
+    const userData = await brokenUserData()
+    const app = await openApp(browser, { userDataDir: userData.path })
+    const { page } = app
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.getByRole('heading').textContent()).toBe('Copydesk could not open your library')
+    await expect(alert.textContent()).resolves.toContain(`Copydesk could not open the library in “${userData.library}”. “${userData.library}” is a file, not a folder.`)
+    await screenshot(page, 'startup-failure')
+
+    await alert.getByRole('button', { name: 'Show the folder' }).click()
+    await expect.poll(() => app.revealed).toEqual([userData.library])
+
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => alert.textContent()).toContain('It still could not be opened.')
+
+    await rm(userData.library)
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Library' }).isVisible()).toBe(true)
+    await expect.poll(() => page.getByTestId('app-version').textContent()).toBe('Copydesk 0.0.0-test')
+    expect(app.services.library.dir).toBe(userData.library)
+    await app.close()
+    await userData.cleanup()
+  })
+
+  it('opens another folder from the start-up window, and answers nothing else before a library is open', async () => {
+    const userData = await brokenUserData()
+    const other = join(userData.path, 'Other library')
+    await mkdir(other)
+    let chosen: string | null = null
+    const app = await openApp(browser, { userDataDir: userData.path, chooseFolder: async () => chosen })
+    const { page } = app
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.isVisible()).toBe(true)
+    // Before start-up works, the rest of the contract refuses in plain words and never rejects.
+    const early = await page.evaluate(() => window.copydesk.listArticles({}))
+    expect(early).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^No library is open yet/) } })
+
+    await alert.getByRole('button', { name: 'Open another folder…' }).click()
+    await expect.poll(() => alert.textContent()).toContain('No folder was chosen.')
+
+    chosen = other
+    await alert.getByRole('button', { name: 'Open another folder…' }).click()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Library' }).isVisible()).toBe(true)
+    expect(app.services.library.dir).toBe(other)
+    expect(app.settings.get().lastLibrary).toBe(other)
+    await app.close()
+    await userData.cleanup()
+  })
+})
