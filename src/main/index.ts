@@ -9,8 +9,9 @@ import { chooseReviewBundleFile } from './library/review-dialogs'
 import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
-import { useRenderWorker } from './site-export/render-pool'
 import renderWorker from './site-export/render-worker?modulePath'
+import importWorker from './library/import-worker?modulePath'
+import { useBundledThread } from './threads/start-thread'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
@@ -41,8 +42,9 @@ async function start(): Promise<void> {
   serveMedia(() => services.library.dir)
 
   hardenWebContents(isAppUrl)
-  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
-  useRenderWorker(renderWorker)
+  // Bulk export renders, and imports parse, on threads running the workers electron-vite bundled beside this file.
+  useBundledThread('render', renderWorker)
+  useBundledThread('import', importWorker)
   registerIpc(createHandlers(services), makeSenderCheck(isAppUrl))
   // Changes the CLI or a script makes reach the window as they happen.
   followLibraryChanges(services, (info) => send('libraryChanged', info))

@@ -1,6 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import type { Services } from '../services'
-import { ExportJobs } from './jobs'
+import { Jobs } from '../jobs'
 import { readSiteExportPreferences } from './preferences'
 import { exportOneArticle, saveOneArticle } from './single-export'
 import { previewSiteExport, runSiteExport } from './site-export'
@@ -11,7 +11,7 @@ type ExportChannel =
 
 /** The export channels, over whichever library is open at the time of the call. */
 export function siteExportHandlers(services: Services): Pick<Handlers, ExportChannel> {
-  const jobs = new ExportJobs()
+  const jobs = new Jobs('export')
   return {
     previewExport: (request) => exportOneArticle(services.library, request),
     saveExport: async (request) => {
