@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -12,6 +12,7 @@ import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
 import { resolveMediaFile } from '../../src/main/library/media'
 import type { Services } from '../../src/main/services'
+import { useBundledThread } from '../../src/main/threads/start-thread'
 import { makeTempDir } from '../support/temp-dir'
 
 /**
@@ -25,6 +26,11 @@ const root = resolve(import.meta.dirname, '../..')
 const outDir = resolve(root, process.env['COPYDESK_OUT_DIR'] ?? 'out')
 const rendererDir = join(outDir, 'renderer')
 const preloadFile = join(outDir, 'preload/index.cjs')
+
+// Imports parse on the thread electron-vite bundled, as in the app (and without bundling it again from sources).
+const chunks = join(outDir, 'main/chunks')
+const importWorker = existsSync(chunks) ? readdirSync(chunks).find((name) => /^import-worker-.*\.js$/.test(name)) : undefined
+if (importWorker) useBundledThread('import', join(chunks, importWorker))
 export const artifactsDir = join(root, 'tests/artifacts')
 const origin = 'http://copydesk.test'
 const mediaBaseUrl = `${origin}/__media/`
