@@ -51,6 +51,8 @@ export class ImportThread {
     })
     const started = { thread, ready: false }
     thread.once('message', () => (started.ready = true))
+    // Each read listens for the errors of its file; one between files must not bring main down with it.
+    thread.on('error', () => undefined)
     this.worker = started
     return started
   }
