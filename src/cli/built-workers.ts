@@ -1,14 +1,14 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { useBundledThread } from '../main/threads/start-thread'
 
 /**
- * The built CLI (out/cli, see the build:cli script) ships its worker threads' scripts beside
- * itself and names them here. Run from sources, nothing to do: the worker modules bundle their
- * TypeScript themselves.
+ * The built CLI (out/cli, see build.ts) ships its threads' scripts beside itself and names them
+ * here. Run from sources, nothing to do: start-thread bundles their TypeScript itself.
  */
-export async function useBuiltWorkers(): Promise<void> {
+export function useBuiltWorkers(): void {
   const here = fileURLToPath(import.meta.url)
   if (here.endsWith('.ts')) return
-  const { useRenderWorker } = await import('../main/site-export/render-pool')
-  useRenderWorker(join(dirname(here), 'render-worker.mjs'))
+  useBundledThread('render', join(dirname(here), 'render-worker.mjs'))
+  useBundledThread('import', join(dirname(here), 'import-worker.mjs'))
 }

@@ -11,8 +11,9 @@ import { openStartupLibrary } from './library/startup'
 import { followLibraryChanges } from './library/switch-library'
 import { AppStartup } from './startup/app-startup'
 import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialogs'
-import { useRenderWorker } from './site-export/render-pool'
 import renderWorker from './site-export/render-worker?modulePath'
+import importWorker from './library/import-worker?modulePath'
+import { useBundledThread } from './threads/start-thread'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
@@ -111,8 +112,9 @@ async function start(): Promise<void> {
   // The window's own page, served from copydesk://, loads before the library opens: it shows start-up problems.
   serveApp(rendererDir)
   hardenWebContents(isOwnPage)
-  // Bulk export renders on threads running the worker electron-vite bundled beside this file.
-  useRenderWorker(renderWorker)
+  // Bulk export renders, and imports parse, on threads running the workers electron-vite bundled beside this file.
+  useBundledThread('render', renderWorker)
+  useBundledThread('import', importWorker)
   registerIpc(startup.handlers, makeSenderCheck(isOwnPage))
   await startup.start()
 

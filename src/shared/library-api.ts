@@ -63,6 +63,17 @@ export interface ImportReport {
   /** `warnings`: what the importer changed or dropped (scripts, unsafe links…), in plain words. */
   imported: { file: string; id: string; title: string; warnings: string[] }[]
   failed: { file: string; reason: string }[]
+  /** Files left unread because the import was cancelled. */
+  cancelled: string[]
+}
+
+export interface ImportProgress {
+  jobId: string
+  /** Files finished (imported or refused) of `total`. */
+  done: number
+  total: number
+  /** The file being read now; absent once all are done. */
+  file?: string
 }
 
 export const listQuerySchema = z.strictObject({
@@ -119,13 +130,29 @@ export const saveArticleSchema = z.strictObject({
 export const revisionRefSchema = z.strictObject({ id: idSchema, revisionId: z.string().min(1).max(100) })
 export const snapshotSchema = z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200) })
 export const savePromoSchema = z.strictObject({ id: idSchema.optional(), promo: promoInputSchema })
-/** Files dropped or picked in the renderer, read there as text. */
+/** Largest file an import reads; read-text refuses larger ones in plain words. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/**
+ * Files dropped or picked in the renderer, as their bytes (main decodes them,
+ * UTF-16 included) or as text. `jobId` names the import for importProgress
+ * events and cancelImport.
+ */
 export const importFilesSchema = z.strictObject({
+  jobId: z.string().min(1).max(100).optional(),
   files: z
-    .array(z.strictObject({ name: z.string().min(1).max(255), content: z.string().max(20 * 1024 * 1024) }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(255),
+        content: z.union([
+          z.string().max(MAX_IMPORT_BYTES),
+          z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'files are limited to 20 MB')
+        ])
+      })
+    )
     .min(1)
     .max(500)
 })
+export const cancelImportSchema = z.strictObject({ jobId: z.string().min(1).max(100) })
 /** An image dropped, pasted or picked in the editor. */
 export const addMediaSchema = z.strictObject({
   name: z.string().min(1).max(255),

@@ -7,7 +7,8 @@ import type { SiteExportRequest } from '../../src/shared/export-api'
 import { exportMarkdown, profiles } from '../../src/shared/export'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { exportContext } from '../../src/main/site-export/context'
-import { RenderPool, useRenderWorker } from '../../src/main/site-export/render-pool'
+import { RenderPool } from '../../src/main/site-export/render-pool'
+import { useBundledThread } from '../../src/main/threads/start-thread'
 import { previewSiteExport, runSiteExport } from '../../src/main/site-export/site-export'
 import { busyCores, ms, percentile, timed, verdict, type BenchSection } from './section'
 import { cachedSyntheticLibrary } from './synthetic-library'
@@ -179,7 +180,7 @@ export const exportSection: BenchSection = {
       const bundled = await bundledWorker()
       let app: { ms: number; same: boolean } | null = null
       if (bundled) {
-        useRenderWorker(bundled)
+        useBundledThread('render', bundled)
         const appSite = join(work, 'site-app')
         const run = await firstExport(library, appSite)
         // Compared with the site the sources re-exported after the edits above, file by file.

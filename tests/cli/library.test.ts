@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../src/shared/article/article'
@@ -52,6 +53,18 @@ describe('copydesk library commands', { timeout: 120_000 }, () => {
     const hits = JSON.parse((await cli('search', 'generative', '--json')).stdout) as SearchHit[]
     expect(hits.map((h) => h.slug)).toEqual(['netflix-bets-big-on-generative-ai'])
     expect((await cli('show', 'netflix-bets-big-on-generative-ai')).stdout).toMatch(/^Netflix Bets Big on Generative AI\nDraft · netflix-bets-big-on-generative-ai · /)
+  })
+
+  it('imports a UTF-16 file saved with a byte-order mark (Windows “Unicode” text) as text', async () => {
+    const file = join(temp.path, 'unicode-post.md')
+    const text = '---\ntitle: Crème brûlée\n---\n\nÜber “quotes”.\n'
+    await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    expect((await cli('init')).code).toBe(0)
+    const run = await cli('import', file)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toMatch(/^Imported unicode-post\.md as “Crème brûlée”/)
+    const shown = await cli('show', 'creme-brulee', '--json')
+    expect(JSON.stringify((JSON.parse(shown.stdout) as Article).body)).toContain('Über “quotes”.')
   })
 
   it('answers bad input with exit 1 and one plain line', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -17,6 +17,7 @@ import { openStartupLibrary } from '../../src/main/library/startup'
 import { mediaFileForUrl } from '../../src/main/library/media'
 import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../src/main/security/app-scheme'
 import type { Services } from '../../src/main/services'
+import { useBundledThread } from '../../src/main/threads/start-thread'
 import { makeTempDir } from '../support/temp-dir'
 
 /**
@@ -32,6 +33,11 @@ const root = resolve(import.meta.dirname, '../..')
 const outDir = resolve(root, process.env['COPYDESK_OUT_DIR'] ?? 'out')
 const rendererDir = join(outDir, 'renderer')
 const preloadFile = join(outDir, 'preload/index.cjs')
+
+// Imports parse on the thread electron-vite bundled, as in the app (and without bundling it again from sources).
+const chunks = join(outDir, 'main/chunks')
+const importWorker = existsSync(chunks) ? readdirSync(chunks).find((name) => /^import-worker-.*\.js$/.test(name)) : undefined
+if (importWorker) useBundledThread('import', join(chunks, importWorker))
 export const artifactsDir = join(root, 'tests/artifacts')
 const origin = 'http://copydesk.test'
 const mediaBaseUrl = `${origin}/__media/`

@@ -1,7 +1,11 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { importLimits } from '../../src/main/library/import-thread'
 import { openApp, screenshot, useBrowser } from './harness'
 import { articlesOnDisk } from './library-seed'
+import { makeTempDir } from '../support/temp-dir'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -86,4 +90,60 @@ describe('importing into the library from the sidebar', () => {
     await screenshot(page, 'library-import-report')
     await app.close()
   })
+
+  it('shows which file it is reading and cancels a slow one, and the window keeps drawing meanwhile', async () => {
+    // All the time it wants, so only Cancel ends the slow file (the budget itself is tested in tests/main/library).
+    const budget = importLimits.timeMs
+    importLimits.timeMs = 600_000
+    onTestFinished(() => {
+      importLimits.timeMs = budget
+    })
+    const app = await openApp(browser)
+    const { page, libraryDir } = app
+    await shows(page.getByText('No articles yet.', { exact: false }))
+    // Picked from disk, so Chromium reads them itself rather than Playwright sending 8 MB through its pipe.
+    const files = await makeTempDir('copydesk-import-files-')
+    onTestFinished(() => files.cleanup())
+    const picked: [string, string][] = [
+      ['first.md', hugoPost('Imported before the cancel')],
+      // A million paragraphs: four minutes and 2.6 GB of parsing in the main process before the import thread.
+      ['paragraphs.html', '<p>x</p>'.repeat(1_000_000)],
+      ['after.md', hugoPost('Never reached')]
+    ]
+    for (const [name, text] of picked) await writeFile(join(files.path, name), text)
+    await page.getByLabel('Import files').setInputFiles(picked.map(([name]) => join(files.path, name)))
+    const progress = page.getByRole('region', { name: 'Import progress' })
+    // The first file waits for the import thread to start: seconds on a busy machine.
+    await progress.getByText('Importing paragraphs.html (2 of 3)').waitFor({ state: 'visible', timeout: 60_000 }).catch(async (error: unknown) => {
+      console.error('progress panel:', await progress.textContent().catch(() => null), 'report:', await report(page).textContent().catch(() => null))
+      throw error
+    })
+    // From here on, while main parses the slow file, the longest gap between frames: a window that stops drawing shows as one
+    // long gap. Counted from now because the harness hands files to main through Playwright's binding, which serializes them in
+    // the page (Electron's IPC clones bytes in a moment).
+    await page.evaluate(() => {
+      const watch = window as unknown as { longestFrameGap: number }
+      watch.longestFrameGap = 0
+      let last = performance.now()
+      const frame = (now: number): void => {
+        watch.longestFrameGap = Math.max(watch.longestFrameGap, now - last)
+        last = now
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+
+    // Typing in the filter while the import runs: the renderer answers at once.
+    await page.getByLabel('Search articles').fill('still typing')
+    await expect.poll(() => page.getByLabel('Search articles').inputValue()).toBe('still typing')
+    await progress.getByRole('button', { name: 'Cancel import' }).click()
+
+    await shows(report(page).getByText('Imported 1 article. Cancelled: 2 files not imported.'))
+    expect(await titlesOnDisk(libraryDir)).toEqual(['Imported before the cancel'])
+    const gap = await page.evaluate(() => (window as unknown as { longestFrameGap: number }).longestFrameGap)
+    console.info(`[import figures] longest frame gap in the window during the import: ${gap.toFixed(0)} ms`)
+    // Generous for a shared machine: the point is no stall of seconds.
+    expect(gap).toBeLessThan(1000)
+    await app.close()
+  }, 180_000)
 })

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '../../src/main/site-export/manifest'
-import { inThisThread, RenderPool, useRenderWorker } from '../../src/main/site-export/render-pool'
+import { inThisThread, RenderPool } from '../../src/main/site-export/render-pool'
+import { useBundledThread } from '../../src/main/threads/start-thread'
 import { useRenderFixture } from '../main/site-export/render-fixture'
 
 /**
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const chunks = join(outDir, 'main/chunks')
   const bundled = (await readdir(chunks)).find((name) => /^render-worker-.*\.js$/.test(name))
   expect(bundled, 'the build has a render worker chunk').toBeDefined()
-  useRenderWorker(join(chunks, bundled!))
+  useBundledThread('render', join(chunks, bundled!))
 })
 
 describe('the bundled render worker', () => {

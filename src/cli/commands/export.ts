@@ -10,7 +10,6 @@ import type { CliIo } from '../program'
 import { printJson, withLibrary } from './library-session'
 import { parseStatus } from './library'
 import { planText, progressPrinter, reportText } from './export-text'
-import { useBuiltWorkers } from '../built-workers'
 
 interface ExportOptions {
   format?: string
@@ -73,7 +72,6 @@ async function exportAll(library: Library, options: ExportOptions, io: CliIo): P
     ...(options.commit ? { commitBranch: options.branch ?? `copydesk/export-${localDay()}` } : {})
   }
   const { previewSiteExport, runSiteExport } = await import('../../main/site-export/site-export')
-  await useBuiltWorkers()
   const onProgress = progressPrinter(io)
   const result = options.dryRun ? await previewSiteExport(library, request, { onProgress }) : await runSiteExport(library, request, { onProgress })
   if (options.json) return printJson(io, result)

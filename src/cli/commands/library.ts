@@ -46,7 +46,8 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
         const read = await Promise.all(
           files.map(async (file) => {
             try {
-              return { name: basename(file), content: await readFile(file, 'utf8') }
+              // Bytes: the importer reads the encoding from a byte-order mark (UTF-16 files have one).
+              return { name: basename(file), content: await readFile(file) }
             } catch {
               throw new UserError('not-found', `Cannot read “${file}”; nothing was imported.`)
             }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/dispatch'
+import { Jobs } from '../jobs'
 import type { Services } from '../services'
 import { savedArticle } from './summary'
 import { switchLibrary } from './switch-library'
@@ -6,11 +7,12 @@ import { switchLibrary } from './switch-library'
 type LibraryChannel =
   | 'getLibraryInfo' | 'openLibrary' | 'listArticles' | 'getArticle' | 'createArticle' | 'saveArticle' | 'duplicateArticle'
   | 'trashArticle' | 'listTrash' | 'restoreArticle' | 'emptyTrash' | 'listRevisions' | 'getRevision' | 'takeSnapshot'
-  | 'restoreRevision' | 'listPromos' | 'savePromo' | 'deletePromo' | 'importFiles' | 'addMedia'
+  | 'restoreRevision' | 'listPromos' | 'savePromo' | 'deletePromo' | 'importFiles' | 'cancelImport' | 'addMedia'
 
 /** The library channels, each handed to whichever library is open at the time of the call. */
 export function libraryHandlers(services: Services): Pick<Handlers, LibraryChannel> {
   const library = () => services.library
+  const imports = new Jobs('import')
   return {
     getLibraryInfo: () => library().info(),
     openLibrary: async ({ folder }, ctx) => {
@@ -40,11 +42,17 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listPromos: () => library().listPromos(),
     savePromo: ({ id, promo }) => library().savePromo(promo, id),
     deletePromo: ({ id }) => library().deletePromo(id),
-    importFiles: async ({ files }, ctx) => {
-      const report = await library().importFiles(files)
+    importFiles: async ({ jobId, files }, ctx) => {
+      const run = (signal?: AbortSignal) =>
+        library().importFiles(files, {
+          ...(signal ? { signal } : {}),
+          ...(jobId ? { onProgress: (progress) => ctx.emit('importProgress', { jobId, ...progress }) } : {})
+        })
+      const report = jobId ? await imports.run(jobId, run) : await run()
       if (report.imported.length) ctx.emit('libraryChanged', library().info())
       return report
     },
+    cancelImport: ({ jobId }) => imports.cancel(jobId),
     addMedia: ({ name, bytes }) => library().addMedia(name, bytes)
   }
 }

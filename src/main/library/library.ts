@@ -9,7 +9,7 @@ import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
-import { importArticles, type ImportFile } from './import-files'
+import { importArticles, type ImportFile, type ImportOptions } from './import-files'
 import { folders, libraryPaths, type LibraryPaths } from './layout'
 import { watchLibrary } from './library-watch'
 import { removeLockLeftovers, withLibraryLock } from './lock'
@@ -354,9 +354,9 @@ export class Library {
     })
   }
 
-  /** Each file is parsed, checked and written on its own: a bad file is reported and writes nothing. */
-  async importFiles(files: ImportFile[]): Promise<ImportReport> {
-    return importArticles(files, (fields) => this.createArticle(fields))
+  /** Each file is parsed (on the import thread), checked and written on its own: a bad file is reported and writes nothing. */
+  async importFiles(files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+    return importArticles(files, (fields) => this.createArticle(fields), options)
   }
 
   addMedia(name: string, bytes: Uint8Array): Promise<{ src: string }> {

@@ -1,7 +1,8 @@
 import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
+import { clearJournal, writeJournal, type Journal } from './export-journal'
 import { writeManifest, type ManifestEntry } from './manifest'
 import { byPath, siteFile, type Plan, type PlannedFile, type Stager, type StaleFile } from './plan'
 import { isOwnTemp, tempBeside } from './write-via-temp'
@@ -119,7 +120,11 @@ export class SiteWriter implements Stager {
     for (const { deepest, first } of this.createdFolders.reverse()) await removeEmptyFolders(deepest, dirname(first))
   }
 
-  /** Puts the staged files in place, removes stale ones when asked, and writes the manifest. */
+  /**
+   * Puts the staged files in place, removes stale ones when asked, and writes
+   * the manifest. The journal written first lists all of it, so an export
+   * interrupted before the manifest is written is told and finished by the next.
+   */
   async commit(plan: Plan, options: CommitOptions): Promise<Applied> {
     const entries: Record<string, ManifestEntry> = { ...plan.previous?.files }
     const toRemove = options.prune && !plan.cancelled ? plan.stale.filter((file) => this.mayOverwrite(file.action)) : []
@@ -132,7 +137,7 @@ export class SiteWriter implements Stager {
       cancelled: plan.cancelled
     }
     // Rewriting 10,000 entries costs more than the rest of an export where nothing changed, so only when something did.
-    let dirty = plan.previous?.profile !== plan.profile
+    let dirty = plan.previous?.profile !== plan.profile || plan.recovery !== null
     for (const file of plan.files) {
       if (file.action !== 'unchanged') continue
       // Identical bytes already there: Copydesk owns the file from now on.
@@ -144,6 +149,13 @@ export class SiteWriter implements Stager {
     }
 
     const total = this.staged.length + toRemove.length
+    let journal: Journal | null = null
+    if (total > 0) {
+      journal = { format: 1, profile: plan.profile, files: {} }
+      for (const { file, temp } of this.staged) journal.files[file.path] = { entry: entryOf(file), ...(temp ? { temp: relative(plan.site.root, temp) } : {}) }
+      for (const file of toRemove) journal.files[file.path] = { entry: null }
+      await writeJournal(plan.site.root, journal)
+    }
     let done = 0
     const step = async <T>(items: T[], act: (item: T) => Promise<void>): Promise<void> => {
       for (let start = 0; start < items.length; start += BATCH) {
@@ -178,6 +190,8 @@ export class SiteWriter implements Stager {
     const removed = new Set(applied.removed.map((file) => file.path))
     applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
     if (dirty) await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries })
+    if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal)
+    if (journal) await clearJournal(plan.site.root, journal)
     applied.written.sort(byPath)
     applied.removed.sort(byPath)
     return applied

@@ -1,6 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import type { Services } from '../services'
-import { ExportJobs } from './jobs'
+import { Jobs } from '../jobs'
 import { readSiteExportPreferences } from './preferences'
 import { rememberSiteFolder } from '../settings/recent-folders'
 import type { SiteExportCall, SiteExportRequest, SiteExportSetupDefaults } from '../../shared/export-api'
@@ -13,7 +13,7 @@ type ExportChannel =
 
 /** The export channels, over whichever library is open at the time of the call. */
 export function siteExportHandlers(services: Services): Pick<Handlers, ExportChannel> {
-  const jobs = new ExportJobs()
+  const jobs = new Jobs('export')
   const { folders, settings } = services
   const withSiteDir = ({ site, ...options }: SiteExportCall): SiteExportRequest => ({ ...options, siteDir: folders.resolve('site', site) })
   const setupDefaults = async (): Promise<SiteExportSetupDefaults | null> => {

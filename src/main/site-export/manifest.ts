@@ -7,7 +7,7 @@ import { readRememberedJson, writeRememberedJson } from './remembered-json'
 /** Kept in the site folder so every later export knows which files are Copydesk's. */
 export const MANIFEST_NAME = '.copydesk-export.json'
 
-const entrySchema = z.strictObject({
+export const entrySchema = z.strictObject({
   kind: z.enum(['article', 'media', 'kit']),
   /** Of the bytes Copydesk wrote: a file on disk with another hash was changed by someone else. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -9,6 +9,7 @@ import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
 import { isGitRepo } from './git'
 import { readManifest, type Manifest } from './manifest'
+import { recoverInterrupted, type Recovery } from './export-journal'
 import type { FileAction } from './file-action'
 import type { RenderedArticle } from './render-article'
 import { createRenderer } from './render-pool'
@@ -64,6 +65,8 @@ export interface Plan {
   gitRepo: boolean
   /** The signal stopped planning: only the articles before it are in, and nothing counts as stale. */
   cancelled: boolean
+  /** Set when the last export was interrupted in its commit: `previous` is the manifest brought up to what it did. */
+  recovery: Recovery | null
 }
 
 export interface PlanOptions {
@@ -122,8 +125,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const site = await SiteFolder.open(siteDir)
   // Renders a canary with the layout, so a bad section is refused here, before any article is read.
   const renderer = rendererFingerprint(options.profile, options.layout)
-  const [{ manifest: previous, notice }, gitRepo, { ctx, summaries }, cache, sources] = await Promise.all([
-    readManifest(site.root),
+  const [{ manifest: previous, notice, recovery }, gitRepo, { ctx, summaries }, cache, sources] = await Promise.all([
+    readManifest(site.root).then(async ({ manifest, notice }) => ({ notice, ...(await recoverInterrupted(site.root, manifest)) })),
     isGitRepo(site.root),
     exportContext(library, options.today),
     readRenderCache(library.dir, site.root, renderer),
@@ -302,10 +305,10 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const position = new Map(selected.map((summary, index) => [summary.id, index]))
   warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
 
-  const notices = notice ? [notice] : []
+  const notices = [...(recovery ? [recovery.notice] : []), ...(notice ? [notice] : [])]
   if (selected.length === 0) notices.push(nothingSelectedNotice(summaries, options.statuses))
   const stale = cancelled ? [] : await staleFiles(site, previous, wanted, notices)
-  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo, cancelled }
+  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo, cancelled, recovery }
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

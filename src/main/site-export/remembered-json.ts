@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { constants, type Stats } from 'node:fs'
 import { writeViaTemp } from './write-via-temp'
 
 /**
@@ -17,7 +17,8 @@ const stampOf = (stats: Stats): string => `${stats.ino} ${stats.size} ${stats.mt
 
 /** The file's value as `parse` makes it, or null when there is no file to read; throws what `parse` throws. */
 export async function readRememberedJson<T>(file: string, parse: (text: string) => T): Promise<T | null> {
-  const handle = await open(file, 'r').catch(() => null)
+  // Non-blocking, so a FIFO put in its place is refused below instead of waited on forever.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => null)
   if (!handle) return null
   try {
     const stats = await handle.stat().catch(() => null)

@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { unlinkSync, writeFileSync } from 'node:fs'
 import type { Article } from '../../shared/article/article'
 import { exportMarkdown, profiles, type ExportContext, type ExportWarning, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
 import { UserError } from '../../shared/ipc/result'
@@ -6,6 +6,7 @@ import { readIndexedArticle, type ArticleSource } from '../library/article-sourc
 import { promoIdsOf } from '../library/summary'
 import { fileAction, type FileAction } from './file-action'
 import { sha256 } from './manifest'
+import { readRegularFileSync } from './regular-file'
 import { inspectTarget } from './safe-path'
 import { tempBeside } from './write-via-temp'
 
@@ -45,15 +46,6 @@ export interface RenderedArticle {
 
 const encoder = new TextEncoder()
 
-const readIfThere = (file: string): Buffer | null => {
-  try {
-    return readFileSync(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-}
-
 /**
  * Reads an article the library vouches for, renders it as the profile's
  * Markdown file, compares that with the site and, while staging, writes a new
@@ -71,7 +63,7 @@ export async function renderArticle(source: ArticleSource, target: ArticleTarget
   // Its own buffer (never Node's shared pool), so a worker can hand it over without copying.
   const content = encoder.encode(result.content)
   const hash = sha256(content)
-  const existing = inspectTarget(target.file, target.path, siteRealRoot) ? readIfThere(target.file) : null
+  const existing = inspectTarget(target.file, target.path, siteRealRoot) ? readRegularFileSync(target.file, target.path) : null
   const action = fileAction(existing, content, target.recordedSha256)
   const { id, title, related } = article
   const rendered: RenderedArticle = {

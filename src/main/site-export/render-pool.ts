@@ -1,10 +1,7 @@
-import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import type * as Esbuild from 'esbuild'
-import { UserError, type IpcErrorCode } from '../../shared/ipc/result'
+import type { Worker } from 'node:worker_threads'
 import type { ArticleSource } from '../library/article-source'
+import { startThread } from '../threads/start-thread'
+import { fromThreadFailure, type ThreadFailure } from '../threads/thread-failure'
 import { renderArticle, type ArticleTarget, type RenderedArticle, type RenderSetup } from './render-article'
 
 export interface RenderTask {
@@ -14,7 +11,7 @@ export interface RenderTask {
 }
 export type RenderReply =
   | { task: number; rendered: RenderedArticle }
-  | { task: number; failed: { message: string; code?: Exclude<IpcErrorCode, 'internal'>; details?: string[] } }
+  | { task: number; failed: ThreadFailure }
 
 /** Reads, renders and stages articles for one export (see renderArticle), in this thread or on a pool of worker threads. */
 export interface Renderer {
@@ -38,39 +35,9 @@ const THREADS = 2
  */
 const POOL_THRESHOLD = 1000
 
-/** Starts one render thread with the export's setup. */
-type StartWorker = (setup: RenderSetup) => Worker
-
-/**
- * Running from sources (the CLI, tests, the bench), the worker is the
- * TypeScript file beside this one. Threads do not inherit tsx's loader, and
- * loading the export core's hundred-odd modules through it took each thread
- * most of a second, so the worker is bundled once per process with esbuild
- * (which tsx runs on) and each thread evaluates that one script, as the app
- * does with the worker electron-vite bundled (see useRenderWorker).
- */
-function fromSources(): StartWorker | null {
-  const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.ts')) return null
-  let script: string | undefined
-  return (setup) => {
-    // Required only here, so the app's bundle never reaches for a build tool.
-    const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof Esbuild
-    script ??= buildSync({ entryPoints: [join(dirname(here), 'render-worker.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0]!.text
-    return new Worker(script, { eval: true, workerData: setup })
-  }
-}
-
-let startWorker: StartWorker | null = fromSources()
-
-/** Called by the app with the worker electron-vite bundled, since bundled code cannot find it beside itself. */
-export function useRenderWorker(file: string): void {
-  startWorker = (setup) => new Worker(file, { workerData: setup })
-}
-
 /**
  * The renderer for `count` articles: worker threads when there are enough, else this thread. A
- * build that names no worker fails here rather than export a big library on one core unnoticed.
+ * build that names no render thread fails here rather than export a big library on one core unnoticed.
  */
 export function createRenderer(setup: RenderSetup, count: number): Renderer {
   return count < POOL_THRESHOLD ? inThisThread(setup) : new RenderPool(setup, THREADS)
@@ -109,17 +76,15 @@ export class RenderPool implements Renderer {
   private closed = false
 
   constructor(setup: RenderSetup, size: number) {
-    const start = startWorker
-    if (!start) throw new Error('This build names no render worker: call useRenderWorker first.')
     this.threads = Array.from({ length: size }, () => {
-      const worker = start(setup)
+      const worker = startThread('render', { workerData: setup })
       const thread: Thread = { worker, pending: new Map(), outbox: [] }
       worker.on('message', (replies: RenderReply[]) => {
         for (const reply of replies) {
           const waiting = thread.pending.get(reply.task)
           thread.pending.delete(reply.task)
           if ('rendered' in reply) waiting?.resolve(reply.rendered)
-          else waiting?.reject(reply.failed.code ? new UserError(reply.failed.code, reply.failed.message, reply.failed.details) : new Error(reply.failed.message))
+          else waiting?.reject(fromThreadFailure(reply.failed))
         }
       })
       worker.on('error', (error) => this.stop(error))

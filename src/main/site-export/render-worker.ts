@@ -1,17 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { UserError } from '../../shared/ipc/result'
+import { toThreadFailure } from '../threads/thread-failure'
 import { renderArticle, type RenderSetup } from './render-article'
 import type { RenderReply, RenderTask } from './render-pool'
 
 /** A render thread: reads, renders and stages the articles it is sent, with the setup of the export that started it. */
 const setup = workerData as RenderSetup
 const port = parentPort!
-
-// Errors lose their class between threads; the code is what tells the user what went wrong.
-const failure = (error: unknown): Extract<RenderReply, { failed: unknown }>['failed'] =>
-  error instanceof UserError
-    ? { message: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) }
-    : { message: error instanceof Error ? error.message : String(error) }
 
 /** Answers go back a few at a time: enough to save most of the cost of a message each, few enough that the export never waits long for one. */
 const REPLY_BATCH = 8
@@ -26,7 +20,7 @@ port.on('message', async (tasks: RenderTask[]) => {
       // Bytes going back are handed over, not copied.
       if (rendered.content) transfer.push(rendered.content.buffer as ArrayBuffer)
     } catch (error) {
-      replies.push({ task, failed: failure(error) })
+      replies.push({ task, failed: toThreadFailure(error) })
     }
     if (replies.length === REPLY_BATCH || index === tasks.length - 1) {
       port.postMessage(replies, transfer)

@@ -1,7 +1,8 @@
-import { lstatSync, realpathSync } from 'node:fs'
+import { lstatSync, realpathSync, statSync } from 'node:fs'
 import { lstat, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from '../../shared/ipc/result'
+import { inTheWay, notAFile } from './regular-file'
 
 /**
  * Names Windows refuses whatever the extension ("aux.md" is AUX), including
@@ -113,12 +114,14 @@ function checkLinkTarget(link: string, real: string | null, rel: string, realRoo
 
 /**
  * Whether something is at `target`, whose folders checkFolderOf found safe:
- * a link there must stay inside the site, and a folder in the way is refused.
+ * a link there must stay inside the site, and anything but a regular file in
+ * the way (a folder, a FIFO, a socket, a device) is refused without opening it.
  * Synchronous, for render threads, where it costs microseconds and blocks nothing.
  */
 export function inspectTarget(target: string, rel: string, realRoot: string): boolean {
-  const stats = lstatSync(target, { throwIfNoEntry: false })
-  if (stats?.isSymbolicLink()) {
+  let stats = lstatSync(target, { throwIfNoEntry: false })
+  if (!stats) return false
+  if (stats.isSymbolicLink()) {
     let real: string | null = null
     try {
       real = realpathSync(target)
@@ -126,6 +129,9 @@ export function inspectTarget(target: string, rel: string, realRoot: string): bo
       // A dangling link is refused like one leading outside.
     }
     checkLinkTarget(target, real, rel, realRoot)
-  } else if (stats?.isDirectory()) throw new UserError('conflict', `Cannot write “${rel}”: a folder of that name is in the way.`)
-  return stats !== undefined
+    stats = statSync(target)
+  }
+  const what = notAFile(stats)
+  if (what) throw inTheWay(rel, what)
+  return true
 }

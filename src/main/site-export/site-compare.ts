@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises'
+import { UserError } from '../../shared/ipc/result'
 import { sha256, type Manifest } from './manifest'
 import { fileAction } from './file-action'
+import { readRegularFile } from './regular-file'
 import { byPath, siteFile, type PlannedFile, type StaleFile, type Wanted } from './plan'
 import type { SiteFolder } from './safe-path'
-
-const readIfExists = (file: string): Promise<Buffer | null> =>
-  readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null
-    throw error
-  })
 
 /**
  * How a file the export wants compares with what the site folder holds and
@@ -18,7 +14,7 @@ const readIfExists = (file: string): Promise<Buffer | null> =>
 export async function compareWithSite(site: SiteFolder, file: Wanted, previous: Manifest | null): Promise<{ planned: PlannedFile; bytes: Buffer }> {
   const { target, exists } = await site.inspect(file.path)
   const bytes = file.content ?? (await readFile(file.source!))
-  const existing = exists ? await readIfExists(target) : null
+  const existing = exists ? await readRegularFile(target, file.path) : null
   const action = fileAction(existing, bytes, previous?.files[file.path]?.sha256)
   const planned: PlannedFile = Object.assign(siteFile(file), { action, target, sha256: sha256(bytes) })
   if (file.source) planned.source = file.source
@@ -31,12 +27,16 @@ export async function staleFiles(site: SiteFolder, previous: Manifest | null, wa
   for (const [path, entry] of Object.entries(previous?.files ?? {})) {
     if (entry.kind === 'kit' || wanted.has(path)) continue
     // A hand-edited manifest must not be able to point removal outside the site.
-    const target = await site.resolve(path).catch(() => null)
-    if (!target) {
-      notices.push(`The export record lists “${path}”, which is not a safe path inside the site folder; it was ignored.`)
+    const target = await site.resolve(path).catch((error: unknown) => error as Error)
+    if (target instanceof Error) {
+      notices.push(
+        target instanceof UserError && target.code === 'conflict'
+          ? `The last export wrote “${path}”, which this one no longer would, but something else is there now; it was left alone.`
+          : `The export record lists “${path}”, which is not a safe path inside the site folder; it was ignored.`
+      )
       continue
     }
-    const existing = await readIfExists(target)
+    const existing = await readRegularFile(target, path)
     if (!existing) continue
     const action = sha256(existing) === entry.sha256 ? 'remove' : 'conflict'
     stale.push({ ...siteFile({ path, ...entry }), action, target })

@@ -1,8 +1,12 @@
+import { MAX_IMPORT_BYTES } from '../library-api'
 import type { ImportContext } from './import-context'
 
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024
-
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+
+/** Refuses a file over the import size cap, before anything reads it. */
+export function checkImportSize(bytes: number, ctx: ImportContext): void {
+  if (bytes > MAX_IMPORT_BYTES) ctx.fail(`the file is ${megabytes(bytes)}; Copydesk imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`)
+}
 
 /** UTF-8 size without Buffer or TextEncoder, which src/shared cannot rely on. */
 function utf8Length(text: string): number {
@@ -28,8 +32,7 @@ function utf8Length(text: string): number {
 export function readText(content: string, ctx: ImportContext): string {
   // Three bytes per UTF-16 unit at most: only count when it could matter.
   if (content.length * 3 > MAX_IMPORT_BYTES) {
-    const bytes = utf8Length(content)
-    if (bytes > MAX_IMPORT_BYTES) ctx.fail(`the file is ${megabytes(bytes)}; Copydesk imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`)
+    checkImportSize(utf8Length(content), ctx)
   }
   const text = content.replace(/^\uFEFF/, '')
   if (text.trim() === '') ctx.fail('the file is empty.')

@@ -11,6 +11,7 @@ import type { Promo } from '../article/promo'
 import {
   addMediaSchema,
   byIdSchema,
+  cancelImportSchema,
   createArticleSchema,
   importFilesSchema,
   listQuerySchema,
@@ -19,6 +20,7 @@ import {
   saveArticleSchema,
   savePromoSchema,
   snapshotSchema,
+  type ImportProgress,
   type ImportReport,
   type LibraryInfo,
   type PromoWithUsage,
@@ -108,7 +110,10 @@ export const contract = {
   listPromos: channel<PromoWithUsage[]>()(z.undefined()),
   savePromo: channel<Promo>()(savePromoSchema),
   deletePromo: channel<void>()(byIdSchema),
+  /** Reads each file on a worker thread, bounded in time and memory; with a jobId, sends importProgress events. */
   importFiles: channel<ImportReport>()(importFilesSchema),
+  /** Stops an import: the file being read is dropped, those already imported stay. */
+  cancelImport: channel<void>()(cancelImportSchema),
   addMedia: channel<{ src: string }>()(addMediaSchema),
 
   /** One article rendered as HTML or Markdown, for the export preview. */
@@ -161,7 +166,8 @@ export const events = {
   settingsChanged: event<SettingsView>(),
   /** The open library changed outside the current view (import, another library opened, trash emptied). */
   libraryChanged: event<LibraryInfo>(),
-  siteExportProgress: event<SiteExportProgress>()
+  siteExportProgress: event<SiteExportProgress>(),
+  importProgress: event<ImportProgress>()
 } satisfies Record<string, EventDef>
 
 export type Contract = typeof contract

@@ -22,7 +22,8 @@ const diskState = async (): Promise<string[]> => [
   await readFile(join(session.dir, 'copydesk-library.journal'), 'utf8')
 ]
 
-describe('importing files', () => {
+// Imports parse on a thread; from sources the first one bundles it with esbuild, which takes seconds on a busy machine.
+describe('importing files', { timeout: 30_000 }, () => {
   it('imports the sample post as Hugo Markdown and as a saved web page, FAQ included', async () => {
     const report = await library.importFiles([
       { name: 'netflix-generative-ai.md', content: await fixture('netflix-generative-ai.md') },

@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { flushSync } from 'react-dom'
-import type { ArticleSummary, ImportReport } from '../../../shared/library-api'
+import type { ArticleSummary } from '../../../shared/library-api'
 import type { FolderRef } from '../../../shared/folders'
 import { call } from '../lib/api'
 import { PromoManager } from '../promos/PromoManager'
 import { ArticleList } from './ArticleList'
 import { FilterBar } from './FilterBar'
 import { plural } from './format'
-import { importFiles } from './import-files'
+import { ImportProgressPanel } from './ImportProgressPanel'
 import { ImportReportPanel } from './ImportReportPanel'
 import { LibraryHeader } from './LibraryHeader'
 import { shortcut, useLibraryCommands } from './shortcuts'
 import { TrashView } from './TrashView'
 import { noFilters, useArticles, type ArticleFilters } from './useArticles'
+import { useImport } from './useImport'
 import { useLibraryInfo } from './useLibraryInfo'
 import './library.css'
 
@@ -47,8 +48,8 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
   const [shownSelection, setShownSelection] = useState(selectedId)
   const [tick, setTick] = useState(0)
   const [trashed, setTrashed] = useState<Trashed | null>(null)
-  const [importing, setImporting] = useState(false)
-  const [importReport, setImportReport] = useState<ImportReport | null>(null)
+  const imports = useImport(onError)
+  const dismissImport = imports.dismiss
   const [dragging, setDragging] = useState(false)
   const [promosOpen, setPromosOpen] = useState(false)
   const [noticesDismissed, setNoticesDismissed] = useState<object | null>(null)
@@ -65,9 +66,9 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
     onSelect(null)
     setActiveId(null)
     setTrashed(null)
-    setImportReport(null)
+    dismissImport()
     setFilters(noFilters)
-  }, [onSelect])
+  }, [onSelect, dismissImport])
   const library = useLibraryInfo(libraryPath, switched, onError)
   const reloadKey = `${library.info?.path ?? ''}|${library.changes}|${tick}`
   const list = useArticles(filters, reloadKey, lastSaved)
@@ -151,18 +152,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
       if (await library.open(recent)) setTab('articles')
     })
 
-  const runImport = async (files: File[]): Promise<void> => {
-    if (files.length === 0) return
-    setImporting(true)
-    try {
-      setImportReport(await importFiles(files))
-      refresh()
-    } catch (error) {
-      onError(error)
-    } finally {
-      setImporting(false)
-    }
-  }
+  const runImport = (files: File[]): Promise<void> => imports.start(files, refresh)
 
   useLibraryCommands((command) => void (command === 'new-article' ? createArticle() : openLibrary()))
 
@@ -230,8 +220,8 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
             <button className="primary" onClick={() => void createArticle()} title={`New article (${shortcut('N')})`}>
               New article
             </button>
-            <button onClick={() => fileInput.current?.click()} disabled={importing} title="Import Markdown, HTML or Copydesk JSON files">
-              {importing ? 'Importing…' : 'Import…'}
+            <button onClick={() => fileInput.current?.click()} disabled={imports.running !== null} title="Import Markdown, HTML or Copydesk JSON files">
+              {imports.running ? 'Importing…' : 'Import…'}
             </button>
             <input
               ref={fileInput}
@@ -249,7 +239,8 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
             />
           </div>
 
-          {importReport && <ImportReportPanel report={importReport} onOpen={open} onDismiss={() => setImportReport(null)} />}
+          {imports.running && <ImportProgressPanel running={imports.running} onCancel={imports.cancel} />}
+          {imports.report && <ImportReportPanel report={imports.report} onOpen={open} onDismiss={imports.dismiss} />}
 
           <p className="list-count" aria-live="polite">
             {countLine(list.loading, items?.length ?? null, list.filtering, list.searchedFor)}

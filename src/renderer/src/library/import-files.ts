@@ -1,32 +1,54 @@
-import { importFilesSchema, type ImportReport } from '../../../shared/library-api'
+import { MAX_IMPORT_BYTES, importFilesSchema, type ImportProgress, type ImportReport } from '../../../shared/library-api'
 import { call } from '../lib/api'
 import { plural } from './format'
 
-const fileShape = importFilesSchema.shape.files.element.shape
-const MAX_CHARS = fileShape.content.maxLength ?? Infinity
-const MAX_NAME = fileShape.name.maxLength ?? Infinity
+const MAX_NAME = importFilesSchema.shape.files.element.shape.name.maxLength ?? Infinity
 /** Keeps each IPC message a reasonable size when a whole folder is dropped. */
 const BATCH = 20
 
+export interface ImportRun {
+  jobId: string
+  /** Files done of all those sent, across batches. */
+  onProgress: (progress: Omit<ImportProgress, 'jobId'>) => void
+  /** Asked before each batch: once true, the rest are not sent. */
+  cancelled: () => boolean
+}
+
 /**
- * Reads dropped or picked files as text and hands them to the library, which
- * decides what each one is (Markdown, HTML, Copydesk JSON) and reports per
- * file. Files the request could never carry are reported here instead of
- * failing the whole batch.
+ * Reads dropped or picked files as bytes and hands them to the library,
+ * which decodes them (UTF-8, or UTF-16 with a byte-order mark), decides what
+ * each one is (Markdown, HTML, Copydesk JSON) and reports per file. Files
+ * the request could never carry are reported here instead of failing the
+ * whole batch.
  */
-export async function importFiles(files: readonly File[]): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], failed: [] }
-  const readable: { name: string; content: string }[] = []
+export async function importFiles(files: readonly File[], run: ImportRun): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], failed: [], cancelled: [] }
+  const readable: File[] = []
   for (const file of files) {
-    // A UTF-8 file never has more characters than bytes, so its size is a safe first check.
     if (file.name.length > MAX_NAME) report.failed.push({ file: file.name, reason: 'Its name is too long.' })
-    else if (file.size > MAX_CHARS) report.failed.push({ file: file.name, reason: `It is larger than ${MAX_CHARS / 1024 / 1024} MB.` })
-    else readable.push({ name: file.name, content: await file.text() })
+    else if (file.size > MAX_IMPORT_BYTES) report.failed.push({ file: file.name, reason: `It is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` })
+    else readable.push(file)
   }
-  for (let start = 0; start < readable.length; start += BATCH) {
-    const answer = await call('importFiles', { files: readable.slice(start, start + BATCH) })
-    report.imported.push(...answer.imported)
-    report.failed.push(...answer.failed)
+  // Where the batch under way starts among the readable files, to count progress over them all.
+  let offset = 0
+  const off = window.copydesk.on('importProgress', ({ jobId, done, file }) => {
+    if (jobId === run.jobId) run.onProgress({ done: offset + done, total: readable.length, ...(file ? { file } : {}) })
+  })
+  try {
+    for (; offset < readable.length; offset += BATCH) {
+      if (run.cancelled()) {
+        report.cancelled.push(...readable.slice(offset).map((file) => file.name))
+        break
+      }
+      const batch = readable.slice(offset, offset + BATCH)
+      const content = await Promise.all(batch.map(async (file) => ({ name: file.name, content: new Uint8Array(await file.arrayBuffer()) })))
+      const answer = await call('importFiles', { jobId: run.jobId, files: content })
+      report.imported.push(...answer.imported)
+      report.failed.push(...answer.failed)
+      report.cancelled.push(...answer.cancelled)
+    }
+  } finally {
+    off()
   }
   return report
 }
@@ -34,7 +56,8 @@ export async function importFiles(files: readonly File[]): Promise<ImportReport>
 export const importSummary = (report: ImportReport): string =>
   [
     report.imported.length ? `Imported ${plural(report.imported.length, 'article')}.` : 'Nothing was imported.',
-    report.failed.length ? `${plural(report.failed.length, 'file')} could not be imported.` : ''
+    report.failed.length ? `${plural(report.failed.length, 'file')} could not be imported.` : '',
+    report.cancelled.length ? `Cancelled: ${plural(report.cancelled.length, 'file')} not imported.` : ''
   ]
     .filter(Boolean)
     .join(' ')

@@ -1,14 +1,17 @@
-import { UserError } from '../../shared/ipc/result'
+import { UserError } from '../shared/ipc/result'
 
 /**
- * Running bulk exports by the id their caller chose, so a second request
- * (the Cancel button) can stop one that is still running.
+ * Long work (a bulk export, an import) running by the id its caller chose,
+ * so a second request (the Cancel button) can stop it while it runs.
  */
-export class ExportJobs {
+export class Jobs {
   private readonly running = new Map<string, AbortController>()
 
+  /** `what`: the kind of work, for the message when an id is reused ("export", "import"). */
+  constructor(private readonly what: string) {}
+
   async run<T>(jobId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.running.has(jobId)) throw new UserError('conflict', 'That export is already running.')
+    if (this.running.has(jobId)) throw new UserError('conflict', `That ${this.what} is already running.`)
     const controller = new AbortController()
     this.running.set(jobId, controller)
     try {
