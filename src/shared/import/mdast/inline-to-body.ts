@@ -56,11 +56,11 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
     case 'inlineCode':
       return pushText(out, node.value.replace(/\s*\n\s*/g, ' '), code.addToSet(marks))
     case 'strong':
-      return all(node.children, bold.addToSet(marks))
+      return all(node.children, nest(bold, marks, 'Bold', env))
     case 'emphasis':
-      return all(node.children, italic.addToSet(marks))
+      return all(node.children, nest(italic, marks, 'Italic', env))
     case 'delete':
-      return all(node.children, strike.addToSet(marks))
+      return all(node.children, nest(strike, marks, 'Strikethrough', env))
     case 'break':
       out.push({ type: 'hardBreak' })
       return
@@ -89,6 +89,12 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       else if (typeof other.value === 'string') pushText(out, other.value, marks)
     }
   }
+}
+
+/** A mark is on or off for each character, so bold inside bold reads as one bold. */
+function nest(mark: Mark, marks: readonly Mark[], name: string, env: ConvertEnv): readonly Mark[] {
+  if (mark.isInSet(marks)) env.ctx.warn(`${name} text inside ${name.toLowerCase()} text became one ${name.toLowerCase()} run: an article marks text ${name.toLowerCase()} once.`)
+  return mark.addToSet(marks)
 }
 
 function linkMarks(url: string, title: string | null | undefined, text: string, marks: readonly Mark[], env: ConvertEnv): readonly Mark[] {
