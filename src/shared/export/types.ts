@@ -22,6 +22,7 @@ export type ExportWarningKind =
   | 'empty-faq-question'
   | 'unsafe-link'
   | 'unsafe-image'
+  | 'outside-image'
   | 'missing-related'
   | 'simplified-table'
   | 'template-syntax-in-code'

@@ -31,16 +31,16 @@ describe('exportHtml', () => {
     ])
   })
 
-  it('keeps the heading outline unbroken: a heading goes at most one level below the one before it', () => {
-    const article = articleWith([heading(4, 'Straight after the title'), heading(4, 'Next'), heading(2, 'Back up'), heading(4, 'Down two')])
+  it('keeps each heading at the level the writer chose, H2 to H6, even where levels are skipped', () => {
+    const article = articleWith([heading(4, 'Straight after the title'), heading(6, 'Next'), heading(2, 'Back up'), heading(5, 'Down three')])
     const doc = parseDocument(exportHtml(article, ctx).content)
     const headings = elements(byTag(doc, 'article')[0]!, (element) => /^h[1-6]$/.test(element.tagName))
     expect(headings.map((element) => `${element.tagName} ${textOf(element)}`)).toEqual([
       `h1 ${article.title}`,
-      'h2 Straight after the title',
-      'h3 Next',
+      'h4 Straight after the title',
+      'h6 Next',
       'h2 Back up',
-      'h3 Down two'
+      'h5 Down three'
     ])
   })
 

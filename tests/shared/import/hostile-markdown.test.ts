@@ -42,6 +42,7 @@ describe('Markdown with hostile content', () => {
   it('says what it removed and which links it disarmed', () => {
     expect(imported.warnings).toEqual([
       'Removed 2 scripts, 1 embedded frame, 4 event handlers (onclick, onerror…) from the imported HTML.',
+      'Bold text inside bold text became one bold run: an article marks text bold once.',
       'A link to a “javascript:” address was turned into plain text: “Plain click”.',
       'A link to a “javascript:” address was turned into plain text: “Mixed case”.',
       'A link to a “javascript:” address was turned into plain text: “Encoded”.',

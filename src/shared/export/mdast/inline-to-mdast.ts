@@ -13,6 +13,8 @@ const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline'])
 export interface InlineEnv {
   /** Called for each link whose target could run code; its text is kept without the link. */
   unsafeLink(href: string): void
+  /** An image in the text as it is exported, or null when it is left out. */
+  image(node: BodyNode): PhrasingContent | null
 }
 
 const attrString = (mark: Mark, name: string): string | null => {
@@ -48,8 +50,9 @@ function wrapper(mark: Mark): Wrapper {
   }
 }
 
-function leaf(node: BodyNode): PhrasingContent | null {
+function leaf(node: BodyNode, env: InlineEnv): PhrasingContent | null {
   if (node.type === 'hardBreak') return { type: 'break' }
+  if (node.type === 'inlineImage') return env.image(node)
   if (node.type !== 'text' || !node.text) return null
   if (node.marks?.some((mark) => mark.type === 'code')) return { type: 'inlineCode', value: node.text }
   return { type: 'text', value: node.text }
@@ -110,7 +113,7 @@ export function inlineToMdast(nodes: readonly BodyNode[], env: InlineEnv): Phras
   const root: PhrasingContent[] = []
   const open: { key: string; children: PhrasingContent[] }[] = []
   leaves.forEach((node, index) => {
-    const content = leaf(node)
+    const content = leaf(node, env)
     if (!content) return
     const keys = keysOf[index]!
     let kept = 0

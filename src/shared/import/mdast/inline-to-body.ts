@@ -34,10 +34,9 @@ const quoted = (text: string): string => {
 }
 
 /**
- * Phrasing content → Tiptap text and hard breaks, with images as block nodes
- * in the stream (the schema's images are blocks; the caller splits around
- * them). Marks are combined through the schema so their order and exclusions
- * (code excludes every other mark) are the ones the editor uses.
+ * Phrasing content → Tiptap text, hard breaks and inline images (the caller
+ * makes an image alone in its paragraph a block image). Marks are combined
+ * through the schema so their order is the one the editor uses.
  */
 export function inlineToBody(nodes: readonly PhrasingContent[], env: ConvertEnv): BodyNode[] {
   const out: BodyNode[] = []
@@ -54,7 +53,8 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       // Markdown's soft line breaks are spaces once the paragraph is reflowed.
       return pushText(out, node.value.replace(/[ \t]*\n[ \t]*/g, ' '), marks)
     case 'inlineCode':
-      return pushText(out, node.value.replace(/\s*\n\s*/g, ' '), code.addToSet(marks))
+      // Spaces inside a code span are its content (`` ` a` ``); only line endings were layout.
+      return pushText(out, node.value.replace(/\n/g, ' '), code.addToSet(marks))
     case 'strong':
       return all(node.children, nest(bold, marks, 'Bold', env))
     case 'emphasis':
@@ -72,10 +72,11 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       return all(node.children, linkMarks(definition.url, definition.title, textOf(node), marks, env))
     }
     case 'image':
-      return pushImage(out, node.url, node.alt, node.title, env)
+      return pushImage(out, node.url, node.alt, node.title, marks, env)
     case 'imageReference': {
       const definition = env.definitions.get(node.identifier)
-      return pushImage(out, definition?.url ?? '', node.alt, definition?.title, env)
+      if (!definition) return pushText(out, `![${node.alt ?? ''}]`, marks)
+      return pushImage(out, definition.url, node.alt, definition.title, marks, env)
     }
     case 'footnoteReference':
       return pushText(out, `[${node.label ?? node.identifier}]`, marks)
@@ -107,18 +108,25 @@ function linkMarks(url: string, title: string | null | undefined, text: string, 
   return link.create({ href: url, target: null, rel: null, class: null, title: title || null }).addToSet(marks)
 }
 
-function pushImage(out: BodyNode[], url: string, alt: string | null | undefined, title: string | null | undefined, env: ConvertEnv): void {
-  if (url.trim() === '') return
-  if (!isSafeLinkUrl(url)) {
+function pushImage(out: BodyNode[], url: string, alt: string | null | undefined, title: string | null | undefined, marks: readonly Mark[], env: ConvertEnv): void {
+  if (url.trim() === '') {
+    env.ctx.warn(`An image without an address was left out${alt ? `: ${quoted(alt)}` : ''}.`)
+    return
+  }
+  if (!isSafeLinkUrl(url) || /^(?:mailto|tel):/i.test(url.trim())) {
     env.ctx.warn(`An image with a “${schemeOf(url)}:” address was left out${alt ? `: ${quoted(alt)}` : ''}.`)
     return
   }
-  out.push({ type: 'image', attrs: { src: url, alt: alt || null, title: title || null } })
+  const json = marksJson(marks)
+  out.push({ type: 'inlineImage', attrs: { src: url, alt: alt || null, title: title || null }, ...(json ? { marks: json } : {}) })
 }
+
+const marksJson = (marks: readonly Mark[]): BodyNode['marks'] =>
+  marks.length ? marks.map((mark) => mark.toJSON() as { type: string; attrs?: Record<string, unknown> }) : undefined
 
 function pushText(out: BodyNode[], text: string, marks: readonly Mark[]): void {
   if (text === '') return
-  const json = marks.length ? marks.map((mark) => mark.toJSON() as { type: string; attrs?: Record<string, unknown> }) : undefined
+  const json = marksJson(marks)
   const previous = out.at(-1)
   if (previous?.type === 'text' && JSON.stringify(previous.marks) === JSON.stringify(json)) {
     previous.text += text
