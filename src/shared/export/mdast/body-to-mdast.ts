@@ -99,7 +99,7 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
       }
       case 'codeBlock': {
         const language = node.attrs?.['language']
-        return [{ type: 'code', lang: typeof language === 'string' && /^[\w+#.-]+$/.test(language) ? language : null, value: textOf(node) }]
+        return [{ type: 'code', lang: typeof language === 'string' && /^[^\s`"'<>&]{1,40}$/u.test(language) ? language : null, value: textOf(node) }]
       }
       case 'horizontalRule':
         return [{ type: 'thematicBreak' }]

@@ -81,7 +81,7 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
     case 'footnoteReference':
       return pushText(out, `[${node.label ?? node.identifier}]`, marks)
     case 'html':
-      // Raw HTML was read before conversion; what is left here is a comment.
+      // Raw HTML was read (and what it dropped said) before conversion; what is left here is a comment.
       return
     default: {
       // Phrasing that other code declares on mdast (an underline, say): keep its text.
@@ -99,7 +99,11 @@ function nest(mark: Mark, marks: readonly Mark[], name: string, env: ConvertEnv)
 }
 
 function linkMarks(url: string, title: string | null | undefined, text: string, marks: readonly Mark[], env: ConvertEnv): readonly Mark[] {
-  if (url.trim() === '') return marks
+  if (url.trim() === '') {
+    env.ctx.warn(text.trim() ? `A link without an address was kept as plain text: ${quoted(text)}.` : 'A link with neither text nor address was left out.')
+    return marks
+  }
+  if (text === '') env.ctx.warn(`A link to “${url.slice(0, 80)}” with no text was left out: a link needs words to click.`)
   if (!isSafeLinkUrl(url)) {
     env.ctx.warn(`A link to a “${schemeOf(url)}:” address was turned into plain text: ${quoted(text)}.`)
     return marks

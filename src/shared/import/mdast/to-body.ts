@@ -147,7 +147,8 @@ function list(node: List, env: BlockEnv): BodyNode {
 }
 
 function codeBlock(node: Code): BodyNode {
-  const language = node.lang && /^[\w+#.-]{1,40}$/.test(node.lang) ? node.lang.toLowerCase() : null
+  // The info string's first word as written ("ruby", "C#", "föö"); only characters a fence or a class could not hold are refused.
+  const language = node.lang && /^[^\s`"'<>&]{1,40}$/u.test(node.lang) ? node.lang : null
   return node.value ? { type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text: node.value }] } : { type: 'codeBlock', attrs: { language } }
 }
 
