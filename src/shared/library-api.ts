@@ -118,10 +118,18 @@ export const saveArticleSchema = z.strictObject({
 export const revisionRefSchema = z.strictObject({ id: idSchema, revisionId: z.string().min(1).max(100) })
 export const snapshotSchema = z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200) })
 export const savePromoSchema = z.strictObject({ id: idSchema.optional(), promo: promoInputSchema })
-/** Files dropped or picked in the renderer, read there as text. */
+/** Files dropped or picked in the renderer, read there as text, or as bytes for Word documents (.docx). */
 export const importFilesSchema = z.strictObject({
   files: z
-    .array(z.strictObject({ name: z.string().min(1).max(255), content: z.string().max(20 * 1024 * 1024) }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(255),
+        content: z.union([
+          z.string().max(20 * 1024 * 1024),
+          z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 20 * 1024 * 1024, 'files are limited to 20 MB')
+        ])
+      })
+    )
     .min(1)
     .max(500)
 })

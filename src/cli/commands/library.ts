@@ -41,14 +41,15 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
 
   program
     .command('import')
-    .description('import Markdown (Hugo/Jekyll front matter), HTML or Copydesk JSON files')
+    .description('import Markdown (Hugo/Jekyll front matter), HTML, Word (.docx) or Copydesk JSON files')
     .argument('<files...>', 'files to import')
     .action((files: string[], _options, command: Command) =>
       withLibrary(command, io, async (library) => {
         const read = await Promise.all(
           files.map(async (file) => {
             try {
-              return { name: basename(file), content: await readFile(file, 'utf8') }
+              // A Word document is a zip package, read as bytes; the rest as text.
+              return { name: basename(file), content: /\.docx$/i.test(file) ? new Uint8Array(await readFile(file)) : await readFile(file, 'utf8') }
             } catch {
               throw new UserError('not-found', `Cannot read “${file}”; nothing was imported.`)
             }

@@ -351,7 +351,7 @@ export class Library {
 
   /** Each file is parsed, checked and written on its own: a bad file is reported and writes nothing. */
   async importFiles(files: ImportFile[]): Promise<ImportReport> {
-    return importArticles(files, (fields) => this.createArticle(fields))
+    return importArticles(files, (fields) => this.createArticle(fields), (name, bytes) => this.addMedia(name, bytes))
   }
 
   addMedia(name: string, bytes: Uint8Array): Promise<{ src: string }> {

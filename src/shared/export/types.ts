@@ -23,6 +23,7 @@ export type ExportWarningKind =
   | 'unsafe-link'
   | 'unsafe-image'
   | 'outside-image'
+  | 'heading-level'
   | 'missing-related'
   | 'simplified-table'
   | 'template-syntax-in-code'

@@ -1,6 +1,6 @@
 import type { ImportContext } from './import-context'
 
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 

@@ -14,6 +14,11 @@ export interface BodyConverterOptions {
   mediaUrl(src: string): string
   /** Custom blocks by Tiptap node name. */
   blocks: ReadonlyMap<string, AnyBlockOutput>
+  /**
+   * A heading goes at most one level below the one before it (the title is
+   * the h1), as an HTML page's outline must; each heading moved is said.
+   */
+  closeHeadingGaps?: boolean
 }
 
 export interface BodyConverter {
@@ -37,6 +42,7 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
       image
     })
   const readEnv: ReadEnv = { ctx: options.ctx, warn: options.warn, mdast: (nodes) => convert(nodes) }
+  let previousDepth = 1
 
   /** An image's address in the output: library media mapped to the profile's layout, web and relative addresses as written. */
   function image(node: BodyNode): Image | null {
@@ -74,7 +80,12 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
       }
       case 'heading': {
         const level = Number(node.attrs?.['level'] ?? 2)
-        const depth = Math.min(6, Math.max(2, Number.isInteger(level) ? level : 2)) as 2 | 3 | 4 | 5 | 6
+        const written = Math.min(6, Math.max(2, Number.isInteger(level) ? level : 2))
+        const depth = (options.closeHeadingGaps ? Math.min(written, previousDepth + 1) : written) as 2 | 3 | 4 | 5 | 6
+        if (depth !== written) {
+          options.warn('heading-level', `The H${written} heading “${textOf(node).slice(0, 60)}” is an H${depth} in the HTML page: a heading may go only one level below the one before it.`)
+        }
+        previousDepth = depth
         return [{ type: 'heading', depth, children: inline(children) }]
       }
       case 'blockquote':

@@ -5,8 +5,12 @@ import { isSafeLinkUrl } from '../../article/urls'
 type Mark = NonNullable<BodyNode['marks']>[number]
 type Wrapper = Extract<PhrasingContent, { children: PhrasingContent[] }>
 
-/** Outermost first among marks that start and end together: a link wraps its bold text, and `***a***` is emphasis around strong, as CommonMark reads it. */
-const markOrder = ['link', 'italic', 'bold', 'strike', 'underline']
+/**
+ * Outermost first among marks that start and end together: a link wraps its
+ * bold text, and bold wraps italic, which Jekyll's kramdown and CommonMark
+ * both read back the same way.
+ */
+const markOrder = ['link', 'bold', 'italic', 'strike', 'underline']
 /** Marks whose delimiters must touch non-space text to count in Markdown. */
 const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline'])
 

@@ -20,6 +20,7 @@ function markType(name: string) {
 const bold = markType('bold').create()
 const italic = markType('italic').create()
 const strike = markType('strike').create()
+const underline = markType('underline').create()
 const code = markType('code').create()
 const link = markType('link')
 
@@ -61,6 +62,8 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       return all(node.children, nest(italic, marks, 'Italic', env))
     case 'delete':
       return all(node.children, nest(strike, marks, 'Strikethrough', env))
+    case 'underline' as PhrasingContent['type']:
+      return all((node as unknown as { children: PhrasingContent[] }).children, nest(underline, marks, 'Underline', env))
     case 'break':
       out.push({ type: 'hardBreak' })
       return
