@@ -134,7 +134,7 @@ export const savePromoSchema = z.strictObject({ id: idSchema.optional(), promo: 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 /**
  * Files dropped or picked in the renderer, as their bytes (main decodes them,
- * UTF-16 included) or as text. `jobId` names the import for importProgress
+ * UTF-16 included, a Word document as is) or as text. `jobId` names the import for importProgress
  * events and cancelImport.
  */
 export const importFilesSchema = z.strictObject({

@@ -39,14 +39,14 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
 
   program
     .command('import')
-    .description('import Markdown (Hugo/Jekyll front matter), HTML or Copydesk JSON files')
+    .description('import Markdown (Hugo/Jekyll front matter), HTML, Word (.docx) or Copydesk JSON files')
     .argument('<files...>', 'files to import')
     .action((files: string[], _options, command: Command) =>
       withLibrary(command, io, async (library) => {
         const read = await Promise.all(
           files.map(async (file) => {
             try {
-              // Bytes: the importer reads the encoding from a byte-order mark (UTF-16 files have one).
+              // Bytes: the importer reads the encoding from a byte-order mark (UTF-16 files have one); a Word document is a zip package.
               return { name: basename(file), content: await readFile(file) }
             } catch {
               throw new UserError('not-found', `Cannot read “${file}”; nothing was imported.`)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { ARTICLE_FORMAT_VERSION, articleSchema, type Article, type EditableFields } from '../../shared/article/article'
-import { emptyBody, walkBody, type BodyNode } from '../../shared/article/body'
+import { emptyBody, isImageNode, walkBody, type BodyNode } from '../../shared/article/body'
 import { toProseMirror } from '../../shared/schema/to-prosemirror'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { isSafeLinkUrl } from '../../shared/article/urls'
@@ -19,7 +19,7 @@ function refuseUnsafeUrls(body: BodyNode): void {
     }
     const src = node.attrs?.['src']
     // Media paths, web addresses and relative paths (as imported posts carry); never data: or script URLs.
-    if (node.type === 'image' && (typeof src !== 'string' || !isSafeLinkUrl(src) || /^(mailto|tel):/i.test(src.trim()))) {
+    if (isImageNode(node) && (typeof src !== 'string' || !isSafeLinkUrl(src) || /^(mailto|tel):/i.test(src.trim()))) {
       throw new UserError('invalid-input', 'An image in the article has an address Copydesk does not allow, so nothing was saved.')
     }
   })

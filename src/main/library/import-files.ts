@@ -1,4 +1,7 @@
 import type { Article, EditableFields } from '../../shared/article/article'
+import { isImageNode, type BodyNode } from '../../shared/article/body'
+import type { ImportedArticle } from '../../shared/import'
+import { DOCX_IMAGE_PREFIX } from '../../shared/import/docx/import-docx'
 import { UserError } from '../../shared/ipc/result'
 import type { ImportProgress, ImportReport } from '../../shared/library-api'
 import { reasonOf } from './article-files'
@@ -6,7 +9,7 @@ import { ImportCancelled, ImportThread, type ImportLimits } from './import-threa
 
 export interface ImportFile {
   name: string
-  /** Bytes (decoded by the importer, UTF-16 with a byte-order mark included) or text already decoded. */
+  /** Bytes (decoded by the importer, UTF-16 with a byte-order mark included; a Word document as is) or text already decoded. */
   content: string | Uint8Array
 }
 
@@ -17,9 +20,12 @@ export interface ImportOptions {
   limits?: ImportLimits
 }
 
+type AddMedia = (name: string, bytes: Uint8Array) => Promise<{ src: string }>
+
 /**
  * Imports files one by one: each is read on the import thread (bounded in
- * time and memory), then created as a new article (new id, timestamps,
+ * time and memory), its embedded images (Word documents) are copied into the
+ * media folder, then it is created as a new article (new id, timestamps,
  * unique slug, defaults, checked before anything is written). A file that
  * fails is reported with its reason and leaves nothing behind; the others
  * still import. A cancel drops the file being read and lists the rest as
@@ -28,6 +34,7 @@ export interface ImportOptions {
 export async function importArticles(
   files: ImportFile[],
   create: (fields: Partial<EditableFields>) => Promise<Article>,
+  addMedia: AddMedia,
   options: ImportOptions = {}
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], failed: [], cancelled: [] }
@@ -36,7 +43,7 @@ export async function importArticles(
     for (const [index, file] of files.entries()) {
       options.onProgress?.({ done: index, total: files.length, file: file.name })
       try {
-        const { fields, warnings } = await thread.read(file.name, file.content, options.signal)
+        const { fields, warnings } = await withImages(await thread.read(file.name, file.content, options.signal), addMedia)
         const article = await create(fields)
         report.imported.push({ file: file.name, id: article.id, title: article.title, warnings })
       } catch (error) {
@@ -53,4 +60,30 @@ export async function importArticles(
   }
   options.onProgress?.({ done: files.length - report.cancelled.length, total: files.length })
   return report
+}
+
+/** The article with each embedded image copied into the media folder and pointed at its copy. */
+async function withImages(imported: ImportedArticle, addMedia: AddMedia): Promise<ImportedArticle> {
+  if (!imported.images?.length) return imported
+  const placed = new Map<string, string>()
+  for (const image of imported.images) {
+    try {
+      placed.set(image.src, (await addMedia(image.name, image.bytes)).src)
+    } catch (error) {
+      imported.warnings.push(`An image of the document could not be added to the media folder and was left out: ${reasonOf(error)}.`)
+    }
+  }
+  if (imported.fields.body) imported.fields.body = { ...imported.fields.body, content: placeImages(imported.fields.body.content, placed) }
+  return imported
+}
+
+/** The body with each embedded image pointing at its copy in the media folder; one that could not be copied is left out. */
+function placeImages(nodes: BodyNode[], placed: ReadonlyMap<string, string>): BodyNode[] {
+  return nodes.flatMap((node): BodyNode[] => {
+    if (isImageNode(node) && typeof node.attrs?.['src'] === 'string' && node.attrs['src'].startsWith(DOCX_IMAGE_PREFIX)) {
+      const src = placed.get(node.attrs['src'])
+      return src ? [{ ...node, attrs: { ...node.attrs, src } }] : []
+    }
+    return node.content ? [{ ...node, content: placeImages(node.content, placed) }] : [node]
+  })
 }

@@ -356,7 +356,7 @@ export class Library {
 
   /** Each file is parsed (on the import thread), checked and written on its own: a bad file is reported and writes nothing. */
   async importFiles(files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
-    return importArticles(files, (fields) => this.createArticle(fields), options)
+    return importArticles(files, (fields) => this.createArticle(fields), (name, bytes) => this.addMedia(name, bytes), options)
   }
 
   addMedia(name: string, bytes: Uint8Array): Promise<{ src: string }> {

@@ -41,6 +41,9 @@ export const bodySchema = z
 export const emptyBody = (): BodyDoc => ({ type: 'doc', content: [{ type: 'paragraph' }] })
 
 
+/** A picture on its own line (`image`) or inside text or a link (`inlineImage`): both carry src, alt and title. */
+export const isImageNode = (node: BodyNode): boolean => node.type === 'image' || node.type === 'inlineImage'
+
 /** Visits every node depth-first. */
 export function walkBody(node: BodyNode, visit: (node: BodyNode, parents: readonly BodyNode[]) => void, parents: BodyNode[] = []): void {
   visit(node, parents)

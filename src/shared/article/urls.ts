@@ -19,3 +19,8 @@ export function isSafeLinkUrl(raw: string): boolean {
 export function isWebUrl(raw: string): boolean {
   return /^https?:\/\/[^\s/?#:@]+(?::\d+)?(?:[/?#][^\s]*)?$/i.test(raw.trim())
 }
+
+/** An address relative to the page ("train.jpg", "/images/a.png", "../img/a.png"), with no scheme that could run code. */
+export function isRelativeUrl(raw: string): boolean {
+  return raw.trim() !== '' && isSafeLinkUrl(raw) && !/^[a-z][a-z0-9+.-]*:/i.test(raw.trim()) && !raw.trim().startsWith('//')
+}

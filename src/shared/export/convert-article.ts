@@ -28,7 +28,13 @@ type MediaTarget = (src: string) => Omit<MediaFile, 'src'>
  * mdast, its custom blocks resolved against the context, media mapped to their
  * output URLs, and warnings (each said once, in the order they arise).
  */
-export function convertArticle(article: Article, ctx: ExportContext, mediaTarget: MediaTarget, featuredTarget: MediaTarget = mediaTarget): ConvertedArticle {
+export function convertArticle(
+  article: Article,
+  ctx: ExportContext,
+  mediaTarget: MediaTarget,
+  featuredTarget: MediaTarget = mediaTarget,
+  { closeHeadingGaps = false }: { closeHeadingGaps?: boolean } = {}
+): ConvertedArticle {
   const warnings: ExportWarning[] = []
   const said = new Set<string>()
   const warn = (kind: ExportWarningKind, message: string): void => {
@@ -50,7 +56,7 @@ export function convertArticle(article: Article, ctx: ExportContext, mediaTarget
   if (featured && !featured.alt.trim()) warn('missing-alt', `The featured image “${featured.src}” has no alt text.`)
   const featuredImageUrl = featured ? place(featured.src, featuredTarget) : null
 
-  const converter = createBodyConverter({ ctx, warn, mediaUrl, blocks: outputsByNode })
+  const converter = createBodyConverter({ ctx, warn, mediaUrl, blocks: outputsByNode, closeHeadingGaps })
   const body = converter.convert(stripReview(article.body).content)
 
   const related = article.related.flatMap((id) => {

@@ -24,7 +24,8 @@ const nl = { type: 'text', value: '\n' } as const
  * markup through hast-util-to-html, which escapes text and attributes.
  */
 export function exportHtml(article: Article, ctx: ExportContext, options: HtmlOptions = {}): ExportResult {
-  const converted = convertArticle(article, ctx, (src) => ({ path: src, url: src }))
+  // A page's outline may not skip a level (the Nu checker refuses it); Markdown keeps the writer's levels for the site to decide.
+  const converted = convertArticle(article, ctx, (src) => ({ path: src, url: src }), undefined, { closeHeadingGaps: true })
   const scripts = [articleJsonLd(article, converted.featuredImageUrl), ...pageJsonLd(converted.blocks)].map(jsonLdScript)
   const main = articleElement(article, converted, (slug) => `${slug}.html`)
   const withNewlines = (nodes: ElementContent[]): ElementContent[] => [...nodes.flatMap((node) => [nl, node]), nl]

@@ -22,6 +22,8 @@ export type ExportWarningKind =
   | 'empty-faq-question'
   | 'unsafe-link'
   | 'unsafe-image'
+  | 'outside-image'
+  | 'heading-level'
   | 'missing-related'
   | 'simplified-table'
   | 'template-syntax-in-code'

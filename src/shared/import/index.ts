@@ -11,10 +11,14 @@ import { readMarkdownFile } from './markdown/import-markdown'
 import { gatherFaqSections } from './mdast/faq-sections'
 import { mdastToBody } from './mdast/to-body'
 import { readText } from './read-text'
+import { MAX_IMPORT_BYTES } from '../library-api'
+import { docxToHtml, type DocxImage } from './docx/import-docx'
 
 export interface ImportedArticle {
   fields: Partial<EditableFields>
   warnings: string[]
+  /** Images the file carried inside it (a Word document's), for the media folder; the body refers to each by its `src`. */
+  images?: DocxImage[]
 }
 
 type Format = 'markdown' | 'html' | 'json'
@@ -45,12 +49,24 @@ export function parseImportFile(name: string, content: string): ImportedArticle 
   }
 }
 
+/** A Word document (.docx): read through mammoth as an HTML page, its images handed back for the media folder. */
+export async function parseDocxFile(name: string, bytes: Uint8Array): Promise<ImportedArticle> {
+  const ctx = new ImportContext(name)
+  const fileName = name.split(/[\\/]/).pop() ?? name
+  if (bytes.byteLength > MAX_IMPORT_BYTES) ctx.fail(`the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; Copydesk imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`)
+  const { html, images } = await docxToHtml(bytes, ctx)
+  const fields = readDocument('html', fileName, html, ctx)
+  return { fields, warnings: ctx.warnings(), images }
+}
+
+export const isDocxName = (name: string): boolean => /\.docx$/i.test(name)
+
 function formatOf(fileName: string, text: string, ctx: ImportContext): Format {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase()
   const known = extension ? formatsByExtension[extension] : undefined
   if (known) return known
   if (extension && extension !== 'txt') {
-    ctx.fail(`“.${extension}” files cannot be imported. Import Markdown (.md), HTML (.html) or Copydesk article (.json) files.`)
+    ctx.fail(`“.${extension}” files cannot be imported. Import Markdown (.md), HTML (.html), Word (.docx) or Copydesk article (.json) files.`)
   }
   const start = text.trimStart().slice(0, 100).toLowerCase()
   if (start.startsWith('{')) return 'json'

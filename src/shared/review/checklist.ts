@@ -1,5 +1,5 @@
 import type { Article } from '../article/article'
-import { bodyStats, bodyText, walkBody, type BodyDoc } from '../article/body'
+import { bodyStats, bodyText, isImageNode, walkBody, type BodyDoc } from '../article/body'
 import { promoState, type Promo } from '../article/promo'
 import type { ChecklistConfig } from './checklist-config'
 import { stripReview } from './strip-review'
@@ -90,7 +90,7 @@ function altTextItem(article: Article, body: BodyDoc): ChecklistItem {
   if (article.featuredImage && !article.featuredImage.alt.trim()) missing.push('the featured image')
   let images = article.featuredImage ? 1 : 0
   walkBody(body, (node) => {
-    if (node.type !== 'image') return
+    if (!isImageNode(node)) return
     images++
     const alt = typeof node.attrs?.['alt'] === 'string' ? node.attrs['alt'] : ''
     if (!alt.trim()) missing.push(`the image ${quote(fileName(node.attrs?.['src']))}`)

@@ -31,16 +31,22 @@ describe('exportHtml', () => {
     ])
   })
 
-  it('keeps the heading outline unbroken: a heading goes at most one level below the one before it', () => {
-    const article = articleWith([heading(4, 'Straight after the title'), heading(4, 'Next'), heading(2, 'Back up'), heading(4, 'Down two')])
-    const doc = parseDocument(exportHtml(article, ctx).content)
+  it('keeps the page outline unbroken (a heading at most one level below the one before it), and says which headings moved', () => {
+    const article = articleWith([heading(4, 'Straight after the title'), heading(6, 'Next'), heading(2, 'Back up'), heading(5, 'Down three')])
+    const result = exportHtml(article, ctx)
+    expect(result.warnings.filter((warning) => warning.kind === 'heading-level').map((warning) => warning.message)).toEqual([
+      'The H4 heading “Straight after the title” is an H2 in the HTML page: a heading may go only one level below the one before it.',
+      'The H6 heading “Next” is an H3 in the HTML page: a heading may go only one level below the one before it.',
+      'The H5 heading “Down three” is an H3 in the HTML page: a heading may go only one level below the one before it.'
+    ])
+    const doc = parseDocument(result.content)
     const headings = elements(byTag(doc, 'article')[0]!, (element) => /^h[1-6]$/.test(element.tagName))
     expect(headings.map((element) => `${element.tagName} ${textOf(element)}`)).toEqual([
       `h1 ${article.title}`,
       'h2 Straight after the title',
       'h3 Next',
       'h2 Back up',
-      'h3 Down two'
+      'h3 Down three'
     ])
   })
 

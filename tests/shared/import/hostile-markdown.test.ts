@@ -42,6 +42,15 @@ describe('Markdown with hostile content', () => {
   it('says what it removed and which links it disarmed', () => {
     expect(imported.warnings).toEqual([
       'Removed 2 scripts, 1 embedded frame, 4 event handlers (onclick, onerror…) from the imported HTML.',
+      'Raw HTML in the Markdown was read into the article’s own blocks and formatting, not kept as HTML: its attributes and layout were left out.',
+      'The raw HTML element <script> was left out; an article has no such element (its text, if any, was kept). (2 times)',
+      'The raw HTML element <iframe> was left out; an article has no such element (its text, if any, was kept).',
+      'The raw HTML element <div> was left out; an article has no such element (its text, if any, was kept).',
+      'The raw HTML element <style> was left out; an article has no such element (its text, if any, was kept).',
+      'The raw HTML element <form> was left out; an article has no such element (its text, if any, was kept).',
+      'The raw HTML element <button> was left out; an article has no such element (its text, if any, was kept).',
+      'The raw HTML element <input> was left out; an article has no such element (its text, if any, was kept).',
+      'Bold text inside bold text became one bold run: an article marks text bold once.',
       'A link to a “javascript:” address was turned into plain text: “Plain click”.',
       'A link to a “javascript:” address was turned into plain text: “Mixed case”.',
       'A link to a “javascript:” address was turned into plain text: “Encoded”.',

@@ -3,6 +3,7 @@ import { Placeholder } from '@tiptap/extensions'
 import { articleExtensions } from '../../../shared/schema/extensions'
 import { FaqItemWithView, FaqKeyboard, FaqWithView } from './blocks/faq/faq-editor'
 import { withImageView } from './blocks/image/image-editor'
+import { withInlineImageView } from './blocks/inline-image/inline-image-editor'
 import { PromoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
 import { MoveBlock } from './extensions/move-block'
 import { SmartTypography } from './extensions/smart-typography'
@@ -17,6 +18,7 @@ const withViews: Record<string, (shared: AnyExtension) => AnyExtension> = {
   faqItem: () => FaqItemWithView,
   promoSlot: () => PromoSlotWithView,
   image: (shared) => withImageView(shared as Node),
+  inlineImage: (shared) => withInlineImageView(shared as Node),
   suggestionInsert: (shared) => withSuggestionLook(shared as Mark, 'insert'),
   suggestionDelete: (shared) => withSuggestionLook(shared as Mark, 'delete')
 }

@@ -33,7 +33,7 @@ interface Trashed {
 }
 
 const UNDO_WINDOW_MS = 10_000
-const importAccept = '.md,.markdown,.html,.htm,.json,text/markdown,text/html,application/json'
+const importAccept = '.md,.markdown,.html,.htm,.json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/html,application/json'
 const titleOf = (title: string): string => title.trim() || 'Untitled'
 const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files')
 

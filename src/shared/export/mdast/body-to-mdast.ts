@@ -1,7 +1,7 @@
-import type { BlockContent, RootContent } from 'mdast'
+import type { BlockContent, Image, RootContent } from 'mdast'
 import { mediaPathSchema } from '../../article/article'
 import type { BodyNode } from '../../article/body'
-import { isWebUrl } from '../../article/urls'
+import { isRelativeUrl, isWebUrl } from '../../article/urls'
 import type { AnyBlockOutput, ReadEnv } from '../block-output'
 import type { ExportContext, ExportWarningKind } from '../types'
 import { inlineToMdast } from './inline-to-mdast'
@@ -14,6 +14,11 @@ export interface BodyConverterOptions {
   mediaUrl(src: string): string
   /** Custom blocks by Tiptap node name. */
   blocks: ReadonlyMap<string, AnyBlockOutput>
+  /**
+   * A heading goes at most one level below the one before it (the title is
+   * the h1), as an HTML page's outline must; each heading moved is said.
+   */
+  closeHeadingGaps?: boolean
 }
 
 export interface BodyConverter {
@@ -33,27 +38,29 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
   const blockData = new Map<AnyBlockOutput, unknown[]>()
   const inline = (nodes: readonly BodyNode[]) =>
     inlineToMdast(nodes, {
-      unsafeLink: (href) => options.warn('unsafe-link', `A link to “${href.slice(0, 80)}” was removed: only web, mail and phone links are exported.`)
+      unsafeLink: (href) => options.warn('unsafe-link', `A link to “${href.slice(0, 80)}” was removed: only web, mail and phone links are exported.`),
+      image
     })
   const readEnv: ReadEnv = { ctx: options.ctx, warn: options.warn, mdast: (nodes) => convert(nodes) }
-  // The title is the page's h1. A heading may go at most one level deeper than
-  // the one before it (an h3 straight after the title becomes an h2): skipped
-  // levels break the outline screen readers navigate by, and the Nu checker refuses them.
   let previousDepth = 1
 
-  function image(node: BodyNode): RootContent[] {
+  /** An image's address in the output: library media mapped to the profile's layout, web and relative addresses as written. */
+  function image(node: BodyNode): Image | null {
     const src = typeof node.attrs?.['src'] === 'string' ? node.attrs['src'] : ''
     const alt = typeof node.attrs?.['alt'] === 'string' ? node.attrs['alt'].trim() : ''
     const title = typeof node.attrs?.['title'] === 'string' && node.attrs['title'] !== '' ? node.attrs['title'] : null
     let url: string
     if (mediaPathSchema.safeParse(src).success) url = options.mediaUrl(src)
     else if (isWebUrl(src)) url = src.trim()
-    else {
-      options.warn('unsafe-image', `An image with the source “${src.slice(0, 80)}” was left out: images must come from the library’s media folder or the web.`)
-      return []
+    else if (isRelativeUrl(src)) {
+      url = src
+      options.warn('outside-image', `The image “${src.slice(0, 80)}” is not in the library’s media folder: its address is kept as written, so the site must have the file there.`)
+    } else {
+      options.warn('unsafe-image', `An image with the source “${src.slice(0, 80)}” was left out: images must come from the library’s media folder, the web or a relative address.`)
+      return null
     }
     if (!alt) options.warn('missing-alt', `The image “${src}” has no alt text.`)
-    return [{ type: 'paragraph', children: [{ type: 'image', url, alt, title }] }]
+    return { type: 'image', url, alt, title }
   }
 
   function block(node: BodyNode): RootContent[] {
@@ -72,20 +79,23 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
         return content.length ? [{ type: 'paragraph', children: content }] : []
       }
       case 'heading': {
-        const content = inline(children)
-        if (!content.length) return []
         const level = Number(node.attrs?.['level'] ?? 2)
-        const depth = Math.min(previousDepth + 1, 6, Math.max(2, Number.isInteger(level) ? level : 2)) as 2 | 3 | 4 | 5 | 6
+        const written = Math.min(6, Math.max(2, Number.isInteger(level) ? level : 2))
+        const depth = (options.closeHeadingGaps ? Math.min(written, previousDepth + 1) : written) as 2 | 3 | 4 | 5 | 6
+        if (depth !== written) {
+          options.warn('heading-level', `The H${written} heading “${textOf(node).slice(0, 60)}” is an H${depth} in the HTML page: a heading may go only one level below the one before it.`)
+        }
         previousDepth = depth
-        return [{ type: 'heading', depth, children: content }]
+        return [{ type: 'heading', depth, children: inline(children) }]
       }
       case 'blockquote':
         return [{ type: 'blockquote', children: convert(children) as BlockContent[] }]
       case 'bulletList':
       case 'orderedList': {
+        const loose = node.attrs?.['loose'] === true
         const items = children.map((item) => {
           const content = convert(item.content ?? []) as BlockContent[]
-          return { type: 'listItem' as const, spread: isSpread(content), children: content }
+          return { type: 'listItem' as const, spread: loose || isSpread(content), children: content }
         })
         const start = Number(node.attrs?.['start'] ?? 1)
         return [
@@ -100,12 +110,14 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
       }
       case 'codeBlock': {
         const language = node.attrs?.['language']
-        return [{ type: 'code', lang: typeof language === 'string' && /^[\w+#.-]+$/.test(language) ? language : null, value: textOf(node) }]
+        return [{ type: 'code', lang: typeof language === 'string' && /^[^\s`"'<>&]{1,40}$/u.test(language) ? language : null, value: textOf(node) }]
       }
       case 'horizontalRule':
         return [{ type: 'thematicBreak' }]
-      case 'image':
-        return image(node)
+      case 'image': {
+        const picture = image(node)
+        return picture ? [{ type: 'paragraph', children: [picture] }] : []
+      }
       case 'table': {
         const { table, simplified } = tableToMdast(node, inline)
         if (simplified) options.warn('simplified-table', 'A table with merged cells or lists inside cells was simplified: Markdown tables hold one line of text per cell.')

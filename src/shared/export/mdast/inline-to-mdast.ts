@@ -5,7 +5,11 @@ import { isSafeLinkUrl } from '../../article/urls'
 type Mark = NonNullable<BodyNode['marks']>[number]
 type Wrapper = Extract<PhrasingContent, { children: PhrasingContent[] }>
 
-/** Outermost first: a link wraps its bold text, never the other way round. */
+/**
+ * Outermost first among marks that start and end together: a link wraps its
+ * bold text, and bold wraps italic, which Jekyll's kramdown and CommonMark
+ * both read back the same way.
+ */
 const markOrder = ['link', 'bold', 'italic', 'strike', 'underline']
 /** Marks whose delimiters must touch non-space text to count in Markdown. */
 const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline'])
@@ -13,6 +17,8 @@ const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline'])
 export interface InlineEnv {
   /** Called for each link whose target could run code; its text is kept without the link. */
   unsafeLink(href: string): void
+  /** An image in the text as it is exported, or null when it is left out. */
+  image(node: BodyNode): PhrasingContent | null
 }
 
 const attrString = (mark: Mark, name: string): string | null => {
@@ -48,55 +54,85 @@ function wrapper(mark: Mark): Wrapper {
   }
 }
 
-function leaf(node: BodyNode): PhrasingContent | null {
+function leaf(node: BodyNode, env: InlineEnv): PhrasingContent | null {
   if (node.type === 'hardBreak') return { type: 'break' }
+  if (node.type === 'inlineImage') return env.image(node)
   if (node.type !== 'text' || !node.text) return null
   if (node.marks?.some((mark) => mark.type === 'code')) return { type: 'inlineCode', value: node.text }
   return { type: 'text', value: node.text }
 }
 
+const attention = (marks: readonly Mark[] | undefined): Set<string> =>
+  new Set((marks ?? []).filter((mark) => attentionMarks.has(mark.type)).map((mark) => mark.type))
+
 /**
- * Markdown ignores `** bold **` (delimiters next to spaces), so spaces at the
- * edges of bold, italic, struck or underlined text move outside the mark,
- * where they read the same in both outputs.
+ * Markdown ignores `** bold **` (delimiters next to spaces), so spaces where a
+ * bold, italic, struck or underlined run starts or ends move outside that
+ * mark, where they read the same in both outputs. A space inside a run (the
+ * mark continues on the neighbour) stays where it is: moving it out would
+ * split `**a *b* c**` in three.
  */
 function expelEdgeSpaces(nodes: readonly BodyNode[]): BodyNode[] {
-  return nodes.flatMap((node) => {
-    if (node.type !== 'text' || !node.text || !node.marks?.some((mark) => attentionMarks.has(mark.type))) return [node]
+  const leaves = nodes.filter((node) => node.type !== 'text' || node.text)
+  return leaves.flatMap((node, index) => {
+    if (node.type !== 'text' || !node.marks?.some((mark) => attentionMarks.has(mark.type))) return [node]
     if (node.marks.some((mark) => mark.type === 'code')) return [node]
-    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text)!
+    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text!)!
     const [, lead, core, trail] = match as unknown as [string, string, string, string]
-    if (core === '') return [{ type: 'text', text: node.text }]
-    const plainMarks = node.marks.filter((mark) => !attentionMarks.has(mark.type))
-    const edge = (text: string): BodyNode[] => (text ? [{ type: 'text', text, marks: plainMarks }] : [])
-    return [...edge(lead), { ...node, text: core }, ...edge(trail)]
+    const before = attention(leaves[index - 1]?.marks)
+    const after = attention(leaves[index + 1]?.marks)
+    // Whitespace alone keeps the marks it shares with both neighbours.
+    if (core === '') return [{ ...node, marks: node.marks.filter((mark) => !attentionMarks.has(mark.type) || (before.has(mark.type) && after.has(mark.type))) }]
+    const edge = (text: string, neighbour: Set<string>): BodyNode[] =>
+      text ? [{ type: 'text', text, marks: node.marks!.filter((mark) => !attentionMarks.has(mark.type) || neighbour.has(mark.type)) }] : []
+    return [...edge(lead, before), { ...node, text: core }, ...edge(trail, after)]
+  })
+}
+
+/** A hard break carries the marks on both sides of it, so `*a\\\nb*` stays one emphasis. */
+function marksAcrossBreaks(leaves: readonly BodyNode[]): BodyNode[] {
+  return leaves.map((node, index) => {
+    if (node.type !== 'hardBreak') return node
+    const after = new Set((leaves[index + 1]?.marks ?? []).map((mark) => JSON.stringify(mark)))
+    const shared = (leaves[index - 1]?.marks ?? []).filter((mark) => mark.type !== 'code' && after.has(JSON.stringify(mark)))
+    return shared.length ? { ...node, marks: shared } : node
   })
 }
 
 /**
  * Tiptap keeps marks as flat lists on each text node; mdast nests them. A
- * mark stays open across neighbours that share it, so `**a *b***` is one
- * strong element rather than two touching ones.
+ * mark stays open across neighbours that share it, and of the marks opening
+ * together the one that runs furthest goes outside, so `*a **b** c*` is one
+ * emphasis holding a strong rather than three pieces.
  */
 export function inlineToMdast(nodes: readonly BodyNode[], env: InlineEnv): PhrasingContent[] {
+  const leaves = marksAcrossBreaks(expelEdgeSpaces(nodes))
+  const marksOf = leaves.map((node) => wrapperMarks(node, env))
+  const keysOf = marksOf.map((marks) => new Set(marks.map(markKey)))
+  const runLength = (key: string, from: number): number => {
+    let end = from
+    while (end < leaves.length && keysOf[end]!.has(key)) end++
+    return end - from
+  }
   const root: PhrasingContent[] = []
   const open: { key: string; children: PhrasingContent[] }[] = []
-  for (const node of expelEdgeSpaces(nodes)) {
-    const content = leaf(node)
-    if (!content) continue
-    const marks = wrapperMarks(node, env)
-    const keys = new Set(marks.map(markKey))
+  leaves.forEach((node, index) => {
+    const content = leaf(node, env)
+    if (!content) return
+    const keys = keysOf[index]!
     let kept = 0
     while (kept < open.length && keys.has(open[kept]!.key)) kept++
     open.length = kept
-    for (const mark of marks) {
-      const key = markKey(mark)
-      if (open.some((entry) => entry.key === key)) continue
+    const opening = marksOf[index]!
+      .filter((mark) => !open.some((entry) => entry.key === markKey(mark)))
+      .map((mark, order) => ({ mark, order, length: runLength(markKey(mark), index) }))
+      .sort((a, b) => b.length - a.length || a.order - b.order)
+    for (const { mark } of opening) {
       const element = wrapper(mark)
       ;(open.at(-1)?.children ?? root).push(element)
-      open.push({ key, children: element.children })
+      open.push({ key: markKey(mark), children: element.children })
     }
     ;(open.at(-1)?.children ?? root).push(content)
-  }
+  })
   return root
 }

@@ -12,6 +12,8 @@ import { isElement, stringProperty } from './hast-tools'
  * are left to gatherFaqSections, like in Markdown.
  */
 export const faqHandlers: Record<string, Handle> = {
+  // Underline is a mark of its own in the article (Word writers use it), not emphasis as hast-util-to-mdast reads it.
+  u: (state, element) => ({ type: 'underline', children: state.all(element) }) as unknown as RootContent,
   details(state, element) {
     const summary = element.children.find((child) => isElement(child, 'summary'))
     if (!summary) return defaultHandlers.div(state, element)

@@ -24,11 +24,30 @@ export function parseHtmlDocument(html: string, ctx: ImportContext): HastRoot {
   return tree
 }
 
-/** Raw HTML inside Markdown, through the same sanitizer and converter as HTML files. */
+/** Elements the converter turns into article nodes and marks; raw HTML's other elements leave only their text. */
+const heldElements = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img', 'em', 'i', 'strong', 'b', 'del', 's', 'strike', 'code', 'pre', 'u',
+  'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'br', 'hr', 'details', 'summary'
+])
+
+/** Raw HTML inside Markdown, through the same sanitizer and converter as HTML files; what it cannot hold is named. */
 export function htmlFragmentToMdast(html: string, ctx: ImportContext): RootContent[] {
   const tree = fragmentParser.parse(html)
   if (depthOf(tree) > MAX_HTML_DEPTH) ctx.fail(`its HTML is nested more than ${MAX_HTML_DEPTH} elements deep.`)
+  reportUnheld(tree, ctx)
   return hastToMdast(tree, ctx).children
+}
+
+function reportUnheld(tree: HastRoot, ctx: ImportContext): void {
+  const stack: HastRoot['children'] = [...tree.children]
+  while (stack.length) {
+    const node = stack.pop()!
+    // The HTML parser reads <?…?>, <!…> and CDATA in text as comments too.
+    if (node.type === 'comment') ctx.warn('An HTML comment (or <?…?> or <!…> markup) in the Markdown was left out.')
+    if (node.type !== 'element') continue
+    if (!heldElements.has(node.tagName)) ctx.warn(`The raw HTML element <${node.tagName}> was left out; an article has no such element (its text, if any, was kept).`)
+    stack.push(...node.children)
+  }
 }
 
 /** Sanitizes, then converts to mdast with Copydesk's FAQ markup read into FAQ blocks. */

@@ -24,7 +24,10 @@ export function splitFrontMatter(text: string, ctx: ImportContext): SplitFile {
   const source = rest.slice(0, closer.index)
   const body = rest.slice(closer.index + closer[0].length).replace(/^\n/, '')
   const data = kind === 'yaml' ? parseYaml(source, ctx) : parseTomlSource(source, ctx)
-  if (data === null || data === undefined) return { data: {}, body }
+  if (data === null || data === undefined) {
+    ctx.warn(`The file opens with an empty front matter block (two “${fence}” lines): it was read as front matter, not as text or dividers.`)
+    return { data: {}, body }
+  }
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
     ctx.fail('the front matter must be a list of “name: value” lines (for example “title: My post”).')
   }

@@ -47,5 +47,8 @@ function takeTitleHeading(root: Root, fields: Partial<EditableFields>, ctx: Impo
   const text = oneLine(textOf(first))
   if (fields.title && fields.title !== text) return
   root.children.shift()
+  if (first.children.some((child) => child.type !== 'text')) {
+    ctx.warn(`The title “${text.slice(0, 80)}” was taken from the first heading as plain text: its formatting and links were left out.`)
+  }
   fields.title ??= fitText(text, limits.title, 'title', ctx)
 }

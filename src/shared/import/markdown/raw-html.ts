@@ -20,8 +20,13 @@ export function readRawHtml(root: Root, ctx: ImportContext): void {
     if ('children' in node) for (const child of node.children) collect(child)
   }
   collect(root)
+  if (containsTags(root)) ctx.warn('Raw HTML in the Markdown was read into the article’s own blocks and formatting, not kept as HTML: its attributes and layout were left out.')
   resolveContainer(root, { ctx, definitions })
 }
+
+/** Raw HTML other than comments, which are said on their own. */
+const containsTags = (node: RootContent | Root): boolean =>
+  (node.type === 'html' && /<(?!!--)[^>]*>?/.test(node.value)) || ('children' in node && node.children.some(containsTags))
 
 interface HtmlEnv {
   ctx: ImportContext

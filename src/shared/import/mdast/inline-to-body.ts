@@ -20,6 +20,7 @@ function markType(name: string) {
 const bold = markType('bold').create()
 const italic = markType('italic').create()
 const strike = markType('strike').create()
+const underline = markType('underline').create()
 const code = markType('code').create()
 const link = markType('link')
 
@@ -34,10 +35,9 @@ const quoted = (text: string): string => {
 }
 
 /**
- * Phrasing content → Tiptap text and hard breaks, with images as block nodes
- * in the stream (the schema's images are blocks; the caller splits around
- * them). Marks are combined through the schema so their order and exclusions
- * (code excludes every other mark) are the ones the editor uses.
+ * Phrasing content → Tiptap text, hard breaks and inline images (the caller
+ * makes an image alone in its paragraph a block image). Marks are combined
+ * through the schema so their order is the one the editor uses.
  */
 export function inlineToBody(nodes: readonly PhrasingContent[], env: ConvertEnv): BodyNode[] {
   const out: BodyNode[] = []
@@ -54,13 +54,16 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       // Markdown's soft line breaks are spaces once the paragraph is reflowed.
       return pushText(out, node.value.replace(/[ \t]*\n[ \t]*/g, ' '), marks)
     case 'inlineCode':
-      return pushText(out, node.value.replace(/\s*\n\s*/g, ' '), code.addToSet(marks))
+      // Spaces inside a code span are its content (`` ` a` ``); only line endings were layout.
+      return pushText(out, node.value.replace(/\n/g, ' '), code.addToSet(marks))
     case 'strong':
-      return all(node.children, bold.addToSet(marks))
+      return all(node.children, nest(bold, marks, 'Bold', env))
     case 'emphasis':
-      return all(node.children, italic.addToSet(marks))
+      return all(node.children, nest(italic, marks, 'Italic', env))
     case 'delete':
-      return all(node.children, strike.addToSet(marks))
+      return all(node.children, nest(strike, marks, 'Strikethrough', env))
+    case 'underline' as PhrasingContent['type']:
+      return all((node as unknown as { children: PhrasingContent[] }).children, nest(underline, marks, 'Underline', env))
     case 'break':
       out.push({ type: 'hardBreak' })
       return
@@ -72,15 +75,16 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
       return all(node.children, linkMarks(definition.url, definition.title, textOf(node), marks, env))
     }
     case 'image':
-      return pushImage(out, node.url, node.alt, node.title, env)
+      return pushImage(out, node.url, node.alt, node.title, marks, env)
     case 'imageReference': {
       const definition = env.definitions.get(node.identifier)
-      return pushImage(out, definition?.url ?? '', node.alt, definition?.title, env)
+      if (!definition) return pushText(out, `![${node.alt ?? ''}]`, marks)
+      return pushImage(out, definition.url, node.alt, definition.title, marks, env)
     }
     case 'footnoteReference':
       return pushText(out, `[${node.label ?? node.identifier}]`, marks)
     case 'html':
-      // Raw HTML was read before conversion; what is left here is a comment.
+      // Raw HTML was read (and what it dropped said) before conversion; what is left here is a comment.
       return
     default: {
       // Phrasing that other code declares on mdast (an underline, say): keep its text.
@@ -91,8 +95,18 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
   }
 }
 
+/** A mark is on or off for each character, so bold inside bold reads as one bold. */
+function nest(mark: Mark, marks: readonly Mark[], name: string, env: ConvertEnv): readonly Mark[] {
+  if (mark.isInSet(marks)) env.ctx.warn(`${name} text inside ${name.toLowerCase()} text became one ${name.toLowerCase()} run: an article marks text ${name.toLowerCase()} once.`)
+  return mark.addToSet(marks)
+}
+
 function linkMarks(url: string, title: string | null | undefined, text: string, marks: readonly Mark[], env: ConvertEnv): readonly Mark[] {
-  if (url.trim() === '') return marks
+  if (url.trim() === '') {
+    env.ctx.warn(text.trim() ? `A link without an address was kept as plain text: ${quoted(text)}.` : 'A link with neither text nor address was left out.')
+    return marks
+  }
+  if (text === '') env.ctx.warn(`A link to “${url.slice(0, 80)}” with no text was left out: a link needs words to click.`)
   if (!isSafeLinkUrl(url)) {
     env.ctx.warn(`A link to a “${schemeOf(url)}:” address was turned into plain text: ${quoted(text)}.`)
     return marks
@@ -101,18 +115,25 @@ function linkMarks(url: string, title: string | null | undefined, text: string, 
   return link.create({ href: url, target: null, rel: null, class: null, title: title || null }).addToSet(marks)
 }
 
-function pushImage(out: BodyNode[], url: string, alt: string | null | undefined, title: string | null | undefined, env: ConvertEnv): void {
-  if (url.trim() === '') return
-  if (!isSafeLinkUrl(url)) {
+function pushImage(out: BodyNode[], url: string, alt: string | null | undefined, title: string | null | undefined, marks: readonly Mark[], env: ConvertEnv): void {
+  if (url.trim() === '') {
+    env.ctx.warn(`An image without an address was left out${alt ? `: ${quoted(alt)}` : ''}.`)
+    return
+  }
+  if (!isSafeLinkUrl(url) || /^(?:mailto|tel):/i.test(url.trim())) {
     env.ctx.warn(`An image with a “${schemeOf(url)}:” address was left out${alt ? `: ${quoted(alt)}` : ''}.`)
     return
   }
-  out.push({ type: 'image', attrs: { src: url, alt: alt || null, title: title || null } })
+  const json = marksJson(marks)
+  out.push({ type: 'inlineImage', attrs: { src: url, alt: alt || null, title: title || null }, ...(json ? { marks: json } : {}) })
 }
+
+const marksJson = (marks: readonly Mark[]): BodyNode['marks'] =>
+  marks.length ? marks.map((mark) => mark.toJSON() as { type: string; attrs?: Record<string, unknown> }) : undefined
 
 function pushText(out: BodyNode[], text: string, marks: readonly Mark[]): void {
   if (text === '') return
-  const json = marks.length ? marks.map((mark) => mark.toJSON() as { type: string; attrs?: Record<string, unknown> }) : undefined
+  const json = marksJson(marks)
   const previous = out.at(-1)
   if (previous?.type === 'text' && JSON.stringify(previous.marks) === JSON.stringify(json)) {
     previous.text += text

@@ -65,7 +65,7 @@ function headingShift(root: Root, ctx: ImportContext): number {
   visit(root)
   const shift = hasH1 ? 1 : 0
   if (hasH1) ctx.warn('Headings were moved down one level (H1 became H2, H2 became H3…): the article title is the only H1.')
-  if (deepest + shift > 4) ctx.warn('Headings below H4 became H4: article bodies use H2 to H4.')
+  if (hasH1 && deepest === 6) ctx.warn('H6 headings stayed H6 (there is no H7), so they now read at the same level as the H5s above them.')
   return shift
 }
 
@@ -73,7 +73,7 @@ function flow(nodes: readonly RootContent[], env: BlockEnv): BodyNode[] {
   const out: BodyNode[] = []
   let phrasing: PhrasingContent[] = []
   const flushPhrasing = (): void => {
-    if (phrasing.length) append(out, splitAroundImages(inlineToBody(phrasing, env)))
+    if (phrasing.length) append(out, textBlock(inlineToBody(phrasing, env)))
     phrasing = []
   }
   for (const node of nodes) {
@@ -91,13 +91,11 @@ function flow(nodes: readonly RootContent[], env: BlockEnv): BodyNode[] {
 function block(node: RootContent, env: BlockEnv): BodyNode[] {
   switch (node.type) {
     case 'paragraph':
-      return splitAroundImages(inlineToBody(node.children, env))
+      return textBlock(inlineToBody(node.children, env))
     case 'heading': {
-      const inline = inlineToBody(node.children, env)
-      const text = trimInline(inline.filter((child) => child.type !== 'image'))
-      const level = Math.min(4, Math.max(2, node.depth + env.headingShift))
-      const heading: BodyNode[] = text.length ? [{ type: 'heading', attrs: { level }, content: text }] : []
-      return [...heading, ...inline.filter((child) => child.type === 'image')]
+      const content = trimInline(inlineToBody(node.children, env))
+      const level = Math.min(6, node.depth + env.headingShift)
+      return [content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } }]
     }
     case 'thematicBreak':
       return [{ type: 'horizontalRule' }]
@@ -141,13 +139,16 @@ function list(node: List, env: BlockEnv): BodyNode {
     }
     return { type: 'listItem', content }
   })
+  // Loose as CommonMark reads it: a blank line between items, or between the blocks of one.
+  const loose = node.spread === true || node.children.some((item) => item.spread === true)
   return node.ordered
-    ? { type: 'orderedList', attrs: { start: node.start ?? 1 }, content: items }
-    : { type: 'bulletList', content: items }
+    ? { type: 'orderedList', attrs: { start: node.start ?? 1, loose }, content: items }
+    : { type: 'bulletList', attrs: { loose }, content: items }
 }
 
 function codeBlock(node: Code): BodyNode {
-  const language = node.lang && /^[\w+#.-]{1,40}$/.test(node.lang) ? node.lang.toLowerCase() : null
+  // The info string's first word as written ("ruby", "C#", "föö"); only characters a fence or a class could not hold are refused.
+  const language = node.lang && /^[^\s`"'<>&]{1,40}$/u.test(node.lang) ? node.lang : null
   return node.value ? { type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text: node.value }] } : { type: 'codeBlock', attrs: { language } }
 }
 
@@ -160,7 +161,7 @@ function table(node: Table, env: BlockEnv): BodyNode {
       cells.push({
         type: rowIndex === 0 ? 'tableHeader' : 'tableCell',
         attrs: { align: node.align?.[column] ?? null },
-        content: orEmptyParagraph(cell ? splitAroundImages(inlineToBody(cell.children, env)) : [])
+        content: orEmptyParagraph(cell ? textBlock(inlineToBody(cell.children, env)) : [])
       })
     }
     return { type: 'tableRow', content: cells }
@@ -211,34 +212,29 @@ function fitAnswer(nodes: BodyNode[], question: string, env: BlockEnv): BodyNode
 const describe = (type: string): string =>
   ({ image: 'an image', table: 'a table', horizontalRule: 'a divider', faq: 'a nested FAQ', promoSlot: 'a promo' })[type] ?? `a ${type} block`
 
-/** Paragraph content with the schema's block images split out, and empty paragraphs dropped. */
-function splitAroundImages(inline: BodyNode[]): BodyNode[] {
-  const out: BodyNode[] = []
-  let run: BodyNode[] = []
-  const flush = (): void => {
-    const content = trimInline(run)
-    if (content.length) out.push(paragraph(content))
-    run = []
-  }
-  for (const node of inline) {
-    if (node.type === 'image') {
-      flush()
-      out.push(node)
-    } else run.push(node)
-  }
-  flush()
-  return out
+/**
+ * A paragraph, or a block image when the paragraph is one unlinked image
+ * alone (the editor shows those as figures with their alt text); empty
+ * paragraphs are dropped.
+ */
+function textBlock(inline: BodyNode[]): BodyNode[] {
+  const content = trimInline(inline)
+  const only = content.length === 1 ? content[0]! : undefined
+  if (only?.type === 'inlineImage' && !only.marks?.length) return [{ type: 'image', attrs: only.attrs }]
+  return content.length ? [paragraph(content)] : []
 }
 
-/** Drops whitespace and line breaks at the edges of a text block. */
+/** Drops whitespace and line breaks at the edges of a text block; spaces inside code are content and stay. */
 function trimInline(nodes: BodyNode[]): BodyNode[] {
+  const isCode = (node: BodyNode): boolean => node.marks?.some((mark) => mark.type === 'code') ?? false
+  const blank = (node: BodyNode | undefined): boolean => !!node && (node.type === 'hardBreak' || (node.text?.trim() === '' && !isCode(node)))
   const content = [...nodes]
-  while (content[0] && (content[0].type === 'hardBreak' || content[0].text?.trim() === '')) content.shift()
-  while (content.at(-1) && (content.at(-1)!.type === 'hardBreak' || content.at(-1)!.text?.trim() === '')) content.pop()
+  while (blank(content[0])) content.shift()
+  while (blank(content.at(-1))) content.pop()
   const first = content[0]
-  if (first?.text) content[0] = { ...first, text: first.text.trimStart() }
+  if (first?.text && !isCode(first)) content[0] = { ...first, text: first.text.trimStart() }
   const last = content.at(-1)
-  if (last?.text) content[content.length - 1] = { ...last, text: last.text.trimEnd() }
+  if (last?.text && !isCode(last)) content[content.length - 1] = { ...last, text: last.text.trimEnd() }
   return content
 }
 

@@ -1,4 +1,4 @@
-import { walkBody, type BodyDoc } from '../../article/body'
+import { isImageNode, walkBody, type BodyDoc } from '../../article/body'
 import { toProseMirror } from '../../schema/to-prosemirror'
 import { isSafeLinkUrl } from '../../article/urls'
 import { UserError } from '../../ipc/result'
@@ -69,7 +69,7 @@ function unsafeUrls(body: BodyDoc): string[] {
     if (typeof url === 'string' && !isSafeLinkUrl(url)) unsafe.push(url.slice(0, 200))
   }
   walkBody(body, (node) => {
-    if (node.type === 'image') check(node.attrs?.['src'])
+    if (isImageNode(node)) check(node.attrs?.['src'])
     for (const mark of node.marks ?? []) if (mark.type === 'link') check(mark.attrs?.['href'])
   })
   return unsafe

@@ -16,7 +16,7 @@ export interface BlockChoice {
 /** Every block a writer can insert, shared by the slash menu and the toolbar's inserter. */
 export const blockChoices: BlockChoice[] = [
   { id: 'paragraph', label: 'Text', keywords: 'paragraph plain', shortcut: 'Mod-Alt-0', icon: '¶', run: (e) => e.chain().focus().setParagraph().run() },
-  ...([2, 3, 4] as const).map((level) => ({
+  ...([2, 3, 4, 5, 6] as const).map((level) => ({
     id: `heading${level}`,
     label: `Heading ${level}`,
     keywords: `h${level} title subtitle section`,
@@ -26,6 +26,16 @@ export const blockChoices: BlockChoice[] = [
   })),
   { id: 'bulletList', label: 'Bulleted list', keywords: 'ul unordered bullets', shortcut: 'Mod-Shift-8', icon: '•', run: (e) => e.chain().focus().toggleBulletList().run() },
   { id: 'orderedList', label: 'Numbered list', keywords: 'ol ordered numbers', shortcut: 'Mod-Shift-7', icon: '1.', run: (e) => e.chain().focus().toggleOrderedList().run() },
+  {
+    id: 'looseList',
+    label: 'Loose list (space between items)',
+    keywords: 'list spacing loose tight paragraphs',
+    icon: '⋮',
+    run: (e) => {
+      const list = ['bulletList', 'orderedList'].find((name) => e.isActive(name))
+      if (list) e.chain().focus().setListLoose(!e.getAttributes(list)['loose']).run()
+    }
+  },
   { id: 'blockquote', label: 'Quote', keywords: 'blockquote citation pull', shortcut: 'Mod-Shift-b', icon: '“', run: (e) => e.chain().focus().toggleBlockquote().run() },
   { id: 'codeBlock', label: 'Code block', keywords: 'pre snippet', shortcut: 'Mod-Alt-c', icon: '{}', run: (e) => e.chain().focus().toggleCodeBlock().run() },
   { id: 'horizontalRule', label: 'Divider', keywords: 'hr horizontal rule separator line', icon: '—', run: (e) => e.chain().focus().setHorizontalRule().run() },

@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { ElementContent, RootContent } from 'hast'
+import { exportMarkdown, type ProfileName } from '../../../../src/shared/export'
+import { parseImportFile, type ImportedArticle } from '../../../../src/shared/import'
+import { UserError } from '../../../../src/shared/ipc/result'
+import { makeTempDir } from '../../../support/temp-dir'
+import { articleWith, fixtureContext } from './body'
+import { parseHtml } from './html-shape'
+
+export interface SpecExample {
+  number: number
+  section: string
+  markdown: string
+  /** The spec's own rendering. */
+  html: string
+}
+
+/** The 652 examples of the CommonMark spec, from the `commonmark-spec` package, with its `→` written as the tab it stands for. */
+export const specExamples: readonly SpecExample[] = (createRequire(import.meta.url)('commonmark-spec') as { tests: SpecExample[] }).tests.map((example) => ({
+  ...example,
+  markdown: example.markdown.replace(/→/g, '\t')
+}))
+
+/** GitHub's renderer as GitHub runs it, raw HTML let through so a dropped tag shows as a difference. */
+const cmarkArgs = '--unsafe -e autolink -e strikethrough -e table'
+
+export interface RoundTrip {
+  example: SpecExample
+  /** True when cmark-gfm reads raw HTML (a block or an inline tag) in the example. */
+  rawHtml: boolean
+  /** cmark-gfm's rendering of the example, normalized. */
+  expected: string
+  /** cmark-gfm's rendering of Copydesk's export (the title as the page's h1), normalized. */
+  actual: string
+  exported: string
+  /** What the user was told, at import and at export. */
+  warnings: string[]
+}
+
+/**
+ * Imports each example as a Markdown file, exports it with `profile`, and
+ * renders the original and the export with cmark-gfm. cmark-gfm is spawned
+ * from one shell per batch: a Node spawn per document cost ten times more.
+ */
+export async function roundTrips(examples: readonly SpecExample[], profile: ProfileName = 'plain'): Promise<RoundTrip[]> {
+  const dir = await makeTempDir('copydesk-commonmark-')
+  try {
+    const exports = examples.map((example) => exportExample(example, profile))
+    await mkdir(join(dir.path, 'in'))
+    await mkdir(join(dir.path, 'out'))
+    await Promise.all(
+      examples.flatMap((example, index) => [
+        writeFile(join(dir.path, 'in', `${example.number}.md`), example.markdown),
+        writeFile(join(dir.path, 'out', `${example.number}.md`), exports[index]!.body)
+      ])
+    )
+    // Two shells, one per core; the XML tree says where cmark-gfm saw raw HTML.
+    const script = `for f in "$1"/*.md; do cmark-gfm ${cmarkArgs} "$f" > "\${f%.md}.html"; [ "$2" = xml ] && cmark-gfm ${cmarkArgs} -t xml "$f" > "\${f%.md}.xml"; done; true`
+    await Promise.all([
+      run('sh', ['-c', script, 'sh', join(dir.path, 'in'), 'xml']),
+      run('sh', ['-c', script, 'sh', join(dir.path, 'out'), 'html'])
+    ])
+    return await Promise.all(
+      examples.map(async (example, index) => {
+        const { title, body, warnings } = exports[index]!
+        const [original, xml, exported] = await Promise.all([
+          readFile(join(dir.path, 'in', `${example.number}.html`), 'utf8'),
+          readFile(join(dir.path, 'in', `${example.number}.xml`), 'utf8'),
+          readFile(join(dir.path, 'out', `${example.number}.html`), 'utf8')
+        ])
+        return {
+          example,
+          rawHtml: /<html_(?:block|inline)\b/.test(xml),
+          expected: normalizeHtml(original),
+          actual: normalizeHtml(`${title ? `<h1>${escapeHtml(title)}</h1>` : ''}${exported}`),
+          exported: body,
+          warnings
+        }
+      })
+    )
+  } finally {
+    await dir.cleanup()
+  }
+}
+
+const run = promisify(execFile)
+
+function exportExample(example: SpecExample, profile: ProfileName): { title: string; body: string; warnings: string[] } {
+  let imported: ImportedArticle
+  try {
+    // "index.md": a file name the importer takes no title from, so only an H1 in the text makes one.
+    imported = parseImportFile('index.md', example.markdown)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return { title: '', body: '', warnings: [error.message] }
+  }
+  const title = imported.fields.title ?? ''
+  const article = articleWith(imported.fields.body!.content, { title })
+  const result = exportMarkdown(article, fixtureContext(), profile)
+  const body = result.content.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\nimport .*(?:\nimport .*)*\n/, '')
+  return { title, body, warnings: [...imported.warnings, ...result.warnings.map((warning) => warning.message)] }
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+const blockTags = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'hr', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div'
+])
+const isBlock = (node: RootContent | ElementContent | undefined): boolean => node?.type === 'element' && blockTags.has(node.tagName)
+
+/**
+ * HTML as the spec's own test runner compares it: attributes sorted, runs of
+ * whitespace as one space outside `<pre>`, and no whitespace next to block
+ * boundaries, where it is not content.
+ */
+export function normalizeHtml(html: string): string {
+  const serialize = (nodes: readonly (RootContent | ElementContent)[], inPre: boolean, inBlock: boolean): string =>
+    nodes
+      .map((node, index) => {
+        if (node.type === 'text') {
+          if (inPre) return escapeHtml(node.value)
+          let value = node.value.replace(/\s+/g, ' ')
+          if ((inBlock && index === 0) || isBlock(nodes[index - 1])) value = value.trimStart()
+          if ((inBlock && index === nodes.length - 1) || isBlock(nodes[index + 1])) value = value.trimEnd()
+          return escapeHtml(value)
+        }
+        if (node.type === 'comment') return `<!--${node.value}-->`
+        if (node.type !== 'element') return ''
+        const attrs = Object.entries(node.properties)
+          .map(([name, value]) => ` ${name}="${escapeHtml(Array.isArray(value) ? value.join(' ') : String(value))}"`)
+          .sort()
+          .join('')
+        const inner = serialize(node.children, inPre || node.tagName === 'pre', blockTags.has(node.tagName))
+        return `<${node.tagName}${attrs}>${inner}</${node.tagName}>${isBlock(node) ? '\n' : ''}`
+      })
+      .join('')
+  return serialize(parseHtml(html).children, false, true).trim()
+}
