@@ -12,6 +12,10 @@ import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
 import { ReviewRail } from '../review/rail/ReviewRail'
+import { useElementWidth } from '../shell/useElementWidth'
+
+/** The narrowest text beside the comments; below it the comments open over the text instead. */
+const RAIL_BESIDE_MIN_WIDTH = 560 + 56 + 240
 
 export interface BodyStats {
   words: number
@@ -25,6 +29,7 @@ interface Props {
   onError: (error: unknown) => void
   title: string
   onTitleChange: (title: string) => void
+  focusTitle: boolean
 }
 
 /**
@@ -39,13 +44,16 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
 const STATS_DELAY_MS = 400
 
 /** The body editor of the open article, with its toolbar, menus, find bar and drag handle. */
-export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange }: Props) {
+export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange, focusTitle }: Props) {
   const callbacks = useRef({ onStats, onError })
   useEffect(() => {
     callbacks.current = { onStats, onError }
   })
   const extensions = useMemo(() => editorExtensions({ onError: (error) => callbacks.current.onError(error) }), [])
   const [page, setPage] = useState<HTMLDivElement | null>(null)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  const columnWidth = useElementWidth(scroller)
+  const drawer = columnWidth !== null && columnWidth < RAIL_BESIDE_MIN_WIDTH
   const [editingLink, setEditingLink] = useState(false)
   const [findRequest, setFindRequest] = useState(0)
 
@@ -110,7 +118,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
         <ReviewToolButtons editor={editor} />
       </Toolbar>
       {findRequest > 0 && <FindBar editor={editor} focusRequest={findRequest} onClose={() => setFindRequest(0)} />}
-      <div className="editor-scroll review-layout">
+      <div className={`editor-scroll review-layout${drawer ? ' rail-drawer' : ''}`} ref={setScroller}>
         <div
           className="editor-page"
           ref={setPage}
@@ -120,11 +128,11 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
             setEditingLink(true)
           }}
         >
-          <TitleField value={title} onChange={onTitleChange} onLeave={() => editor.commands.focus('start')} />
+          <TitleField value={title} onChange={onTitleChange} onLeave={() => editor.commands.focus('start')} autoFocus={focusTitle} />
           <EditorContent editor={editor} />
           <DragHandle editor={editor} page={page} />
         </div>
-        <ReviewRail editor={editor} />
+        <ReviewRail editor={editor} drawer={drawer} />
       </div>
       <MarkBubbleMenu editor={editor} onEditLink={() => setEditingLink(true)} />
       <LinkMenu editor={editor} editing={editingLink} onEditingChange={setEditingLink} />

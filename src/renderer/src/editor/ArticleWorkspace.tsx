@@ -20,6 +20,10 @@ import { useReviewStatus } from '../review/panel/useReviewStatus'
 
 interface Props {
   articleId: string | null
+  /** The article was just created: its title takes the cursor. */
+  focusTitle: boolean
+  /** Whether the details panel shows; when it does not, its first-run question floats over the desk. */
+  detailsOpen: boolean
   /** Prefix that turns a stored `media/…` path into an address the window can load. */
   mediaBaseUrl: string
   /** Called with the article's new list row after a change, so the library list can show it. */
@@ -33,7 +37,7 @@ interface Props {
  * details (inspector) and its save state and counts (status bar). Saves on
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
-export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
+export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
@@ -77,7 +81,7 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
   return (
     <EditorServicesContext.Provider value={services}>
       <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
-        <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
+        <EditorArea session={session} update={update} onStats={setStats} onError={onError} focusTitle={focusTitle} />
         <Inspector
           session={session}
           update={update}
@@ -86,10 +90,15 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
           mediaUrl={services.mediaUrl}
           onError={onError}
           role={profile?.role ?? 'writer'}
-          profilePrompt={<FirstRunProfile state={profileState} />}
+          profilePrompt={detailsOpen && <FirstRunProfile state={profileState} />}
           review={<ReviewPanel article={session.kind === 'open' ? session.article : null} />}
         />
         {review.dialog}
+        {!detailsOpen && (
+          <div className="floating-profile-prompt">
+            <FirstRunProfile state={profileState} />
+          </div>
+        )}
       </ReviewProvider>
       <StatusBar {...statusBar}>
         <ProfileControl state={profileState} />
