@@ -7,7 +7,7 @@ import { useAppliedTheme } from './lib/useTheme'
 import { ArticleWorkspace } from './editor/ArticleWorkspace'
 import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
-import { ExportDialogs } from './export/ExportDialogs'
+import { ExportDialogs, type ExportRequest } from './export/ExportDialogs'
 import { LayoutButtons } from './shell/LayoutButtons'
 import { ShortcutSheet } from './shell/ShortcutSheet'
 import { useWorkspaceLayout } from './shell/useWorkspaceLayout'
@@ -25,6 +25,7 @@ export function App(): React.JSX.Element {
   /** The article just created: its title takes the cursor when it opens. */
   const [newArticleId, setNewArticleId] = useState<string | null>(null)
   const layout = useWorkspaceLayout()
+  const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
   const applied = useAppliedTheme(settings?.theme ?? 'system')
@@ -63,6 +64,7 @@ export function App(): React.JSX.Element {
         articleId={openArticleId}
         focusTitle={openArticleId !== null && openArticleId === newArticleId}
         detailsOpen={layout.details}
+        onExport={() => setExportRequest({ kind: 'single', format: 'html' })}
         mediaBaseUrl={info?.mediaBaseUrl ?? ''}
         onArticleChanged={setLastSaved}
         onError={report}
@@ -80,7 +82,7 @@ export function App(): React.JSX.Element {
         </button>
       )}
       <ShortcutSheet />
-      <ExportDialogs articleId={openArticleId} onError={report} />
+      <ExportDialogs articleId={openArticleId} requested={exportRequest} onRequestedChange={setExportRequest} onError={report} />
       {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
     </div>
   )

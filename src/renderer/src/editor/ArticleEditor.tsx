@@ -1,13 +1,14 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { bodyStats, type BodyDoc } from '../../../shared/article/body'
+import { attachBlockControls } from './blocks/block-controls'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
 import { FindBar } from './find/FindBar'
 import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
 import type { ArticleSaver } from './saving/article-saver'
-import { isModKey } from './shortcuts'
+import { keysOf, matchesKeys } from './shortcuts'
 import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
@@ -30,6 +31,7 @@ interface Props {
   title: string
   onTitleChange: (title: string) => void
   focusTitle: boolean
+  onExport: () => void
 }
 
 /**
@@ -44,10 +46,10 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
 const STATS_DELAY_MS = 400
 
 /** The body editor of the open article, with its toolbar, menus, find bar and drag handle. */
-export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange, focusTitle }: Props) {
-  const callbacks = useRef({ onStats, onError })
+export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange, focusTitle, onExport }: Props) {
+  const callbacks = useRef({ onStats, onError, onExport })
   useEffect(() => {
-    callbacks.current = { onStats, onError }
+    callbacks.current = { onStats, onError, onExport }
   })
   const extensions = useMemo(() => editorExtensions({ onError: (error) => callbacks.current.onError(error) }), [])
   const [page, setPage] = useState<HTMLDivElement | null>(null)
@@ -95,10 +97,12 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
     }
   }, [editor])
 
+  useEffect(() => (page ? attachBlockControls(page) : undefined), [page])
+
   useEffect(() => {
     const openFind = (): void => setFindRequest((n) => n + 1)
     const onKey = (event: KeyboardEvent): void => {
-      if (!isModKey(event, 'f')) return
+      if (!matchesKeys(event, keysOf('find'))) return
       event.preventDefault()
       openFind()
     }
@@ -114,7 +118,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   return (
     <>
-      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onError={onError}>
+      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onExport={() => callbacks.current.onExport()} onError={onError}>
         <ReviewToolButtons editor={editor} />
       </Toolbar>
       {findRequest > 0 && <FindBar editor={editor} focusRequest={findRequest} onClose={() => setFindRequest(0)} />}
@@ -123,7 +127,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
           className="editor-page"
           ref={setPage}
           onKeyDown={(event) => {
-            if (!isModKey(event, 'k')) return
+            if (!matchesKeys(event, keysOf('link'))) return
             event.preventDefault()
             setEditingLink(true)
           }}

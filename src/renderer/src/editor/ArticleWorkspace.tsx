@@ -7,7 +7,7 @@ import { EditorArea } from './EditorArea'
 import { EditorServicesContext, type EditorServices } from './editor-services'
 import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
-import { isModKey } from './shortcuts'
+import { keysOf, matchesKeys } from './shortcuts'
 import { useArticleSession } from './useArticleSession'
 import { usePromos } from './usePromos'
 import '../review/review.css'
@@ -24,6 +24,8 @@ interface Props {
   focusTitle: boolean
   /** Whether the details panel shows; when it does not, its first-run question floats over the desk. */
   detailsOpen: boolean
+  /** Opens the export dialog for the open article. */
+  onExport: () => void
   /** Prefix that turns a stored `media/…` path into an address the window can load. */
   mediaBaseUrl: string
   /** Called with the article's new list row after a change, so the library list can show it. */
@@ -37,7 +39,7 @@ interface Props {
  * details (inspector) and its save state and counts (status bar). Saves on
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
-export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
+export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
@@ -58,7 +60,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, mediaBase
     if (!saver) return
     const save = (): void => void saver.flush()
     const onKey = (event: KeyboardEvent): void => {
-      if (!isModKey(event, 's')) return
+      if (!matchesKeys(event, keysOf('save'))) return
       event.preventDefault()
       save()
     }
@@ -81,7 +83,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, mediaBase
   return (
     <EditorServicesContext.Provider value={services}>
       <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
-        <EditorArea session={session} update={update} onStats={setStats} onError={onError} focusTitle={focusTitle} />
+        <EditorArea session={session} update={update} onStats={setStats} onError={onError} focusTitle={focusTitle} onExport={onExport} />
         <Inspector
           session={session}
           update={update}

@@ -9,10 +9,11 @@ interface Props {
   onError: (error: unknown) => void
   /** The open article was just created: the cursor starts in its title. */
   focusTitle: boolean
+  onExport: () => void
 }
 
 /** The writing column: the open article's editor, or what to do when none is open. */
-export function EditorArea({ session, update, onStats, onError, focusTitle }: Props): React.JSX.Element {
+export function EditorArea({ session, update, onStats, onError, focusTitle, onExport }: Props): React.JSX.Element {
   // Stable, so typing in the inspector does not redraw the editor and its toolbar.
   const changeTitle = useCallback((title: string) => update({ title }), [update])
   return (
@@ -25,6 +26,7 @@ export function EditorArea({ session, update, onStats, onError, focusTitle }: Pr
           title={session.meta.title}
           onTitleChange={changeTitle}
           focusTitle={focusTitle}
+          onExport={onExport}
           onStats={onStats}
           onError={onError}
         />

@@ -41,5 +41,3 @@ export function matchesKeys(event: KeyboardEvent | React.KeyboardEvent, keys: st
   return code !== '' && event.code === code
 }
 
-/** True for Ctrl+key (⌘+key on a Mac) with no other modifier. */
-export const isModKey = (event: KeyboardEvent | React.KeyboardEvent, key: string): boolean => matchesKeys(event, `Mod-${key}`)
