@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../shared/ipc/contract'
 import type { Theme } from '../shared/settings'
+import { accelerator, shortcuts, type ShortcutId } from '../shared/shortcuts'
 
 export interface MenuActions {
   send(command: MenuCommand): void
@@ -16,9 +17,12 @@ export interface MenuActions {
  */
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, devTools: boolean): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin'
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  // The window answers these keys itself (src/renderer keyboard handlers), so the menu only shows
+  // them: registered too, one press could arrive twice and a toggle would undo itself.
+  const command = (label: string, cmd: MenuCommand, id: ShortcutId): MenuItemConstructorOptions => ({
     label,
-    ...(accelerator ? { accelerator } : {}),
+    accelerator: accelerator(shortcuts[id].keys),
+    registerAccelerator: false,
     click: () => actions.send(cmd)
   })
   const theme = (label: string, value: Theme): MenuItemConstructorOptions => ({
@@ -33,14 +37,14 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
     {
       label: '&File',
       submenu: [
-        command('New Article', 'new-article', 'CmdOrCtrl+N'),
-        command('Open Library…', 'open-library', 'CmdOrCtrl+O'),
+        command('New Article', 'new-article', 'newArticle'),
+        command('Open Library…', 'open-library', 'openLibrary'),
         { type: 'separator' },
-        command('Save', 'save', 'CmdOrCtrl+S'),
+        command('Save', 'save', 'save'),
         { type: 'separator' },
-        command('Export as HTML…', 'export-html', 'CmdOrCtrl+E'),
-        command('Export as Markdown…', 'export-markdown', 'CmdOrCtrl+Shift+E'),
-        command('Export to Site…', 'export-site', 'CmdOrCtrl+Alt+E'),
+        command('Export as HTML…', 'export-html', 'exportHtml'),
+        command('Export as Markdown…', 'export-markdown', 'exportMarkdown'),
+        command('Export to Site…', 'export-site', 'exportSite'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
@@ -57,7 +61,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
         { role: 'pasteAndMatchStyle' },
         { role: 'selectAll' },
         { type: 'separator' },
-        command('Find and Replace…', 'find', 'CmdOrCtrl+F')
+        command('Find and Replace…', 'find', 'find')
       ]
     },
     {
@@ -73,14 +77,22 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
         },
         {
           label: 'Toggle Dark Mode',
-          accelerator: 'CmdOrCtrl+Shift+D',
+          accelerator: accelerator(shortcuts.darkMode.keys),
           click: () => actions.setTheme(actions.isDark() ? 'light' : 'dark')
         },
+        { type: 'separator' },
+        command('Show or Hide Library', 'toggle-library', 'toggleLibrary'),
+        command('Show or Hide Details', 'toggle-details', 'toggleDetails'),
+        command('Focus Mode', 'focus-mode', 'focusMode'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(devTools ? [{ role: 'toggleDevTools' as const }] : [])
       ]
     },
-    { role: 'windowMenu' }
+    { role: 'windowMenu' },
+    {
+      label: '&Help',
+      submenu: [command('Keyboard Shortcuts', 'show-shortcuts', 'shortcutSheet')]
+    }
   ]
 }

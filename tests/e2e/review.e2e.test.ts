@@ -206,6 +206,8 @@ describe('editorial review in Chromium', () => {
     await report.getByRole('button', { name: 'Close' }).click()
     await openArticle(b.page, NETFLIX.title)
     await expect.poll(() => editorBody(b.page).locator('ins.review-insert').allTextContents()).toEqual(['heart', ' Dubbing too.'])
+    // Beside the library and the details at 1280 px the comments wait behind their button.
+    await b.page.getByRole('button', { name: /^Comments \(1\)/ }).click()
     await b.page.getByRole('article', { name: new RegExp(`^Comment by ${EDITOR}`) }).waitFor()
     const arrived = await storedArticle(b, id)
     expect(suggestionsIn(arrived.body)).toHaveLength(2)

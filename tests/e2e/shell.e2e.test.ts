@@ -71,13 +71,18 @@ describe('workstation shell in Chromium', () => {
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe('Copydesk 0.0.0-test')
     // A fault inside rendering: the library row formats its time with this.
     await page.evaluate(() => {
-      const original = Date.prototype.toLocaleTimeString
+      // `format` is a getter that hands out a bound function.
+      const proto = Intl.DateTimeFormat.prototype
+      const original = Object.getOwnPropertyDescriptor(proto, 'format')!
       ;(window as unknown as { restoreClock: () => void }).restoreClock = () => {
-        Date.prototype.toLocaleTimeString = original
+        Object.defineProperty(proto, 'format', original)
       }
-      Date.prototype.toLocaleTimeString = () => {
-        throw new Error('Clock exploded')
-      }
+      Object.defineProperty(proto, 'format', {
+        configurable: true,
+        get: () => () => {
+          throw new Error('Clock exploded')
+        }
+      })
     })
     await page.getByRole('button', { name: 'New article' }).click()
     const alert = page.getByRole('alert').filter({ hasText: 'Copydesk hit a problem' })

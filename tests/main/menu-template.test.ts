@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { MenuCommand } from '../../src/shared/ipc/contract'
 import type { Theme } from '../../src/shared/settings'
 import { menuTemplate } from '../../src/main/menu-template'
+import { accelerator, collisions, shortcuts } from '../../src/shared/shortcuts'
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])])
@@ -34,10 +35,14 @@ describe('application menu', () => {
       ['New Article', 'CmdOrCtrl+N', 'new-article'],
       ['Open Library…', 'CmdOrCtrl+O', 'open-library'],
       ['Save', 'CmdOrCtrl+S', 'save'],
-      ['Export as HTML…', 'CmdOrCtrl+E', 'export-html'],
-      ['Export as Markdown…', 'CmdOrCtrl+Shift+E', 'export-markdown'],
+      ['Export as HTML…', 'CmdOrCtrl+Shift+E', 'export-html'],
+      ['Export as Markdown…', 'CmdOrCtrl+Shift+M', 'export-markdown'],
       ['Export to Site…', 'CmdOrCtrl+Alt+E', 'export-site'],
-      ['Find and Replace…', 'CmdOrCtrl+F', 'find']
+      ['Find and Replace…', 'CmdOrCtrl+F', 'find'],
+      ['Show or Hide Library', 'CmdOrCtrl+Shift+L', 'toggle-library'],
+      ['Show or Hide Details', 'CmdOrCtrl+Shift+K', 'toggle-details'],
+      ['Focus Mode', 'CmdOrCtrl+Shift+F', 'focus-mode'],
+      ['Keyboard Shortcuts', 'CmdOrCtrl+/', 'show-shortcuts']
     ]
     for (const [label, accelerator, command] of expected) {
       expect(menu.byLabel(label).accelerator).toBe(accelerator)
@@ -46,6 +51,15 @@ describe('application menu', () => {
     }
     const accelerators = menu.items.map((i) => i.accelerator).filter(Boolean)
     expect(new Set(accelerators).size).toBe(accelerators.length)
+  })
+
+  it('takes no key the editor uses: Ctrl+E stays inline code, and no two commands share keys', () => {
+    const menu = setup()
+    const taken = new Set(menu.items.map((i) => i.accelerator).filter(Boolean))
+    for (const id of ['bold', 'italic', 'strike', 'code', 'link', 'comment', 'suggest', 'paragraph', 'heading2', 'blockquote'] as const) {
+      expect(taken.has(accelerator(shortcuts[id].keys))).toBe(false)
+    }
+    expect(collisions()).toEqual([])
   })
 
   it('uses the platform roles for undo, redo, clipboard and zoom', () => {

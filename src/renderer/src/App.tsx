@@ -7,7 +7,10 @@ import { useAppliedTheme } from './lib/useTheme'
 import { ArticleWorkspace } from './editor/ArticleWorkspace'
 import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
-import { ExportDialogs } from './export/ExportDialogs'
+import { ExportDialogs, type ExportRequest } from './export/ExportDialogs'
+import { LayoutButtons } from './shell/LayoutButtons'
+import { ShortcutSheet } from './shell/ShortcutSheet'
+import { useWorkspaceLayout } from './shell/useWorkspaceLayout'
 
 /**
  * The workstation frame. Which article is open lives here; each region
@@ -19,6 +22,10 @@ export function App(): React.JSX.Element {
   const [settings, setSettings] = useState<SettingsView | null>(null)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
+  /** The article just created: its title takes the cursor when it opens. */
+  const [newArticleId, setNewArticleId] = useState<string | null>(null)
+  const layout = useWorkspaceLayout()
+  const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
   const applied = useAppliedTheme(settings?.theme ?? 'system')
@@ -39,22 +46,43 @@ export function App(): React.JSX.Element {
   )
 
   return (
-    <div className="workstation">
+    <div
+      className="workstation"
+      data-library={layout.library ? 'open' : 'closed'}
+      data-details={layout.details ? 'open' : 'closed'}
+      data-focus-mode={layout.focus ? 'on' : undefined}
+    >
       <Sidebar
         libraryPath={info?.libraryPath ?? ''}
         selectedId={openArticleId}
         onSelect={setOpenArticleId}
+        onCreated={setNewArticleId}
         lastSaved={lastSaved}
         onError={report}
       />
       <ArticleWorkspace
         articleId={openArticleId}
+        focusTitle={openArticleId !== null && openArticleId === newArticleId}
+        detailsOpen={layout.details}
+        onExport={() => setExportRequest({ kind: 'single', format: 'html' })}
         mediaBaseUrl={info?.mediaBaseUrl ?? ''}
         onArticleChanged={setLastSaved}
         onError={report}
-        statusBar={{ version: info?.version ?? '', theme: settings?.theme ?? 'system', appliedTheme: applied, onThemeChange: chooseTheme }}
+        statusBar={{
+          version: info?.version ?? '',
+          theme: settings?.theme ?? 'system',
+          appliedTheme: applied,
+          onThemeChange: chooseTheme,
+          layoutButtons: <LayoutButtons layout={layout} />
+        }}
       />
-      <ExportDialogs articleId={openArticleId} onError={report} />
+      {layout.focus && (
+        <button type="button" className="focus-exit" onClick={layout.toggleFocus}>
+          Leave focus mode
+        </button>
+      )}
+      <ShortcutSheet />
+      <ExportDialogs articleId={openArticleId} requested={exportRequest} onRequestedChange={setExportRequest} onError={report} />
       {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
     </div>
   )

@@ -157,7 +157,11 @@ export const menuCommands = [
   'export-markdown',
   'export-site',
   'find',
-  'open-library'
+  'open-library',
+  'toggle-library',
+  'toggle-details',
+  'focus-mode',
+  'show-shortcuts'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

@@ -55,7 +55,9 @@ export function runChecklist(article: Article, config: ChecklistConfig, context:
 }
 
 const characters = (text: string): number => Array.from(text.trim()).length
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+// The messages are English: English plural rules, whatever the machine's locale.
+const englishPlurals = new Intl.PluralRules('en')
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${englishPlurals.select(n) === 'one' ? one : many}`
 const quote = (text: string): string => `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`
 
 function lengthItem(
@@ -98,7 +100,7 @@ function altTextItem(article: Article, body: BodyDoc): ChecklistItem {
   const label = 'Alt text on images'
   if (missing.length > 0)
     return { id: 'image-alt', label, ok: false, message: `Describe ${missing.join(', ')} in alt text, for readers who cannot see it.` }
-  return { id: 'image-alt', label, ok: true, message: images === 0 ? 'The article has no images.' : `All ${plural(images, 'image')} have alt text.` }
+  return { id: 'image-alt', label, ok: true, message: images === 0 ? 'The article has no images.' : englishPlurals.select(images) === 'one' ? 'Its one image has alt text.' : `All ${plural(images, 'image')} have alt text.` }
 }
 
 const fileName = (src: unknown): string => (typeof src === 'string' ? (src.split('/').pop() ?? src) : 'without a file')

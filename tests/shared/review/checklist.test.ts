@@ -71,6 +71,12 @@ describe('pre-export checklist', () => {
     expect(item(article, 'image-alt')).toMatchObject({ ok: true, message: 'All 3 images have alt text.' })
   })
 
+  it('says “its one image”, not “all 1 image have”, when there is one image', () => {
+    const article = netflixArticle()
+    article.featuredImage = { src: 'media/cover.jpg', alt: 'Netflix logo on a screen' }
+    expect(item(article, 'image-alt')).toMatchObject({ ok: true, message: 'Its one image has alt text.' })
+  })
+
   it('names the FAQ question whose answer is empty', () => {
     const article = netflixArticle()
     faqItems(article)[3]!.content![1] = { type: 'faqAnswer', content: [{ type: 'paragraph' }] }

@@ -1,17 +1,22 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { bodyStats, type BodyDoc } from '../../../shared/article/body'
+import { attachBlockControls } from './blocks/block-controls'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
 import { FindBar } from './find/FindBar'
 import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
 import type { ArticleSaver } from './saving/article-saver'
-import { isModKey } from './shortcuts'
+import { keysOf, matchesKeys } from './shortcuts'
 import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
 import { ReviewRail } from '../review/rail/ReviewRail'
+import { useElementWidth } from '../shell/useElementWidth'
+
+/** The narrowest text beside the comments; below it the comments open over the text instead. */
+const RAIL_BESIDE_MIN_WIDTH = 560 + 56 + 240
 
 export interface BodyStats {
   words: number
@@ -25,6 +30,8 @@ interface Props {
   onError: (error: unknown) => void
   title: string
   onTitleChange: (title: string) => void
+  focusTitle: boolean
+  onExport: () => void
 }
 
 /**
@@ -39,13 +46,16 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
 const STATS_DELAY_MS = 400
 
 /** The body editor of the open article, with its toolbar, menus, find bar and drag handle. */
-export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange }: Props) {
-  const callbacks = useRef({ onStats, onError })
+export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange, focusTitle, onExport }: Props) {
+  const callbacks = useRef({ onStats, onError, onExport })
   useEffect(() => {
-    callbacks.current = { onStats, onError }
+    callbacks.current = { onStats, onError, onExport }
   })
   const extensions = useMemo(() => editorExtensions({ onError: (error) => callbacks.current.onError(error) }), [])
   const [page, setPage] = useState<HTMLDivElement | null>(null)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  const columnWidth = useElementWidth(scroller)
+  const drawer = columnWidth !== null && columnWidth < RAIL_BESIDE_MIN_WIDTH
   const [editingLink, setEditingLink] = useState(false)
   const [findRequest, setFindRequest] = useState(0)
 
@@ -89,10 +99,12 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
     }
   }, [editor])
 
+  useEffect(() => (page ? attachBlockControls(page) : undefined), [page])
+
   useEffect(() => {
     const openFind = (): void => setFindRequest((n) => n + 1)
     const onKey = (event: KeyboardEvent): void => {
-      if (!isModKey(event, 'f')) return
+      if (!matchesKeys(event, keysOf('find'))) return
       event.preventDefault()
       openFind()
     }
@@ -108,25 +120,25 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   return (
     <>
-      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onError={onError}>
+      <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onExport={() => callbacks.current.onExport()} onError={onError}>
         <ReviewToolButtons editor={editor} />
       </Toolbar>
       {findRequest > 0 && <FindBar editor={editor} focusRequest={findRequest} onClose={() => setFindRequest(0)} />}
-      <div className="editor-scroll review-layout">
+      <div className={`editor-scroll review-layout${drawer ? ' rail-drawer' : ''}`} ref={setScroller}>
         <div
           className="editor-page"
           ref={setPage}
           onKeyDown={(event) => {
-            if (!isModKey(event, 'k')) return
+            if (!matchesKeys(event, keysOf('link'))) return
             event.preventDefault()
             setEditingLink(true)
           }}
         >
-          <TitleField value={title} onChange={onTitleChange} onLeave={() => editor.commands.focus('start')} />
+          <TitleField value={title} onChange={onTitleChange} onLeave={() => editor.commands.focus('start')} autoFocus={focusTitle} />
           <EditorContent editor={editor} />
           <DragHandle editor={editor} page={page} />
         </div>
-        <ReviewRail editor={editor} />
+        <ReviewRail editor={editor} drawer={drawer} />
       </div>
       <MarkBubbleMenu editor={editor} onEditLink={() => setEditingLink(true)} />
       <LinkMenu editor={editor} editing={editingLink} onEditingChange={setEditingLink} />

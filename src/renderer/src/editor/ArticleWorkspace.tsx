@@ -8,7 +8,7 @@ import { EditorArea } from './EditorArea'
 import { EditorServicesContext, type EditorServices } from './editor-services'
 import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
-import { isModKey } from './shortcuts'
+import { keysOf, matchesKeys } from './shortcuts'
 import { useArticleSession } from './useArticleSession'
 import { usePromos } from './usePromos'
 import '../review/review.css'
@@ -21,6 +21,12 @@ import { useReviewStatus } from '../review/panel/useReviewStatus'
 
 interface Props {
   articleId: string | null
+  /** The article was just created: its title takes the cursor. */
+  focusTitle: boolean
+  /** Whether the details panel shows; when it does not, its first-run question floats over the desk. */
+  detailsOpen: boolean
+  /** Opens the export dialog for the open article. */
+  onExport: () => void
   /** Prefix that turns a stored `media/…` path into an address the window can load. */
   mediaBaseUrl: string
   /** Called with the article's new list row after a change, so the library list can show it. */
@@ -34,7 +40,7 @@ interface Props {
  * details (inspector) and its save state and counts (status bar). Saves on
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
-export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
+export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
@@ -55,7 +61,7 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
     if (!saver) return
     const save = (): void => void saver.flush()
     const onKey = (event: KeyboardEvent): void => {
-      if (!isModKey(event, 's')) return
+      if (!matchesKeys(event, keysOf('save'))) return
       event.preventDefault()
       save()
     }
@@ -78,7 +84,7 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
   return (
     <EditorServicesContext.Provider value={services}>
       <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
-        <EditorArea session={session} update={update} onStats={setStats} onError={onError} />
+        <EditorArea session={session} update={update} onStats={setStats} onError={onError} focusTitle={focusTitle} onExport={onExport} />
         <Inspector
           session={session}
           update={update}
@@ -87,10 +93,15 @@ export function ArticleWorkspace({ articleId, mediaBaseUrl, onArticleChanged, on
           mediaUrl={services.mediaUrl}
           onError={onError}
           role={profile?.role ?? 'writer'}
-          profilePrompt={<FirstRunProfile state={profileState} />}
+          profilePrompt={detailsOpen && <FirstRunProfile state={profileState} />}
           review={<ReviewPanel article={session.kind === 'open' ? session.article : null} />}
         />
         {review.dialog}
+        {!detailsOpen && (
+          <div className="floating-profile-prompt">
+            <FirstRunProfile state={profileState} />
+          </div>
+        )}
       </ReviewProvider>
       <StatusBar {...statusBar}>
         <ProfileControl state={profileState} />

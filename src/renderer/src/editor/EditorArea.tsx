@@ -7,10 +7,13 @@ interface Props {
   update: (changes: Partial<ArticleMeta>) => void
   onStats: (stats: BodyStats) => void
   onError: (error: unknown) => void
+  /** The open article was just created: the cursor starts in its title. */
+  focusTitle: boolean
+  onExport: () => void
 }
 
 /** The writing column: the open article's editor, or what to do when none is open. */
-export function EditorArea({ session, update, onStats, onError }: Props): React.JSX.Element {
+export function EditorArea({ session, update, onStats, onError, focusTitle, onExport }: Props): React.JSX.Element {
   // Stable, so typing in the inspector does not redraw the editor and its toolbar.
   const changeTitle = useCallback((title: string) => update({ title }), [update])
   return (
@@ -22,6 +25,8 @@ export function EditorArea({ session, update, onStats, onError }: Props): React.
           saver={session.saver}
           title={session.meta.title}
           onTitleChange={changeTitle}
+          focusTitle={focusTitle}
+          onExport={onExport}
           onStats={onStats}
           onError={onError}
         />

@@ -1,32 +1,35 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useCommand } from '../shell/useCommand'
 import { SingleExportDialog } from './SingleExportDialog'
 import { SiteExportDialog } from './SiteExportDialog'
 import './export.css'
 
-type Open = { kind: 'single'; format: 'html' | 'markdown' } | { kind: 'site' } | null
+export type ExportRequest = { kind: 'single'; format: 'html' | 'markdown' } | { kind: 'site' }
 
 interface Props {
-  /** The article File → Export as… exports. */
+  /** The article Export as… exports. */
   articleId: string | null
+  /** Opened from the window (the toolbar's Export button); null when closed. */
+  requested: ExportRequest | null
+  onRequestedChange: (request: ExportRequest | null) => void
   onError: (error: unknown) => void
 }
 
-/** File → Export as HTML / Markdown / to Site: the menu commands open the matching dialog. */
-export function ExportDialogs({ articleId, onError }: Props): React.JSX.Element | null {
-  const [open, setOpen] = useState<Open>(null)
+/** Export as HTML / Markdown / to Site: from the toolbar, the File menu or the keys in src/shared/shortcuts.ts. */
+export function ExportDialogs({ articleId, requested, onRequestedChange, onError }: Props): React.JSX.Element | null {
+  const [format, setFormat] = useState<'html' | 'markdown'>('html')
+  useCommand('exportHtml', () => onRequestedChange({ kind: 'single', format: 'html' }))
+  useCommand('exportMarkdown', () => onRequestedChange({ kind: 'single', format: 'markdown' }))
+  useCommand('exportSite', () => onRequestedChange({ kind: 'site' }))
 
-  useEffect(
-    () =>
-      window.copydesk.on('menu', (command) => {
-        if (command === 'export-html') setOpen({ kind: 'single', format: 'html' })
-        else if (command === 'export-markdown') setOpen({ kind: 'single', format: 'markdown' })
-        else if (command === 'export-site') setOpen({ kind: 'site' })
-      }),
-    []
-  )
+  const [shownRequest, setShownRequest] = useState(requested)
+  if (requested !== shownRequest) {
+    setShownRequest(requested)
+    if (requested?.kind === 'single') setFormat(requested.format)
+  }
 
-  if (!open) return null
-  const close = (): void => setOpen(null)
-  if (open.kind === 'site') return <SiteExportDialog onClose={close} onError={onError} />
-  return <SingleExportDialog key={open.format} articleId={articleId} format={open.format} onClose={close} onError={onError} />
+  if (!requested) return null
+  const close = (): void => onRequestedChange(null)
+  if (requested.kind === 'site') return <SiteExportDialog onClose={close} onError={onError} />
+  return <SingleExportDialog articleId={articleId} format={format} onFormatChange={setFormat} onClose={close} onError={onError} />
 }

@@ -9,17 +9,23 @@ import { WarningList } from './WarningList'
 interface Props {
   articleId: string | null
   format: 'html' | 'markdown'
+  onFormatChange: (format: 'html' | 'markdown') => void
   onClose: () => void
   onError: (error: unknown) => void
 }
 
+/** A relative link to another page: a related article the single export points at but does not write. */
+const siblingPageLink = /href="(?![a-z][a-z0-9+.-]*:|#|\/)[^"]*\.html"/i
+
 /**
- * File → Export as HTML / Markdown: a preview of exactly the file that will
- * be written (as last saved), then the native save dialog.
+ * Export as HTML / Markdown: exactly the file that will be written (as last
+ * saved), its source beside the page it renders to, then the native save dialog.
  */
-export function SingleExportDialog({ articleId, format, onClose, onError }: Props): React.JSX.Element {
+export function SingleExportDialog({ articleId, format, onFormatChange, onClose, onError }: Props): React.JSX.Element {
   const [profile, setProfile] = useState<ProfileName>('plain')
   const [preview, setPreview] = useState<SingleExport | null>(null)
+  /** The HTML page, rendered beside the Markdown source too: what the article will look like. */
+  const [page, setPage] = useState<string | null>(null)
   const [problem, setProblem] = useState('')
   const [saved, setSaved] = useState('')
   const [saving, setSaving] = useState(false)
@@ -28,10 +34,14 @@ export function SingleExportDialog({ articleId, format, onClose, onError }: Prop
   useEffect(() => {
     if (!articleId) return
     let live = true
-    call('previewExport', { id: articleId, format, ...(format === 'markdown' ? { profile } : {}) }).then(
-      (result) => {
+    Promise.all([
+      call('previewExport', { id: articleId, format, ...(format === 'markdown' ? { profile } : {}) }),
+      format === 'html' ? null : call('previewExport', { id: articleId, format: 'html' })
+    ]).then(
+      ([result, html]) => {
         if (!live) return
         setPreview(result)
+        setPage(html?.content ?? result.content)
         setProblem('')
       },
       (error: unknown) => {
@@ -57,9 +67,30 @@ export function SingleExportDialog({ articleId, format, onClose, onError }: Prop
   }
 
   const title = format === 'html' ? 'Export as HTML' : 'Export as Markdown'
+  const formatChoice = (
+    <fieldset className="export-field export-format">
+      <legend>Format</legend>
+      {(['html', 'markdown'] as const).map((value) => (
+        <label key={value} className="export-check">
+          <input type="radio" name="export-format" value={value} checked={format === value} onChange={() => onFormatChange(value)} />
+          {value === 'html' ? 'HTML page' : 'Markdown'}
+        </label>
+      ))}
+    </fieldset>
+  )
+  const notes: string[] = []
+  if (format === 'html' && preview && siblingPageLink.test(preview.content)) {
+    notes.push('Related articles are linked as .html files beside this one. Export them too, or use Export to site… for links that work on the site.')
+  }
+  if (format === 'markdown' && (profile === 'hugo' || profile === 'jekyll')) {
+    notes.push(
+      `The ${profile === 'hugo' ? 'Hugo shortcodes' : 'Jekyll includes'} for FAQs and promos come from Copydesk's site kit, which a single file does not carry: use Export to site… to write the kit with the article.`
+    )
+  }
   if (!articleId) {
     return (
       <Modal title={title} onClose={onClose}>
+        {formatChoice}
         <p className="export-empty">Open an article in the library first, then export it.</p>
         <div className="dialog-actions">
           <button onClick={onClose}>Close</button>
@@ -69,16 +100,31 @@ export function SingleExportDialog({ articleId, format, onClose, onError }: Prop
   }
   return (
     <Modal title={title} className="single-export" onClose={onClose}>
-      {format === 'markdown' && <ProfileSelect caption="Flavour" value={profile} onChange={setProfile} />}
+      <div className="export-choices">
+        {formatChoice}
+        {format === 'markdown' && <ProfileSelect caption="Flavour" value={profile} onChange={setProfile} />}
+      </div>
       {problem && <p role="alert" className="export-problem">{problem}</p>}
-      <figure className="export-preview">
-        <figcaption>
-          Preview of <strong>{preview?.fileName ?? '…'}</strong>, as last saved
-        </figcaption>
-        <pre tabIndex={0} aria-label="Exported file">
-          {preview?.content ?? 'Rendering…'}
-        </pre>
-      </figure>
+      <div className="export-previews">
+        <figure className="export-preview">
+          <figcaption>
+            <strong>{preview?.fileName ?? '…'}</strong>, as last saved
+          </figcaption>
+          <pre tabIndex={0} aria-label="Exported file">
+            {preview?.content ?? 'Rendering…'}
+          </pre>
+        </figure>
+        <figure className="export-preview">
+          <figcaption>The page it makes</figcaption>
+          {/* No script runs in the preview: an empty sandbox allows nothing but showing the page. */}
+          {page !== null && <iframe className="export-page" title="Rendered page" sandbox="" srcDoc={page} />}
+        </figure>
+      </div>
+      {notes.map((note) => (
+        <p key={note} className="export-note">
+          {note}
+        </p>
+      ))}
       {preview && <WarningList warnings={preview.warnings} />}
       {saved && (
         <p role="status" className="export-saved">

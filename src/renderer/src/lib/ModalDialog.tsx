@@ -18,13 +18,21 @@ export function ModalDialog({ className, labelledBy, role, onDismiss, children }
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
+    if (!dialog || dialog.open) return
+    dialog.showModal()
+    // A long dialog opens at its top: showModal focuses the first control, which may sit at the
+    // bottom (a Close button) and scroll the heading out of view. The dialog itself takes focus instead.
+    if (dialog.scrollHeight > dialog.clientHeight && dialog.scrollTop > 0) {
+      dialog.focus()
+      dialog.scrollTop = 0
+    }
   }, [])
   return (
     <dialog
       ref={ref}
       className={className}
       role={role}
+      tabIndex={-1}
       aria-labelledby={labelledBy}
       onCancel={(event) => {
         event.preventDefault()

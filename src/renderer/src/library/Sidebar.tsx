@@ -10,7 +10,7 @@ import { plural } from './format'
 import { ImportProgressPanel } from './ImportProgressPanel'
 import { ImportReportPanel } from './ImportReportPanel'
 import { LibraryHeader } from './LibraryHeader'
-import { shortcut, useLibraryCommands } from './shortcuts'
+import { commandTitle, useLibraryCommands } from './shortcuts'
 import { TrashView } from './TrashView'
 import { noFilters, useArticles, type ArticleFilters } from './useArticles'
 import { useImport } from './useImport'
@@ -21,6 +21,8 @@ interface Props {
   libraryPath: string
   selectedId: string | null
   onSelect: (id: string | null) => void
+  /** A new article was created (and opened). */
+  onCreated?: (id: string) => void
   /** The list row of the article the editor changed last, put in place without listing the library again. */
   lastSaved: ArticleSummary | null
   onError: (error: unknown) => void
@@ -41,7 +43,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * The library: which folder is open, its articles (searchable, filtered,
  * virtualized), the trash, import by drop or picker, and the promo manager.
  */
-export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError }: Props): React.JSX.Element {
+export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSaved, onError }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'articles' | 'trash'>('articles')
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [activeId, setActiveId] = useState<string | null>(selectedId)
@@ -107,6 +109,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
       // A new article matches no search yet; show it where the writer will look for it.
       setFilters(noFilters)
       setTab('articles')
+      onCreated?.(article.id)
       open(article.id)
       refresh()
     })
@@ -217,7 +220,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, lastSaved, onError 
         <>
           <FilterBar filters={filters} tags={list.tags} authors={list.authors} onChange={setFilters} />
           <div className="sidebar-toolbar">
-            <button className="primary" onClick={() => void createArticle()} title={`New article (${shortcut('N')})`}>
+            <button className="primary" onClick={() => void createArticle()} title={commandTitle('newArticle')}>
               New article
             </button>
             <button onClick={() => fileInput.current?.click()} disabled={imports.running !== null} title="Import Markdown, HTML or Copydesk JSON files">

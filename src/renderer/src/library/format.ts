@@ -1,15 +1,17 @@
+import { formatDateTime, formatTime } from '../lib/time'
+
 /** Today's time for today's edits, otherwise a short date; the year only when it is not this year. */
 export function formatUpdated(iso: string, now = new Date()): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
   if (date.toDateString() === now.toDateString()) {
-    return date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })
+    return formatTime(date)
   }
   const sameYear = date.getFullYear() === now.getFullYear()
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })
 }
 
-export const formatFullDate = (iso: string): string => new Date(iso).toLocaleString()
+export const formatFullDate = (iso: string): string => formatDateTime(new Date(iso))
 
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString()} ${count === 1 ? one : many}`

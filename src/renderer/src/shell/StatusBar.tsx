@@ -5,14 +5,17 @@ export interface StatusBarProps {
   theme: Theme
   appliedTheme: 'light' | 'dark'
   onThemeChange: (theme: Theme) => void
+  /** Show or hide the library and the details, focus mode. */
+  layoutButtons?: React.ReactNode
 }
 
 const themeLabels: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' }
 
 /** App-wide facts (version, theme) plus, as children, the open article's save state and counts. */
-export function StatusBar({ version, theme, appliedTheme, onThemeChange, children }: StatusBarProps & { children?: React.ReactNode }): React.JSX.Element {
+export function StatusBar({ version, theme, appliedTheme, onThemeChange, layoutButtons, children }: StatusBarProps & { children?: React.ReactNode }): React.JSX.Element {
   return (
     <footer className="status-bar">
+      {layoutButtons}
       <span className="status-item" data-testid="app-version">
         Copydesk {version}
       </span>

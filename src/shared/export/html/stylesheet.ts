@@ -11,6 +11,7 @@ export const exportStylesheet = `:root {
   --rule: #d9d9de;
   --panel: #f5f5f7;
   --link: #0b57d0;
+  --bg: #ffffff;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -19,12 +20,14 @@ export const exportStylesheet = `:root {
     --rule: #3a3b40;
     --panel: #232428;
     --link: #8ab4f8;
+    --bg: #17181b;
   }
 }
 body {
   margin: 0;
   padding: 2rem 1.25rem 4rem;
   color: var(--text);
+  background: var(--bg);
   font: 1.125rem/1.65 Georgia, 'Times New Roman', serif;
 }
 article {

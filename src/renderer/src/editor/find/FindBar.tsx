@@ -12,6 +12,11 @@ interface Props {
   onClose: () => void
 }
 
+const pluralRules = new Intl.PluralRules('en')
+/** "3 matches" before the first step to one, "2 of 3" on one. */
+const countText = (current: number, total: number): string =>
+  total === 0 ? 'No matches' : current > 0 ? `${current} of ${total}` : `${total} ${pluralRules.select(total) === 'one' ? 'match' : 'matches'}`
+
 function matchPosition(editor: Editor): { total: number; current: number } {
   const { state } = editor
   const matches = getMatchHighlights(state).find()
@@ -70,7 +75,7 @@ export function FindBar({ editor, focusRequest, onClose }: Props): React.JSX.Ele
         onKeyDown={keys(run(findNext), run(findPrev))}
       />
       <span className="find-count" aria-live="polite">
-        {find ? (total === 0 ? 'No matches' : `${current || '–'} of ${total}`) : ''}
+        {find ? countText(current, total) : ''}
       </span>
       <button type="button" className="ghost" aria-label="Previous match" title={withShortcut('Previous match', 'Shift-Enter')} onClick={run(findPrev)}>
         ↑
@@ -92,7 +97,15 @@ export function FindBar({ editor, focusRequest, onClose }: Props): React.JSX.Ele
       <button type="button" onClick={run(replaceNext)} disabled={total === 0}>
         Replace
       </button>
-      <button type="button" onClick={run(replaceAll)} disabled={total === 0}>
+      <button
+        type="button"
+        onClick={() => {
+          run(replaceAll)()
+          // The button disables itself (no matches left): the search box keeps the keyboard, so Escape still closes.
+          findInput.current?.focus()
+        }}
+        disabled={total === 0}
+      >
         Replace all
       </button>
       <button type="button" className="ghost" aria-label="Close find" title={withShortcut('Close', 'Escape')} onClick={close}>

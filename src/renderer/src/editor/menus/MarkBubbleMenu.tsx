@@ -2,6 +2,8 @@ import type { Editor } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
 import { BubbleMenu } from '@tiptap/react/menus'
+import { Link } from 'lucide-react'
+import { keysOf } from '../shortcuts'
 import { activeMarks, markChoices } from '../toolbar/marks'
 import { ToolButton } from '../toolbar/ToolButton'
 
@@ -28,11 +30,11 @@ export function MarkBubbleMenu({ editor, onEditLink }: Props): React.JSX.Element
       <div role="toolbar" aria-label="Text style">
         {markChoices.map((mark) => (
           <ToolButton key={mark.name} label={mark.label} shortcut={mark.shortcut} pressed={active[mark.name]} className={`mark-${mark.name}`} onClick={() => mark.toggle(editor)}>
-            {mark.icon}
+            <mark.Icon size={16} aria-hidden="true" />
           </ToolButton>
         ))}
-        <ToolButton label="Link" shortcut="Mod-k" pressed={active.link} onClick={onEditLink}>
-          Link
+        <ToolButton label="Link" shortcut={keysOf('link')} pressed={active.link} onClick={onEditLink}>
+          <Link size={16} aria-hidden="true" />
         </ToolButton>
       </div>
     </BubbleMenu>

@@ -1,13 +1,12 @@
 import { useSyncExternalStore } from 'react'
+import { formatTime } from '../../lib/time'
 import type { ArticleSaver, SaveStatus } from './article-saver'
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-const clock = (date: Date): string => `${pad(date.getHours())}:${pad(date.getMinutes())}`
 
 export function saveStatusText(status: SaveStatus): string {
   if (status.state === 'saving') return 'Saving…'
   if (status.state === 'failed') return `Not saved: ${status.reason}`
-  return status.at ? `Saved ${clock(status.at)}` : 'Saved'
+  return status.at ? `Saved ${formatTime(status.at)}` : 'Saved'
 }
 
 /** "Saved 14:05", "Saving…" or "Not saved: <reason>" with a way to try again. */

@@ -1,21 +1,29 @@
 import type { Editor } from '@tiptap/core'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
+import { FileOutput, Link, List, ListOrdered, Redo2, Search, TextQuote, Undo2 } from 'lucide-react'
+import { shortcuts, type ShortcutId } from '../../../../shared/shortcuts'
 import { InsertMenu } from './InsertMenu'
 import { activeMarks, markChoices } from './marks'
+import { TextStyleSelect } from './TextStyleSelect'
 import { ToolButton } from './ToolButton'
 
 interface Props {
   editor: Editor
   onEditLink: () => void
   onFind: () => void
+  onExport: () => void
   onError: (error: unknown) => void
   /** Tools other features add (review: comment, suggestion mode). */
   children?: React.ReactNode
 }
 
-/** Formatting, lists, history and find, above the text; every button names its shortcut. */
-export function Toolbar({ editor, onEditLink, onFind, onError, children }: Props): React.JSX.Element {
+const icon = { size: 16, 'aria-hidden': true } as const
+/** A button for a command of the shortcut table: its name and keys come from there. */
+const labelled = (id: ShortcutId) => ({ label: shortcuts[id].label, shortcut: shortcuts[id].keys })
+
+/** Text style, formatting, lists, history, find and export, above the text; every button names its shortcut. */
+export function Toolbar({ editor, onEditLink, onFind, onExport, onError, children }: Props): React.JSX.Element {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -33,36 +41,41 @@ export function Toolbar({ editor, onEditLink, onFind, onError, children }: Props
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
       <InsertMenu editor={editor} onError={onError} />
+      <TextStyleSelect editor={editor} />
       <span className="toolbar-divider" />
       {markChoices.map((mark) => (
-        <ToolButton key={mark.name} label={mark.label} shortcut={mark.shortcut} pressed={state[mark.name]} className={`mark-${mark.name}`} onClick={() => mark.toggle(editor)}>
-          {mark.icon}
+        <ToolButton key={mark.name} label={mark.label} shortcut={mark.shortcut} pressed={state[mark.name]} onClick={() => mark.toggle(editor)}>
+          <mark.Icon {...icon} />
         </ToolButton>
       ))}
-      <ToolButton label="Link" shortcut="Mod-k" pressed={state.link} onClick={onEditLink}>
-        Link
+      <ToolButton label="Link" shortcut={shortcuts.link.keys} pressed={state.link} onClick={onEditLink}>
+        <Link {...icon} />
       </ToolButton>
       <span className="toolbar-divider" />
-      <ToolButton label="Bulleted list" shortcut="Mod-Shift-8" pressed={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
-        •≡
+      <ToolButton {...labelled('bulletList')} pressed={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
+        <List {...icon} />
       </ToolButton>
-      <ToolButton label="Numbered list" shortcut="Mod-Shift-7" pressed={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
-        1≡
+      <ToolButton {...labelled('orderedList')} pressed={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
+        <ListOrdered {...icon} />
       </ToolButton>
-      <ToolButton label="Quote" shortcut="Mod-Shift-b" pressed={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
-        “
+      <ToolButton {...labelled('blockquote')} pressed={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
+        <TextQuote {...icon} />
       </ToolButton>
       <span className="toolbar-divider" />
-      <ToolButton label="Undo" shortcut="Mod-z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
-        ↶
+      <ToolButton {...labelled('undo')} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+        <Undo2 {...icon} />
       </ToolButton>
-      <ToolButton label="Redo" shortcut="Mod-Shift-z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
-        ↷
+      <ToolButton {...labelled('redo')} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+        <Redo2 {...icon} />
       </ToolButton>
       {children}
       <span className="toolbar-spacer" />
-      <ToolButton label="Find and replace" shortcut="Mod-f" onClick={onFind}>
-        Find
+      <ToolButton {...labelled('find')} onClick={onFind}>
+        <Search {...icon} />
+      </ToolButton>
+      <ToolButton label="Export" shortcut={shortcuts.exportHtml.keys} className="export-button" onClick={onExport}>
+        <FileOutput {...icon} />
+        <span className="tool-button-text">Export</span>
       </ToolButton>
     </div>
   )

@@ -1,19 +1,21 @@
 import type { Editor } from '@tiptap/core'
+import { Bold, Code, Italic, Strikethrough, type LucideIcon } from 'lucide-react'
+import { shortcuts } from '../../../../shared/shortcuts'
 
 export interface MarkChoice {
   name: 'bold' | 'italic' | 'strike' | 'code'
   label: string
   shortcut: string
-  icon: string
+  Icon: LucideIcon
   toggle(editor: Editor): void
 }
 
 /** The inline styles, shared by the toolbar and the bubble menu. */
 export const markChoices: MarkChoice[] = [
-  { name: 'bold', label: 'Bold', shortcut: 'Mod-b', icon: 'B', toggle: (e) => e.chain().focus().toggleBold().run() },
-  { name: 'italic', label: 'Italic', shortcut: 'Mod-i', icon: 'I', toggle: (e) => e.chain().focus().toggleItalic().run() },
-  { name: 'strike', label: 'Strikethrough', shortcut: 'Mod-Shift-s', icon: 'S', toggle: (e) => e.chain().focus().toggleStrike().run() },
-  { name: 'code', label: 'Inline code', shortcut: 'Mod-e', icon: '<>', toggle: (e) => e.chain().focus().toggleCode().run() }
+  { name: 'bold', label: shortcuts.bold.label, shortcut: shortcuts.bold.keys, Icon: Bold, toggle: (e) => e.chain().focus().toggleBold().run() },
+  { name: 'italic', label: shortcuts.italic.label, shortcut: shortcuts.italic.keys, Icon: Italic, toggle: (e) => e.chain().focus().toggleItalic().run() },
+  { name: 'strike', label: shortcuts.strike.label, shortcut: shortcuts.strike.keys, Icon: Strikethrough, toggle: (e) => e.chain().focus().toggleStrike().run() },
+  { name: 'code', label: shortcuts.code.label, shortcut: shortcuts.code.keys, Icon: Code, toggle: (e) => e.chain().focus().toggleCode().run() }
 ]
 
 export type ActiveMarks = Record<MarkChoice['name'] | 'link', boolean>

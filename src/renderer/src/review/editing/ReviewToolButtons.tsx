@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { MessageSquarePlus, PencilLine } from 'lucide-react'
 import { useEffect } from 'react'
 import { ToolButton } from '../../editor/toolbar/ToolButton'
 import { useReview } from '../ReviewContext'
@@ -19,14 +20,10 @@ export function ReviewToolButtons({ editor }: { editor: Editor }): React.JSX.Ele
   return (
     <>
       <ToolButton label="Comment" shortcut={COMMENT_SHORTCUT} disabled={!profile} onClick={() => editor.storage.reviewEditing.onComment()}>
-        <svg className="review-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M2.5 3h11v7.5H7L4 13v-2.5H2.5z" />
-        </svg>
+        <MessageSquarePlus size={16} aria-hidden="true" />
       </ToolButton>
       <ToolButton label="Suggestion mode" shortcut={SUGGEST_SHORTCUT} pressed={suggesting} disabled={!profile} className="suggest-toggle" onClick={() => setSuggesting((on) => !on)}>
-        <svg className="review-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M3 13l1-3.5 6.5-6.5 2.5 2.5L6.5 12z M9 4.5l2.5 2.5" />
-        </svg>
+        <PencilLine size={16} aria-hidden="true" />
         {suggesting && <span className="suggest-label">Suggesting</span>}
       </ToolButton>
     </>

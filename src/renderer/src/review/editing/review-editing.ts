@@ -1,6 +1,7 @@
 import { Extension, type Editor } from '@tiptap/core'
 import type { Actor } from '../../../../shared/review/actor'
 import { trackChanges } from '../../../../shared/review/track-changes'
+import { shortcuts } from '../../../../shared/shortcuts'
 
 export interface ReviewEditingStorage {
   /** Suggestion mode: edits are recorded as suggestions by `actor`. */
@@ -22,9 +23,9 @@ export function configureReviewEditing(editor: Editor, settings: ReviewEditingSt
   Object.assign(editor.storage.reviewEditing, settings)
 }
 
-export const COMMENT_SHORTCUT = 'Mod-Alt-m'
-/** Mod-Shift-E exports; S for "suggest". Works anywhere in the window (ReviewToolButtons). */
-export const SUGGEST_SHORTCUT = 'Mod-Alt-s'
+export const COMMENT_SHORTCUT = shortcuts.comment.keys
+/** S for "suggest". Works anywhere in the window (ReviewToolButtons). */
+export const SUGGEST_SHORTCUT = shortcuts.suggest.keys
 /** By key position: with Alt held, a Mac types "ß" for S. */
 export const isSuggestShortcut = (event: KeyboardEvent): boolean =>
   (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyS'

@@ -1,6 +1,9 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { moveBlock, type Direction } from '../../extensions/move-block'
+import { ArrowDown, ArrowUp, X } from 'lucide-react'
+import { shortcuts } from '../../../../../shared/shortcuts'
 import { withShortcut } from '../../shortcuts'
+import { controlProps } from '../block-controls'
 import { removeFaqItem } from './faq-commands'
 
 /** One question and its answer, with buttons to reorder or remove it. */
@@ -17,20 +20,21 @@ export function FaqItemView({ editor, getPos }: ReactNodeViewProps): React.JSX.E
     <NodeViewWrapper className="faq-item">
       <NodeViewContent className="faq-item-content" />
       <div className="faq-item-tools" contentEditable={false}>
-        <button type="button" className="ghost" aria-label="Move question up" title={withShortcut('Move up', 'Alt-Shift-ArrowUp')} onClick={move('up')}>
-          ↑
+        <button type="button" className="ghost" aria-label="Move question up" title={withShortcut('Move up', shortcuts.moveBlockUp.keys)} onClick={move('up')} {...controlProps(false)}>
+          <ArrowUp size={16} aria-hidden="true" />
         </button>
-        <button type="button" className="ghost" aria-label="Move question down" title={withShortcut('Move down', 'Alt-Shift-ArrowDown')} onClick={move('down')}>
-          ↓
+        <button type="button" className="ghost" aria-label="Move question down" title={withShortcut('Move down', shortcuts.moveBlockDown.keys)} onClick={move('down')} {...controlProps(false)}>
+          <ArrowDown size={16} aria-hidden="true" />
         </button>
         <button
           type="button"
           className="ghost"
           aria-label="Remove question"
-          title={withShortcut('Remove question', 'Mod-Shift-Backspace')}
+          title={withShortcut('Remove question', shortcuts.faqRemoveQuestion.keys)}
           onClick={() => run(removeFaqItem)}
+          {...controlProps(false)}
         >
-          ×
+          <X size={16} aria-hidden="true" />
         </button>
       </div>
     </NodeViewWrapper>

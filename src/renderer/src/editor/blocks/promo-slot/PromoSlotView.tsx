@@ -1,8 +1,10 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import { X } from 'lucide-react'
 import { useState } from 'react'
 import { promoState, type Promo } from '../../../../../shared/article/promo'
 import { formatDay, localDay } from '../../../promos/today'
 import { useEditorServices } from '../../editor-services'
+import { blockControlsProps, controlProps } from '../block-controls'
 import { PromoPicker } from './PromoPicker'
 
 function PromoPreview({ promo }: { promo: Promo }): React.JSX.Element {
@@ -11,6 +13,7 @@ function PromoPreview({ promo }: { promo: Promo }): React.JSX.Element {
       <span className="promo-preview-label">{promo.label}</span>
       <strong className="promo-preview-headline">{promo.headline}</strong>
       {promo.text && <p className="promo-preview-text">{promo.text}</p>}
+      {/* As the export shows it: a plain link line, not a button. */}
       <span className="promo-preview-cta">{promo.cta}</span>
       {promo.sponsor && <span className="promo-preview-sponsor">{promo.sponsor}</span>}
     </div>
@@ -40,17 +43,17 @@ export function PromoSlotView({ node, updateAttributes, deleteNode }: ReactNodeV
   }
 
   return (
-    <NodeViewWrapper as="aside" className="promo-slot" aria-label={`Promo slot: ${promo?.name ?? 'no promo'}`}>
+    <NodeViewWrapper as="aside" className="promo-slot" aria-label={`Promo slot: ${promo?.name ?? 'no promo'}`} {...blockControlsProps}>
       <header className="block-header">
         <span className="block-kind" data-drag-handle>
           Promo
         </span>
         <span className="promo-slot-name">{promo?.name ?? ''}</span>
-        <button type="button" className="ghost" onClick={openPicker}>
+        <button type="button" className="ghost" onClick={openPicker} {...controlProps(true)}>
           {promoId === null ? 'Choose promo' : 'Change promo'}
         </button>
-        <button type="button" className="ghost block-remove" aria-label="Remove promo slot" title="Remove promo slot" onClick={deleteNode}>
-          ×
+        <button type="button" className="ghost block-remove" aria-label="Remove promo slot" title="Remove promo slot" onClick={deleteNode} {...controlProps(false)}>
+          <X size={16} aria-hidden="true" />
         </button>
       </header>
       {warning && (

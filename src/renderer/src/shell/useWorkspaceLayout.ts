@@ -1,0 +1,65 @@
+import { useState, useSyncExternalStore } from 'react'
+import { useCommand } from './useCommand'
+
+/**
+ * Below these window widths a panel starts closed, so the writing column
+ * keeps its width: the details go first, then the library.
+ */
+export const PANEL_BREAKPOINTS = { library: 900, details: 1200 } as const
+type Panel = keyof typeof PANEL_BREAKPOINTS
+
+function useWiderThan(width: number): boolean {
+  const query = `(min-width: ${width}px)`
+  return useSyncExternalStore(
+    (changed) => {
+      const list = window.matchMedia(query)
+      list.addEventListener('change', changed)
+      return () => list.removeEventListener('change', changed)
+    },
+    () => window.matchMedia(query).matches
+  )
+}
+
+/** A choice the writer made, kept while the window stays on the same side of the panel's breakpoint. */
+interface Choice {
+  open: boolean
+  wide: boolean
+}
+
+export interface WorkspaceLayout {
+  library: boolean
+  details: boolean
+  focus: boolean
+  toggle: (panel: Panel) => void
+  toggleFocus: () => void
+}
+
+/**
+ * Which side panels show, and focus mode (only the text). Each panel follows
+ * the window's width until the writer opens or closes it; that choice holds
+ * until the window crosses the breakpoint again.
+ */
+export function useWorkspaceLayout(): WorkspaceLayout {
+  const wide = { library: useWiderThan(PANEL_BREAKPOINTS.library), details: useWiderThan(PANEL_BREAKPOINTS.details) }
+  const [choices, setChoices] = useState<Partial<Record<Panel, Choice>>>({})
+  const [focus, setFocus] = useState(false)
+  const isOpen = (panel: Panel): boolean => {
+    const choice = choices[panel]
+    return choice && choice.wide === wide[panel] ? choice.open : wide[panel]
+  }
+  const library = isOpen('library')
+  const details = isOpen('details')
+
+  const toggle = (panel: Panel): void => {
+    setFocus(false)
+    const open = panel === 'library' ? library : details
+    setChoices((all) => ({ ...all, [panel]: { open: !open, wide: wide[panel] } }))
+  }
+  const toggleFocus = (): void => setFocus((on) => !on)
+
+  useCommand('toggleLibrary', () => toggle('library'))
+  useCommand('toggleDetails', () => toggle('details'))
+  useCommand('focusMode', toggleFocus)
+
+  return { library: library && !focus, details: details && !focus, focus, toggle, toggleFocus }
+}
