@@ -1,11 +1,11 @@
 /**
  * What an article body may hold: far above any real article (a long feature
- * is a few thousand nodes, rarely ten levels deep), and low enough that the
- * recursive code every body goes through (zod, ProseMirror, export) stays
+ * is a few thousand nodes, rarely ten levels deep; a 10 MB Markdown import of
+ * real prose stays under it), and low enough that the recursive code every body goes through (zod, ProseMirror, export) stays
  * fast and within the stack.
  */
 export const BODY_MAX_DEPTH = 100
-export const BODY_MAX_NODES = 200_000
+export const BODY_MAX_NODES = 600_000
 
 /**
  * Why a body is past those bounds, in plain words, or null. Walks with a

@@ -54,7 +54,7 @@ describe('every IPC failure is a plain answer', () => {
     }
   })
 
-  it('bounds an article at 100 levels and 200,000 parts, checked before anything recursive runs', { timeout: 60_000 }, async () => {
+  it('bounds an article at 100 levels and 600,000 parts, checked before anything recursive runs', { timeout: 60_000 }, async () => {
     const { id } = await article()
     // 98 quotes around a paragraph: its text is the 100th level.
     const deepest = nested('blockquote', 98)
@@ -69,7 +69,7 @@ describe('every IPC failure is a plain answer', () => {
     const million = { type: 'doc', content: Array.from({ length: 1_000_000 }, () => ({ type: 'paragraph' })) }
     const huge = await call('saveArticle', { id, changes: { body: million } })
     expectPlainFailure(huge)
-    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('more than 200,000 parts') } })
+    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('more than 600,000 parts') } })
     expect((await env.services.library.getArticle(id)).body).toEqual(deepest)
   })
 

@@ -5,11 +5,11 @@ import { BODY_MAX_NODES } from '../../../src/shared/article/body-bounds'
 const paragraphs = (count: number) => ({ type: 'doc', content: Array.from({ length: count }, () => ({ type: 'paragraph' })) })
 
 describe('article body bounds', () => {
-  it('takes a body of exactly 200,000 parts and refuses one more, in plain words', () => {
+  it('takes a body of exactly 600,000 parts and refuses one more, in plain words', () => {
     expect(bodySchema.safeParse(paragraphs(BODY_MAX_NODES)).success).toBe(true)
     const over = bodySchema.safeParse(paragraphs(BODY_MAX_NODES + 1))
     expect(over.success).toBe(false)
-    expect(over.error?.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^The article’s text has more than 200,000 parts/)])
+    expect(over.error?.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^The article’s text has more than 600,000 parts/)])
   })
 
   it('refuses a body nested deeper than any stack, without walking it recursively', () => {

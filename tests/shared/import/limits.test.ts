@@ -36,7 +36,7 @@ describe('files Copydesk cannot read', () => {
   })
 
   it('refuses formats it does not know', () => {
-    expect(importRefused('report.docx', 'PK…')).toBe('report.docx: “.docx” files cannot be imported. Import Markdown (.md), HTML (.html) or Copydesk article (.json) files.')
+    expect(importRefused('report.pdf', '%PDF-1.7…')).toBe('report.pdf: “.pdf” files cannot be imported. Import Markdown (.md), HTML (.html), Word (.docx) or Copydesk article (.json) files.')
   })
 
   it('refuses files over 20 MB with their size', () => {
