@@ -13,9 +13,10 @@ const sourceEntries: Record<ThreadName, string> = {
   import: '../library/import-worker.ts'
 }
 
-const here = fileURLToPath(import.meta.url)
+// Read when a thread starts, not at load: code bundled as CommonJS (a test's crash writer) has no import.meta.url.
+const here = (): string => fileURLToPath(import.meta.url)
 /** Running from sources (the CLI, tests, the bench): this file is TypeScript. */
-const fromSources = here.endsWith('.ts')
+const fromSources = (): boolean => here().endsWith('.ts')
 const bundledFiles = new Map<ThreadName, string>()
 const sourceBundles = new Map<ThreadName, string>()
 
@@ -37,12 +38,12 @@ export function useBundledThread(name: ThreadName, file: string): void {
 export function startThread(name: ThreadName, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const file = bundledFiles.get(name)
   if (file) return new Worker(file, options)
-  if (!fromSources) throw new Error(`This build names no ${name} thread: call useBundledThread first.`)
+  if (!fromSources()) throw new Error(`This build names no ${name} thread: call useBundledThread first.`)
   let script = sourceBundles.get(name)
   if (script === undefined) {
     // Required only here, so the app's bundle never reaches for a build tool.
     const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof Esbuild
-    const entry = join(dirname(here), sourceEntries[name])
+    const entry = join(dirname(here()), sourceEntries[name])
     script = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0]!.text
     sourceBundles.set(name, script)
   }

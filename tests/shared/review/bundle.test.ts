@@ -272,6 +272,6 @@ describe('reading a review bundle file', () => {
     const deep = '{"type":"blockquote","content":['.repeat(20_000) + '{"type":"paragraph"}' + ']}'.repeat(20_000)
     const text = JSON.stringify(bundle).replace('"content":[{"type":"paragraph"', `"content":[${deep},{"type":"paragraph"`)
     const error = refusal(text)
-    expect(error.message).toBe('This review bundle is nested too deeply to be a real article.')
+    expect(error.message).toBe('This review bundle cannot be opened: The article’s text is nested more than 100 levels deep (lists or quotes inside each other), more than Copydesk can keep.')
   })
 })

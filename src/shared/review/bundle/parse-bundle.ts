@@ -1,3 +1,4 @@
+import { plainIssueMessage } from '../../ipc/plain-issue'
 import { isImageNode, walkBody, type BodyDoc } from '../../article/body'
 import { toProseMirror } from '../../schema/to-prosemirror'
 import { isSafeLinkUrl } from '../../article/urls'
@@ -31,6 +32,9 @@ export function parseBundle(text: string): ReviewBundle {
     refuse('This review bundle was made by a newer version of Copydesk; update Copydesk to open it.')
   try {
     const parsed = reviewBundleSchema.safeParse(data)
+    // An article past the body's bounds says so in words of its own.
+    const plain = parsed.success ? undefined : plainIssueMessage(parsed.error.issues)
+    if (plain) return refuse(`This review bundle cannot be opened: ${plain}`)
     if (!parsed.success)
       return refuse(
         'This review bundle is damaged or incomplete.',
