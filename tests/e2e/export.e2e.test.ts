@@ -29,6 +29,8 @@ async function openExportApp(extra: number): Promise<AppSession & { site: string
     chooseSiteFolder: async () => site,
     chooseExportFile: async () => saved
   })
+  // The menu's commands reach the desk once it is up, as for a user, who sees the window first.
+  await shows(app.page.getByRole('listbox', { name: 'Articles' }))
   return Object.assign(app, {
     site,
     saved,
