@@ -5,6 +5,10 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
     globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
+    // Vitest's default on two cores is one worker, which ran the whole suite file after file.
+    // Most files wait on child processes, disks and a browser, so two run side by side even on a
+    // busy two-core laptop; both projects share the one pool (equal maxWorkers, one group).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -27,8 +31,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          // Two cores: one browser at a time keeps timings honest.
-          fileParallelism: false
         }
       }
     ]
