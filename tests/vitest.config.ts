@@ -9,6 +9,8 @@ export default defineConfig({
     // Most files wait on child processes, disks and a browser, so two run side by side even on a
     // busy two-core laptop; both projects share the one pool (equal maxWorkers, one group).
     maxWorkers: 2,
+    // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
+    expect: { poll: { timeout: 60_000 } },
     projects: [
       {
         extends: true,
@@ -30,7 +32,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 240_000,
-          hookTimeout: 240_000,
+          hookTimeout: 240_000
         }
       }
     ]
