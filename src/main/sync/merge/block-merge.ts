@@ -10,6 +10,9 @@ import { mergeSequences } from './sequence-merge'
 /** Below this share of common words, a removed and an added block read as two different blocks. */
 const SAME_BLOCK_SIMILARITY = 0.4
 
+/** How many added blocks ahead a removed block looks for its edited self. */
+const PAIRING_WINDOW = 8
+
 const key = (node: BodyNode): string => JSON.stringify(node)
 
 type Fate = { kind: 'same' } | { kind: 'edited'; node: BodyNode } | { kind: 'deleted' }
@@ -64,7 +67,8 @@ function pairEdits(removed: readonly BodyNode[], added: readonly BodyNode[]): Ma
   }
   let from = 0
   removed.forEach((node, i) => {
-    const j = added.findIndex((candidate, n) => n >= from && alike(node, candidate))
+    // A short look ahead: a whole body pasted over another must not cost removed × added word diffs.
+    const j = added.findIndex((candidate, n) => n >= from && n < from + PAIRING_WINDOW && alike(node, candidate))
     if (j < 0) return
     pairs.set(i, j)
     from = j + 1

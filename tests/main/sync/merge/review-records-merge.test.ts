@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Article, StatusChange } from '../../../../src/shared/article/article'
 import { editMessage, reply, resolveThread, startThread, updateThread, withThread } from '../../../../src/shared/review/comment-threads'
+import type { Actor } from '../../../../src/shared/review/actor'
 import type { SuggestionDecision } from '../../../../src/shared/review/suggestion-decision-schema'
 import { baseArticle, blockTexts, edited, merged, paragraph } from './merge-fixtures'
 
-const writer = { name: 'Ana Ruiz', role: 'writer' } as const
-const editor = { name: 'Ben Okafor', role: 'editor' } as const
+const writer: Actor = { name: 'Ana Ruiz', role: 'writer' }
+const editor: Actor = { name: 'Ben Okafor', role: 'editor' }
 
 const step = (at: string, from: StatusChange['from'], to: StatusChange['to'], by = editor): StatusChange => ({ at, from, to, by })
 const decision = (id: string): SuggestionDecision => ({
