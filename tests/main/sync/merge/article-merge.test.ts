@@ -90,11 +90,11 @@ describe('body', () => {
 
   it('neighbouring words changed on each side both land', () => {
     const base = baseArticle()
-    const ours = edited(base, setText(3, 'Roasters fear prices to stay high until next year.'))
-    const theirs = edited(base, setText(3, 'Roasters expect costs to stay high until next year.'))
+    const ours = edited(base, setText(3, 'Roasters fear prices to stay high until next summer.'))
+    const theirs = edited(base, setText(3, 'Roasters expect costs to stay high until next year!'))
     const { article, conflict } = merged({ base, ours, theirs })
     expect(conflict).toBeNull()
-    expect(blockTexts(article!)[3]).toBe('Roasters fear costs to stay high until next year.')
+    expect(blockTexts(article!)[3]).toBe('Roasters fear costs to stay high until next summer!')
   })
 
   it('the same words changed both ways: ours stays in the text with no conflict markers, theirs is kept whole', () => {
@@ -146,6 +146,24 @@ describe('body', () => {
     const { article, conflict } = merged({ base, ours, theirs })
     expect(conflict).toBeNull()
     expect(article?.body.content[0]).toEqual(paragraph('The price of ', ['arabica', ['bold']], ' beans rose sharply in late March.'))
+  })
+
+  it('blocks both sides inserted at one place are all kept, ours first, and the same block inserted twice lands once', () => {
+    const base = baseArticle()
+    const ours = edited(base, (a) => void a.body.content.splice(2, 0, paragraph('Ours: prices doubled.'), paragraph('Both: a quote from a grower.')))
+    const theirs = edited(base, (a) => void a.body.content.splice(2, 0, paragraph('Both: a quote from a grower.'), paragraph('Theirs: exports fell.')))
+    const { article, conflict } = merged({ base, ours, theirs })
+    expect(conflict).toBeNull()
+    expect(blockTexts(article!).slice(2, 5)).toEqual(['Ours: prices doubled.', 'Both: a quote from a grower.', 'Theirs: exports fell.'])
+  })
+
+  it('a heading’s level changed on one side and its words on the other: both land', () => {
+    const base = baseArticle()
+    const ours = edited(base, (a) => void (a.body.content[1]!.attrs = { level: 3 }))
+    const theirs = edited(base, (a) => void (a.body.content[1]!.content = [{ type: 'text', text: 'What coffee growers say' }]))
+    const { article, conflict } = merged({ base, ours, theirs })
+    expect(conflict).toBeNull()
+    expect(article?.body.content[1]).toEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'What coffee growers say' }] })
   })
 
   it('merges edits to different items of one list', () => {
