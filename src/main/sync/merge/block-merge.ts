@@ -136,6 +136,49 @@ function unionOf(ours: BodyNode[], theirs: BodyNode[]): BodyNode[] {
   return out
 }
 
+/** Where a side put each base block it deleted in one place and inserted unchanged in another. */
+function movesOf(base: readonly BodyNode[], view: SideView): Map<number, { gap: number; at: number }> {
+  const inserted = new Map<string, { gap: number; at: number }>()
+  view.gaps.forEach((gap, g) => gap.forEach((node, at) => inserted.has(key(node)) || inserted.set(key(node), { gap: g, at })))
+  const moves = new Map<number, { gap: number; at: number }>()
+  base.forEach((block, i) => {
+    if (view.fates[i]!.kind !== 'deleted') return
+    const place = inserted.get(key(block))
+    if (!place) return
+    inserted.delete(key(block))
+    moves.set(i, place)
+  })
+  return moves
+}
+
+/**
+ * A block one side moved: the other side's edit follows it to its new place;
+ * moved on both sides it lands once, at our new place; moved on one side and
+ * deleted on the other it goes. Without this a moved block would come back
+ * twice.
+ */
+function followMoves(base: readonly BodyNode[], mine: SideView, other: SideView): void {
+  const mineMoves = movesOf(base, mine)
+  const otherMoves = movesOf(base, other)
+  const drop = (view: SideView, place: { gap: number; at: number }) => view.gaps[place.gap]!.splice(place.at, 1, dropped)
+  for (let i = 0; i < base.length; i++) {
+    const [ours, theirs] = [mineMoves.get(i), otherMoves.get(i)]
+    if (ours && theirs) drop(other, theirs)
+    for (const [moved, view, stayed] of [[ours, mine, other], [theirs, other, mine]] as const) {
+      if (!moved || (ours && theirs)) continue
+      const fate = stayed.fates[i]!
+      if (fate.kind === 'edited') {
+        view.gaps[moved.gap]![moved.at] = fate.node
+        stayed.fates[i] = { kind: 'deleted' }
+      } else if (fate.kind === 'deleted') drop(view, moved)
+    }
+  }
+  for (const view of [mine, other]) view.gaps = view.gaps.map((gap) => gap.filter((node) => node !== dropped))
+}
+
+/** Stands in for a block taken out of a gap, so the places of the others stay put until all moves are followed. */
+const dropped: BodyNode = { type: 'dropped' }
+
 export interface BlockMergeContext {
   conflicts: ConflictLog
   /** Blocks one side deleted while the other edited them: the edit was kept. */
@@ -152,6 +195,7 @@ export interface BlockMergeContext {
 export function mergeBlocks(base: readonly BodyNode[], ours: readonly BodyNode[], theirs: readonly BodyNode[], context: BlockMergeContext): BodyNode[] {
   const mine = sideView(base, ours)
   const other = sideView(base, theirs)
+  followMoves(base, mine, other)
   const out: BodyNode[] = []
   base.forEach((block, i) => {
     out.push(...unionOf(mine.gaps[i]!, other.gaps[i]!))

@@ -157,6 +157,28 @@ describe('body', () => {
     expect(blockTexts(article!).slice(2, 5)).toEqual(['Ours: prices doubled.', 'Both: a quote from a grower.', 'Theirs: exports fell.'])
   })
 
+  it('a block moved on one side and edited on the other lands once, edited, at its new place', () => {
+    const base = baseArticle()
+    const move = (from: number, to: number) => (a: Article) => void a.body.content.splice(to, 0, ...a.body.content.splice(from, 1))
+    const ours = edited(base, move(0, 4))
+    const theirs = edited(base, setText(0, 'The price of arabica beans rose steeply in March.'))
+    const moved = merged({ base, ours, theirs })
+    expect(moved.conflict).toBeNull()
+    expect(moved.notices).toEqual([])
+    expect(blockTexts(moved.article!)).toEqual([
+      'What growers say',
+      'Farmers in Brazil reported a dry winter and small harvests.',
+      'Roasters expect prices to stay high until next year.',
+      'Shoppers may see the change on shelves by summer.',
+      'The price of arabica beans rose steeply in March.'
+    ])
+    // Moved to two places: once, at ours. Moved against deleted: gone.
+    const twice = merged({ base, ours, theirs: edited(base, move(0, 2)) })
+    expect(blockTexts(twice.article!)).toEqual(blockTexts(ours))
+    const gone = merged({ base, ours, theirs: edited(base, (a) => void a.body.content.splice(0, 1)) })
+    expect(blockTexts(gone.article!)).toEqual(blockTexts(ours).slice(0, 4))
+  })
+
   it('a heading’s level changed on one side and its words on the other: both land', () => {
     const base = baseArticle()
     const ours = edited(base, (a) => void (a.body.content[1]!.attrs = { level: 3 }))

@@ -34,7 +34,7 @@ const vocabulary = ['coffee', 'price', 'beans', 'rose', 'farmers', 'harvest', 'd
 
 const edit = fc.oneof(
   fc.record({ op: fc.constantFrom('insertWord', 'deleteWord', 'replaceWord', 'bold'), block: fc.nat(), at: fc.nat() }),
-  fc.record({ op: fc.constantFrom('insertBlock', 'deleteBlock', 'removeTag'), block: fc.nat(), at: fc.nat() }),
+  fc.record({ op: fc.constantFrom('insertBlock', 'deleteBlock', 'moveBlock', 'removeTag'), block: fc.nat(), at: fc.nat() }),
   fc.record({ op: fc.constantFrom('addTag', 'title', 'comment'), block: fc.nat(), at: fc.nat() })
 )
 type Edit = { op: string; block: number; at: number }
@@ -63,6 +63,7 @@ function applyEdits(model: Model, edits: readonly Edit[], side: string): Model {
     else if (op === 'bold' && words.length > 0) words[at % words.length]!.bold = !words[at % words.length]!.bold
     else if (op === 'insertBlock') next.blocks.splice(block % (next.blocks.length + 1), 0, { kind: 'paragraph', words: [{ text: marker(), bold: false }, { text: 'coffee', bold: false }] })
     else if (op === 'deleteBlock' && next.blocks.length > 1) next.blocks.splice(block % next.blocks.length, 1)
+    else if (op === 'moveBlock') next.blocks.splice(at % next.blocks.length, 0, ...next.blocks.splice(block % next.blocks.length, 1))
     else if (op === 'addTag') next.tags.splice(at % (next.tags.length + 1), 0, marker())
     else if (op === 'removeTag' && next.tags.length > 0) next.tags.splice(at % next.tags.length, 1)
     else if (op === 'title') next.title = `${next.title} ${marker()}`
