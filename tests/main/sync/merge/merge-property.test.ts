@@ -7,7 +7,9 @@ import { mergeArticle } from '../../../../src/main/sync/merge'
 import { baseArticle, merged } from './merge-fixtures'
 
 /**
- * Random edit scripts on three copies of one article, merged as sync merges
+ * Random edit scripts (words, bold, blocks inserted, deleted and moved, tags,
+ * title, comments) on three copies of one article of paragraphs, headings and
+ * quotes, merged as sync merges
  * them (the first two, then that result with the third). Whatever the edits:
  * the result is a valid article, no word any side wrote is lost (it is in the
  * merged article or in a conflict's other side), merging is deterministic, and
@@ -20,7 +22,7 @@ interface Word {
   bold: boolean
 }
 interface Block {
-  kind: 'paragraph' | 'heading'
+  kind: 'paragraph' | 'heading' | 'quote'
   words: Word[]
 }
 interface Model {
@@ -42,7 +44,7 @@ type Edit = { op: string; block: number; at: number }
 const baseModel = fc.record({
   blocks: fc.array(
     fc.record({
-      kind: fc.constantFrom<Block['kind']>('paragraph', 'paragraph', 'heading'),
+      kind: fc.constantFrom<Block['kind']>('paragraph', 'paragraph', 'heading', 'quote'),
       words: fc.array(fc.record({ text: fc.constantFrom(...vocabulary), bold: fc.boolean() }), { minLength: 1, maxLength: 8 })
     }),
     { minLength: 1, maxLength: 6 }
@@ -87,7 +89,8 @@ function render(model: Model, updatedAt: string): Article {
     })
     const node: BodyNode = block.kind === 'heading' ? { type: 'heading', attrs: { level: 2 } } : { type: 'paragraph' }
     if (content.length > 0) node.content = content
-    return node
+    // A quote holds its paragraph: its words merge one level down.
+    return block.kind === 'quote' ? { type: 'blockquote', content: [node] } : node
   })
   const threads = model.threads.map((thread, i) => ({
     ...startThread('coffee', `Check ${thread.word}`, { name: 'Ben Okafor', role: 'editor' }, '2026-01-07T10:00:00.000Z'),
