@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../../src/shared/article/article'
+import { UserError } from '../../../../src/shared/ipc/result'
+import { checkArticle } from '../../../../src/main/library/article-rules'
 import { baseArticle, blockTexts, edited, merged, paragraph } from './merge-fixtures'
 
 const setText = (index: number, text: string) => (draft: Article) => {
@@ -243,6 +245,13 @@ describe('whole articles', () => {
     const { article, conflict } = merged({ base: undefined, ours, theirs })
     expect(article?.title).toBe('Coffee prices rise')
     expect(conflict).toMatchObject({ kept: 'ours', other: theirs, summary: 'Both sides created this article separately.' })
+  })
+
+  it('the conflict flag is optional and checked like every other field', () => {
+    const article = baseArticle()
+    expect(article.syncConflict).toBeUndefined()
+    expect(() => checkArticle({ ...article, syncConflict: { at: 'yesterday', summary: 'Both sides changed the title.' } })).toThrow(UserError)
+    expect(checkArticle({ ...article, syncConflict: { at: article.updatedAt, summary: 'x', revisionId: 'r1' } }).syncConflict?.revisionId).toBe('r1')
   })
 
   it('a conflict flag cleared on one side stays cleared when the other side edits elsewhere', () => {
