@@ -20,9 +20,10 @@ const equal = (a: Buffer | null | undefined, b: Buffer | null | undefined): bool
  * where it was, or left the marker that makes the next sync finish writing
  * the files. Call holding the library's write lock.
  */
-export async function moveBranch(repo: LibraryRepo, marker: MergeMarker): Promise<string[]> {
+export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<string[]> {
   await writeMarker(repo, marker)
   await gitOrFail(repo.dir, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
+  onMoved?.()
   return writeMovedFiles(repo, marker)
 }
 

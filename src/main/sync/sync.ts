@@ -20,7 +20,7 @@ export interface SyncOptions extends Merges {
   onStep?: (step: SyncStep) => void
 }
 
-export type SyncStep = 'committed' | 'fetched' | 'merged' | 'pushed'
+export type SyncStep = 'committed' | 'fetched' | 'branch-moved' | 'merged' | 'pushed'
 
 /**
  * Finishes what a killed sync left: git's lock files, and a merge whose
@@ -51,7 +51,7 @@ async function integrate(repo: LibraryRepo, library: Library, theirs: string, op
     if (ours && (await isAncestor(repo, theirs, ours))) return []
     const plan = ours && !(await isAncestor(repo, ours, theirs)) ? await mergeCommit(repo, ours, theirs, options, authorSettings(options.author)) : { commit: theirs, conflicts: [], notices: [] }
     const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
-    const notices = await moveBranch(repo, marker)
+    const notices = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
     await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
     await finishMove(repo)
     return [...plan.notices, ...notices]
