@@ -62,10 +62,11 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
 
   sync
     .command('status')
-    .description('the sync status as of the last sync, without reaching the remote')
-    .option('--json', 'print JSON')
-    .action((options: { json?: boolean }, command: Command) =>
+    .description('the sync status as of the last sync, without reaching the remote (--json: as JSON)')
+    .action((_options, command: Command) =>
       withLibrary(command, io, async (library) => {
+        // `--json` is the sync command's own option, which commander reads wherever it stands.
+        const options = command.optsWithGlobals<{ json?: boolean }>()
         const [{ syncStatus }, { describeStatus }] = await Promise.all([import('../../main/sync/sync'), import('../../main/sync/sync-status')])
         const status = await syncStatus(library)
         if (options.json) printJson(io, status)

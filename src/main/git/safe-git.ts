@@ -97,7 +97,7 @@ export function rawGit(cwd: string, args: string[], options: GitOptions = {}): P
  * so `add`, `commit` and `switch` store and check out bytes as they are.
  * Reading config runs nothing.
  */
-async function filterOverrides(cwd: string): Promise<GitSetting[]> {
+export async function filterOverrides(cwd: string): Promise<GitSetting[]> {
   const listed = await rawGit(cwd, ['config', '--includes', '--name-only', '-z', '--get-regexp', String.raw`^filter\..+\.`])
   const names = new Set(listed.stdout.split('\0').flatMap((key) => /^filter\.(.+)\.[^.]+$/s.exec(key)?.[1] ?? []))
   return [...names].flatMap((name): GitSetting[] =>
@@ -110,11 +110,20 @@ export async function git(cwd: string, args: string[], options: GitOptions = {})
   return rawGit(cwd, args, { ...options, settings: [...(await filterOverrides(cwd)), ...(options.settings ?? [])] })
 }
 
+/** A repository whose filter drivers were read once, for a run of many commands (a sync makes dozens). */
+export interface GitRepo {
+  dir: string
+  filters: GitSetting[]
+}
+
+export const repoGit = (repo: GitRepo, args: string[], options: GitOptions = {}): Promise<GitRun> =>
+  rawGit(repo.dir, args, { ...options, settings: [...repo.filters, ...(options.settings ?? [])] })
+
 export const firstLine = (text: string): string => text.trim().split('\n').find((line) => line.trim())?.replace(/^(fatal|error): /, '') ?? 'unknown error'
 
 /** Runs git and returns its output; a failure becomes a plain-words error naming what it was `doing`. */
-export async function gitOrFail(cwd: string, args: string[], doing: string, options?: GitOptions): Promise<string> {
-  const run = await git(cwd, args, options)
+export async function gitOrFail(cwd: string | GitRepo, args: string[], doing: string, options?: GitOptions): Promise<string> {
+  const run = typeof cwd === 'string' ? await git(cwd, args, options) : await repoGit(cwd, args, options)
   if (run.code !== 0) throw new UserError('io-error', `Git could not ${doing}: ${firstLine(run.stderr || run.stdout)}.`)
   return run.stdout
 }

@@ -22,7 +22,7 @@ const equal = (a: Buffer | null | undefined, b: Buffer | null | undefined): bool
  */
 export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<string[]> {
   await writeMarker(repo, marker)
-  await gitOrFail(repo.dir, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
+  await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
   onMoved?.()
   return writeMovedFiles(repo, marker)
 }
@@ -42,15 +42,13 @@ export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): P
   const changes = await treeChanges(repo, from, to)
   const blobs = await readBlobs(repo, changes.flatMap(({ path }) => [`${from}:${path}`, `${to}:${path}`]))
   const notices: string[] = []
-  const touched: string[] = []
-  for (const { path } of changes) {
+  const writeOne = async (path: string): Promise<void> => {
     const file = join(repo.dir, path)
     const [current, before, after] = [await readIfThere(file), blobs.get(`${from}:${path}`), blobs.get(`${to}:${path}`)]
-    touched.push(path)
-    if (equal(current, after)) continue
+    if (equal(current, after)) return
     if (!equal(current, before)) {
       notices.push(`“${path}” was changed here while the sync was merging, so it was left as it is; the next sync shares it.`)
-      continue
+      return
     }
     await refuseLinkedFolders(repo.dir, file)
     if (after) {
@@ -62,7 +60,10 @@ export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): P
       })
     }
   }
-  if (touched.length) await gitOrFail(repo.dir, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
+  const touched = changes.map(({ path }) => path)
+  // Each write is fsynced; several at once let the file system flush them together.
+  for (let i = 0; i < touched.length; i += 16) await Promise.all(touched.slice(i, i + 16).map(writeOne))
+  if (touched.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
   return notices
 }
 

@@ -1,4 +1,4 @@
-import { git, gitOrFail, type GitSetting } from '../git/safe-git'
+import { gitOrFail, repoGit, type GitSetting } from '../git/safe-git'
 import { pathKind } from './repo-layout'
 import type { LibraryRepo } from './library-repo'
 
@@ -19,15 +19,15 @@ export const authorSettings = ({ name, email }: SyncAuthor): GitSetting[] => [
  * Saves are atomic renames, so git reads each file whole, old or new.
  */
 export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor): Promise<boolean> {
-  await gitOrFail(repo.dir, ['add', '--all'], 'note the library’s changes')
-  const staged = (await gitOrFail(repo.dir, ['diff', '--cached', '--name-only', '-z', '--no-renames'], 'list the library’s changes')).split('\0').filter(Boolean)
+  await gitOrFail(repo, ['add', '--all'], 'note the library’s changes')
+  const staged = (await gitOrFail(repo, ['diff', '--cached', '--name-only', '-z', '--no-renames'], 'list the library’s changes')).split('\0').filter(Boolean)
   if (staged.length === 0) return false
   const articles = new Set(staged.flatMap((path) => {
     const kind = pathKind(path)
     return kind.kind === 'article' ? [kind.id] : []
   }))
   const what = articles.size ? `${articles.size} article${articles.size === 1 ? '' : 's'}` : `${staged.length} file${staged.length === 1 ? '' : 's'}`
-  const run = await git(repo.dir, ['commit', '--quiet', '--no-verify', '-m', `Changes by ${author.name}: ${what}`], { settings: authorSettings(author) })
+  const run = await repoGit(repo, ['commit', '--quiet', '--no-verify', '-m', `Changes by ${author.name}: ${what}`], { settings: authorSettings(author) })
   if (run.code !== 0) throw new Error(`git could not commit the library’s changes: ${run.stderr.trim()}`)
   return true
 }

@@ -1,11 +1,10 @@
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { git, gitOrFail, type GitOptions, type GitRun, type GitSetting } from '../git/safe-git'
+import { filterOverrides, git, gitOrFail, repoGit, type GitOptions, type GitRepo, type GitRun, type GitSetting } from '../git/safe-git'
 import { ignoredPatterns } from './repo-layout'
 
 /** A library folder that is the top of its own git repository. */
-export interface LibraryRepo {
-  dir: string
+export interface LibraryRepo extends GitRepo {
   gitDir: string
   /** Where sync keeps its state and its resume marker, inside .git so it is never committed. */
   stateDir: string
@@ -20,7 +19,7 @@ export async function findLibraryRepo(dir: string): Promise<LibraryRepo | null> 
   if (!run || run.code !== 0) return null
   const [top, gitDir] = run.stdout.trim().split('\n')
   if (!top || !gitDir || (await realpath(top)) !== (await realpath(dir))) return null
-  return { dir, gitDir, stateDir: join(gitDir, 'copydesk-sync') }
+  return { dir, gitDir, stateDir: join(gitDir, 'copydesk-sync'), filters: await filterOverrides(dir) }
 }
 
 /**
@@ -38,17 +37,19 @@ export async function ensureExcludes(repo: LibraryRepo): Promise<void> {
 
 /** The branch HEAD names (it may have no commit yet). */
 export async function currentBranch(repo: LibraryRepo): Promise<string> {
-  return (await gitOrFail(repo.dir, ['symbolic-ref', '--quiet', '--short', 'HEAD'], 'tell which branch the library is on')).trim()
+  return (await gitOrFail(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'], 'tell which branch the library is on')).trim()
 }
 
 /** The commit `rev` names, or null when there is none (an unborn branch, a remote branch not fetched yet). */
 export async function commitOf(repo: LibraryRepo, rev: string): Promise<string | null> {
-  const run = await git(repo.dir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
+  const run = await repoGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
   return run.code === 0 ? run.stdout.trim() : null
 }
 
-export async function isAncestor(repo: LibraryRepo, ancestor: string, of: string): Promise<boolean> {
-  return (await git(repo.dir, ['merge-base', '--is-ancestor', ancestor, of])).code === 0
+/** The best common ancestor of two commits, or null when their histories are unrelated. */
+export async function mergeBase(repo: LibraryRepo, a: string, b: string): Promise<string | null> {
+  const run = await repoGit(repo, ['merge-base', a, b])
+  return run.code === 0 ? run.stdout.trim() : null
 }
 
 export interface TreeChange {
@@ -59,7 +60,7 @@ export interface TreeChange {
 
 /** Every file that differs between two commits or trees, without rename detection: an article is its path. */
 export async function treeChanges(repo: LibraryRepo, from: string, to: string): Promise<TreeChange[]> {
-  const out = await gitOrFail(repo.dir, ['diff-tree', '-r', '-z', '--no-renames', from, to], 'compare two versions of the library')
+  const out = await gitOrFail(repo, ['diff-tree', '-r', '-z', '--no-renames', from, to], 'compare two versions of the library')
   const fields = out.split('\0')
   const changes: TreeChange[] = []
   for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -73,7 +74,7 @@ export async function treeChanges(repo: LibraryRepo, from: string, to: string): 
 export async function readBlobs(repo: LibraryRepo, specs: string[]): Promise<Map<string, Buffer | null>> {
   const found = new Map<string, Buffer | null>()
   if (specs.length === 0) return found
-  const run = await git(repo.dir, ['cat-file', '--batch'], { stdin: specs.map((spec) => `${spec}\n`).join('') })
+  const run = await repoGit(repo, ['cat-file', '--batch'], { stdin: specs.map((spec) => `${spec}\n`).join('') })
   if (run.code !== 0) throw new Error(`git could not read the library's history: ${run.stderr.trim()}`)
   let at = 0
   for (const spec of specs) {

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article } from '../../shared/article/article'
 import type { Promo } from '../../shared/article/promo'
-import { gitOrFail, git, type GitSetting } from '../git/safe-git'
+import { gitOrFail, type GitSetting } from '../git/safe-git'
 import { checkArticle } from '../library/article-rules'
 import { revisionRecord } from '../library/revisions'
 import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo, type TreeChange } from './library-repo'
@@ -33,9 +33,9 @@ const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\
  * a named revision. The tree is built in a private index file, so a sync
  * killed here leaves the repository exactly as it was.
  */
-export async function mergeCommit(repo: LibraryRepo, ours: string, theirs: string, merges: Merges, author: GitSetting[]): Promise<PlannedMerge> {
-  const baseRun = await git(repo.dir, ['merge-base', ours, theirs])
-  const base = baseRun.code === 0 ? baseRun.stdout.trim() : EMPTY_TREE
+export async function mergeCommit(repo: LibraryRepo, commits: { base: string | null; ours: string; theirs: string }, merges: Merges, author: GitSetting[]): Promise<PlannedMerge> {
+  const { ours, theirs } = commits
+  const base = commits.base ?? EMPTY_TREE
   const [ourChanges, theirChanges] = await Promise.all([treeChanges(repo, base, ours), treeChanges(repo, base, theirs)])
   const ourEntries = new Map(ourChanges.map((change) => [change.path, change.to]))
   const edits = new Map<string, Entry>()
@@ -101,7 +101,7 @@ export async function mergeCommit(repo: LibraryRepo, ours: string, theirs: strin
 
   // An article the merge keeps live leaves the trash, whichever side trashed it.
   if (liveIds.length) {
-    const trashed = (await gitOrFail(repo.dir, ['ls-tree', '-r', '-z', '--name-only', ours, '--', 'trash'], 'list the trash')).split('\0')
+    const trashed = (await gitOrFail(repo, ['ls-tree', '-r', '-z', '--name-only', ours, '--', 'trash'], 'list the trash')).split('\0')
     const candidates = [...trashed, ...[...edits].filter(([, entry]) => entry).map(([path]) => path)]
     for (const id of liveIds) for (const path of candidates) if (path.startsWith(`trash/${id}@`)) edits.set(path, null)
   }
@@ -120,7 +120,7 @@ async function writeBlobs(repo: LibraryRepo, blobs: Map<string, string>, edits: 
   const paths = [...blobs.keys()]
   const files = paths.map((_, n) => join(dir, String(n)))
   await Promise.all(paths.map((path, n) => writeFile(files[n]!, blobs.get(path)!)))
-  const shas = (await gitOrFail(repo.dir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], 'store the merged files', { stdin: files.join('\n') + '\n' }))
+  const shas = (await gitOrFail(repo, ['hash-object', '-w', '--no-filters', '--stdin-paths'], 'store the merged files', { stdin: files.join('\n') + '\n' }))
     .trim()
     .split('\n')
   paths.forEach((path, n) => edits.set(path, { mode: '100644', sha: shas[n]! }))
@@ -130,11 +130,11 @@ async function writeBlobs(repo: LibraryRepo, blobs: Map<string, string>, edits: 
 async function commitTree(repo: LibraryRepo, ours: string, theirs: string, edits: Map<string, Entry>, author: GitSetting[], message: string): Promise<string> {
   const index = { env: { GIT_INDEX_FILE: join(repo.stateDir, 'merge-index') } }
   await mkdir(repo.stateDir, { recursive: true })
-  await gitOrFail(repo.dir, ['read-tree', ours], 'start the merge', index)
+  await gitOrFail(repo, ['read-tree', ours], 'start the merge', index)
   const lines = [...edits].map(([path, entry]) => (entry ? `${entry.mode} ${entry.sha}\t${path}\0` : `0 ${'0'.repeat(40)}\t${path}\0`))
-  if (lines.length) await gitOrFail(repo.dir, ['update-index', '-z', '--index-info'], 'merge the changes', { ...index, stdin: lines.join('') })
-  const tree = (await gitOrFail(repo.dir, ['write-tree'], 'write the merged library', index)).trim()
+  if (lines.length) await gitOrFail(repo, ['update-index', '-z', '--index-info'], 'merge the changes', { ...index, stdin: lines.join('') })
+  const tree = (await gitOrFail(repo, ['write-tree'], 'write the merged library', index)).trim()
   await rm(index.env.GIT_INDEX_FILE, { force: true })
-  return (await gitOrFail(repo.dir, ['commit-tree', tree, '-p', ours, '-p', theirs, '-m', message], 'record the merge', { settings: author })).trim()
+  return (await gitOrFail(repo, ['commit-tree', tree, '-p', ours, '-p', theirs, '-m', message], 'record the merge', { settings: author })).trim()
 }
 

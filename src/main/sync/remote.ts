@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { firstLine, git, type GitRun, type GitSetting } from '../git/safe-git'
+import { firstLine, repoGit, type GitRun, type GitSetting } from '../git/safe-git'
 import { userRemoteEnv, userRemoteSettings } from '../git/user-config'
 import { REMOTE, type LibraryRepo } from './library-repo'
 
@@ -21,13 +21,13 @@ export async function remoteAccess(): Promise<{ settings: GitSetting[]; env: Nod
   return { settings: [['credential.helper', ''], ...user, ...sshCommand, ['protocol.ext.allow', 'never']], env }
 }
 
-export async function remoteGit(cwd: string, args: string[]): Promise<GitRun> {
-  return git(cwd, args, { ...(await remoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
+export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitRun> {
+  return repoGit(repo, args, { ...(await remoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
 }
 
 /** The remote's address as configured, or null when the library has none. */
 export async function remoteUrl(repo: LibraryRepo): Promise<string | null> {
-  const run = await git(repo.dir, ['config', '--get', `remote.${REMOTE}.url`])
+  const run = await repoGit(repo, ['config', '--get', `remote.${REMOTE}.url`])
   return run.code === 0 && run.stdout.trim() ? run.stdout.trim() : null
 }
 
@@ -47,14 +47,14 @@ export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|n
 
 /** Fetches every branch of the remote; returns null, or the plain reason it could not. */
 export async function fetchRemote(repo: LibraryRepo, url: string): Promise<string | null> {
-  const run = await remoteGit(repo.dir, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`])
+  const run = await remoteGit(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`])
   return run.code === 0 ? null : plainReason(run, url)
 }
 
 export type PushOutcome = { pushed: true } | { pushed: false; moved: boolean; reason: string }
 
 export async function pushBranch(repo: LibraryRepo, url: string, branch: string): Promise<PushOutcome> {
-  const run = await remoteGit(repo.dir, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
+  const run = await remoteGit(repo, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
   if (run.code === 0) return { pushed: true }
   return { pushed: false, moved: remoteMoved(run), reason: remoteMoved(run) ? 'the remote kept changing while this library synced; try again in a moment' : plainReason(run, url) }
 }

@@ -1,4 +1,4 @@
-import { git } from '../git/safe-git'
+import { repoGit } from '../git/safe-git'
 import { REMOTE, type LibraryRepo } from './library-repo'
 import type { OpenConflict, SyncState } from './sync-state'
 
@@ -28,9 +28,9 @@ export const notShared = (dir: string): SyncStatus => ({
 /** Ahead and behind the remote's branch as last fetched; a branch the remote lacks counts every local commit as ahead. */
 export async function aheadBehind(repo: LibraryRepo, branch: string): Promise<{ ahead: number; behind: number }> {
   const remote = `refs/remotes/${REMOTE}/${branch}`
-  const hasRemote = (await git(repo.dir, ['rev-parse', '--verify', '--quiet', remote])).code === 0
+  const hasRemote = (await repoGit(repo, ['rev-parse', '--verify', '--quiet', remote])).code === 0
   const range = hasRemote ? ['--left-right', '--count', `HEAD...${remote}`] : ['--count', 'HEAD']
-  const run = await git(repo.dir, ['rev-list', ...range])
+  const run = await repoGit(repo, ['rev-list', ...range])
   if (run.code !== 0) return { ahead: 0, behind: 0 }
   const [ahead = 0, behind = 0] = run.stdout.trim().split(/\s+/).map(Number)
   return { ahead, behind }

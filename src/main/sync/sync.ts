@@ -6,7 +6,7 @@ import { withLibraryLock } from '../library/lock'
 import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
 import { authorSettings, commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
-import { commitOf, currentBranch, ensureExcludes, findLibraryRepo, isAncestor, REMOTE, type LibraryRepo } from './library-repo'
+import { commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, REMOTE, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
 import { fetchRemote, pushBranch, remoteUrl } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
@@ -42,14 +42,22 @@ async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
   return [...marker.notices, ...notices]
 }
 
-/** Brings the remote's branch into this library: a fast-forward, or a merge commit Copydesk builds. */
-async function integrate(repo: LibraryRepo, library: Library, theirs: string, options: SyncOptions): Promise<string[]> {
+/**
+ * Brings the remote's commit `theirs` into this library, given `base`, the
+ * common ancestor with HEAD as it was (`head`): a fast-forward, or a merge
+ * commit Copydesk builds. Holds the library's write lock throughout, so no
+ * save lands between committing local work and writing the merged files.
+ */
+async function integrate(repo: LibraryRepo, library: Library, sides: { head: string | null; base: string | null; theirs: string }, options: SyncOptions): Promise<string[]> {
   return library.applyFileChanges(async () => {
-    // Anything saved while fetching is committed first, so the merge sees it and the work tree matches HEAD.
     await commitLocalChanges(repo, options.author)
+    options.onStep?.('committed')
     const ours = await commitOf(repo, 'HEAD')
-    if (ours && (await isAncestor(repo, theirs, ours))) return []
-    const plan = ours && !(await isAncestor(repo, ours, theirs)) ? await mergeCommit(repo, ours, theirs, options, authorSettings(options.author)) : { commit: theirs, conflicts: [], notices: [] }
+    // A local commit on top of `head` leaves the common ancestor where it was.
+    const plan =
+      ours && ours !== sides.base
+        ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, authorSettings(options.author))
+        : { commit: sides.theirs, conflicts: [], notices: [] }
     const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
     const notices = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
     await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
@@ -62,24 +70,35 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
   const notices = await recover(repo, library)
   await ensureExcludes(repo)
   const branch = await currentBranch(repo)
+  const commitHere = async (): Promise<void> => {
+    await commitLocalChanges(repo, options.author)
+    options.onStep?.('committed')
+  }
   const fail = async (reason: string): Promise<SyncStatus> => {
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason }))
     return statusOf(state, await aheadBehind(repo, branch), notices)
   }
-  await commitLocalChanges(repo, options.author)
-  options.onStep?.('committed')
   const url = await remoteUrl(repo)
-  if (!url) return fail('this library has no remote yet; add one with “copydesk sync init --remote <address>”')
+  if (!url) {
+    await commitHere()
+    return fail('this library has no remote yet; add one with “copydesk sync init --remote <address>”')
+  }
   for (let attempt = 0; attempt < (options.attempts ?? 4); attempt++) {
     const fetchProblem = await fetchRemote(repo, url)
-    if (fetchProblem) return fail(fetchProblem)
+    if (fetchProblem) {
+      await commitHere()
+      return fail(fetchProblem)
+    }
     options.onStep?.('fetched')
-    const theirs = await commitOf(repo, `refs/remotes/${REMOTE}/${branch}`)
-    if (theirs) notices.push(...(await integrate(repo, library, theirs, options)))
+    const [head, theirs] = await Promise.all([commitOf(repo, 'HEAD'), commitOf(repo, `refs/remotes/${REMOTE}/${branch}`)])
+    const base = head && theirs ? await mergeBase(repo, head, theirs) : null
+    // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
+    if (theirs && base !== theirs) notices.push(...(await integrate(repo, library, { head, base, theirs }, options)))
+    else await commitHere()
     options.onStep?.('merged')
-    const head = await commitOf(repo, 'HEAD')
-    if (head === null) break
-    if (head !== theirs) {
+    const now = await commitOf(repo, 'HEAD')
+    if (now === null) break
+    if (now !== theirs) {
       const push = await pushBranch(repo, url, branch)
       if (!push.pushed) {
         if (push.moved) continue
@@ -88,7 +107,8 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
       options.onStep?.('pushed')
     }
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: null, lastSyncAt: new Date().toISOString() }))
-    return statusOf(state, await aheadBehind(repo, branch), notices)
+    // Pushed, or already equal: nothing to share or receive as of this moment.
+    return statusOf(state, { ahead: 0, behind: 0 }, notices)
   }
   return fail('the remote kept changing while this library synced; try again in a moment')
 }
