@@ -21,8 +21,15 @@ export async function remoteAccess(): Promise<{ settings: GitSetting[]; env: Nod
   return { settings: [['credential.helper', ''], ...user, ...sshCommand, ['protocol.ext.allow', 'never']], env }
 }
 
+/** Read once a minute at most: a sync fetches and pushes, each would otherwise read the user's config again. */
+let remembered: { at: number; access: Promise<{ settings: GitSetting[]; env: NodeJS.ProcessEnv }> } | null = null
+const recentRemoteAccess = (): Promise<{ settings: GitSetting[]; env: NodeJS.ProcessEnv }> => {
+  if (!remembered || Date.now() - remembered.at > 60_000) remembered = { at: Date.now(), access: remoteAccess() }
+  return remembered.access
+}
+
 export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitRun> {
-  return repoGit(repo, args, { ...(await remoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
+  return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
 }
 
 /** The remote's address as configured, or null when the library has none. */
