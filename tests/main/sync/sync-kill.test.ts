@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { access } from 'node:fs/promises'
+import { access, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/library'
@@ -66,6 +66,23 @@ describe.skipIf(gitTool.skip)('a sync killed at any moment', { timeout: 300_000 
       await team.sync(b, tomas)
       expect((await b.getArticle(here)).dek).toBe('Written before the crash')
       expect((await b.getArticle(there)).dek).toBe('From the other clone')
+    } finally {
+      await team.cleanup()
+    }
+  })
+
+  it('clears the lock files git itself leaves when it is killed mid-write, so the next sync works', async () => {
+    const team = await makeTeam(1, async (library) => void (await library.createArticle({ title: 'Kept' })))
+    try {
+      const [a] = team.libraries as [typeof team.libraries[0]]
+      await a.createArticle({ title: 'Written after the crash' })
+      // What a SIGKILLed `git add` or `git fetch` leaves behind.
+      await writeFile(join(a.dir, '.git', 'index.lock'), '')
+      await writeFile(join(a.dir, '.git', 'refs', 'remotes', 'origin', 'main.lock'), '')
+      const status = await team.sync(a)
+      expect(status).toMatchObject({ state: 'synced', lastError: null })
+      expect(await gitIn(team.remote, 'show', 'main', '--stat', '--format=%an')).toMatch(/^Hajra Naz\n/)
+      expect(await gitIn(a.dir, 'status', '--porcelain')).toBe('')
     } finally {
       await team.cleanup()
     }
