@@ -4,6 +4,7 @@ import { registerLibraryCommands } from './commands/library'
 import { registerPromoCommands } from './commands/promo'
 import { registerExportCommands } from './commands/export'
 import { registerReviewCommands } from './commands/review'
+import { registerSyncCommands } from './commands/sync'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerPromoCommands(program, io)
   registerExportCommands(program, io)
   registerReviewCommands(program, io)
+  registerSyncCommands(program, io)
   return program
 }
 

@@ -25,7 +25,7 @@ function parseActor(value: string): Actor {
 }
 
 /** The app's profile; an unreadable settings file counts as none, and the caller says what to do. */
-async function appProfile(): Promise<Actor | null> {
+export async function appProfile(): Promise<Actor | null> {
   const settings = (await readJsonIfExists(join(userDataDir(), 'settings.json')).catch(() => null)) as { profile?: unknown } | null
   const parsed = settingsSchema.shape.profile.safeParse(settings?.profile)
   return parsed.success ? parsed.data : null

@@ -365,6 +365,26 @@ export class Library {
     return addMedia(this.dir, name, bytes)
   }
 
+  /**
+   * Runs `task`, which changes the library's files directly (sync writing what
+   * a merge brought), holding the write lock, then brings the index, the
+   * search index and the promos in line with the files as opening does: one
+   * stat per file, re-reading only those that differ.
+   */
+  async applyFileChanges<T>(task: () => Promise<T>): Promise<T> {
+    return this.write(async () => {
+      const result = await task()
+      const { ops, notices } = await reconcile(this.store, this.paths, null)
+      if (ops.length) await this.store.record(ops)
+      this.notices.push(...notices)
+      this.slugOwners = null
+      for (const id of new Set(ops.map((op) => ('drop' in op ? op.id : op.entry.id)))) await this.search.reread(id)
+      await this.refreshPromos()
+      if (ops.length) this.announce()
+      return result
+    })
+  }
+
   // ——— internals ———
 
   private revisions(id: string): Revisions {

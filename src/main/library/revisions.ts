@@ -35,6 +35,12 @@ const revisionFileSchema = z.object({ info: revisionInfoSchema, article: z.unkno
 const newRevisionId = (kind: Kind): string => `${String(Date.now()).padStart(15, '0')}-${kind}-${randomBytes(4).toString('hex')}`
 const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(revisionId)?.[2] as Kind | undefined
 
+/** A new revision of `article`: its info, and the file content stored as `revisions/<article id>/<info.id>.json`. */
+export function revisionRecord(article: Article, kind: Kind, name: string | null = null): { info: RevisionInfo; file: RevisionFile } {
+  const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+  return { info, file: { info, article } }
+}
+
 /** One article's history, in `revisions/<article id>/`. */
 export class Revisions {
   /**
@@ -49,10 +55,10 @@ export class Revisions {
 
   /** Keeps `article` as a revision; every save, restore and snapshot makes one. */
   async add(article: Article, kind: Kind, name: string | null = null): Promise<RevisionInfo> {
-    const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+    const { info, file } = revisionRecord(article, kind, name)
     await this.unlinkFolder(article.title)
     await mkdir(this.dir, { recursive: true })
-    await writeJsonAtomic(join(this.dir, `${info.id}.json`), { info, article } satisfies RevisionFile)
+    await writeJsonAtomic(join(this.dir, `${info.id}.json`), file)
     if (kind !== 'snapshot') await this.prune()
     return info
   }

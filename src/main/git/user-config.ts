@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process'
+import type { GitSetting } from './safe-git'
+
+/** Runs `git config` as the user would, their own files included; reading config runs nothing. */
+function readConfig(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolvePromise) =>
+    execFile('git', ['config', ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolvePromise(error ? '' : stdout))
+  )
+}
+
+/**
+ * Who commits: the user's name and email as their own git config says
+ * (global included), since the commit itself reads no global config.
+ */
+export async function committer(cwd: string): Promise<GitSetting[]> {
+  const [name, email] = await Promise.all([readConfig(cwd, ['--get', 'user.name']), readConfig(cwd, ['--get', 'user.email'])]).then((values) => values.map((v) => v.trim()))
+  return [...(name ? [['user.name', name] as GitSetting] : []), ...(email ? [['user.email', email] as GitSetting] : [])]
+}
+
+/**
+ * What the user's own (system and global) config says about reaching a
+ * remote: credential helpers, the ssh command, proxies and certificates, URL
+ * rewrites. These files are the user's, unlike the repository's config, so
+ * these few keys are carried into fetch, push and clone; everything that runs
+ * a program from the repository itself (hooks, filters, fsmonitor) stays off.
+ */
+const remoteKeys = /^(credential\..*|core\.sshcommand|https?\.(proxy|sslcainfo|sslcapath|sslverify|sslbackend|version)|https?\..+\.(proxy|sslcainfo|sslcapath|sslverify|extraheader)|url\..+\.(insteadof|pushinsteadof))$/
+
+export async function userRemoteSettings(cwd: string): Promise<GitSetting[]> {
+  const scopes = await Promise.all(['--system', '--global'].map((scope) => readConfig(cwd, [scope, '--includes', '--null', '--get-regexp', '.'])))
+  return scopes.flatMap((text) =>
+    text
+      .split('\0')
+      .filter(Boolean)
+      .flatMap((entry): GitSetting[] => {
+        const newline = entry.indexOf('\n')
+        const key = newline < 0 ? entry : entry.slice(0, newline)
+        return remoteKeys.test(key.toLowerCase()) ? [[key, newline < 0 ? '' : entry.slice(newline + 1)]] : []
+      })
+  )
+}
+
+/** The user's own variables for reaching a remote, which the safe environment would otherwise drop with every GIT_* one. */
+export function userRemoteEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_SSH_VARIANT', 'GIT_ASKPASS'].flatMap((name) => (env[name] ? [[name, env[name]]] : [])))
+}

@@ -1,0 +1,70 @@
+import { mkdir, readFile, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { gitOrFail, nulList } from '../git/safe-git'
+import { writeFileAtomic } from '../library/json-file'
+import { refuseLinkedFolders } from '../library/no-links'
+import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo } from './library-repo'
+import { clearMarker, writeMarker, type MergeMarker } from './sync-state'
+
+const readIfThere = (file: string): Promise<Buffer | null> =>
+  readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+const equal = (a: Buffer | null | undefined, b: Buffer | null | undefined): boolean => (a ?? null) === (b ?? null) || (!!a && !!b && a.equals(b))
+
+/**
+ * Moves the branch from `marker.from` to `marker.to` (a merge or the remote's
+ * own commit). The marker is written first and the branch moved with a
+ * compare-and-swap, so a sync killed at any point either left the branch
+ * where it was, or left the marker that makes the next sync finish writing
+ * the files. Call holding the library's write lock.
+ */
+export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<string[]> {
+  await writeMarker(repo, marker)
+  await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
+  onMoved?.()
+  return writeMovedFiles(repo, marker)
+}
+
+/**
+ * Writes into the work tree every file that differs between `from` and `to`,
+ * each atomically, then updates git's index for those paths only (the other
+ * 10,000 keep their cached stat). A file that differs from both versions was
+ * changed here after the merge began (the app saving after a killed sync): it
+ * is left as it is, to be committed by the next sync, and named in a notice.
+ * Running it twice is harmless, so a resumed sync simply runs it again.
+ */
+export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): Promise<string[]> {
+  // A branch that had no commit yet moves from nothing.
+  const from = /^0+$/.test(marker.from) ? EMPTY_TREE : marker.from
+  const to = marker.to
+  const changes = await treeChanges(repo, from, to)
+  const blobs = await readBlobs(repo, changes.flatMap(({ path }) => [`${from}:${path}`, `${to}:${path}`]))
+  const notices: string[] = []
+  const writeOne = async (path: string): Promise<void> => {
+    const file = join(repo.dir, path)
+    const [current, before, after] = [await readIfThere(file), blobs.get(`${from}:${path}`), blobs.get(`${to}:${path}`)]
+    if (equal(current, after)) return
+    if (!equal(current, before)) {
+      notices.push(`“${path}” was changed here while the sync was merging, so it was left as it is; the next sync shares it.`)
+      return
+    }
+    await refuseLinkedFolders(repo.dir, file)
+    if (after) {
+      await mkdir(dirname(file), { recursive: true })
+      await writeFileAtomic(file, after)
+    } else {
+      await unlink(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+    }
+  }
+  const touched = changes.map(({ path }) => path)
+  // Each write is fsynced; several at once let the file system flush them together.
+  for (let i = 0; i < touched.length; i += 16) await Promise.all(touched.slice(i, i + 16).map(writeOne))
+  if (touched.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
+  return notices
+}
+
+export const finishMove = clearMarker

@@ -1,0 +1,140 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Article } from '../../shared/article/article'
+import type { Promo } from '../../shared/article/promo'
+import { gitOrFail, type GitSetting } from '../git/safe-git'
+import { checkArticle } from '../library/article-rules'
+import { revisionRecord } from '../library/revisions'
+import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo, type TreeChange } from './library-repo'
+import type { MergeArticle, MergePromos } from './merge/types'
+import { pathKind } from './repo-layout'
+import type { OpenConflict } from './sync-state'
+
+export interface Merges {
+  mergeArticle: MergeArticle
+  mergePromos: MergePromos
+}
+
+export interface PlannedMerge {
+  commit: string
+  conflicts: OpenConflict[]
+  notices: string[]
+}
+
+type Entry = { mode: string; sha: string } | null
+const same = (a: Entry, b: Entry): boolean => (a === null ? b === null : b !== null && a.mode === b.mode && a.sha === b.sha)
+const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
+
+/**
+ * Builds the merge commit of `ours` and `theirs` without touching the work
+ * tree: a file changed on one side only is taken from that side; an article
+ * or the promos changed on both go through Copydesk's merge, never git's line
+ * merge; the losing words of a true conflict are stored in the same commit as
+ * a named revision. The tree is built in a private index file, so a sync
+ * killed here leaves the repository exactly as it was.
+ */
+export async function mergeCommit(repo: LibraryRepo, commits: { base: string | null; ours: string; theirs: string }, merges: Merges, author: GitSetting[]): Promise<PlannedMerge> {
+  const { ours, theirs } = commits
+  const base = commits.base ?? EMPTY_TREE
+  const [ourChanges, theirChanges] = await Promise.all([treeChanges(repo, base, ours), treeChanges(repo, base, theirs)])
+  const ourEntries = new Map(ourChanges.map((change) => [change.path, change.to]))
+  const edits = new Map<string, Entry>()
+  const both: TreeChange[] = []
+  for (const change of theirChanges) {
+    if (!ourEntries.has(change.path)) edits.set(change.path, change.to)
+    else if (!same(ourEntries.get(change.path)!, change.to)) both.push(change)
+  }
+
+  const notices: string[] = []
+  const conflicts: OpenConflict[] = []
+  const blobs = new Map<string, string>()
+  const sides = await readBlobs(repo, both.flatMap(({ path }) => [base, ours, theirs].map((rev) => `${rev}:${path}`)))
+  const read = (rev: string, path: string): string | undefined => sides.get(`${rev}:${path}`)?.toString('utf8')
+  const liveIds: string[] = []
+
+  for (const { path, to } of both) {
+    const kind = pathKind(path)
+    if (kind.kind === 'article') {
+      const parse = (rev: string, side: string): Article | undefined => {
+        const text = read(rev, path)
+        if (text === undefined) return undefined
+        try {
+          return checkArticle(JSON.parse(text))
+        } catch {
+          notices.push(`${side} version of “${path}” could not be read, so the other was kept.`)
+          return undefined
+        }
+      }
+      const result = merges.mergeArticle({ base: parse(base, 'The common'), ours: parse(ours, 'This library’s'), theirs: parse(theirs, 'The remote’s') })
+      notices.push(...result.notices)
+      if (!result.article) {
+        edits.set(path, null)
+        continue
+      }
+      blobs.set(path, jsonText(result.article))
+      liveIds.push(kind.id)
+      if (result.conflict) {
+        const name = `Conflict: ${result.conflict.summary}`
+        const { info, file } = revisionRecord(result.conflict.other, 'snapshot', name)
+        blobs.set(`revisions/${kind.id}/${info.id}.json`, jsonText(file))
+        conflicts.push({ articleId: kind.id, title: result.article.title, revisionId: info.id, summary: result.conflict.summary, at: info.createdAt })
+      }
+    } else if (kind.kind === 'promos') {
+      const parse = (rev: string): Promo[] | undefined => {
+        const text = read(rev, path)
+        try {
+          return text === undefined ? undefined : (JSON.parse(text) as { promos: Promo[] }).promos
+        } catch {
+          return undefined
+        }
+      }
+      const result = merges.mergePromos({ base: parse(base), ours: parse(ours), theirs: parse(theirs) })
+      notices.push(...result.notices)
+      blobs.set(path, jsonText({ formatVersion: 1, promos: result.promos }))
+    } else if (kind.kind === 'add-only') {
+      // Names here are unique, so "both changed" means one removed what the other kept or changed: keep it.
+      if (ourEntries.get(path) === null && to !== null) edits.set(path, to)
+    } else {
+      notices.push(`“${path}” was changed both here and on the remote; this library’s version was kept.`)
+    }
+  }
+
+  // An article the merge keeps live leaves the trash, whichever side trashed it.
+  if (liveIds.length) {
+    const trashed = (await gitOrFail(repo, ['ls-tree', '-r', '-z', '--name-only', ours, '--', 'trash'], 'list the trash')).split('\0')
+    const candidates = [...trashed, ...[...edits].filter(([, entry]) => entry).map(([path]) => path)]
+    for (const id of liveIds) for (const path of candidates) if (path.startsWith(`trash/${id}@`)) edits.set(path, null)
+  }
+
+  await writeBlobs(repo, blobs, edits)
+  const commit = await commitTree(repo, ours, theirs, edits, author, `Sync: merge the remote's changes${conflicts.length ? ` (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} kept as revisions)` : ''}`)
+  return { commit, conflicts, notices }
+}
+
+/** Stores the merged files as blobs, through temp files in .git so any size and any bytes pass. */
+async function writeBlobs(repo: LibraryRepo, blobs: Map<string, string>, edits: Map<string, Entry>): Promise<void> {
+  if (blobs.size === 0) return
+  const dir = join(repo.stateDir, 'blobs')
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(dir, { recursive: true })
+  const paths = [...blobs.keys()]
+  const files = paths.map((_, n) => join(dir, String(n)))
+  await Promise.all(paths.map((path, n) => writeFile(files[n]!, blobs.get(path)!)))
+  const shas = (await gitOrFail(repo, ['hash-object', '-w', '--no-filters', '--stdin-paths'], 'store the merged files', { stdin: files.join('\n') + '\n' }))
+    .trim()
+    .split('\n')
+  paths.forEach((path, n) => edits.set(path, { mode: '100644', sha: shas[n]! }))
+  await rm(dir, { recursive: true, force: true })
+}
+
+async function commitTree(repo: LibraryRepo, ours: string, theirs: string, edits: Map<string, Entry>, author: GitSetting[], message: string): Promise<string> {
+  const index = { env: { GIT_INDEX_FILE: join(repo.stateDir, 'merge-index') } }
+  await mkdir(repo.stateDir, { recursive: true })
+  await gitOrFail(repo, ['read-tree', ours], 'start the merge', index)
+  const lines = [...edits].map(([path, entry]) => (entry ? `${entry.mode} ${entry.sha}\t${path}\0` : `0 ${'0'.repeat(40)}\t${path}\0`))
+  if (lines.length) await gitOrFail(repo, ['update-index', '-z', '--index-info'], 'merge the changes', { ...index, stdin: lines.join('') })
+  const tree = (await gitOrFail(repo, ['write-tree'], 'write the merged library', index)).trim()
+  await rm(index.env.GIT_INDEX_FILE, { force: true })
+  return (await gitOrFail(repo, ['commit-tree', tree, '-p', ours, '-p', theirs, '-m', message], 'record the merge', { settings: author })).trim()
+}
+

@@ -1,0 +1,67 @@
+import { homedir } from 'node:os'
+import { firstLine, repoGit, type GitRun, type GitSetting } from '../git/safe-git'
+import { userRemoteEnv, userRemoteSettings } from '../git/user-config'
+import { REMOTE, type LibraryRepo } from './library-repo'
+
+/** A remote that does not answer within this time is reported as unreachable, never waited on for ever. */
+export const REMOTE_TIMEOUT_MS = 120_000
+
+/**
+ * Settings for commands that reach the remote. Of the user's own config only
+ * what reaching a remote needs is kept (user-config.ts): their credential
+ * helpers and ssh command. The repository's credential helpers are dropped
+ * first (an empty value resets the list), and without a user's ssh command
+ * the repository's is replaced by plain `ssh`, so a library folder cannot
+ * name a program to run; ssh itself still reads the user's keys and agent.
+ */
+export async function remoteAccess(): Promise<{ settings: GitSetting[]; env: NodeJS.ProcessEnv }> {
+  const user = await userRemoteSettings(homedir())
+  const env = userRemoteEnv()
+  const sshCommand = user.some(([key]) => key.toLowerCase() === 'core.sshcommand') || env['GIT_SSH_COMMAND'] || env['GIT_SSH'] ? [] : [['core.sshCommand', 'ssh'] as GitSetting]
+  return { settings: [['credential.helper', ''], ...user, ...sshCommand, ['protocol.ext.allow', 'never']], env }
+}
+
+/** Read once a minute at most: a sync fetches and pushes, each would otherwise read the user's config again. */
+let remembered: { at: number; access: Promise<{ settings: GitSetting[]; env: NodeJS.ProcessEnv }> } | null = null
+const recentRemoteAccess = (): Promise<{ settings: GitSetting[]; env: NodeJS.ProcessEnv }> => {
+  if (!remembered || Date.now() - remembered.at > 60_000) remembered = { at: Date.now(), access: remoteAccess() }
+  return remembered.access
+}
+
+export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitRun> {
+  return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
+}
+
+/** The remote's address as configured, or null when the library has none. */
+export async function remoteUrl(repo: LibraryRepo): Promise<string | null> {
+  const run = await repoGit(repo, ['config', '--get', `remote.${REMOTE}.url`])
+  return run.code === 0 && run.stdout.trim() ? run.stdout.trim() : null
+}
+
+/** Why git could not reach `url`, in words a writer can act on. */
+export function plainReason(run: GitRun, url: string): string {
+  const text = `${run.stderr}\n${run.stdout}`
+  if (run.timedOut) return `the remote “${url}” did not answer within ${REMOTE_TIMEOUT_MS / 1000} seconds`
+  if (/Could not resolve host|Name or service not known|Temporary failure in name resolution/i.test(text)) return `the remote's server for “${url}” could not be found (are you offline?)`
+  if (/Connection refused|Connection timed out|Network is unreachable|No route to host|Could not connect|Failed to connect/i.test(text)) return `the remote “${url}” could not be reached (are you offline?)`
+  if (/Authentication failed|Permission denied|could not read Username|terminal prompts disabled|403|401/i.test(text)) return `the remote “${url}” refused access: check your password, token or SSH key`
+  if (/does not appear to be a git repository|not found|No such file or directory|does not exist/i.test(text)) return `there is no library repository at “${url}”`
+  return `git could not reach “${url}”: ${firstLine(run.stderr || run.stdout)}`
+}
+
+/** Whether a push failed only because the remote moved since the last fetch. */
+export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|non-fast-forward|stale info/i.test(run.stderr)
+
+/** Fetches every branch of the remote; returns null, or the plain reason it could not. */
+export async function fetchRemote(repo: LibraryRepo, url: string): Promise<string | null> {
+  const run = await remoteGit(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`])
+  return run.code === 0 ? null : plainReason(run, url)
+}
+
+export type PushOutcome = { pushed: true } | { pushed: false; moved: boolean; reason: string }
+
+export async function pushBranch(repo: LibraryRepo, url: string, branch: string): Promise<PushOutcome> {
+  const run = await remoteGit(repo, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
+  if (run.code === 0) return { pushed: true }
+  return { pushed: false, moved: remoteMoved(run), reason: remoteMoved(run) ? 'the remote kept changing while this library synced; try again in a moment' : plainReason(run, url) }
+}

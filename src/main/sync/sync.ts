@@ -1,0 +1,143 @@
+import { join } from 'node:path'
+import { UserError } from '../../shared/ipc/result'
+import { reasonOf } from '../library/article-files'
+import type { Library } from '../library/library'
+import { withLibraryLock } from '../library/lock'
+import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
+import { authorSettings, commitLocalChanges, type SyncAuthor } from './commit-local'
+import { clearGitLeftovers } from './git-leftovers'
+import { commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, REMOTE, type LibraryRepo } from './library-repo'
+import { mergeCommit, type Merges } from './merge-commit'
+import { fetchRemote, pushBranch, remoteUrl } from './remote'
+import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
+import { clearMarker, readMarker, readSyncState, updateSyncState, withConflicts } from './sync-state'
+
+export interface SyncOptions extends Merges {
+  author: SyncAuthor
+  /** How many times to fetch, merge and push again when the remote moved meanwhile. */
+  attempts?: number
+  /** Called between steps, for progress (and for tests that stop a sync at a given step). */
+  onStep?: (step: SyncStep) => void
+}
+
+export type SyncStep = 'committed' | 'fetched' | 'branch-moved' | 'merged' | 'pushed'
+
+/**
+ * Finishes what a killed sync left: git's lock files, and a merge whose
+ * branch moved before all its files were written. Call holding the sync lock.
+ */
+async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
+  await clearGitLeftovers(repo)
+  const marker = await readMarker(repo)
+  if (!marker) return []
+  const head = await commitOf(repo, 'HEAD')
+  if (head !== marker.to) {
+    // Killed before the branch moved: the merge is simply done again.
+    await clearMarker(repo)
+    return []
+  }
+  const notices = await library.applyFileChanges(() => writeMovedFiles(repo, marker))
+  await updateSyncState(repo, (state) => withConflicts(state, marker.conflicts))
+  await finishMove(repo)
+  return [...marker.notices, ...notices]
+}
+
+/**
+ * Brings the remote's commit `theirs` into this library, given `base`, the
+ * common ancestor with HEAD as it was (`head`): a fast-forward, or a merge
+ * commit Copydesk builds. Holds the library's write lock throughout, so no
+ * save lands between committing local work and writing the merged files.
+ */
+async function integrate(repo: LibraryRepo, library: Library, sides: { head: string | null; base: string | null; theirs: string }, options: SyncOptions): Promise<string[]> {
+  return library.applyFileChanges(async () => {
+    await commitLocalChanges(repo, options.author)
+    options.onStep?.('committed')
+    const ours = await commitOf(repo, 'HEAD')
+    // A local commit on top of `head` leaves the common ancestor where it was.
+    const plan =
+      ours && ours !== sides.base
+        ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, authorSettings(options.author))
+        : { commit: sides.theirs, conflicts: [], notices: [] }
+    const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
+    const notices = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
+    await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+    await finishMove(repo)
+    return [...plan.notices, ...notices]
+  })
+}
+
+async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOptions): Promise<SyncStatus> {
+  const notices = await recover(repo, library)
+  await ensureExcludes(repo)
+  const branch = await currentBranch(repo)
+  const commitHere = async (): Promise<void> => {
+    await commitLocalChanges(repo, options.author)
+    options.onStep?.('committed')
+  }
+  const fail = async (reason: string): Promise<SyncStatus> => {
+    const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason }))
+    return statusOf(state, await aheadBehind(repo, branch), notices)
+  }
+  const url = await remoteUrl(repo)
+  if (!url) {
+    await commitHere()
+    return fail('this library has no remote yet; add one with “copydesk sync init --remote <address>”')
+  }
+  for (let attempt = 0; attempt < (options.attempts ?? 4); attempt++) {
+    const fetchProblem = await fetchRemote(repo, url)
+    if (fetchProblem) {
+      await commitHere()
+      return fail(fetchProblem)
+    }
+    options.onStep?.('fetched')
+    const [head, theirs] = await Promise.all([commitOf(repo, 'HEAD'), commitOf(repo, `refs/remotes/${REMOTE}/${branch}`)])
+    const base = head && theirs ? await mergeBase(repo, head, theirs) : null
+    // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
+    if (theirs && base !== theirs) notices.push(...(await integrate(repo, library, { head, base, theirs }, options)))
+    else await commitHere()
+    options.onStep?.('merged')
+    const now = await commitOf(repo, 'HEAD')
+    if (now === null) break
+    if (now !== theirs) {
+      const push = await pushBranch(repo, url, branch)
+      if (!push.pushed) {
+        if (push.moved) continue
+        return fail(push.reason)
+      }
+      options.onStep?.('pushed')
+    }
+    const state = await updateSyncState(repo, (s) => ({ ...s, lastError: null, lastSyncAt: new Date().toISOString() }))
+    // Pushed, or already equal: nothing to share or receive as of this moment.
+    return statusOf(state, { ahead: 0, behind: 0 }, notices)
+  }
+  return fail('the remote kept changing while this library synced; try again in a moment')
+}
+
+/**
+ * Shares the library through git: commits local changes, fetches, merges
+ * with Copydesk's own merge, pushes, and again if the remote moved
+ * meanwhile. Never throws for what a user meets (an unreachable remote, a
+ * refused push, another sync running): it answers with a status whose
+ * `lastError` says why in plain words, local work committed either way.
+ */
+export async function syncLibrary(library: Library, options: SyncOptions): Promise<SyncStatus> {
+  const repo = await findLibraryRepo(library.dir)
+  if (!repo) return notShared(library.dir)
+  try {
+    return await withLibraryLock(repo.gitDir, join(repo.gitDir, 'copydesk-sync.lock'), () => syncLocked(repo, library, options))
+  } catch (error) {
+    const reason = error instanceof UserError && error.code === 'conflict' ? 'another sync of this library is running' : reasonOf(error)
+    const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason })).catch(() => null)
+    const branch = await currentBranch(repo).catch(() => null)
+    const counts = branch ? await aheadBehind(repo, branch).catch(() => ({ ahead: 0, behind: 0 })) : { ahead: 0, behind: 0 }
+    return statusOf(state ?? { lastSyncAt: null, lastError: reason, conflicts: [] }, counts, [])
+  }
+}
+
+/** The status as of the last sync, without reaching the remote. */
+export async function syncStatus(library: Library): Promise<SyncStatus> {
+  const repo = await findLibraryRepo(library.dir)
+  if (!repo) return notShared(library.dir)
+  const state = await readSyncState(repo)
+  return statusOf(state, await aheadBehind(repo, await currentBranch(repo)), [])
+}
