@@ -5,6 +5,12 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
     globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
+    // Vitest's default on two cores is one worker, which ran the whole suite file after file.
+    // Most files wait on child processes, disks and a browser, so two run side by side even on a
+    // busy two-core laptop; both projects share the one pool (equal maxWorkers, one group).
+    maxWorkers: 2,
+    // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
+    expect: { poll: { timeout: 60_000 } },
     projects: [
       {
         extends: true,
@@ -26,9 +32,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 240_000,
-          hookTimeout: 240_000,
-          // Two cores: one browser at a time keeps timings honest.
-          fileParallelism: false
+          hookTimeout: 240_000
         }
       }
     ]

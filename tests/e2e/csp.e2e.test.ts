@@ -25,7 +25,7 @@ describe('the renderer under its Content Security Policy, in Chromium', () => {
     // The editor is up and takes typing under it.
     const body = page.getByRole('textbox', { name: 'Article body' })
     await page.getByRole('button', { name: /new article/i }).first().click()
-    await body.waitFor({ state: 'visible', timeout: 15_000 })
+    await body.waitFor({ state: 'visible' })
     await body.click()
     await page.keyboard.type('Typed under a strict policy')
     await expect.poll(() => body.textContent()).toContain('Typed under a strict policy')
@@ -37,7 +37,7 @@ describe('the renderer under its Content Security Policy, in Chromium', () => {
   it('refuses inline styles, style attributes and inline scripts', async () => {
     const app = await openApp(browser)
     const { page } = app
-    await page.getByTestId('app-version').waitFor({ timeout: 15_000 })
+    await page.getByTestId('app-version').waitFor()
     const outcome = await page.evaluate(async () => {
       const style = document.createElement('style')
       style.textContent = 'body { --csp-probe: injected }'

@@ -13,7 +13,7 @@ let browser: Browser
 useBrowser((launched) => (browser = launched))
 
 const netflix = netflixArticle()
-const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 })
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible' })
 
 /** The app over a real library: the fixture plus `extra` approved articles, so an export takes long enough to watch. */
 async function openExportApp(extra: number): Promise<AppSession & { site: string; saved: string; done: () => Promise<void> }> {

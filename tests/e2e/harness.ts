@@ -173,6 +173,9 @@ export async function openApp(
   const handlers = startup.handlers
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  // Waits end when the page shows what the test expects; the long default only matters on a laptop whose cores are busy
+  // elsewhere, where a window can take many seconds to draw (the suite must pass there too).
+  context.setDefaultTimeout(90_000)
   const page = await context.newPage()
   const calls: AppSession['calls'] = []
   const emit = async <E extends EventName>(name: E, payload: EventPayload<E>): Promise<void> => {

@@ -74,11 +74,16 @@ describe('importing into the library from the sidebar', () => {
     const { page, libraryDir } = app
     await shows(page.getByText('No articles yet.', { exact: false }))
 
-    await page.getByLabel('Import files').setInputFiles([
-      { name: 'broken-front-matter.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: [unclosed\ntags: {\n---\n\nBody\n') },
-      { name: 'huge.md', mimeType: 'text/markdown', buffer: Buffer.alloc(21 * 1024 * 1024, 'a') },
-      { name: 'good.md', mimeType: 'text/markdown', buffer: Buffer.from(hugoPost('The one good file')) }
-    ])
+    // From disk, so Chromium reads the 21 MB file itself rather than Playwright sending it through its pipe.
+    const files = await makeTempDir('copydesk-import-files-')
+    onTestFinished(() => files.cleanup())
+    const picked: [string, string | Buffer][] = [
+      ['broken-front-matter.md', '---\ntitle: [unclosed\ntags: {\n---\n\nBody\n'],
+      ['huge.md', Buffer.alloc(21 * 1024 * 1024, 'a')],
+      ['good.md', hugoPost('The one good file')]
+    ]
+    for (const [name, content] of picked) await writeFile(join(files.path, name), content)
+    await page.getByLabel('Import files').setInputFiles(picked.map(([name]) => join(files.path, name)))
     await shows(report(page).getByText('Imported 1 article. 2 files could not be imported.'))
     const failures = report(page).locator('.import-failed li')
     await expect.poll(() => failures.count()).toBe(2)

@@ -1,7 +1,7 @@
 import type { Article, EditableFields } from '../../shared/article/article'
 import { isImageNode, type BodyNode } from '../../shared/article/body'
 import type { ImportedArticle } from '../../shared/import'
-import { DOCX_IMAGE_PREFIX } from '../../shared/import/docx/import-docx'
+import { DOCX_IMAGE_PREFIX } from '../../shared/import/docx/image-prefix'
 import { UserError } from '../../shared/ipc/result'
 import type { ImportProgress, ImportReport } from '../../shared/library-api'
 import { reasonOf } from './article-files'

@@ -10,12 +10,17 @@ import type { Adapter } from 'lowdb'
  * wherever it points. Here the temp file is created exclusively (never
  * through a link) and the rename replaces a link by the file itself.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  // `<file>.<digits>`: the temp name opening recognizes as an interrupted write (layout.ts).
-  const temp = `${file}.${randomInt(1e9, 1e12)}`
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+  // `<file>.<digits>` by default: the temp name opening recognizes as an interrupted write (layout.ts).
+  temp = `${file}.${randomInt(1e9, 1e12)}`
+): Promise<void> {
   const handle = await open(temp, 'wx')
   try {
-    await handle.writeFile(data)
+    // Parts are written one by one, so a big file (the search index) is never copied into one buffer.
+    if (Array.isArray(data)) for (const part of data as readonly Uint8Array[]) await handle.writeFile(part)
+    else await handle.writeFile(data as string | Uint8Array)
     await handle.sync()
   } catch (error) {
     await handle.close()

@@ -9,7 +9,7 @@ import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
-import { importArticles, type ImportFile, type ImportOptions } from './import-files'
+import type { ImportFile, ImportOptions } from './import-files'
 import { folders, libraryPaths, type LibraryPaths } from './layout'
 import { watchLibrary } from './library-watch'
 import { removeLockLeftovers, withLibraryLock } from './lock'
@@ -356,6 +356,8 @@ export class Library {
 
   /** Each file is parsed (on the import thread), checked and written on its own: a bad file is reported and writes nothing. */
   async importFiles(files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+    // Loaded on first import: the parsers behind it are most of main's code, and listing or exporting never needs them.
+    const { importArticles } = await import('./import-files')
     return importArticles(files, (fields) => this.createArticle(fields), (name, bytes) => this.addMedia(name, bytes), options)
   }
 

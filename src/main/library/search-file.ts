@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { endianness } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
+import { writeFileAtomic } from './json-file'
 import { isAlive } from './lock'
 import type { PostingRows } from './search-postings'
 import { SearchIndex, type SearchSnapshot } from './search-index'
@@ -53,7 +54,7 @@ export async function writeSearchFile(file: string, snapshot: SearchSnapshot): P
   preamble.writeUInt32LE(body.reduce((crc, part) => crc32(part, crc), 0), MAGIC.length + 8)
   preamble.writeUInt32LE(endianness() === 'LE' ? LITTLE_ENDIAN : 0, MAGIC.length + 12)
   await removeDeadTempFiles(file)
-  await writeAtomically(file, [preamble, ...body])
+  await writeFileAtomic(file, [preamble, ...body], tempName(file))
 }
 
 /** The saved index, or null when there is none or it cannot be trusted. */
@@ -101,23 +102,6 @@ function decode(bytes: Buffer): SearchSnapshot {
 }
 
 const tempName = (file: string): string => `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-
-/** Temp file, fsync, rename, as for every library file; written part by part so the postings are never copied into one buffer. */
-async function writeAtomically(file: string, chunks: Uint8Array[]): Promise<void> {
-  const temp = tempName(file)
-  // Created exclusively, never through a link; the rename then replaces a link at `file` rather than following it.
-  const handle = await open(temp, 'wx')
-  try {
-    for (const chunk of chunks) await handle.writeFile(chunk)
-    await handle.datasync()
-  } catch (error) {
-    await handle.close()
-    await rm(temp, { force: true })
-    throw error
-  }
-  await handle.close()
-  await rename(temp, file)
-}
 
 /** A writer killed mid-write leaves its temp file; one whose process is gone is removed. */
 async function removeDeadTempFiles(file: string): Promise<void> {

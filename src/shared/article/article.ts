@@ -73,7 +73,20 @@ const reviewFields = {
   suggestionDecisions: z.array(suggestionDecisionSchema).max(10_000).optional()
 }
 
-export const articleSchema = articleMetaSchema.extend({ body: bodySchema, ...reviewFields })
+/**
+ * Set by sync when both sides changed the same words or the same field: the
+ * article keeps one version and the other is kept as revision `revisionId`
+ * (src/main/sync/merge). Optional, so files without it stay valid; absent
+ * means no open conflict.
+ */
+export const syncConflictSchema = z.object({
+  at: isoDateTime,
+  summary: z.string().max(1000),
+  revisionId: z.string().max(100).optional()
+})
+export type SyncConflict = z.infer<typeof syncConflictSchema>
+
+export const articleSchema = articleMetaSchema.extend({ body: bodySchema, ...reviewFields, syncConflict: syncConflictSchema.optional() })
 export type Article = z.infer<typeof articleSchema>
 
 /** The fields a writer edits; id, timestamps and format version are the library's. */

@@ -17,9 +17,9 @@ export interface ThreeWay<T> {
 
 /** Where two sides changed the same words: one version stays, the other is kept whole. */
 export interface MergeConflict {
-  /** The side whose words were not kept in the merged article; stored as a named revision. */
+  /** The side whose version stays in the merged article where the two clash (always 'ours' today). */
   kept: 'ours' | 'theirs'
-  /** The losing side's whole article, to be saved as a revision named for the conflict. */
+  /** The other side's whole article, to be saved as a revision named for the conflict. */
   other: Article
   /** Plain words for the notice and the revision name, e.g. "Both changed the title and 2 paragraphs". */
   summary: string

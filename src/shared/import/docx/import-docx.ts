@@ -1,6 +1,7 @@
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { ImportContext } from '../import-context'
+import { DOCX_IMAGE_PREFIX } from './image-prefix'
 
 /** An image found in the document, to be copied into the library's media folder under `src`'s placeholder. */
 export interface DocxImage {
@@ -15,8 +16,6 @@ export interface DocxHtml {
   html: string
   images: DocxImage[]
 }
-
-export const DOCX_IMAGE_PREFIX = 'copydesk-docx-image/'
 
 const extensions: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif' }
 
