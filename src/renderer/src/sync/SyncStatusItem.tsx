@@ -57,7 +57,7 @@ export function SyncStatusItem({ status, syncing, everyMinutes, onSync, onShare,
       <select aria-label="Sync automatically" value={everyMinutes} onChange={(event) => onEveryChange(Number(event.target.value) as (typeof syncIntervals)[number])}>
         {syncIntervals.map((minutes) => (
           <option key={minutes} value={minutes}>
-            {minutes === 0 ? 'Auto-sync off' : `Every ${minutes} min`}
+            {minutes === 0 ? 'Auto: off' : `Auto: ${minutes} min`}
           </option>
         ))}
       </select>
