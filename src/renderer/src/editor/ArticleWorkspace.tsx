@@ -156,6 +156,9 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
       )}
       {sharing && (
         <ShareLibraryDialog
+          shared={syncing.status !== null && syncing.status.state !== 'not-shared'}
+          everyMinutes={sync.everyMinutes}
+          onEveryChange={sync.onEveryChange}
           onClose={() => setSharing(false)}
           onShared={(status) => {
             setSharing(false)
@@ -165,7 +168,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
       )}
       <StatusBar
         {...statusBar}
-        sync={<SyncStatusItem status={syncing.status} syncing={syncing.syncing} everyMinutes={sync.everyMinutes} onSync={() => void syncing.syncNow()} onShare={() => setSharing(true)} onEveryChange={sync.onEveryChange} />}
+        sync={<SyncStatusItem status={syncing.status} syncing={syncing.syncing} onSync={() => void syncing.syncNow()} onShare={() => setSharing(true)} />}
       >
         <ProfileControl state={profileState} />
         {saver && <SaveIndicator saver={saver} />}

@@ -113,7 +113,7 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
               row.same ? (
                 <SameRow key={n} row={row} />
               ) : (
-                <DifferingRow key={n} row={row} place={++place} pick={picks[n] ?? 'ours'} onPick={(side) => setPicks((all) => all.map((p, i) => (i === n ? side : p)))} />
+                <DifferingRow key={n} row={row} place={++place} pick={picks[n] ?? 'ours'} onPick={(side) => setPicks((all) => rows.map((_, i) => (i === n ? side : (all[i] ?? 'ours'))))} />
               )
             )}
           </ol>

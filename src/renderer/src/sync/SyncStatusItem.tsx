@@ -1,21 +1,18 @@
 import type { SyncStatus } from '../../../shared/sync-api'
-import { syncIntervals } from '../../../shared/settings'
 import { ariaShortcut, keysOf, withShortcut } from '../editor/shortcuts'
 import { formatTime } from '../lib/time'
 
 interface Props {
   status: SyncStatus | null
   syncing: boolean
-  everyMinutes: number
   onSync: () => void
   onShare: () => void
-  onEveryChange: (minutes: (typeof syncIntervals)[number]) => void
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The status bar's sync part: where the shared library stands, in words, and the Sync button. */
-export function SyncStatusItem({ status, syncing, everyMinutes, onSync, onShare, onEveryChange }: Props): React.JSX.Element | null {
+export function SyncStatusItem({ status, syncing, onSync, onShare }: Props): React.JSX.Element | null {
   if (!status) return null
   if (status.state === 'not-shared') {
     return (
@@ -54,13 +51,6 @@ export function SyncStatusItem({ status, syncing, everyMinutes, onSync, onShare,
       <button type="button" className="status-button" onClick={onSync} disabled={syncing} aria-keyshortcuts={ariaShortcut(keysOf('syncNow'))} title={withShortcut('Sync', keysOf('syncNow'))}>
         Sync
       </button>
-      <select aria-label="Sync automatically" value={everyMinutes} onChange={(event) => onEveryChange(Number(event.target.value) as (typeof syncIntervals)[number])}>
-        {syncIntervals.map((minutes) => (
-          <option key={minutes} value={minutes}>
-            {minutes === 0 ? 'Auto: off' : `Auto: ${minutes} min`}
-          </option>
-        ))}
-      </select>
     </span>
   )
 }
