@@ -42,8 +42,10 @@ async function deskApp(userDataDir: string, library: Library, profile: Actor): P
   return app
 }
 
-async function syncIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+/** Syncs with the status bar's button, or with the keys (the shortcut table's Ctrl+Alt+Y). */
+async function syncIn(page: Page, how: 'button' | 'keys' = 'button'): Promise<void> {
+  if (how === 'keys') await page.keyboard.press('Control+Alt+y')
+  else await page.getByRole('button', { name: 'Sync', exact: true }).click()
   await expect.poll(() => syncStatus(page).getAttribute('data-state'), { timeout: 90_000 }).toBe('synced')
 }
 
@@ -161,7 +163,7 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
 
     // Once both sync again, neither window shows a conflict.
     await syncIn(b.page)
-    await syncIn(a.page)
+    await syncIn(a.page, 'keys')
     await expect.poll(() => editorBody(a.page).textContent(), { timeout: 60_000 }).toContain('met on Thursday evening')
     expect(await a.page.getByTestId('conflict-banner').count()).toBe(0)
     expect((await storedArticle(a, id)).syncConflict).toBeUndefined()
