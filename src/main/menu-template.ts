@@ -46,6 +46,9 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
         command('Export as Markdown…', 'export-markdown', 'exportMarkdown'),
         command('Export to Site…', 'export-site', 'exportSite'),
         { type: 'separator' },
+        command('Sync Now', 'sync-now', 'syncNow'),
+        { label: 'Share This Library…', click: () => actions.send('share-library') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },

@@ -14,6 +14,10 @@ const boundsSchema = z.object({
 })
 export type WindowBounds = z.infer<typeof boundsSchema>
 
+/** The automatic sync choices offered: off, or every few minutes. */
+export const syncIntervals = [0, 5, 15, 30] as const
+const syncIntervalSchema = z.union(syncIntervals.map((minutes) => z.literal(minutes)))
+
 export const settingsSchema = z.object({
   theme: themeSchema,
   window: boundsSchema.nullable(),
@@ -23,7 +27,9 @@ export const settingsSchema = z.object({
   /** Site folders exported into, most recent first: the ones the renderer may name again without a dialog. */
   recentSiteFolders: z.array(z.string()).max(10),
   /** The local profile (name and role) stamped on every review action; null until the first run asks. */
-  profile: actorSchema.nullable()
+  profile: actorSchema.nullable(),
+  /** Minutes between automatic syncs of a shared library; 0 syncs only when asked. */
+  syncEveryMinutes: syncIntervalSchema
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -33,13 +39,15 @@ export const defaultSettings: Settings = {
   recentLibraries: [],
   lastLibrary: null,
   recentSiteFolders: [],
-  profile: null
+  profile: null,
+  syncEveryMinutes: 0
 }
 
 /** What the renderer may change; window bounds and libraries are main's business. */
 export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
-  profile: actorSchema.nullable().optional()
+  profile: actorSchema.nullable().optional(),
+  syncEveryMinutes: syncIntervalSchema.optional()
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
@@ -47,6 +55,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 export interface SettingsView {
   theme: Theme
   profile: Actor | null
+  syncEveryMinutes: Settings['syncEveryMinutes']
   /** Most recent first, the open one included. */
   recentLibraries: FolderRef[]
 }

@@ -23,6 +23,7 @@ export const shortcuts = {
   exportHtml: { label: 'Export as HTML…', keys: 'Mod-Shift-e', group: 'File', menu: 'export-html' },
   exportMarkdown: { label: 'Export as Markdown…', keys: 'Mod-Shift-m', group: 'File', menu: 'export-markdown' },
   exportSite: { label: 'Export to site…', keys: 'Mod-Alt-e', group: 'File', menu: 'export-site' },
+  syncNow: { label: 'Sync the shared library', keys: 'Mod-Alt-y', group: 'File', menu: 'sync-now' },
 
   undo: { label: 'Undo', keys: 'Mod-z', group: 'Edit' },
   redo: { label: 'Redo', keys: 'Mod-Shift-z', group: 'Edit' },

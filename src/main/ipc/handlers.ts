@@ -3,6 +3,7 @@ import type { Services } from '../services'
 import { libraryHandlers } from '../library/handlers'
 import { reviewHandlers } from '../library/review-handlers'
 import { siteExportHandlers } from '../site-export/handlers'
+import { syncHandlers } from '../sync/handlers'
 import { settingsView } from '../settings/settings-view'
 
 /** The implementation of the whole contract over plain services, free of Electron. */
@@ -18,6 +19,7 @@ export function createHandlers(services: Services): Handlers {
     updateSettings: async (patch) => settingsView(await services.settings.update(patch), services.folders),
     ...libraryHandlers(services),
     ...reviewHandlers(services),
-    ...siteExportHandlers(services)
+    ...siteExportHandlers(services),
+    ...syncHandlers(services)
   }
 }

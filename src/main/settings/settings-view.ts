@@ -12,6 +12,7 @@ export function settingsView(settings: Settings, grants: FolderGrants): Settings
   return {
     theme: settings.theme,
     profile: settings.profile,
+    syncEveryMinutes: settings.syncEveryMinutes,
     recentLibraries: settings.recentLibraries.filter((dir) => isAbsolute(dir)).map((dir) => grants.grant('library', dir))
   }
 }

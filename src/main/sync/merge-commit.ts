@@ -71,14 +71,17 @@ export async function mergeCommit(repo: LibraryRepo, commits: { base: string | n
         edits.set(path, null)
         continue
       }
-      blobs.set(path, jsonText(result.article))
+      let merged = result.article
       liveIds.push(kind.id)
       if (result.conflict) {
         const name = `Conflict: ${result.conflict.summary}`
         const { info, file } = revisionRecord(result.conflict.other, 'snapshot', name)
         blobs.set(`revisions/${kind.id}/${info.id}.json`, jsonText(file))
-        conflicts.push({ articleId: kind.id, title: result.article.title, revisionId: info.id, summary: result.conflict.summary, at: info.createdAt })
+        conflicts.push({ articleId: kind.id, title: merged.title, revisionId: info.id, summary: result.conflict.summary, at: info.createdAt })
+        // The flag names the revision, so the side-by-side view on any clone finds the other version.
+        if (merged.syncConflict) merged = { ...merged, syncConflict: { ...merged.syncConflict, revisionId: info.id } }
       }
+      blobs.set(path, jsonText(merged))
     } else if (kind.kind === 'promos') {
       const parse = (rev: string): Promo[] | undefined => {
         const text = read(rev, path)

@@ -1,19 +1,10 @@
 import { repoGit } from '../git/safe-git'
 import { REMOTE, type LibraryRepo } from './library-repo'
-import type { OpenConflict, SyncState } from './sync-state'
+import type { SyncStatus } from '../../shared/sync-api'
+import type { SyncState } from './sync-state'
 
-export interface SyncStatus {
-  /** `synced`: the remote has everything; `not-synced`: local work is committed but not shared (see lastError); `not-shared`: no git repository. */
-  state: 'synced' | 'not-synced' | 'not-shared'
-  /** Commits here the remote lacks, and the other way round, as of the last fetch. */
-  ahead: number
-  behind: number
-  lastSyncAt: string | null
-  lastError: string | null
-  conflicts: OpenConflict[]
-  /** What this sync did that the user should know (a deletion overruled, a file left as it was…). */
-  notices: string[]
-}
+/** The status's shape is shared with the renderer, which shows it in the status bar. */
+export type { SyncStatus } from '../../shared/sync-api'
 
 export const notShared = (dir: string): SyncStatus => ({
   state: 'not-shared',

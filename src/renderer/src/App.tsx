@@ -75,6 +75,10 @@ export function App(): React.JSX.Element {
           onThemeChange: chooseTheme,
           layoutButtons: <LayoutButtons layout={layout} />
         }}
+        sync={{
+          everyMinutes: settings?.syncEveryMinutes ?? 0,
+          onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
+        }}
       />
       {layout.focus && (
         <button type="button" className="focus-exit" onClick={layout.toggleFocus}>

@@ -49,6 +49,7 @@ import {
   setChecklistConfigSchema,
   type BundleImportReport
 } from '../review-api'
+import { resolveSyncConflictSchema, shareLibrarySchema, type SyncStatus } from '../sync-api'
 
 export interface AppInfo {
   name: string
@@ -146,7 +147,16 @@ export const contract = {
   /** Writes the articles with their review as one bundle file where the native save dialog says; null if cancelled. */
   exportReviewBundle: channel<{ path: string } | null>()(exportReviewBundleSchema),
   /** Merges a bundle file's review into the library (read as text in the renderer); conflicts are listed, never overwritten. */
-  importReviewBundle: channel<BundleImportReport>()(importReviewBundleSchema)
+  importReviewBundle: channel<BundleImportReport>()(importReviewBundleSchema),
+
+  /** Where the shared library stands as of the last sync, without reaching the remote. */
+  getSyncStatus: channel<SyncStatus>()(z.undefined()),
+  /** Commits, fetches, merges with Copydesk's merge and pushes. Never fails as a call: a problem is the status's lastError, in plain words. */
+  syncNow: channel<SyncStatus>()(z.undefined()),
+  /** Makes the open library a git repository (or keeps the one it is), with `remote` as where it is shared; with a remote, syncs right away. */
+  shareLibrary: channel<SyncStatus>()(shareLibrarySchema),
+  /** Saves the body chosen from both versions of a conflicted article and clears its syncConflict flag. */
+  resolveSyncConflict: channel<SavedArticle>()(resolveSyncConflictSchema)
 } satisfies Record<string, ChannelDef>
 
 /** Commands the native menu sends to the renderer. */
@@ -161,7 +171,9 @@ export const menuCommands = [
   'toggle-library',
   'toggle-details',
   'focus-mode',
-  'show-shortcuts'
+  'show-shortcuts',
+  'sync-now',
+  'share-library'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

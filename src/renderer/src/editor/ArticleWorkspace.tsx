@@ -1,5 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../shared/library-api'
+import type { syncIntervals } from '../../../shared/settings'
+import { call } from '../lib/api'
+import { ConflictBanner } from '../sync/ConflictBanner'
+import { ConflictView } from '../sync/ConflictView'
+import { ShareLibraryDialog } from '../sync/ShareLibraryDialog'
+import { SyncStatusItem } from '../sync/SyncStatusItem'
+import { useSync } from '../sync/useSync'
+import '../sync/sync.css'
 import './prosemirror-base.css'
 import './editor.css'
 import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
@@ -33,6 +41,8 @@ interface Props {
   onArticleChanged: (saved: ArticleSummary) => void
   onError: (error: unknown) => void
   statusBar: StatusBarProps
+  /** The automatic sync setting, and how to change it. */
+  sync: { everyMinutes: number; onEveryChange: (minutes: (typeof syncIntervals)[number]) => void }
 }
 
 /**
@@ -40,7 +50,7 @@ interface Props {
  * details (inspector) and its save state and counts (status bar). Saves on
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
-export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar }: Props): React.JSX.Element {
+export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
@@ -51,6 +61,28 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
     await saver?.flush()
   }, [saver])
   const review = useReviewStatus(articleId, changeStatus, flush)
+
+  const openArticle = session.kind === 'open' ? session.article : null
+  const shown = useRef(openArticle)
+  useEffect(() => {
+    shown.current = openArticle
+  })
+  // A sync may have merged others' work into the open article: load it again if the library's copy moved on.
+  const afterSync = useCallback(async () => {
+    const before = shown.current
+    if (!before) return
+    const now = await call('getArticle', { id: before.id })
+    if (now.updatedAt !== before.updatedAt || JSON.stringify(now.syncConflict) !== JSON.stringify(before.syncConflict)) reload()
+  }, [reload])
+  const syncing = useSync({ everyMinutes: sync.everyMinutes, beforeSync: flush, afterSync, onError })
+  const [sharing, setSharing] = useState(false)
+  const [comparing, setComparing] = useState(false)
+  useEffect(() => window.copydesk.on('menu', (command) => command === 'share-library' && setSharing(true)), [])
+  const compare = useCallback(async () => {
+    // The comparison reads the article as stored: what was typed goes there first.
+    await flush()
+    setComparing(true)
+  }, [flush])
 
   const services = useMemo<EditorServices>(
     () => ({ mediaUrl: (src) => (src.startsWith('media/') ? `${mediaBaseUrl}${src}` : src), promos, refreshPromos: refresh, onError }),
@@ -84,7 +116,15 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   return (
     <EditorServicesContext.Provider value={services}>
       <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
-        <EditorArea session={session} update={update} onStats={setStats} onError={onError} focusTitle={focusTitle} onExport={onExport} />
+        <EditorArea
+          session={session}
+          update={update}
+          onStats={setStats}
+          onError={onError}
+          focusTitle={focusTitle}
+          onExport={onExport}
+          banner={openArticle?.syncConflict && <ConflictBanner conflict={openArticle.syncConflict} onCompare={() => void compare().catch(onError)} />}
+        />
         <Inspector
           session={session}
           update={update}
@@ -103,7 +143,33 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
           </div>
         )}
       </ReviewProvider>
-      <StatusBar {...statusBar}>
+      {comparing && openArticle && (
+        <ConflictView
+          article={openArticle}
+          onClose={() => setComparing(false)}
+          onResolved={(saved) => {
+            setComparing(false)
+            reload(saved.summary)
+            syncing.refresh()
+          }}
+        />
+      )}
+      {sharing && (
+        <ShareLibraryDialog
+          shared={syncing.status !== null && syncing.status.state !== 'not-shared'}
+          everyMinutes={sync.everyMinutes}
+          onEveryChange={sync.onEveryChange}
+          onClose={() => setSharing(false)}
+          onShared={(status) => {
+            setSharing(false)
+            syncing.setStatus(status)
+          }}
+        />
+      )}
+      <StatusBar
+        {...statusBar}
+        sync={<SyncStatusItem status={syncing.status} syncing={syncing.syncing} onSync={() => void syncing.syncNow()} onShare={() => setSharing(true)} />}
+      >
         <ProfileControl state={profileState} />
         {saver && <SaveIndicator saver={saver} />}
         {saver && stats && (

@@ -10,14 +10,17 @@ interface Props {
   /** The open article was just created: the cursor starts in its title. */
   focusTitle: boolean
   onExport: () => void
+  /** Shown above the open article (a sync conflict's banner). */
+  banner?: React.ReactNode
 }
 
 /** The writing column: the open article's editor, or what to do when none is open. */
-export function EditorArea({ session, update, onStats, onError, focusTitle, onExport }: Props): React.JSX.Element {
+export function EditorArea({ session, update, onStats, onError, focusTitle, onExport, banner }: Props): React.JSX.Element {
   // Stable, so typing in the inspector does not redraw the editor and its toolbar.
   const changeTitle = useCallback((title: string) => update({ title }), [update])
   return (
     <main className="editor-area" aria-label="Editor" aria-busy={session.kind === 'loading'}>
+      {session.kind === 'open' && banner}
       {session.kind === 'open' ? (
         <ArticleEditor
           key={session.article.id}

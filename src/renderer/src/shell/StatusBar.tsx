@@ -7,12 +7,14 @@ export interface StatusBarProps {
   onThemeChange: (theme: Theme) => void
   /** Show or hide the library and the details, focus mode. */
   layoutButtons?: React.ReactNode
+  /** The shared library's sync state and button. */
+  sync?: React.ReactNode
 }
 
 const themeLabels: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' }
 
 /** App-wide facts (version, theme) plus, as children, the open article's save state and counts. */
-export function StatusBar({ version, theme, appliedTheme, onThemeChange, layoutButtons, children }: StatusBarProps & { children?: React.ReactNode }): React.JSX.Element {
+export function StatusBar({ version, theme, appliedTheme, onThemeChange, layoutButtons, sync, children }: StatusBarProps & { children?: React.ReactNode }): React.JSX.Element {
   return (
     <footer className="status-bar">
       {layoutButtons}
@@ -21,6 +23,7 @@ export function StatusBar({ version, theme, appliedTheme, onThemeChange, layoutB
       </span>
       {children}
       <span className="status-spacer" />
+      {sync}
       <label className="status-item">
         <span className="visually-hidden">Theme</span>
         <select

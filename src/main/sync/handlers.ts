@@ -1,0 +1,47 @@
+import type { Handlers } from '../ipc/dispatch'
+import { reasonOf } from '../library/article-files'
+import { savedArticle } from '../library/summary'
+import { resolveSyncConflict } from '../library/sync-conflict'
+import type { Services } from '../services'
+import type { SyncStatus } from '../../shared/sync-api'
+import { syncMerges } from './merges'
+import { forgetConflicts, withOpenConflicts } from './open-conflicts'
+import { shareLibrary } from './share-library'
+import { syncLibrary, syncStatus } from './sync'
+import { syncAuthor } from './sync-author'
+
+type SyncChannel = 'getSyncStatus' | 'syncNow' | 'shareLibrary' | 'resolveSyncConflict'
+
+/**
+ * The sync channels over whichever library is open. A sync never fails as a
+ * call: what goes wrong (an unreachable remote, another sync running, git
+ * missing) comes back as a status saying why in plain words, and local work
+ * is committed either way. Sync holds the library's lock only for its short
+ * writes (applyFileChanges), so saves go on while it fetches and pushes.
+ */
+export function syncHandlers(services: Services): Pick<Handlers, SyncChannel> {
+  const library = () => services.library
+  const author = () => syncAuthor(services.settings.get().profile?.name ?? null, library().dir)
+  const answered = async (run: () => Promise<SyncStatus>): Promise<SyncStatus> => {
+    try {
+      return await withOpenConflicts(library(), await run())
+    } catch (error) {
+      return { state: 'not-synced', ahead: 0, behind: 0, lastSyncAt: null, lastError: reasonOf(error), conflicts: [], notices: [] }
+    }
+  }
+  const syncNow = () => answered(async () => syncLibrary(library(), { ...syncMerges, author: await author() }))
+  return {
+    getSyncStatus: () => answered(() => syncStatus(library())),
+    syncNow,
+    shareLibrary: async ({ remote }) => {
+      // Refusals here (a folder inside another repository) are the user's to read in the share dialog.
+      await shareLibrary(library(), await author(), remote || undefined)
+      return remote ? syncNow() : answered(() => syncStatus(library()))
+    },
+    resolveSyncConflict: async (request) => {
+      const article = await resolveSyncConflict(library(), request)
+      await forgetConflicts(library(), article.id).catch(() => undefined)
+      return savedArticle(article)
+    }
+  }
+}

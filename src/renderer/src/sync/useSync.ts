@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { SyncStatus } from '../../../shared/sync-api'
+import { call } from '../lib/api'
+import { useCommand } from '../shell/useCommand'
+
+interface Options {
+  /** Minutes between automatic syncs once the library is shared; 0 for none. */
+  everyMinutes: number
+  /** Before syncing: the open article's last changes go to the library, so the sync commits them. */
+  beforeSync: () => Promise<void>
+  /** After a sync: the open article may have changed underneath. */
+  afterSync: () => Promise<void>
+  onError: (error: unknown) => void
+}
+
+/**
+ * The shared library's status and the Sync command (button, keys, menu,
+ * timer). A failed sync is a status saying why, never an error dialog; one
+ * sync runs at a time, and typing goes on while it does.
+ */
+export function useSync({ everyMinutes, beforeSync, afterSync, onError }: Options) {
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const [syncing, setSyncing] = useState(false)
+  const running = useRef(false)
+  const latest = useRef({ beforeSync, afterSync, onError })
+  useEffect(() => {
+    latest.current = { beforeSync, afterSync, onError }
+  })
+
+  const refresh = useCallback(() => {
+    call('getSyncStatus').then(setStatus, (error: unknown) => latest.current.onError(error))
+  }, [])
+  useEffect(() => {
+    refresh()
+    return window.copydesk.on('libraryChanged', refresh)
+  }, [refresh])
+
+  const syncNow = useCallback(async (): Promise<void> => {
+    if (running.current) return
+    running.current = true
+    setSyncing(true)
+    try {
+      await latest.current.beforeSync()
+      setStatus(await call('syncNow'))
+      await latest.current.afterSync()
+    } catch (error) {
+      latest.current.onError(error)
+    } finally {
+      running.current = false
+      setSyncing(false)
+    }
+  }, [])
+  useCommand('syncNow', () => void syncNow())
+
+  const shared = status !== null && status.state !== 'not-shared'
+  useEffect(() => {
+    if (!shared || everyMinutes <= 0) return
+    const timer = setInterval(() => void syncNow(), everyMinutes * 60_000)
+    return () => clearInterval(timer)
+  }, [shared, everyMinutes, syncNow])
+
+  return { status, setStatus, syncing, syncNow, refresh }
+}

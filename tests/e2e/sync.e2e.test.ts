@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { Browser, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BodyDoc } from '../../src/shared/article/body'
+import type { Actor } from '../../src/shared/review/actor'
+import { openLibrary, type Library } from '../../src/main/library/library'
+import { openSettingsStore } from '../../src/main/settings/settings-store'
+import { cloneLibrary } from '../../src/main/sync/share-library'
+import { needsTools } from '../support/system-tools'
+import { makeTempDir } from '../support/temp-dir'
+import { seriousViolations } from './axe'
+import { editorBody, openArticle, selectionSettled, storedArticle, waitUntilSaved } from './editor-support'
+import { openApp, screenshot, useBrowser, type AppSession } from './harness'
+import { selectText } from './review-support'
+
+/**
+ * Two people, two app windows, two clones of one bare repository in a temp
+ * folder, real git underneath: what one writes reaches the other after Sync
+ * in both, and a conflict is settled in the side-by-side view.
+ */
+const gitTool = needsTools(['git'], 'sync end to end needs git')
+let browser: Browser
+useBrowser((launched) => (browser = launched))
+
+const TITLE = 'Council budget'
+const FIRST = 'The council met on Tuesday evening to vote.'
+const SECOND = 'The vote was close.'
+const body: BodyDoc = { type: 'doc', content: [FIRST, SECOND].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
+
+const syncStatus = (page: Page) => page.getByTestId('sync-status')
+
+/** One person's app on their own clone, signed in as `profile` so sync's commits carry the name. */
+async function deskApp(userDataDir: string, library: Library, profile: Actor): Promise<AppSession> {
+  await mkdir(userDataDir, { recursive: true })
+  const settings = await openSettingsStore(userDataDir)
+  await settings.update({ profile })
+  const app = await openApp(browser, { userDataDir, library })
+  await app.page.setViewportSize({ width: 1024, height: 700 })
+  return app
+}
+
+/** Syncs with the status bar's button, or with the keys (the shortcut table's Ctrl+Alt+Y). */
+async function syncIn(page: Page, how: 'button' | 'keys' = 'button'): Promise<void> {
+  if (how === 'keys') await page.keyboard.press('Control+Alt+y')
+  else await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await expect.poll(() => syncStatus(page).getAttribute('data-state'), { timeout: 90_000 }).toBe('synced')
+}
+
+/** Replaces `words` in the open article's body by typing over them, and waits for the save. */
+async function retype(page: Page, words: string, typed: string): Promise<void> {
+  await selectText(page, words)
+  await page.keyboard.type(typed)
+  await selectionSettled(page)
+  await waitUntilSaved(page)
+}
+
+describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
+  let cleanup: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await cleanup?.()
+    cleanup = undefined
+  })
+
+  /** Hajra shares her library from the app; Tomás clones it. Both windows open on the one article. */
+  async function twoDesks() {
+    const temp = await makeTempDir('copydesk-sync-e2e-')
+    const remote = join(temp.path, 'remote.git')
+    await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote])
+    const first = await openLibrary(join(temp.path, 'clone-a'))
+    const { id } = await first.createArticle({ title: TITLE, body })
+    const apps: AppSession[] = []
+    cleanup = async () => {
+      for (const app of apps) await app.close()
+      await temp.cleanup()
+    }
+    const a = await deskApp(join(temp.path, 'user-a'), first, { name: 'Hajra Naz', role: 'writer' })
+    apps.push(a)
+    await expect.poll(() => syncStatus(a.page).textContent()).toContain('Not shared')
+    await syncStatus(a.page).getByRole('button', { name: 'Share…' }).click()
+    const share = a.page.getByRole('dialog', { name: 'Share this library' })
+    await share.getByRole('textbox', { name: /Where to share it/ }).fill(remote)
+    await share.getByRole('button', { name: 'Share' }).click()
+    await share.waitFor({ state: 'hidden' })
+    await expect.poll(() => syncStatus(a.page).getAttribute('data-state'), { timeout: 90_000 }).toBe('synced')
+
+    const second = await cloneLibrary(remote, join(temp.path, 'clone-b'))
+    const b = await deskApp(join(temp.path, 'user-b'), second, { name: 'Tomás Ruiz', role: 'editor' })
+    apps.push(b)
+    for (const app of [a, b]) await openArticle(app.page, TITLE)
+    return { a, b, id, remote }
+  }
+
+  it('shows the shared library’s state, and carries an edit and a comment from one window to the other', async () => {
+    const { a, b, id, remote } = await twoDesks()
+    expect(await syncStatus(b.page).getAttribute('data-state')).toBe('synced')
+    expect(await syncStatus(b.page).getByTestId('sync-counts').textContent()).toContain('0 changes to share, 0 changes to receive')
+
+    // Hajra edits and comments; before syncing her status bar counts nothing yet (it counts commits), after it, both see it.
+    await retype(a.page, 'Tuesday', 'Monday')
+    await selectText(a.page, 'The vote was close')
+    await a.page.keyboard.press('Control+Alt+m')
+    const composer = a.page.getByRole('form', { name: 'New comment' })
+    await composer.getByRole('textbox', { name: 'Comment' }).fill('Give the count.')
+    await composer.getByRole('button', { name: 'Comment' }).click()
+    await a.page.getByRole('article', { name: /^Comment by Hajra Naz/ }).waitFor()
+    await waitUntilSaved(a.page)
+    await syncIn(a.page)
+    expect(await syncStatus(a.page).textContent()).toMatch(/Synced \d/)
+    await screenshot(a.page, 'sync-status-bar')
+
+    // Tomás syncs: his open article shows her words and her comment, and his library holds them.
+    await syncIn(b.page)
+    await expect.poll(() => editorBody(b.page).textContent(), { timeout: 60_000 }).toContain('met on Monday evening')
+    await expect.poll(() => editorBody(b.page).locator('span.review-comment').textContent()).toBe('The vote was close')
+    const arrived = await storedArticle(b, id)
+    expect(arrived.comments).toMatchObject([{ messages: [{ author: { name: 'Hajra Naz' }, text: 'Give the count.' }] }])
+
+    // An unreachable remote is a line in the status bar, never a dialog.
+    await promisify(execFile)('git', ['-C', b.libraryDir, 'remote', 'set-url', 'origin', `${remote}-gone`])
+    await b.page.getByRole('button', { name: 'Sync', exact: true }).click()
+    await expect.poll(() => syncStatus(b.page).textContent(), { timeout: 90_000 }).toContain(`Not synced: there is no library repository at “${remote}-gone”`)
+    expect(await b.page.locator('dialog[open]').count()).toBe(0)
+  })
+
+  it('flags the same words changed in both clones, and settles them in the side-by-side view', async () => {
+    const { a, b, id } = await twoDesks()
+    await retype(a.page, 'Tuesday', 'Thursday')
+    await retype(b.page, 'Tuesday', 'Wednesday')
+    await syncIn(a.page)
+    await syncIn(b.page)
+
+    // Tomás's article keeps his words, flagged; Hajra's are kept as a revision.
+    const banner = b.page.getByTestId('conflict-banner')
+    await banner.waitFor({ timeout: 60_000 })
+    expect(await banner.textContent()).toMatch(/Sync conflict: Both sides changed/)
+    expect(await syncStatus(b.page).getByTestId('sync-conflicts').textContent()).toBe('1 conflict')
+    await screenshot(b.page, 'sync-conflict-banner')
+
+    await banner.getByRole('button', { name: 'Compare versions…' }).click()
+    const view = b.page.getByRole('dialog', { name: `Settle the sync conflict in “${TITLE}”` })
+    await view.getByRole('radio', { name: /The other version/ }).first().waitFor()
+    expect(await view.textContent()).toContain('1 place differs.')
+    const kept = view.locator('[data-side="ours"]')
+    const other = view.locator('[data-side="theirs"]')
+    expect(await kept.textContent()).toContain(FIRST.replace('Tuesday', 'Wednesday'))
+    expect(await other.textContent()).toContain(FIRST.replace('Tuesday', 'Thursday'))
+    expect(await other.locator('mark').allTextContents()).toEqual(['Thursday'])
+    expect(await seriousViolations(b.page)).toEqual([])
+    await screenshot(b.page, 'sync-conflict-view')
+
+    await view.getByRole('radio', { name: /The other version/ }).check()
+    await view.getByRole('button', { name: 'Resolve' }).click()
+    await view.waitFor({ state: 'hidden' })
+    await banner.waitFor({ state: 'hidden' })
+    await expect.poll(() => editorBody(b.page).textContent()).toContain('met on Thursday evening')
+    const settled = await storedArticle(b, id)
+    expect(settled.syncConflict).toBeUndefined()
+    expect(settled.body.content?.[0]?.content?.[0]?.text).toBe(FIRST.replace('Tuesday', 'Thursday'))
+    await expect.poll(() => syncStatus(b.page).getByTestId('sync-conflicts').count()).toBe(0)
+
+    // Once both sync again, neither window shows a conflict.
+    await syncIn(b.page)
+    await syncIn(a.page, 'keys')
+    await expect.poll(() => editorBody(a.page).textContent(), { timeout: 60_000 }).toContain('met on Thursday evening')
+    expect(await a.page.getByTestId('conflict-banner').count()).toBe(0)
+    expect((await storedArticle(a, id)).syncConflict).toBeUndefined()
+  })
+})
