@@ -93,6 +93,8 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   // The first opening: no saved search index, as after an upgrade or for a library copied in.
   await rm(searchFile, { force: true })
   const first = await openSearchable(dir)
+  // The first listing in each order sorts the library once; later ones read the kept order.
+  const firstLists = [(await timed(() => first.library.listArticles({}))).ms, (await timed(() => first.library.listArticles({ sort: 'title' }))).ms]
   const lists: number[] = []
   for (let i = 0; i < 20; i++) lists.push((await timed(() => first.library.listArticles(i % 2 ? { status: 'approved', sort: 'title' } : {}))).ms)
   await first.library.close()
@@ -139,7 +141,7 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   print(`    search index    first opening: ready ${ms(first.ms)} after opening (target ~15 s at 10,000); reading and parsing every article alone takes ${ms(raw.ms)}, ×${(first.ms / raw.ms).toFixed(1)}`)
   print(`    search index    later openings: open and ready in ${ms(reopenMs)} (target ~2 s at 10,000), reading the ${mb(savedBytes)} it saved`)
   print(`    memory          search index ${mb(first.memory)} after the first build, ${mb(reopenMemory)} read back, ${mb(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; target < 200 MB)`)
-  print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)})`)
+  print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)}); the first listing by date and by title after opening, which sort the library once: ${firstLists.map(ms).join(', ')}`)
   print(`    search          p50 ${ms(figures.search50)}, p95 ${ms(figures.search95)} (${SEARCHES} queries, ${(hits / SEARCHES).toFixed(0)} hits each on average; target p95 < ${TARGET_SEARCH_P95_MS} ms: ${verdict(figures.search95 < TARGET_SEARCH_P95_MS)})`)
   print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE}: ${verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE)})`)
   print(`    process RSS     ${mb(rss)} with the library open and searched (target ≤ ${TARGET_RSS_MB} MB: ${verdict(rss <= TARGET_RSS_MB * 1024 * 1024)})`)
