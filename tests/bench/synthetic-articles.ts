@@ -3,12 +3,8 @@ import type { BodyDoc, BodyNode } from '../../src/shared/article/body'
 import { bodyText } from '../../src/shared/article/body'
 import { netflixArticle } from '../fixtures/netflix'
 
-/**
- * Realistic stand-ins for articles: about 1,200 words drawn with a Zipf-like
- * skew from the fixture's own vocabulary plus rarer made-up words, headings,
- * an FAQ of five items and two promo slots. Deterministic for a given seed.
- */
-export function syntheticArticles(count: number, promoId: string, seed = 1): Partial<EditableFields>[] {
+/** Zipf-skewed sentences, paragraphs, headings and FAQs from the fixture's vocabulary plus rarer made-up words. */
+function syntheticText(seed: number) {
   let state = seed
   const random = (): number => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
@@ -26,8 +22,7 @@ export function syntheticArticles(count: number, promoId: string, seed = 1): Par
   }
   const paragraph = (n: number): BodyNode => ({ type: 'paragraph', content: [{ type: 'text', text: Array.from({ length: Math.ceil(n / 15) }, () => sentence(15)).join(' ') }] })
   const heading = (level: number): BodyNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: sentence(5).slice(0, -1) }] })
-  const promo: BodyNode = { type: 'promoSlot', attrs: { promoId } }
-  const faq: BodyNode = {
+  const faq = (): BodyNode => ({
     type: 'faq',
     attrs: { title: 'FAQs' },
     content: Array.from({ length: 5 }, () => ({
@@ -37,7 +32,34 @@ export function syntheticArticles(count: number, promoId: string, seed = 1): Par
         { type: 'faqAnswer', content: [paragraph(30)] }
       ]
     }))
+  })
+  return { sentence, paragraph, heading, faq }
+}
+
+/**
+ * The heavy article of issue 16's typing figures: about 10,000 words in 130
+ * top-level blocks, 20 of them FAQs of five questions and 10 promo slots.
+ */
+export function faqHeavyBody(promoId: string, seed = 16): BodyDoc {
+  const { paragraph, heading, faq } = syntheticText(seed)
+  const content: BodyNode[] = []
+  for (let section = 0; section < 10; section++) {
+    content.push(heading(2), paragraph(90), ...Array.from({ length: 3 }, () => paragraph(75)), heading(3), ...Array.from({ length: 4 }, () => paragraph(75)))
+    content.push(faq(), faq(), { type: 'promoSlot', attrs: { promoId } })
   }
+  return { type: 'doc', content }
+}
+
+/**
+ * Realistic stand-ins for articles: about 1,200 words drawn with a Zipf-like
+ * skew from the fixture's own vocabulary plus rarer made-up words, headings,
+ * an FAQ of five items and two promo slots. Deterministic for a given seed.
+ */
+export function syntheticArticles(count: number, promoId: string, seed = 1): Partial<EditableFields>[] {
+  const { sentence, paragraph, heading, faq } = syntheticText(seed)
+  const promo: BodyNode = { type: 'promoSlot', attrs: { promoId } }
+  // One FAQ for all, drawn before the articles, so a seed gives the same library as it always did.
+  const sharedFaq = faq()
   const statuses = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
   const tags = ['AI', 'Netflix', 'Hollywood', 'Streaming', 'Business', 'Culture', 'Tech', 'Policy']
   const authors = ['Hajra Naz', 'Sam Ortiz', 'Lea Brun', 'Kofi Mensah']
@@ -49,7 +71,7 @@ export function syntheticArticles(count: number, promoId: string, seed = 1): Par
       if (s === 1 || s === 3) content.push(promo)
       if (s === 2) content.push(heading(3), paragraph(60))
     }
-    content.push(faq)
+    content.push(sharedFaq)
     return {
       title: `${sentence(7).slice(0, -1)} ${i + 1}`,
       dek: sentence(18),

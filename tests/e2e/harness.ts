@@ -52,18 +52,19 @@ const chromiumFlags = [
   '--no-first-run'
 ]
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraFlags` go after the harness's own, e.g. V8 flags for a test that measures the heap. */
+export function launchBrowser(extraFlags: readonly string[] = []): Promise<Browser> {
   if (!findTool('chromium')) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/run or apt-get install chromium`)
   if (!existsSync(preloadFile)) throw new Error('The app is not built: run `npm run build` first')
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags })
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...extraFlags] })
 }
 
 /** One Chromium for all the tests of the calling file, handed to `onLaunch` before they run and closed after. */
-export function useBrowser(onLaunch: (browser: Browser) => void): void {
+export function useBrowser(onLaunch: (browser: Browser) => void, extraFlags: readonly string[] = []): void {
   if (needsTools(['chromium'], 'Chromium end-to-end tests').skip) return
   let browser: Browser | undefined
   beforeAll(async () => {
-    browser = await launchBrowser()
+    browser = await launchBrowser(extraFlags)
     onLaunch(browser)
   })
   afterAll(async () => {

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
 import { AtomicJsonFile, writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'
+import { ListOrders } from './list-orders'
 import type { IndexEntry, TrashEntry } from './summary'
 
 export type { JournalOp } from './index-schema'
@@ -62,6 +63,8 @@ const header = (generation: number): string => `${JSON.stringify({ generation })
 export class IndexStore {
   readonly articles = new Map<string, IndexEntry>()
   readonly trash = new Map<string, TrashEntry>()
+  /** The live articles sorted for the list, following every change made here. */
+  readonly orders = new ListOrders(this.articles)
   name: string
   private readonly db: Low<Snapshot>
   private createdAt: string
@@ -87,6 +90,7 @@ export class IndexStore {
   }
 
   private async loadFromDisk(): Promise<IndexProblem> {
+    this.orders.reset()
     this.articles.clear()
     this.trash.clear()
     let problem: IndexProblem = null
@@ -176,10 +180,17 @@ export class IndexStore {
   private apply(op: JournalOp): string {
     if ('put' in op) {
       if (op.put === 'trash') this.trash.set(op.entry.id, op.entry as TrashEntry)
-      else this.articles.set(op.entry.id, op.entry)
+      else {
+        this.orders.changed(this.articles.get(op.entry.id), op.entry)
+        this.articles.set(op.entry.id, op.entry)
+      }
       return op.entry.id
     }
-    ;(op.drop === 'trash' ? this.trash : this.articles).delete(op.id)
+    if (op.drop === 'trash') this.trash.delete(op.id)
+    else {
+      this.orders.changed(this.articles.get(op.id), undefined)
+      this.articles.delete(op.id)
+    }
     return op.id
   }
 
@@ -202,6 +213,7 @@ export class IndexStore {
     if (problem) {
       // The files on disk went bad under us: keep what we know and write it out whole at the next change.
       for (const [id, entry] of before) ('trashedAt' in entry ? this.trash : this.articles).set(id, entry as TrashEntry)
+      this.orders.reset()
       return new Set()
     }
     const after = new Map<string, IndexEntry>([...this.articles, ...this.trash])

@@ -124,8 +124,10 @@ export class Library {
     const keep = (entry: IndexEntry | undefined): entry is IndexEntry => entry !== undefined && passes(entry)
     const text = query.query?.trim()
     if (!text) {
-      const entries = [...this.store.articles.values()].filter(keep)
-      return this.sorted(entries, query.sort ?? 'updated').map((entry) => ({ ...toSummary(entry), excerpt: '' }))
+      const { orders } = this.store
+      const rows: SearchHit[] = []
+      for (const entry of orders.sorted(query.sort === 'title' ? 'title' : 'updated')) if (passes(entry)) rows.push(orders.row(entry))
+      return rows
     }
     const matches = await this.search.find(text, (id) => keep(this.store.articles.get(id)))
     const terms = new Map(matches.map((m) => [m.id, m.terms]))

@@ -114,12 +114,24 @@ const sameStamp = (file: string, stamp: { size: number; mtimeMs: number }): bool
   return stats !== undefined && stats.isFile() && stats.size === stamp.size && stats.mtimeMs === stamp.mtimeMs
 }
 
+/**
+ * Paths of cached files found safe, across exports: every re-export checks all
+ * 10,000 articles' paths, which stay the same from one export to the next.
+ */
+const safePaths = new Set<string>()
+const isSafePath = (path: string): boolean => {
+  if (safePaths.has(path)) return true
+  if (unsafePathReason(path)) return false
+  safePaths.add(path)
+  return true
+}
+
 /** Whether the files an article got last time are still exactly what Copydesk wrote, judged by their stamps. */
 export function untouchedSince(siteRoot: string, cached: CachedArticle, manifest: Manifest | null): boolean {
   return cached.files.every(
     (file) =>
-      !unsafePathReason(file.path) &&
       manifest?.files[file.path]?.sha256 === file.sha256 &&
+      isSafePath(file.path) &&
       sameStamp(join(siteRoot, file.path), file) &&
       (!file.source || sameStamp(file.source.file, file.source))
   )

@@ -76,6 +76,10 @@ const WORDS_PER_MINUTE = 238
 
 /** Derived, never stored: counts words in every text block including FAQ questions and answers. */
 export function bodyStats(body: BodyNode): { words: number; readingMinutes: number } {
-  const words = bodyText(body).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  return statsOfWords(bodyText(body).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0)
+}
+
+/** The figures shown for a body of `words` words; text blocks never share a word, so a body's count is the sum of its blocks'. */
+export function statsOfWords(words: number): { words: number; readingMinutes: number } {
   return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) }
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
 import { UserError } from '../ipc/result'
 import { CommentMark } from './comment-mark'
+import { markRuns, type MarkRun } from './inline-runs'
 
 export interface CommentAnchor {
   threadId: string
@@ -42,21 +43,18 @@ export function removeCommentAnchor(tr: Transform, threadId: string): void {
   })
 }
 
+const commentRuns = new WeakMap<PMNode, readonly MarkRun[]>()
+
 /** Where each thread is anchored, in document order: for the comments sidebar and to spot threads whose words were deleted. */
 export function commentAnchors(doc: PMNode): CommentAnchor[] {
   const type = commentType(doc)
   const anchors = new Map<string, CommentAnchor>()
-  doc.descendants((node, pos) => {
-    if (!node.isInline) return true
-    for (const mark of node.marks) {
-      if (mark.type !== type) continue
-      const threadId = mark.attrs['threadId'] as string
-      const anchor = anchors.get(threadId)
-      if (anchor) anchor.to = pos + node.nodeSize
-      else anchors.set(threadId, { threadId, from: pos, to: pos + node.nodeSize, text: '' })
-    }
-    return false
-  })
+  for (const { mark, from, to } of markRuns(doc, commentRuns, (m) => m.type === type)) {
+    const threadId = mark.attrs['threadId'] as string
+    const anchor = anchors.get(threadId)
+    if (anchor) anchor.to = to
+    else anchors.set(threadId, { threadId, from, to, text: '' })
+  }
   for (const anchor of anchors.values()) anchor.text = doc.textBetween(anchor.from, anchor.to, ' ', ' ')
   return [...anchors.values()]
 }

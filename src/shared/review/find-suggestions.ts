@@ -1,4 +1,5 @@
 import type { Mark, MarkType, Node as PMNode, Schema } from '@tiptap/pm/model'
+import { markRuns, type MarkRun } from './inline-runs'
 import { suggestionMarkNames, type SuggestionAttrs, type SuggestionKind } from './suggestion-marks'
 
 /** A run of text carrying one suggestion mark. */
@@ -27,26 +28,21 @@ export const suggestionMarkType = (schema: Schema, kind: SuggestionKind): MarkTy
 export const suggestionMarkOf = (node: PMNode, kind: SuggestionKind): Mark | undefined =>
   node.marks.find((mark) => mark.type.name === suggestionMarkNames[kind])
 
+const suggestionRuns = new WeakMap<PMNode, readonly MarkRun[]>()
+const suggestionNames = new Map(Object.entries(suggestionMarkNames).map(([kind, name]) => [name, kind as SuggestionKind]))
+
 /** Every suggestion in the document, in the order it first appears. */
 export function findSuggestions(doc: PMNode): Suggestion[] {
   const byId = new Map<string, Suggestion>()
-  doc.descendants((node, pos) => {
-    if (!node.isInline) return true
-    for (const kind of ['insert', 'delete'] as const) {
-      const mark = suggestionMarkOf(node, kind)
-      if (!mark) continue
-      const attrs = mark.attrs as SuggestionAttrs
-      let suggestion = byId.get(attrs.id)
-      if (!suggestion) {
-        suggestion = { ...attrs, pieces: [], inserted: '', deleted: '' }
-        byId.set(attrs.id, suggestion)
-      }
-      const last = suggestion.pieces.at(-1)
-      if (last && last.kind === kind && last.to === pos && last.mark.eq(mark)) last.to = pos + node.nodeSize
-      else suggestion.pieces.push({ kind, from: pos, to: pos + node.nodeSize, mark })
+  for (const { mark, from, to } of markRuns(doc, suggestionRuns, (m) => suggestionNames.has(m.type.name))) {
+    const attrs = mark.attrs as SuggestionAttrs
+    let suggestion = byId.get(attrs.id)
+    if (!suggestion) {
+      suggestion = { ...attrs, pieces: [], inserted: '', deleted: '' }
+      byId.set(attrs.id, suggestion)
     }
-    return false
-  })
+    suggestion.pieces.push({ kind: suggestionNames.get(mark.type.name)!, from, to, mark })
+  }
   for (const suggestion of byId.values()) {
     const textOf = (kind: SuggestionKind): string =>
       suggestion.pieces

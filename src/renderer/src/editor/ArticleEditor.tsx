@@ -1,7 +1,8 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { bodyStats, type BodyDoc } from '../../../shared/article/body'
+import type { BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
+import { liveBodyStats } from './body-word-count'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
 import { FindBar } from './find/FindBar'
@@ -86,7 +87,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const count = (): void => callbacks.current.onStats(bodyStats(editor.getJSON() as BodyDoc))
+    const count = (): void => callbacks.current.onStats(liveBodyStats(editor.state.doc))
     const later = (): void => {
       clearTimeout(timer)
       timer = setTimeout(count, STATS_DELAY_MS)

@@ -20,10 +20,19 @@ export const markChoices: MarkChoice[] = [
 
 export type ActiveMarks = Record<MarkChoice['name'] | 'link', boolean>
 
-export const activeMarks = (editor: Editor): ActiveMarks => ({
-  bold: editor.isActive('bold'),
-  italic: editor.isActive('italic'),
-  strike: editor.isActive('strike'),
-  code: editor.isActive('code'),
-  link: editor.isActive('link')
-})
+/** Which inline styles the selection has. The toolbar and the bubble menu ask after every keystroke. */
+export function activeMarks(editor: Editor): ActiveMarks {
+  const { selection, storedMarks } = editor.state
+  if (selection.empty) {
+    // What Tiptap's isActive answers for a cursor, read once for all five buttons instead of resolved five times.
+    const names = new Set((storedMarks ?? selection.$from.marks()).map((mark) => mark.type.name))
+    return { bold: names.has('bold'), italic: names.has('italic'), strike: names.has('strike'), code: names.has('code'), link: names.has('link') }
+  }
+  return {
+    bold: editor.isActive('bold'),
+    italic: editor.isActive('italic'),
+    strike: editor.isActive('strike'),
+    code: editor.isActive('code'),
+    link: editor.isActive('link')
+  }
+}
