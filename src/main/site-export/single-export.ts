@@ -4,6 +4,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { exportHtml, exportMarkdown, profiles, type ExportResult } from '../../shared/export'
 import type { SingleExport, SingleExportRequest } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
+import { editedSinceApproval, editedSinceApprovalWarning } from '../../shared/review/approval'
 import type { Library } from '../library/library'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
@@ -22,7 +23,10 @@ async function render(library: Library, request: SingleExportRequest, today: str
   return {
     content: result.content,
     fileName: `${article.slug}.${extension}`,
-    warnings: result.warnings.map((warning) => ({ ...warning, title: article.title })),
+    warnings: [
+      ...(editedSinceApproval(article) ? [editedSinceApprovalWarning(article)] : []),
+      ...result.warnings.map((warning) => ({ ...warning, title: article.title }))
+    ],
     media: result.media
   }
 }

@@ -27,6 +27,9 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list">
           {report.imported.map((item) => (
             <li key={item.id}>
+              <span className="import-bullet" aria-hidden="true">
+                •
+              </span>
               <button className="link" onClick={() => onOpen(item.id)} title={`From ${item.file}`}>
                 {item.title.trim() || item.file}
               </button>
@@ -38,7 +41,12 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list import-failed">
           {report.failed.map((item, index) => (
             <li key={`${item.file}-${index}`}>
-              <strong>{item.file}</strong>: {reasonFor(item)}
+              <span className="import-bullet" aria-hidden="true">
+                •
+              </span>
+              <span>
+                <strong>{item.file}</strong>: {reasonFor(item)}
+              </span>
             </li>
           ))}
         </ul>
