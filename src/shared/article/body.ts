@@ -74,8 +74,11 @@ export function bodyText(body: BodyNode): string {
 
 const WORDS_PER_MINUTE = 238
 
-/** Derived, never stored: counts words in every text block including FAQ questions and answers. */
-export function bodyStats(body: BodyNode): { words: number; readingMinutes: number } {
-  const words = bodyText(body).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+/** Words and reading time of plain text with its blocks on lines of their own. */
+export function textStats(text: string): { words: number; readingMinutes: number } {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0
   return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) }
 }
+
+/** Derived, never stored: counts words in every text block including FAQ questions and answers. */
+export const bodyStats = (body: BodyNode): { words: number; readingMinutes: number } => textStats(bodyText(body))

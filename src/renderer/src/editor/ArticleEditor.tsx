@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { bodyStats, type BodyDoc } from '../../../shared/article/body'
+import { textStats, type BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
@@ -86,10 +86,16 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const count = (): void => callbacks.current.onStats(bodyStats(editor.getJSON() as BodyDoc))
+    // From the document's text, not getJSON(): that copies the whole body on every count.
+    const count = (): void => {
+      timer = undefined
+      const { doc } = editor.state
+      callbacks.current.onStats(textStats(doc.textBetween(0, doc.content.size, '\n', ' ')))
+    }
+    // Throttled, not debounced: a timer reset by every keystroke never fired while someone typed
+    // on, and the status bar said "0 words" after two paragraphs.
     const later = (): void => {
-      clearTimeout(timer)
-      timer = setTimeout(count, STATS_DELAY_MS)
+      timer ??= setTimeout(count, STATS_DELAY_MS)
     }
     count()
     editor.on('update', later)

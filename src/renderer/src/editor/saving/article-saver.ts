@@ -21,7 +21,9 @@ export interface SaverOptions {
 }
 
 /** About a second after typing stops: long enough not to save mid-word, short enough to lose little. */
-const AUTOSAVE_DELAY_MS = 1000
+export const AUTOSAVE_DELAY_MS = 1000
+/** Typing that never pauses still saves this often, so little is ever lost and "Saved" keeps its time. */
+export const AUTOSAVE_MAX_WAIT_MS = 5000
 
 const isEmpty = (changes: Changes): boolean => Object.keys(changes).length === 0
 
@@ -38,6 +40,8 @@ export class ArticleSaver {
   private readBody: BodyReader | null = null
   private savedAt: Date | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
+  /** When the oldest change not yet sent must be sent at the latest. */
+  private deadline: number | null = null
   private inFlight: Promise<void> | null = null
   private queued: Promise<void> | null = null
   private current: SaveStatus = { state: 'saved', at: null }
@@ -73,6 +77,7 @@ export class ArticleSaver {
   /** Saves everything changed so far; resolves once it is stored or has failed (see status). */
   flush(): Promise<void> {
     clearTimeout(this.timer)
+    this.deadline = null
     this.capture()
     if (this.inFlight) {
       // One request at a time: the follow-up takes whatever is pending when the current one ends.
@@ -114,10 +119,16 @@ export class ArticleSaver {
     return article
   }
 
+  /**
+   * Saves once typing pauses, or by the deadline when it does not. The status
+   * says "Saving…" only while a request runs: edits waiting for the pause are
+   * not being saved yet.
+   */
   private schedule(): void {
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)
-    if (this.current.state !== 'saving') this.setStatus({ state: 'saving' })
+    const now = Date.now()
+    this.deadline ??= now + AUTOSAVE_MAX_WAIT_MS
+    this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, this.deadline - now)))
   }
 
   private capture(): void {
@@ -137,7 +148,8 @@ export class ArticleSaver {
       .then(
         (article) => {
           this.options.onSaved(article, sent)
-          const more = this.bodyDirty || !isEmpty(this.pending) || this.inFlight !== settled
+          // A follow-up request already queued keeps "Saving…"; edits still being typed do not.
+          const more = this.inFlight !== settled || this.queued !== null
           this.savedAt = new Date()
           if (!more) this.setStatus({ state: 'saved', at: this.savedAt })
         },
