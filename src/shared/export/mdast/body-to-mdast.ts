@@ -64,14 +64,15 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
   }
 
   /**
-   * A block's text without the spaces it starts and ends with. A page shows
+   * A block's text without the spaces it starts and ends with (outside code). A page shows
    * none of them, while Markdown would escape the first (`&#x20;`) or read
    * four of them as the start of a code block.
    */
   function withoutEdgeSpaces(nodes: readonly BodyNode[]): BodyNode[] {
     const out = [...nodes]
     const trim = (at: 0 | -1, edge: RegExp): void => {
-      while (out.at(at)?.type === 'text') {
+      // Code keeps its spaces: they are part of what it shows.
+      while (out.at(at)?.type === 'text' && !out.at(at)!.marks?.some((mark) => mark.type === 'code')) {
         const node = out.at(at)!
         const text = (node.text ?? '').replace(edge, '')
         if (text) {

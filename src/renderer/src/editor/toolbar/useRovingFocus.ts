@@ -22,8 +22,8 @@ export function useRovingFocus(ref: RefObject<HTMLElement | null>): void {
       const all = items(bar)
       if (!current || !all.includes(current)) current = all[0] ?? null
       for (const el of bar.querySelectorAll<HTMLElement>(itemSelector)) {
-        const tabIndex = el === current ? 0 : -1
-        if (el.tabIndex !== tabIndex && !el.closest('[role="menu"], [role="listbox"], [role="dialog"]')) el.tabIndex = tabIndex
+        const tabIndex = el === current ? '0' : '-1'
+        if (el.getAttribute('tabindex') !== tabIndex && !el.closest('[role="menu"], [role="listbox"], [role="dialog"]')) el.setAttribute('tabindex', tabIndex)
       }
     }
     const onFocusIn = (event: FocusEvent): void => {
