@@ -13,7 +13,7 @@ describe('autosave while someone types without pausing', () => {
     vi.useRealTimers()
   })
 
-  it('saves at least every few seconds, and says “Saving…” only while a request runs', async () => {
+  it('saves at least every few seconds, and says “Saving…” only while a request runs (“Editing…” between)', async () => {
     const sent: Changes[] = []
     const statuses: SaveStatus['state'][] = []
     let typed = ''
@@ -34,8 +34,10 @@ describe('autosave while someone types without pausing', () => {
     }
     expect(sent.length).toBeGreaterThanOrEqual(Math.floor(12_000 / AUTOSAVE_MAX_WAIT_MS))
     expect((sent.at(-1)!.body!.content![0]!.content![0] as { text: string }).text.length).toBeGreaterThan(12_000 / 150 / 2)
-    // Each save shows "Saving…" and then "Saved", even though typing goes on.
-    expect(statuses.filter((s) => s === 'saved').length).toBe(sent.length)
+    // Each save shows "Saving…" once, then "Editing…" while typing goes on; "Saved" once it stops.
+    expect(statuses.filter((s) => s === 'saving').length).toBe(sent.length)
+    expect(statuses.at(-1)).toBe('pending')
+    await saver.flush()
     expect(saver.status.state).toBe('saved')
   })
 })

@@ -8,6 +8,8 @@ export type Changes = ArticleChanges
 
 export type SaveStatus =
   | { state: 'saved'; at: Date | null }
+  /** Edits wait for a pause in typing (or the deadline) before they are sent. */
+  | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'failed'; reason: string }
 
@@ -89,7 +91,7 @@ export class ArticleSaver {
     }
     if (isEmpty(this.pending)) {
       // Edits that were undone, or changes that changed nothing: still saved as before.
-      if (this.current.state === 'saving') this.setStatus({ state: 'saved', at: this.savedAt })
+      if (this.current.state === 'saving' || this.current.state === 'pending') this.setStatus({ state: 'saved', at: this.savedAt })
       return Promise.resolve()
     }
     return this.send()
@@ -122,10 +124,11 @@ export class ArticleSaver {
   /**
    * Saves once typing pauses, or by the deadline when it does not. The status
    * says "Saving…" only while a request runs: edits waiting for the pause are
-   * not being saved yet.
+   * "pending", not being saved yet.
    */
   private schedule(): void {
     clearTimeout(this.timer)
+    if (this.current.state === 'saved') this.setStatus({ state: 'pending' })
     const now = Date.now()
     this.deadline ??= now + AUTOSAVE_MAX_WAIT_MS
     this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, this.deadline - now)))
@@ -148,10 +151,10 @@ export class ArticleSaver {
       .then(
         (article) => {
           this.options.onSaved(article, sent)
-          // A follow-up request already queued keeps "Saving…"; edits still being typed do not.
+          // A follow-up request already queued keeps "Saving…"; edits still being typed are pending.
           const more = this.inFlight !== settled || this.queued !== null
           this.savedAt = new Date()
-          if (!more) this.setStatus({ state: 'saved', at: this.savedAt })
+          if (!more) this.setStatus(this.bodyDirty || !isEmpty(this.pending) ? { state: 'pending' } : { state: 'saved', at: this.savedAt })
         },
         (error: unknown) => {
           // Newer edits win over the ones that failed to reach the disk.
