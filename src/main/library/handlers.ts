@@ -29,7 +29,7 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     saveArticle: async ({ id, changes }) => {
       const lib = library()
       // A damaged settings file must not stop a save: the checklist reports it where it is used.
-      const reopenApproved = await readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
+      const reopenApproved = () => readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
       return savedArticle(await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved }))
     },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),

@@ -35,8 +35,12 @@ export interface OpenOptions {
 
 export interface SaveOptions {
   by?: Actor | null | undefined
-  /** The library's setting: an edit after approval sends the article back to review. */
-  reopenApproved?: boolean
+  /**
+   * The library's setting: an edit after approval sends the article back to
+   * review. Asked only for such an edit, inside the write, so reading it
+   * cannot let a later request (a trash) overtake the save.
+   */
+  reopenApproved?: () => Promise<boolean>
 }
 /** Signs the step back to review when nobody has a profile to sign it. */
 const LIBRARY_ACTOR: Actor = { name: 'Copydesk', role: 'writer' }
@@ -233,13 +237,13 @@ export class Library {
    * there is one); with `reopenApproved`, an edit of an approved article's
    * text sends it back to review in the same write.
    */
-  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = false }: SaveOptions = {}): Promise<Article> {
+  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
       const slugs = this.slugs()
       const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
       if (!next) return stored
-      if (reopenApproved && next.status === 'approved' && editedSinceApproval(next)) {
+      if (next.status === 'approved' && editedSinceApproval(next) && (await reopenApproved())) {
         const reopened = transition(next, 'in-review', by ?? LIBRARY_ACTOR, REOPEN_NOTE, undefined, next.updatedAt)
         await this.commit(reopened, 'status', [], { author: by?.name, status: 'in-review' })
         return reopened

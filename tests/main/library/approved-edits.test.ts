@@ -39,7 +39,7 @@ describe('an approved article edited afterwards', () => {
   })
 
   it('goes back to review, with the step recorded, when the library’s setting says so', async () => {
-    const saved = await library.saveArticle(article.id, { dek: 'A new dek nobody approved.' }, { by: editor, reopenApproved: true })
+    const saved = await library.saveArticle(article.id, { dek: 'A new dek nobody approved.' }, { by: editor, reopenApproved: () => Promise.resolve(true) })
     expect(saved.status).toBe('in-review')
     expect(saved.dek).toBe('A new dek nobody approved.')
     expect(saved.statusHistory?.at(-1)).toMatchObject({ from: 'approved', to: 'in-review', by: editor })
