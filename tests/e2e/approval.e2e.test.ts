@@ -49,6 +49,9 @@ describe('approved means approved, in Chromium', () => {
     await expect.poll(async () => (await storedArticle(app, id)).status).toBe('approved')
     expect(await page.getByTestId('edited-since-approval').count()).toBe(0)
     expect(await row(page).locator('.status-badge').textContent()).toBe('Approved')
+    // The row names the authors and opens with the dek, not only a cut title.
+    expect(await row(page).locator('.article-row-authors').textContent()).toBe(NETFLIX.authors.join(', '))
+    expect(await row(page).locator('.article-row-excerpt').textContent()).toContain(NETFLIX.dek.slice(0, 40))
 
     // The edit after approval: marked in the details and in the list, and publishing says so.
     await typeAfter(page, ' Three.', ' Unapproved words.')

@@ -27,9 +27,6 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list">
           {report.imported.map((item) => (
             <li key={item.id}>
-              <span className="import-bullet" aria-hidden="true">
-                •
-              </span>
               <button className="link" onClick={() => onOpen(item.id)} title={`From ${item.file}`}>
                 {item.title.trim() || item.file}
               </button>
@@ -41,9 +38,6 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list import-failed">
           {report.failed.map((item, index) => (
             <li key={`${item.file}-${index}`}>
-              <span className="import-bullet" aria-hidden="true">
-                •
-              </span>
               <span>
                 <strong>{item.file}</strong>: {reasonFor(item)}
               </span>
