@@ -33,8 +33,9 @@ describe('an approved article edited afterwards', () => {
   it('is not marked for a comment or for a save that puts the approved text back', async () => {
     await library.saveArticle(article.id, { comments: [] })
     expect((await rowOf(article.id)).editedSinceApproval).toBeUndefined()
-    await library.saveArticle(article.id, { title: 'Something else' })
-    await library.saveArticle(article.id, { title: article.title })
+    await library.saveArticle(article.id, { dek: 'Something else' })
+    expect((await rowOf(article.id)).editedSinceApproval).toBe(true)
+    await library.saveArticle(article.id, { dek: article.dek })
     expect((await rowOf(article.id)).editedSinceApproval).toBeUndefined()
   })
 
