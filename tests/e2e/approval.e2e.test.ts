@@ -172,6 +172,7 @@ describe('approved means approved, in Chromium', () => {
     const created = (await promosOnDisk(app.libraryDir)).find((p) => p.name === 'Autumn books')!
     await expect.poll(async () => JSON.stringify((await storedArticle(app, id)).body)).toContain(created.id)
     await page.setViewportSize({ width: 1920, height: 1080 })
+    await slot.scrollIntoViewIfNeeded()
     await screenshot(page, 'promo-picker-created-1920')
     await app.done()
   })
