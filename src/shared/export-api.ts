@@ -12,7 +12,9 @@ export const singleExportSchema = z.strictObject({
   id: idSchema,
   format: z.enum(['html', 'markdown']),
   /** Markdown flavour; plain CommonMark when left out. */
-  profile: profileNameSchema.optional()
+  profile: profileNameSchema.optional(),
+  /** On save: also write the flavour's site kit (its FAQ and promo templates) beside the file, laid out as in a site's root. */
+  withSiteKit: z.boolean().optional()
 })
 export type SingleExportRequest = z.infer<typeof singleExportSchema>
 

@@ -6,6 +6,7 @@ import {
   statusSchema,
   type Article,
   type ArticleMeta,
+  type ArticleStatus,
 } from './article/article'
 import { promoInputSchema, type Promo } from './article/promo'
 import { folderHandleSchema } from './folders'
@@ -15,6 +16,10 @@ export interface ArticleSummary
   extends Pick<ArticleMeta, 'id' | 'slug' | 'title' | 'status' | 'authors' | 'tags' | 'category' | 'publishDate' | 'createdAt' | 'updatedAt'> {
   words: number
   readingMinutes: number
+  /** The dek, or the text's opening words when there is none: the row's excerpt when not searching. Absent in rows indexed before it existed. */
+  lead?: string
+  /** An approved or published article whose text changed after approval (src/shared/review/approval.ts). */
+  editedSinceApproval?: boolean
 }
 
 /**
@@ -44,14 +49,28 @@ export interface LibraryInfo {
   notices: string[]
 }
 
+/**
+ * One mark in an article's history. Saves are grouped into editing sessions:
+ * a `save` revision holds the article as its session left it, from
+ * `createdAt` (the session's first save) to `updatedAt` (its last). Named
+ * snapshots, restores and status changes are marks of their own.
+ */
 export interface RevisionInfo {
   id: string
   createdAt: string
-  kind: 'save' | 'snapshot' | 'restore'
+  kind: 'save' | 'snapshot' | 'restore' | 'status'
   /** Set for named snapshots. */
   name: string | null
   title: string
   words: number
+  /** The last save of a session; absent on other marks and on revisions written before sessions. */
+  updatedAt?: string
+  /** How many saves a session groups. */
+  saves?: number
+  /** Who made it (the profile's name), when known. */
+  author?: string
+  /** For a status mark: the status the article moved to. */
+  status?: ArticleStatus
 }
 
 export interface PromoWithUsage {

@@ -73,6 +73,13 @@ describe('importing into the library from the sidebar', () => {
     const app = await openApp(browser)
     const { page, libraryDir } = app
     await shows(page.getByText('No articles yet.', { exact: false }))
+    // The empty list keeps Duplicate / Move to trash at the bottom of the sidebar, not mid-way.
+    const footerGap = await page.evaluate(() => {
+      const sidebar = document.querySelector('.library-sidebar')!.getBoundingClientRect()
+      const footer = [...document.querySelectorAll('.library-sidebar .sidebar-footer')].at(-1)!.getBoundingClientRect()
+      return sidebar.bottom - footer.bottom
+    })
+    expect(footerGap).toBeLessThan(2)
 
     // From disk, so Chromium reads the 21 MB file itself rather than Playwright sending it through its pipe.
     const files = await makeTempDir('copydesk-import-files-')

@@ -150,10 +150,10 @@ describe('editorial review in Chromium', () => {
     await switchProfile(page, EDITOR, 'editor')
     await openSection(page, 'Ready to publish?')
     await expect.poll(() => page.locator('.checklist-verdict').textContent()).toBe('Yes: it passes every check.')
-    await page.getByRole('button', { name: 'Checklist settings…' }).click()
-    const checklistSettings = page.getByRole('dialog', { name: 'Checklist settings for this library' })
+    await page.getByRole('button', { name: 'Review settings…' }).click()
+    const checklistSettings = page.getByRole('dialog', { name: 'Review settings for this library' })
     await checklistSettings.getByRole('spinbutton', { name: /At least/ }).fill('1000')
-    await checklistSettings.getByRole('button', { name: 'Save checklist' }).click()
+    await checklistSettings.getByRole('button', { name: 'Save settings' }).click()
     await expect.poll(() => page.locator('.checklist-verdict').textContent()).toBe('Not yet: 1 to fix.')
     expect((await readChecklistConfig(a.libraryDir)).minimumWords).toEqual({ enabled: true, min: 1000 })
 

@@ -1,6 +1,7 @@
 import type { Handlers } from '../ipc/dispatch'
 import { Jobs } from '../jobs'
 import type { Services } from '../services'
+import { readChecklistConfig } from './review-checklist'
 import { savedArticle } from './summary'
 import { switchLibrary } from './switch-library'
 
@@ -25,7 +26,12 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listArticles: (query) => library().listArticles(query),
     getArticle: ({ id }) => library().getArticle(id),
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: async ({ id, changes }) => savedArticle(await library().saveArticle(id, changes)),
+    saveArticle: async ({ id, changes }) => {
+      const lib = library()
+      // A damaged settings file must not stop a save: the checklist reports it where it is used.
+      const reopenApproved = () => readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
+      return savedArticle(await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved }))
+    },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),
     listTrash: () => library().listTrash(),
@@ -40,8 +46,15 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     takeSnapshot: ({ id, name }) => library().takeSnapshot(id, name),
     restoreRevision: async ({ id, revisionId }) => savedArticle(await library().restoreRevision(id, revisionId)),
     listPromos: () => library().listPromos(),
-    savePromo: ({ id, promo }) => library().savePromo(promo, id),
-    deletePromo: ({ id }) => library().deletePromo(id),
+    savePromo: async ({ id, promo }, ctx) => {
+      const saved = await library().savePromo(promo, id)
+      ctx.emit('promosChanged', { id: saved.id })
+      return saved
+    },
+    deletePromo: async ({ id }, ctx) => {
+      await library().deletePromo(id)
+      ctx.emit('promosChanged', { id })
+    },
     importFiles: async ({ jobId, files }, ctx) => {
       const run = (signal?: AbortSignal) =>
         library().importFiles(files, {

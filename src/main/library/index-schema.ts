@@ -12,7 +12,12 @@ const stampSchema = z.object({ mtimeMs: z.number().nonnegative(), size: count })
 
 export const indexEntrySchema = articleMetaSchema
   .pick({ id: true, slug: true, title: true, status: true, authors: true, tags: true, category: true, publishDate: true, createdAt: true, updatedAt: true })
-  .extend({ words: count, readingMinutes: count, promoIds: z.array(z.string()), stamp: stampSchema }) satisfies z.ZodType<IndexEntry>
+  .extend({
+    words: count,
+    readingMinutes: count,
+    lead: z.string().max(400).optional(),
+    editedSinceApproval: z.boolean().optional(),
+    promoIds: z.array(z.string()), stamp: stampSchema }) satisfies z.ZodType<IndexEntry>
 
 export const trashEntrySchema = indexEntrySchema.extend({ trashedAt: z.iso.datetime({ offset: true }) }) satisfies z.ZodType<TrashEntry>
 

@@ -4,6 +4,9 @@ import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
 import { UserError } from '../../shared/ipc/result'
+import type { Actor } from '../../shared/review/actor'
+import { editedSinceApproval } from '../../shared/review/approval'
+import { transition } from '../../shared/review/status-workflow'
 import { listFilter, listOrder, titleOrder, type ArticleChanges, type ImportReport, type LibraryInfo, type ListQuery, type PromoWithUsage, type RevisionInfo, type SearchHit, type TrashedArticle } from '../../shared/library-api'
 import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
@@ -20,9 +23,28 @@ import { PromoStore } from './promo-store'
 import { SerialQueue } from './queue'
 import { reconcile } from './reconcile'
 import { saveableChanges, withReviewRecord } from './review-records'
-import { Revisions } from './revisions'
+import { Revisions, SESSION_QUIET_MS, type RevisionMark } from './revisions'
 import { LibrarySearch } from './search-service'
 import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
+
+export interface OpenOptions {
+  indexNow?: boolean
+  /** How long a pause ends an editing session (SESSION_QUIET_MS); 0 makes every save its own revision. */
+  sessionQuietMs?: number
+}
+
+export interface SaveOptions {
+  by?: Actor | null | undefined
+  /**
+   * The library's setting: an edit after approval sends the article back to
+   * review. Asked only for such an edit, inside the write, so reading it
+   * cannot let a later request (a trash) overtake the save.
+   */
+  reopenApproved?: () => Promise<boolean>
+}
+/** Signs the step back to review when nobody has a profile to sign it. */
+const LIBRARY_ACTOR: Actor = { name: 'Copydesk', role: 'writer' }
+const REOPEN_NOTE = 'Edited after approval: this library sends such articles back to review.'
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50
@@ -41,6 +63,7 @@ export class Library {
   private closed = false
   private readonly listeners = new Set<(info: LibraryInfo) => void>()
   private stopWatching: (() => void) | null = null
+  private sessionQuietMs = SESSION_QUIET_MS
 
   private constructor(
     readonly dir: string,
@@ -57,7 +80,7 @@ export class Library {
    * index if needed. The app starts filling the search index at once; a
    * one-shot CLI command only when it searches.
    */
-  static async open(dir: string, mode: OpenMode = 'create', options: { indexNow?: boolean } = {}): Promise<Library> {
+  static async open(dir: string, mode: OpenMode = 'create', options: OpenOptions = {}): Promise<Library> {
     const root = resolve(dir)
     await prepareLibraryFolder(root, mode)
     const paths = libraryPaths(root)
@@ -73,6 +96,7 @@ export class Library {
       for (const folder of folders) if (await isLink(join(root, folder))) notices.push(linkedFolderNotice(folder))
       return new Library(root, store, promos, notices)
     }).then((library) => {
+      if (options.sessionQuietMs !== undefined) library.sessionQuietMs = options.sessionQuietMs
       if (options.indexNow ?? true) void library.searchReady()
       return library
     })
@@ -210,13 +234,24 @@ export class Library {
     return article
   }
 
-  async saveArticle(id: string, changes: ArticleChanges): Promise<Article> {
+  /**
+   * Saves what changed. `by` signs the editing session (the profile, when
+   * there is one); with `reopenApproved`, an edit of an approved article's
+   * text sends it back to review in the same write.
+   */
+  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
       const slugs = this.slugs()
       const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
-      if (next) await this.commit(next, 'save')
-      return next ?? stored
+      if (!next) return stored
+      if (next.status === 'approved' && editedSinceApproval(next) && (await reopenApproved())) {
+        const reopened = transition(next, 'in-review', by ?? LIBRARY_ACTOR, REOPEN_NOTE, undefined, next.updatedAt)
+        await this.commit(reopened, 'status', [], { author: by?.name, status: 'in-review' })
+        return reopened
+      }
+      await this.commit(next, 'save', [], { author: by?.name })
+      return next
     })
   }
 
@@ -282,7 +317,7 @@ export class Library {
   async takeSnapshot(id: string, name: string): Promise<RevisionInfo> {
     return this.write(async () => {
       const article = await this.readLive(this.resolveId(id))
-      return this.revisions(article.id).add(article, 'snapshot', name.trim())
+      return this.revisions(article.id).add(article, 'snapshot', { name: name.trim() })
     })
   }
 
@@ -318,7 +353,8 @@ export class Library {
       const revised = { ...revise(stored), id: stored.id, createdAt, updatedAt, slug, slugLocked }
       if (JSON.stringify(revised) === JSON.stringify(stored)) return stored
       const article = checkArticle({ ...revised, updatedAt: laterThan(stored.updatedAt, new Date().toISOString()) })
-      await this.commit(article, 'save')
+      const step = article.status !== stored.status ? article.statusHistory?.at(-1) : undefined
+      await this.commit(article, step ? 'status' : 'save', [], step ? { author: step.by.name, status: article.status } : {})
       return article
     })
   }
@@ -390,7 +426,7 @@ export class Library {
   // ——— internals ———
 
   private revisions(id: string): Revisions {
-    return new Revisions(this.dir, this.paths.revisions(id), (notice) => this.notify(notice))
+    return new Revisions(this.dir, this.paths.revisions(id), (notice) => this.notify(notice), this.sessionQuietMs)
   }
 
   private write<T>(task: () => Promise<T>): Promise<T> {
@@ -409,11 +445,11 @@ export class Library {
    * the file is the truth, so a crash in between loses at most an index line
    * that the next opening rebuilds from the file.
    */
-  private async commit(article: Article, revision: RevisionInfo['kind'], extraOps: JournalOp[] = []): Promise<void> {
+  private async commit(article: Article, revision: RevisionInfo['kind'], extraOps: JournalOp[] = [], mark: RevisionMark = {}): Promise<void> {
     const file = this.paths.article(article.id)
     await refuseLinkedFolders(this.dir, file)
     const stamp = await writeArticleFile(file, article)
-    await this.revisions(article.id).add(article, revision)
+    await this.revisions(article.id).add(article, revision, mark)
     await this.indexLive(article, stamp, extraOps)
   }
 
@@ -484,4 +520,4 @@ export class Library {
   }
 }
 
-export const openLibrary = (dir: string, mode?: OpenMode, options?: { indexNow?: boolean }): Promise<Library> => Library.open(dir, mode, options)
+export const openLibrary = (dir: string, mode?: OpenMode, options?: OpenOptions): Promise<Library> => Library.open(dir, mode, options)

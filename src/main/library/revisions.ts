@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
-import type { Article } from '../../shared/article/article'
+import { statusSchema, type Article, type ArticleStatus } from '../../shared/article/article'
 import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'
 import type { RevisionInfo } from '../../shared/library-api'
@@ -10,8 +10,13 @@ import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
 import { isLink, refuseLinkedFolders } from './no-links'
 
-/** Saves and restores beyond this many are forgotten, oldest first; named snapshots are always kept. */
+/** Sessions and restores beyond this many are forgotten, oldest first; named snapshots and status marks are always kept. */
 export const KEPT_REVISIONS = 50
+/**
+ * Saves by the same person with less than this between them make one editing
+ * session: autosave saves every few seconds, and a history of those says nothing.
+ */
+export const SESSION_QUIET_MS = 10 * 60 * 1000
 
 type Kind = RevisionInfo['kind']
 interface RevisionFile {
@@ -20,18 +25,29 @@ interface RevisionFile {
 }
 
 // `<ms since 1970, 15 digits>-<kind>-<random>`: sorts by time, tells its kind without being read, and cannot name a path.
-const revisionIdPattern = /^(\d{15})-(save|snapshot|restore)-([a-z0-9]{8})$/
+const revisionIdPattern = /^(\d{15})-(save|snapshot|restore|status)-([a-z0-9]{8})$/
 
 const revisionInfoSchema = z.object({
   id: z.string().regex(revisionIdPattern),
   createdAt: z.iso.datetime({ offset: true }),
-  kind: z.enum(['save', 'snapshot', 'restore']),
+  kind: z.enum(['save', 'snapshot', 'restore', 'status']),
   name: z.string().nullable(),
   title: z.string(),
-  words: z.number().int().nonnegative()
+  words: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  saves: z.number().int().positive().optional(),
+  author: z.string().max(200).optional(),
+  status: statusSchema.optional()
 }) satisfies z.ZodType<RevisionInfo>
 // The article is checked by checkArticle, the one gate every article passes.
 const revisionFileSchema = z.object({ info: revisionInfoSchema, article: z.unknown() })
+
+/** What a revision records besides the article: a snapshot's name, who made it, the status a status mark moved to. */
+export interface RevisionMark {
+  name?: string
+  author?: string | undefined
+  status?: ArticleStatus
+}
 const newRevisionId = (kind: Kind): string => `${String(Date.now()).padStart(15, '0')}-${kind}-${randomBytes(4).toString('hex')}`
 const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(revisionId)?.[2] as Kind | undefined
 
@@ -50,17 +66,52 @@ export class Revisions {
   constructor(
     private readonly libraryDir: string,
     private readonly dir: string,
-    private readonly notify: (notice: string) => void = () => undefined
+    private readonly notify: (notice: string) => void = () => undefined,
+    private readonly quietMs: number = SESSION_QUIET_MS
   ) {}
 
-  /** Keeps `article` as a revision; every save, restore and snapshot makes one. */
-  async add(article: Article, kind: Kind, name: string | null = null): Promise<RevisionInfo> {
-    const { info, file } = revisionRecord(article, kind, name)
+  /**
+   * Keeps `article` as a revision; every save, restore, status change and
+   * snapshot makes one, except that a save continuing its author's editing
+   * session (the newest revision, saved less than SESSION_QUIET_MS ago)
+   * replaces that session's content instead.
+   */
+  async add(article: Article, kind: Kind, mark: RevisionMark = {}): Promise<RevisionInfo> {
+    const now = new Date()
+    const at = now.toISOString()
+    const stats = { title: article.title, words: bodyStats(article.body).words }
     await this.unlinkFolder(article.title)
+    const session = kind === 'save' ? await this.openSession(mark.author, now.getTime()) : undefined
+    const info: RevisionInfo = session
+      ? { ...session, ...stats, updatedAt: at, saves: (session.saves ?? 1) + 1 }
+      : {
+          id: newRevisionId(kind),
+          createdAt: at,
+          kind,
+          name: mark.name ?? null,
+          ...stats,
+          ...(kind === 'save' ? { updatedAt: at, saves: 1 } : {}),
+          ...(mark.author ? { author: mark.author } : {}),
+          ...(mark.status ? { status: mark.status } : {})
+        }
     await mkdir(this.dir, { recursive: true })
-    await writeJsonAtomic(join(this.dir, `${info.id}.json`), file)
-    if (kind !== 'snapshot') await this.prune()
+    await writeJsonAtomic(join(this.dir, `${info.id}.json`), { info, article } satisfies RevisionFile)
+    if (kind === 'save' || kind === 'restore') await this.prune()
     return info
+  }
+
+  /** The newest revision when it is a session `author` may carry on at `now`. */
+  private async openSession(author: string | undefined, now: number): Promise<RevisionInfo | undefined> {
+    const newest = (await this.ids()).at(-1)
+    if (!newest || kindOf(newest) !== 'save') return undefined
+    try {
+      const { info } = revisionFileSchema.parse(JSON.parse(await readFile(join(this.dir, `${newest}.json`), 'utf8')))
+      const last = Date.parse(info.updatedAt ?? info.createdAt)
+      return info.author === author && now >= last && now - last < this.quietMs ? info : undefined
+    } catch {
+      // An unreadable newest revision is left as it is; the save starts a session of its own.
+      return undefined
+    }
   }
 
   private async ids(): Promise<string[]> {
@@ -76,7 +127,7 @@ export class Revisions {
   }
 
   private async prune(): Promise<void> {
-    const unnamed = (await this.ids()).filter((id) => kindOf(id) !== 'snapshot')
+    const unnamed = (await this.ids()).filter((id) => kindOf(id) === 'save' || kindOf(id) === 'restore')
     for (const id of unnamed.slice(0, Math.max(0, unnamed.length - KEPT_REVISIONS))) await unlink(join(this.dir, `${id}.json`)).catch(() => undefined)
   }
 

@@ -1,7 +1,9 @@
 import type { Stats } from 'node:fs'
 import type { Article } from '../../shared/article/article'
-import { bodyStats, walkBody } from '../../shared/article/body'
+import { bodyStats, bodyText, walkBody } from '../../shared/article/body'
+import { editedSinceApproval } from '../../shared/review/approval'
 import type { ArticleSummary, SavedArticle, TrashedArticle } from '../../shared/library-api'
+import { excerptAround } from './search-index'
 
 /** Identifies one version of a file cheaply, so opening can tell which files changed without reading them. */
 export interface FileStamp {
@@ -29,10 +31,19 @@ export function promoIdsOf(article: Article): string[] {
   return [...ids]
 }
 
+/** About two lines of a sidebar row. */
+const LEAD_LENGTH = 140
+
 /** The article's row in the library list; the index keeps it, and a save answers with it. */
 export function articleSummary(article: Article): ArticleSummary {
   const { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt } = article
-  return { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt, ...bodyStats(article.body) }
+  const lead = excerptAround(article.dek.trim() || bodyText(article.body), [], LEAD_LENGTH)
+  return {
+    ...{ id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt },
+    ...bodyStats(article.body),
+    ...(lead ? { lead } : {}),
+    ...(editedSinceApproval(article) ? { editedSinceApproval: true } : {})
+  }
 }
 
 /** An article the renderer has open, answered with its list row once the library changed it. */

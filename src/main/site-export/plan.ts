@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path'
+import { editedSinceApprovalWarning } from '../../shared/review/approval'
 import type { ArticleStatus } from '../../shared/article/article'
 import { profiles, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
 import type { SiteExportWarning, SiteFile } from '../../shared/export-api'
@@ -145,7 +146,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
 
   const wanted = new Map<string, Wanted>()
-  const warnings: SiteExportWarning[] = []
+  const warnings: SiteExportWarning[] = selected.filter((summary) => summary.editedSinceApproval).map(editedSinceApprovalWarning)
   const articles: PlannedArticle[] = []
   const files: PlannedFile[] = []
   const comparing = new BoundedTasks(COMPARING)

@@ -4,6 +4,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { exportHtml, exportMarkdown, profiles, type ExportResult } from '../../shared/export'
 import type { SingleExport, SingleExportRequest } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
+import { editedSinceApproval, editedSinceApprovalWarning } from '../../shared/review/approval'
 import type { Library } from '../library/library'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
@@ -22,7 +23,10 @@ async function render(library: Library, request: SingleExportRequest, today: str
   return {
     content: result.content,
     fileName: `${article.slug}.${extension}`,
-    warnings: result.warnings.map((warning) => ({ ...warning, title: article.title })),
+    warnings: [
+      ...(editedSinceApproval(article) ? [editedSinceApprovalWarning(article)] : []),
+      ...result.warnings.map((warning) => ({ ...warning, title: article.title }))
+    ],
     media: result.media
   }
 }
@@ -47,8 +51,15 @@ export async function saveOneArticle(library: Library, request: SingleExportRequ
     const from = await resolveMediaFile(library.dir, media.src)
     if (from) copies.push({ from, to: await folder.resolve(media.url) })
   }
+  // Copydesk's own templates, as a site export writes them: the files a Hugo or Jekyll page needs for its FAQ and promo blocks.
+  const kit = request.withSiteKit && request.format === 'markdown' ? profiles[request.profile ?? 'plain'].siteKit() : []
+  const kitTargets = await Promise.all(kit.map(async (kitFile) => ({ to: await folder.resolve(kitFile.path), content: kitFile.content })))
   try {
     await writeFileAtomic(file, rendered.content)
+    for (const { to, content } of kitTargets) {
+      await mkdir(dirname(to), { recursive: true })
+      await writeFileAtomic(to, content)
+    }
     for (const { from, to } of copies) {
       // Never replace a file already there: library media names are unique, so one there is the same image or someone else's.
       if (await access(to).then(() => true, () => false)) continue

@@ -58,7 +58,9 @@ export const statusChangeSchema = z.object({
   at: isoDateTime,
   note: z.string().max(STATUS_NOTE_MAX_LENGTH).optional(),
   /** Checklist items that failed when the article was approved anyway; the note says why. */
-  overriddenChecks: z.array(z.string().max(100)).max(50).optional()
+  overriddenChecks: z.array(z.string().max(100)).max(50).optional(),
+  /** On an approval: the fingerprint of what was approved (src/shared/review/approval.ts), so a later edit shows. */
+  approvedDigest: z.string().max(40).optional()
 })
 export type StatusChange = z.infer<typeof statusChangeSchema>
 

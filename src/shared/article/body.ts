@@ -83,3 +83,4 @@ export function bodyStats(body: BodyNode): { words: number; readingMinutes: numb
 export function statsOfWords(words: number): { words: number; readingMinutes: number } {
   return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) }
 }
+

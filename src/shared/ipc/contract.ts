@@ -182,6 +182,8 @@ export const events = {
   settingsChanged: event<SettingsView>(),
   /** The open library changed outside the current view (import, another library opened, trash emptied). */
   libraryChanged: event<LibraryInfo>(),
+  /** A promo was created, changed or deleted: open promo pickers list them again. */
+  promosChanged: event<{ id: string }>(),
   siteExportProgress: event<SiteExportProgress>(),
   importProgress: event<ImportProgress>()
 } satisfies Record<string, EventDef>

@@ -27,7 +27,13 @@ export const checklistConfigSchema = z.object({
   promos: toggle,
   minimumWords: z
     .object({ enabled: z.boolean().default(true), min: z.number().int().min(0).max(1_000_000).default(300) })
-    .prefault({})
+    .prefault({}),
+  /**
+   * Not a check but the approval's own rule: when enabled, an edit of an
+   * approved article's text sends it back to review. Off by default: the
+   * article is marked "edited since approval" and export and publishing warn.
+   */
+  editsAfterApproval: z.object({ backToReview: z.boolean().default(false) }).prefault({})
 })
 export type ChecklistConfig = z.infer<typeof checklistConfigSchema>
 export type ChecklistConfigInput = z.input<typeof checklistConfigSchema>

@@ -3,6 +3,7 @@ import { UserError } from '../ipc/result'
 import type { Actor, ReviewRole } from './actor'
 import type { ChecklistResult } from './checklist'
 import { nowIso } from '../ids'
+import { contentDigest } from './approval'
 
 interface Step {
   to: ArticleStatus
@@ -74,6 +75,7 @@ export function transition(
       }
       change.overriddenChecks = failed.map((item) => item.id)
     }
+    change.approvedDigest = contentDigest(article)
   }
   return { ...article, status: to, statusHistory: [...(article.statusHistory ?? []), change] }
 }

@@ -106,9 +106,10 @@ describe('review channels', () => {
 
   it('diff a revision against the current article', async () => {
     const article = await netflixDraft(env.services.library)
-    const [first] = await env.services.library.listRevisions(article.id)
+    // A named snapshot, as the save right after creating it joins the creation's editing session.
+    const before = await env.services.library.takeSnapshot(article.id, 'Before the dek')
     await env.services.library.saveArticle(article.id, { dek: 'Netflix sees AI as a tool for creative teams.' })
-    const diff = value<{ sections: { field?: string; summary: string }[] }>(await call('diffRevisions', { id: article.id, from: first!.id, to: 'current' }))
+    const diff = value<{ sections: { field?: string; summary: string }[] }>(await call('diffRevisions', { id: article.id, from: before.id, to: 'current' }))
     expect(diff.sections).toMatchObject([{ field: 'dek', summary: 'Dek changed.' }])
   })
 })

@@ -49,7 +49,13 @@ describe('status workflow in the library', () => {
     expect((await library.listArticles({ status: 'approved' })).map((hit) => hit.id)).toEqual([article.id])
     expect(await library.listArticles({ status: 'draft' })).toEqual([])
     // Each step is a revision, so the history panel and the diff can show it.
-    expect((await library.listRevisions(article.id)).map((r) => r.kind)).toEqual(['save', 'save', 'save', 'save', 'save'])
+    expect((await library.listRevisions(article.id)).map((r) => [r.kind, r.status, r.author])).toEqual([
+      ['status', 'approved', 'Sam Ortiz'],
+      ['status', 'in-review', 'Hajra Naz'],
+      ['status', 'changes-requested', 'Sam Ortiz'],
+      ['status', 'in-review', 'Hajra Naz'],
+      ['save', undefined, undefined]
+    ])
   })
 
   it('works by slug, as the command line names articles', async () => {

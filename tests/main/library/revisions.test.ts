@@ -1,7 +1,10 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { KEPT_REVISIONS } from '../../../src/main/library/revisions'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { KEPT_REVISIONS, SESSION_QUIET_MS } from '../../../src/main/library/revisions'
+import { changeStatus } from '../../../src/main/library/review-status'
+import { editor, writer } from '../../shared/review/actors'
+import { today } from './review-setup'
 import type { Library } from '../../../src/main/library/library'
 import { netflixFields, useTempLibrary } from './temp-library'
 
@@ -50,5 +53,61 @@ describe('revisions', () => {
     for (const revisionId of ['000000000000001-save-abcdef12', '../../articles/x', 'nope']) {
       await expect(library.getRevision(article.id, revisionId)).rejects.toMatchObject({ code: 'not-found' })
     }
+  })
+})
+
+describe('editing sessions', () => {
+  const sessions = useTempLibrary(undefined, { options: {} })
+  const minutes = (n: number): number => n * 60_000
+  const start = Date.parse('2026-03-02T09:00:00.000Z')
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(start)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  const saveAt = async (id: string, at: number, title: string, by = writer): Promise<void> => {
+    vi.setSystemTime(at)
+    await sessions.library.saveArticle(id, { title }, { by })
+  }
+
+  it('groups one writer’s autosaves into one revision per quiet period, holding what the session left', async () => {
+    const article = await sessions.library.createArticle({ title: 'Draft' })
+    // Saves every few seconds, two within the same second: one session.
+    for (let i = 1; i <= 16; i++) await saveAt(article.id, start + i * 7_500, `Draft ${i}`)
+    await saveAt(article.id, start + 120_000, 'Draft 16b')
+    // A pause longer than the quiet period starts another.
+    await saveAt(article.id, start + 120_000 + SESSION_QUIET_MS, 'After lunch')
+    // Another person's save is a session of its own.
+    await saveAt(article.id, start + 120_000 + SESSION_QUIET_MS + minutes(1), 'Edited', editor)
+
+    const revisions = await sessions.library.listRevisions(article.id)
+    expect(revisions.map((r) => [r.kind, r.title, r.author, r.saves])).toEqual([
+      ['save', 'Edited', 'Sam Ortiz', 1],
+      ['save', 'After lunch', 'Hajra Naz', 1],
+      ['save', 'Draft 16b', 'Hajra Naz', 17],
+      ['save', 'Draft', undefined, 1]
+    ])
+    expect(revisions[2]).toMatchObject({ createdAt: new Date(start + 7_500).toISOString(), updatedAt: new Date(start + 120_000).toISOString() })
+    expect((await sessions.library.getRevision(article.id, revisions[2]!.id)).title).toBe('Draft 16b')
+  })
+
+  it('keeps snapshots and status changes as marks of their own, and the next save opens a new session', async () => {
+    const article = await sessions.library.createArticle({ title: 'One' })
+    await saveAt(article.id, start + 1_000, 'Two')
+    await sessions.library.takeSnapshot(article.id, 'Before legal')
+    await saveAt(article.id, start + 2_000, 'Three')
+    vi.setSystemTime(start + 3_000)
+    await changeStatus(sessions.library, { id: article.id, to: 'in-review' }, writer, today)
+    await saveAt(article.id, start + 4_000, 'Four')
+    expect((await sessions.library.listRevisions(article.id)).map((r) => [r.kind, r.name ?? r.status ?? r.title])).toEqual([
+      ['save', 'Four'],
+      ['status', 'in-review'],
+      ['save', 'Three'],
+      ['snapshot', 'Before legal'],
+      ['save', 'Two'],
+      ['save', 'One']
+    ])
   })
 })

@@ -1,19 +1,24 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Article, EditableFields } from '../../../src/shared/article/article'
 import type { PromoInput } from '../../../src/shared/article/promo'
-import { openLibrary, type Library } from '../../../src/main/library/library'
+import { openLibrary, type Library, type OpenOptions } from '../../../src/main/library/library'
 import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/netflix'
 import { makeTempDir } from '../../support/temp-dir'
 
-/** A real library in a fresh temp folder; `reopen` closes it and opens the same folder again, as a restart would. */
-export async function tempLibrary(): Promise<{ library: Library; dir: string; reopen: () => Promise<Library>; cleanup: () => Promise<void> }> {
+/**
+ * A real library in a fresh temp folder; `reopen` closes it and opens the same folder again, as a restart would.
+ * Every save is its own revision unless `options` say otherwise: only the editing-session tests are about grouping them.
+ */
+export async function tempLibrary(
+  options: OpenOptions = { sessionQuietMs: 0 }
+): Promise<{ library: Library; dir: string; reopen: () => Promise<Library>; cleanup: () => Promise<void> }> {
   const temp = await makeTempDir('copydesk-library-')
   const session = {
-    library: await openLibrary(temp.path),
+    library: await openLibrary(temp.path, undefined, options),
     dir: temp.path,
     async reopen() {
       await session.library.close()
-      session.library = await openLibrary(temp.path)
+      session.library = await openLibrary(temp.path, undefined, options)
       return session.library
     },
     async cleanup() {
@@ -31,7 +36,10 @@ type TempLibrary = Awaited<ReturnType<typeof tempLibrary>>
  * the whole file), runs `prepare` on it, and removes it afterwards. The returned
  * handle always points at the current test's library, so a file keeps one handle.
  */
-export function useTempLibrary(prepare?: (library: Library) => Promise<void> | void, { once = false } = {}): Omit<TempLibrary, 'cleanup'> {
+export function useTempLibrary(
+  prepare?: (library: Library) => Promise<void> | void,
+  { once = false, options }: { once?: boolean; options?: OpenOptions } = {}
+): Omit<TempLibrary, 'cleanup'> {
   let current: TempLibrary | undefined
   const open = (): TempLibrary => {
     if (!current) throw new Error('The temp library is only open while a test runs')
@@ -39,7 +47,7 @@ export function useTempLibrary(prepare?: (library: Library) => Promise<void> | v
   }
   const [before, after] = once ? [beforeAll, afterAll] : [beforeEach, afterEach]
   before(async () => {
-    current = await tempLibrary()
+    current = await tempLibrary(options)
     await prepare?.(current.library)
   })
   after(async () => {

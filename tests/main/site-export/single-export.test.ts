@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportHtml } from '../../../src/shared/export'
+import { exportHtml, profiles } from '../../../src/shared/export'
 import type { Library } from '../../../src/main/library/library'
 import { exportOneArticle, saveOneArticle } from '../../../src/main/site-export/single-export'
 import { netflixArticle } from '../../fixtures/netflix'
@@ -52,5 +52,18 @@ describe('exporting one article', () => {
 
   it('reports a folder it cannot write to in plain words', async () => {
     await expect(saveOneArticle(library, { id: netflix.id, format: 'html' }, join(temp.path, 'missing/netflix.html'), today)).rejects.toThrow(/does not exist/)
+  })
+
+  it('writes the Jekyll or Hugo site kit beside a Markdown file when asked, laid out as in the site root, and only then', async () => {
+    for (const profile of ['jekyll', 'hugo'] as const) {
+      const out = join(temp.path, `out-${profile}`)
+      await mkdir(out)
+      await saveOneArticle(library, { id: netflix.id, format: 'markdown', profile }, join(out, 'netflix.md'), today)
+      expect(await readdir(out)).toEqual(['netflix.md'])
+      await saveOneArticle(library, { id: netflix.id, format: 'markdown', profile, withSiteKit: true }, join(out, 'netflix.md'), today)
+      const kit = profiles[profile].siteKit()
+      expect(kit.length).toBeGreaterThan(0)
+      for (const file of kit) expect(await readFile(join(out, file.path), 'utf8')).toBe(file.content)
+    }
   })
 })

@@ -3,6 +3,7 @@ import { articleSchema, articleStatuses, type Article } from '../../../src/share
 import { UserError } from '../../../src/shared/ipc/result'
 import { defaultChecklistConfig } from '../../../src/shared/review/checklist-config'
 import { runChecklist } from '../../../src/shared/review/checklist'
+import { contentDigest } from '../../../src/shared/review/approval'
 import { nextStatuses, transition } from '../../../src/shared/review/status-workflow'
 import { hostingPromo, netflixArticle } from '../../fixtures/netflix'
 import { editor, writer } from './actors'
@@ -34,7 +35,7 @@ describe('status workflow', () => {
       { from: 'draft', to: 'in-review', by: writer, at: '2026-03-01T09:00:00.000Z', note: 'Ready for a read' },
       { from: 'in-review', to: 'changes-requested', by: editor, at: '2026-03-01T10:00:00.000Z', note: 'Tighten the intro' },
       { from: 'changes-requested', to: 'in-review', by: writer, at: '2026-03-01T11:00:00.000Z' },
-      { from: 'in-review', to: 'approved', by: editor, at: '2026-03-01T12:00:00.000Z' },
+      { from: 'in-review', to: 'approved', by: editor, at: '2026-03-01T12:00:00.000Z', approvedDigest: contentDigest(article) },
       { from: 'approved', to: 'published', by: writer, at: '2026-03-01T13:00:00.000Z' }
     ])
     // The recorded history is part of a valid article file.

@@ -87,10 +87,15 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const count = (): void => callbacks.current.onStats(liveBodyStats(editor.state.doc))
+    // Block by block, from cached counts (body-word-count.ts): not getJSON(), which copies the whole body on every count.
+    const count = (): void => {
+      timer = undefined
+      callbacks.current.onStats(liveBodyStats(editor.state.doc))
+    }
+    // Throttled, not debounced: a timer reset by every keystroke never fired while someone typed
+    // on, and the status bar said "0 words" after two paragraphs.
     const later = (): void => {
-      clearTimeout(timer)
-      timer = setTimeout(count, STATS_DELAY_MS)
+      timer ??= setTimeout(count, STATS_DELAY_MS)
     }
     count()
     editor.on('update', later)

@@ -14,9 +14,14 @@ const metaKeys = Object.keys(editableFieldsSchema.shape).filter((key) => key !==
 /** What the inspector edits: the editable fields other than the body (review records stay the library's). */
 const metaOf = (article: Article): ArticleMeta => Object.fromEntries(metaKeys.map((key) => [key, article[key]])) as ArticleMeta
 
-/** Local edits win; the library's answer only settles what it derives itself (a slug that follows the title). */
+/**
+ * Local edits win; the library's answer only settles what it derives itself:
+ * a slug that follows the title, and the status (a save may send an approved
+ * article back to review).
+ */
 function settle(meta: ArticleMeta, saved: Article): ArticleMeta {
-  return !meta.slugLocked && meta.title === saved.title ? { ...meta, slug: saved.slug } : meta
+  const status = { ...meta, status: saved.status }
+  return !meta.slugLocked && meta.title === saved.title ? { ...status, slug: saved.slug } : status
 }
 
 /** Until a person edits the slug it follows the title; the library makes it unique on save. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { PromoWithUsage } from '../../../shared/library-api'
 import { call } from '../lib/api'
 
-/** The library's promos for promo slots; refreshed when the library changes or a picker opens. */
+/** The library's promos for promo slots; refreshed when the library or a promo changes (anywhere: the manager, a picker) or a picker opens. */
 export function usePromos(onError: (error: unknown) => void): { promos: PromoWithUsage[] | null; refresh: () => void } {
   const [promos, setPromos] = useState<PromoWithUsage[] | null>(null)
   const refresh = useCallback(() => {
@@ -10,7 +10,8 @@ export function usePromos(onError: (error: unknown) => void): { promos: PromoWit
   }, [onError])
   useEffect(() => {
     refresh()
-    return window.copydesk.on('libraryChanged', refresh)
+    const unsubscribe = [window.copydesk.on('libraryChanged', refresh), window.copydesk.on('promosChanged', refresh)]
+    return () => unsubscribe.forEach((stop) => stop())
   }, [refresh])
   return { promos, refresh }
 }

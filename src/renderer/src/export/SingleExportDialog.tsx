@@ -29,7 +29,9 @@ export function SingleExportDialog({ articleId, format, onFormatChange, onClose,
   const [problem, setProblem] = useState('')
   const [saved, setSaved] = useState('')
   const [saving, setSaving] = useState(false)
-  const request = articleId ? { id: articleId, format, ...(format === 'markdown' ? { profile } : {}) } : null
+  const [withSiteKit, setWithSiteKit] = useState(false)
+  const kitOffered = format === 'markdown' && profile !== 'plain'
+  const request = articleId ? { id: articleId, format, ...(format === 'markdown' ? { profile } : {}), ...(kitOffered && withSiteKit ? { withSiteKit } : {}) } : null
 
   useEffect(() => {
     if (!articleId) return
@@ -84,7 +86,7 @@ export function SingleExportDialog({ articleId, format, onFormatChange, onClose,
   }
   if (format === 'markdown' && (profile === 'hugo' || profile === 'jekyll')) {
     notes.push(
-      `The ${profile === 'hugo' ? 'Hugo shortcodes' : 'Jekyll includes'} for FAQs and promos come from Copydesk's site kit, which a single file does not carry: use Export to site… to write the kit with the article.`
+      `The ${profile === 'hugo' ? 'Hugo shortcodes' : 'Jekyll includes'} for FAQs and promos come from Copydesk's site kit, which the file alone does not carry: tick “Write the site kit beside the file”, or use Export to site….`
     )
   }
   if (!articleId) {
@@ -125,6 +127,12 @@ export function SingleExportDialog({ articleId, format, onFormatChange, onClose,
           {note}
         </p>
       ))}
+      {kitOffered && (
+        <label className="export-check">
+          <input type="checkbox" checked={withSiteKit} onChange={(event) => setWithSiteKit(event.target.checked)} /> Write the site kit beside the file (its
+          folders as in the site’s root)
+        </label>
+      )}
       {preview && <WarningList warnings={preview.warnings} />}
       {saved && (
         <p role="status" className="export-saved">

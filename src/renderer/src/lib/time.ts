@@ -12,3 +12,5 @@ export const formatDateTime = (date: Date): string => dateAndTime.format(date)
 /** With seconds, for revisions: several can be saved within a minute. */
 export const formatDateTimeExactly = (date: Date): string => dateAndExactTime.format(date)
 export const formatDate = (date: Date): string => shortDate.format(date)
+/** A span of time, e.g. an editing session, with what its ends share written once ("Dec 2, 2026, 5:18 – 5:40 PM"). */
+export const formatDateTimeRange = (from: Date, to: Date): string => dateAndTime.formatRange(from, to)

@@ -17,8 +17,8 @@ interface Props {
   onTrash: (id: string) => void
 }
 
-const ROW_HEIGHT = 54
-const ROW_HEIGHT_WITH_EXCERPT = 92
+/** Room for a title on two lines, the status, authors and date, and two lines of the lead or of a search excerpt. */
+const ROW_HEIGHT = 104
 export const optionId = (id: string): string => `article-option-${id}`
 
 /**
@@ -28,7 +28,7 @@ export const optionId = (id: string): string => `article-option-${id}`
  */
 export function ArticleList({ items, selectedId, activeId, query, queryKey, onActivate, onOpen, onTrash }: Props): React.JSX.Element {
   const scrollRef = useRef<HTMLDivElement>(null)
-  const rowHeight = query ? ROW_HEIGHT_WITH_EXCERPT : ROW_HEIGHT
+  const rowHeight = ROW_HEIGHT
   // TanStack Virtual keeps its own mutable state; it re-renders us through its own subscription.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

@@ -38,7 +38,9 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list import-failed">
           {report.failed.map((item, index) => (
             <li key={`${item.file}-${index}`}>
-              <strong>{item.file}</strong>: {reasonFor(item)}
+              <span>
+                <strong>{item.file}</strong>: {reasonFor(item)}
+              </span>
             </li>
           ))}
         </ul>

@@ -63,6 +63,31 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
     return { type: 'image', url, alt, title }
   }
 
+  /**
+   * A block's text without the spaces it starts and ends with (outside code). A page shows
+   * none of them, while Markdown would escape the first (`&#x20;`) or read
+   * four of them as the start of a code block.
+   */
+  function withoutEdgeSpaces(nodes: readonly BodyNode[]): BodyNode[] {
+    const out = [...nodes]
+    const trim = (at: 0 | -1, edge: RegExp): void => {
+      // Code keeps its spaces: they are part of what it shows.
+      while (out.at(at)?.type === 'text' && !out.at(at)!.marks?.some((mark) => mark.type === 'code')) {
+        const node = out.at(at)!
+        const text = (node.text ?? '').replace(edge, '')
+        if (text) {
+          out[at === 0 ? 0 : out.length - 1] = { ...node, text }
+          return
+        }
+        if (at === 0) out.shift()
+        else out.pop()
+      }
+    }
+    trim(0, /^[ \t]+/)
+    trim(-1, /[ \t]+$/)
+    return out
+  }
+
   function block(node: BodyNode): RootContent[] {
     const custom = options.blocks.get(node.type)
     if (custom) {
@@ -75,7 +100,7 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
     const children = node.content ?? []
     switch (node.type) {
       case 'paragraph': {
-        const content = inline(children)
+        const content = inline(withoutEdgeSpaces(children))
         return content.length ? [{ type: 'paragraph', children: content }] : []
       }
       case 'heading': {
@@ -86,7 +111,7 @@ export function createBodyConverter(options: BodyConverterOptions): BodyConverte
           options.warn('heading-level', `The H${written} heading “${textOf(node).slice(0, 60)}” is an H${depth} in the HTML page: a heading may go only one level below the one before it.`)
         }
         previousDepth = depth
-        return [{ type: 'heading', depth, children: inline(children) }]
+        return [{ type: 'heading', depth, children: inline(withoutEdgeSpaces(children)) }]
       }
       case 'blockquote':
         return [{ type: 'blockquote', children: convert(children) as BlockContent[] }]

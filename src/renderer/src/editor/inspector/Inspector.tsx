@@ -1,4 +1,7 @@
+import { useCallback, useMemo } from 'react'
 import type { ArticleStatus } from '../../../../shared/article/article'
+import { editedSinceApproval } from '../../../../shared/review/approval'
+import { ApprovalNotice } from '../../review/panel/ApprovalNotice'
 import type { ReviewRole } from '../../../../shared/review/actor'
 import type { ArticleMeta, Session } from '../useArticleSession'
 import { descriptionHint } from './description-hint'
@@ -28,7 +31,9 @@ interface Props {
 const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b))
 
 function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, onError, role }: Props & { session: Extract<Session, { kind: 'open' }> }): React.JSX.Element {
-  const { meta, article } = session
+  const { meta, article, saver } = session
+  const edited = useMemo(() => editedSinceApproval(article), [article])
+  const flush = useCallback(() => saver.flush(), [saver])
   const articles = useLibraryArticles(article.id, onError)
   const known = articles ?? []
 
@@ -43,7 +48,8 @@ function OpenInspector({ session, update, changeSlug, changeStatus, mediaUrl, on
           <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={1000} value={meta.dek} onChange={(event) => update({ dek: event.target.value })} />
         )}
       </Field>
-      <StatusField status={meta.status} role={role} onChange={changeStatus} />
+      <StatusField status={meta.status} role={role} edited={edited} onChange={changeStatus} />
+      <ApprovalNotice article={article} flush={flush} onError={onError} />
       <Field label="Authors">
         {({ id, describedBy }) => (
           <TokenField id={id} describedBy={describedBy} noun="author" values={meta.authors} max={20} maxLength={200} suggestions={distinct(known.flatMap((a) => a.authors))} onChange={(authors) => update({ authors })} />

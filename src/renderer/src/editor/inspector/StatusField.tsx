@@ -8,11 +8,13 @@ import { Field } from './Field'
 interface Props {
   status: ArticleStatus
   role: ReviewRole
+  /** Edited since approval: publishing says so. */
+  edited: boolean
   onChange: (to: ArticleStatus) => Promise<void>
 }
 
 /** The review status, offering only the steps the workflow allows the profile's role; the library checks again. */
-export function StatusField({ status, role, onChange }: Props): React.JSX.Element {
+export function StatusField({ status, role, edited, onChange }: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const choices = [status, ...nextStatuses(status, role)]
@@ -34,7 +36,9 @@ export function StatusField({ status, role, onChange }: Props): React.JSX.Elemen
         >
           {choices.map((choice) => (
             <option key={choice} value={choice}>
-              {choice === status ? statusLabels[choice] : `→ ${statusLabels[choice]}`}
+              {choice === status
+                ? `${statusLabels[choice]}${edited ? ' (edited since approval)' : ''}`
+                : `→ ${statusLabels[choice]}${edited && choice === 'published' ? ' (not as approved)' : ''}`}
             </option>
           ))}
         </select>

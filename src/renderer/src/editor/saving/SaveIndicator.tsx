@@ -5,11 +5,12 @@ import type { ArticleSaver, SaveStatus } from './article-saver'
 
 export function saveStatusText(status: SaveStatus): string {
   if (status.state === 'saving') return 'Saving…'
+  if (status.state === 'pending') return 'Editing…'
   if (status.state === 'failed') return `Not saved: ${status.reason}`
   return status.at ? `Saved ${formatTime(status.at)}` : 'Saved'
 }
 
-/** "Saved 14:05", "Saving…" or "Not saved: <reason>" with a way to try again. */
+/** "Saved 14:05", "Editing…" (a save follows the pause), "Saving…" or "Not saved: <reason>" with a way to try again. */
 export function SaveIndicator({ saver }: { saver: ArticleSaver }): React.JSX.Element {
   const status = useSyncExternalStore(
     (onChange) => saver.subscribe(onChange),

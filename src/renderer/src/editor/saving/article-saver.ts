@@ -8,6 +8,8 @@ export type Changes = ArticleChanges
 
 export type SaveStatus =
   | { state: 'saved'; at: Date | null }
+  /** Edits wait for a pause in typing (or the deadline) before they are sent. */
+  | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'failed'; reason: string }
 
@@ -21,7 +23,9 @@ export interface SaverOptions {
 }
 
 /** About a second after typing stops: long enough not to save mid-word, short enough to lose little. */
-const AUTOSAVE_DELAY_MS = 1000
+export const AUTOSAVE_DELAY_MS = 1000
+/** Typing that never pauses still saves this often, so little is ever lost and "Saved" keeps its time. */
+export const AUTOSAVE_MAX_WAIT_MS = 5000
 
 const isEmpty = (changes: Changes): boolean => Object.keys(changes).length === 0
 
@@ -38,6 +42,8 @@ export class ArticleSaver {
   private readBody: BodyReader | null = null
   private savedAt: Date | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
+  /** When the oldest change not yet sent must be sent at the latest. */
+  private deadline: number | null = null
   private inFlight: Promise<void> | null = null
   private queued: Promise<void> | null = null
   private current: SaveStatus = { state: 'saved', at: null }
@@ -73,6 +79,7 @@ export class ArticleSaver {
   /** Saves everything changed so far; resolves once it is stored or has failed (see status). */
   flush(): Promise<void> {
     clearTimeout(this.timer)
+    this.deadline = null
     this.capture()
     if (this.inFlight) {
       // One request at a time: the follow-up takes whatever is pending when the current one ends.
@@ -84,7 +91,7 @@ export class ArticleSaver {
     }
     if (isEmpty(this.pending)) {
       // Edits that were undone, or changes that changed nothing: still saved as before.
-      if (this.current.state === 'saving') this.setStatus({ state: 'saved', at: this.savedAt })
+      if (this.current.state === 'saving' || this.current.state === 'pending') this.setStatus({ state: 'saved', at: this.savedAt })
       return Promise.resolve()
     }
     return this.send()
@@ -114,10 +121,17 @@ export class ArticleSaver {
     return article
   }
 
+  /**
+   * Saves once typing pauses, or by the deadline when it does not. The status
+   * says "Saving…" only while a request runs: edits waiting for the pause are
+   * "pending", not being saved yet.
+   */
   private schedule(): void {
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)
-    if (this.current.state !== 'saving') this.setStatus({ state: 'saving' })
+    if (this.current.state === 'saved') this.setStatus({ state: 'pending' })
+    const now = Date.now()
+    this.deadline ??= now + AUTOSAVE_MAX_WAIT_MS
+    this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, this.deadline - now)))
   }
 
   private capture(): void {
@@ -137,9 +151,10 @@ export class ArticleSaver {
       .then(
         (article) => {
           this.options.onSaved(article, sent)
-          const more = this.bodyDirty || !isEmpty(this.pending) || this.inFlight !== settled
+          // A follow-up request already queued keeps "Saving…"; edits still being typed are pending.
+          const more = this.inFlight !== settled || this.queued !== null
           this.savedAt = new Date()
-          if (!more) this.setStatus({ state: 'saved', at: this.savedAt })
+          if (!more) this.setStatus(this.bodyDirty || !isEmpty(this.pending) ? { state: 'pending' } : { state: 'saved', at: this.savedAt })
         },
         (error: unknown) => {
           // Newer edits win over the ones that failed to reach the disk.

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { useRef } from 'react'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
 import { FileOutput, Link, List, ListOrdered, Redo2, Search, TextQuote, Undo2 } from 'lucide-react'
@@ -7,6 +8,7 @@ import { InsertMenu } from './InsertMenu'
 import { activeMarks, markChoices } from './marks'
 import { TextStyleSelect } from './TextStyleSelect'
 import { ToolButton } from './ToolButton'
+import { useRovingFocus } from './useRovingFocus'
 
 interface Props {
   editor: Editor
@@ -37,9 +39,11 @@ export function Toolbar({ editor, onEditLink, onFind, onExport, onError, childre
     })
   })
   const chain = () => editor.chain().focus()
+  const bar = useRef<HTMLDivElement>(null)
+  useRovingFocus(bar)
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    <div ref={bar} className="editor-toolbar" role="toolbar" aria-label="Formatting">
       <InsertMenu editor={editor} onError={onError} />
       <TextStyleSelect editor={editor} />
       <span className="toolbar-divider" />

@@ -25,7 +25,7 @@ export function ChecklistPanel({ articleId, version }: { articleId: string; vers
       )}
       {result && <ChecklistItems result={result} />}
       <button type="button" onClick={() => setEditing(true)}>
-        Checklist settings…
+        Review settings…
       </button>
       {editing && (
         <ChecklistSettingsDialog

@@ -45,7 +45,7 @@ export function ChecklistSettingsDialog({ onClose }: { onClose: (saved: boolean)
           save()
         }}
       >
-        <h2 id={`${id}-title`}>Checklist settings for this library</h2>
+        <h2 id={`${id}-title`}>Review settings for this library</h2>
         {config && (
           <>
             {ranges.map(([key, label]) => (
@@ -78,6 +78,17 @@ export function ChecklistSettingsDialog({ onClose }: { onClose: (saved: boolean)
                 <input type="checkbox" checked={config[key].enabled} onChange={(event) => setConfig({ ...config, [key]: { enabled: event.target.checked } })} /> {label}
               </label>
             ))}
+            <fieldset className="review-field">
+              <legend>After approval</legend>
+              <label className="review-check">
+                <input
+                  type="checkbox"
+                  checked={config.editsAfterApproval.backToReview}
+                  onChange={(event) => setConfig({ ...config, editsAfterApproval: { backToReview: event.target.checked } })}
+                />{' '}
+                An edit of an approved article sends it back to review
+              </label>
+            </fieldset>
           </>
         )}
         {error && (
@@ -90,7 +101,7 @@ export function ChecklistSettingsDialog({ onClose }: { onClose: (saved: boolean)
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!config}>
-            Save checklist
+            Save settings
           </button>
         </div>
       </form>

@@ -1,34 +1,37 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { RevisionInfo } from '../../../../shared/library-api'
-import type { ArticleDiff } from '../../../../shared/review/diff/diff-types'
 import { call } from '../../lib/api'
-import { ModalDialog } from '../../lib/ModalDialog'
 import { ConfirmDialog } from '../../library/ConfirmDialog'
-import { when, whenExactly } from '../editing/when'
+import { when } from '../editing/when'
 import { useReview } from '../ReviewContext'
-import { DiffView } from './DiffView'
+import { DiffDialog, type ShownDiff } from './DiffDialog'
+import { revisionName, sinceMark, sinceWords, type Since } from './since-marks'
+import { useSinceDiff } from './useSinceDiff'
 
-const kindWords: Record<RevisionInfo['kind'], string> = { save: 'Saved', snapshot: 'Snapshot', restore: 'Restored' }
-const revisionName = (revision: RevisionInfo): string => revision.name ?? `${kindWords[revision.kind]} ${whenExactly(revision.createdAt)}`
-
-interface Shown {
-  title: string
-  diff: ArticleDiff
+/** What a revision says besides its name: its size, how many saves a session grouped, who. */
+function revisionDetails(revision: RevisionInfo): string {
+  const parts = [`${revision.words.toLocaleString()} ${revision.words === 1 ? 'word' : 'words'}`]
+  if (revision.saves && revision.saves > 1) parts.push(`${revision.saves} saves`)
+  if (revision.author) parts.push(revision.author)
+  if (revision.name) parts.push(when(revision.createdAt))
+  return parts.join(' · ')
 }
 
 /**
- * The article's revisions and named snapshots: take a snapshot, compare any
- * two in words, bring one back (as a new revision, after asking).
+ * The article's history: editing sessions (autosaves grouped per writer and
+ * quiet period), status marks, named snapshots and restores. Take a snapshot,
+ * compare any two in words or the article since its approval or last review,
+ * bring one back (as a new revision, after asking).
  */
 export function RevisionsPanel({ articleId, version }: { articleId: string; version: string }): React.JSX.Element {
   const { flush, reload, onError } = useReview()
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null)
   const [picked, setPicked] = useState<string[]>([])
   const [snapshotName, setSnapshotName] = useState('')
-  const [shown, setShown] = useState<Shown | null>(null)
+  const [shown, setShown] = useState<ShownDiff | null>(null)
   const [restoring, setRestoring] = useState<RevisionInfo | null>(null)
   const [refresh, setRefresh] = useState(0)
-  const id = useId()
+  const since = useSinceDiff(articleId, flush, onError)
 
   useEffect(() => {
     call('listRevisions', { id: articleId }).then(setRevisions, onError)
@@ -75,9 +78,25 @@ export function RevisionsPanel({ articleId, version }: { articleId: string; vers
           Take snapshot
         </button>
       </form>
-      <button type="button" disabled={picked.length !== 2} onClick={compare}>
-        Compare selected
-      </button>
+      <div className="revision-compare">
+        <button type="button" disabled={picked.length !== 2} onClick={compare}>
+          Compare selected
+        </button>
+        {(['approval', 'review'] as Since[]).map((which) => {
+          const mark = revisions && sinceMark(revisions, which)
+          return (
+            <button
+              key={which}
+              type="button"
+              disabled={!mark}
+              title={mark ? `Compare “${revisionName(mark)}” with the article now` : `No ${which === 'approval' ? 'approval' : 'review'} in this history yet`}
+              onClick={() => void since.show(which)}
+            >
+              {sinceWords[which]}
+            </button>
+          )
+        })}
+      </div>
       <p className="review-muted">Tick two versions to see what changed between them.</p>
       <ul className="revision-list" aria-label="Revisions">
         {(revisions ?? []).map((revision) => (
@@ -86,10 +105,7 @@ export function RevisionsPanel({ articleId, version }: { articleId: string; vers
               <input type="checkbox" checked={picked.includes(revision.id)} onChange={(event) => toggle(revision.id, event.target.checked)} />
               <span>
                 <strong>{revisionName(revision)}</strong>
-                <span className="review-muted">
-                  {' '}
-                  {revision.words} words{revision.name ? ` · ${when(revision.createdAt)}` : ''}
-                </span>
+                <span className="review-muted"> {revisionDetails(revision)}</span>
               </span>
             </label>
             <button type="button" className="ghost" aria-label={`Restore ${revisionName(revision)}`} onClick={() => setRestoring(revision)}>
@@ -98,18 +114,8 @@ export function RevisionsPanel({ articleId, version }: { articleId: string; vers
           </li>
         ))}
       </ul>
-      {shown && (
-        <ModalDialog className="review-dialog diff-dialog" labelledBy={`${id}-diff`} onDismiss={() => setShown(null)}>
-          <h2 id={`${id}-diff`}>What changed</h2>
-          <p className="review-muted">{shown.title}</p>
-          <DiffView diff={shown.diff} />
-          <div className="dialog-actions">
-            <button type="button" autoFocus onClick={() => setShown(null)}>
-              Close
-            </button>
-          </div>
-        </ModalDialog>
-      )}
+      {shown && <DiffDialog shown={shown} onClose={() => setShown(null)} />}
+      {since.dialog}
       {restoring && (
         <ConfirmDialog title="Restore this version?" confirmLabel="Restore" onConfirm={() => restore(restoring)} onCancel={() => setRestoring(null)}>
           <p>

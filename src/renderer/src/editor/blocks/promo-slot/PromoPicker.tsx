@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import type { PromoWithUsage } from '../../../../../shared/library-api'
+import { PromoForm } from '../../../promos/PromoForm'
 import { PromoStateBadge } from '../../../promos/PromoStateBadge'
+import '../../../promos/promos.css'
 
 interface Props {
   promos: PromoWithUsage[] | null
@@ -14,8 +16,12 @@ const matches = (entry: PromoWithUsage, query: string): boolean => {
   return `${name} ${headline} ${sponsor} ${label}`.toLowerCase().includes(query.toLowerCase().trim())
 }
 
-/** A searchable list of the library's promos; arrows move, Enter picks, Escape closes. */
+/**
+ * A searchable list of the library's promos; arrows move, Enter picks, Escape
+ * closes. "New promo" creates one here, and the slot shows it at once.
+ */
 export function PromoPicker({ promos, currentId, onPick, onCancel }: Props): React.JSX.Element {
+  const [creating, setCreating] = useState(false)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const listId = useId()
@@ -30,6 +36,16 @@ export function PromoPicker({ promos, currentId, onPick, onCancel }: Props): Rea
     else return
     event.preventDefault()
   }
+
+  if (creating)
+    return (
+      <div className="promo-picker promo-picker-create">
+        <PromoForm existing={null} onSaved={(promo) => onPick(promo.id)} onDelete={() => undefined} onOpenArticle={() => undefined} />
+        <button type="button" className="ghost" onClick={() => setCreating(false)}>
+          Back to the promos
+        </button>
+      </div>
+    )
 
   return (
     <div className="promo-picker">
@@ -52,7 +68,7 @@ export function PromoPicker({ promos, currentId, onPick, onCancel }: Props): Rea
       <ul id={listId} role="listbox" aria-label="Promos">
         {promos === null && <li className="promo-picker-empty">Loading promos…</li>}
         {promos !== null && found.length === 0 && (
-          <li className="promo-picker-empty">{promos.length === 0 ? 'No promos yet: create one in the promo manager.' : 'No promo matches.'}</li>
+          <li className="promo-picker-empty">{promos.length === 0 ? 'No promos yet: create one with New promo.' : 'No promo matches.'}</li>
         )}
         {found.map((entry, index) => (
           <li
@@ -71,9 +87,14 @@ export function PromoPicker({ promos, currentId, onPick, onCancel }: Props): Rea
           </li>
         ))}
       </ul>
-      <button type="button" className="ghost" onClick={onCancel}>
-        Cancel
-      </button>
+      <div className="promo-picker-actions">
+        <button type="button" onClick={() => setCreating(true)}>
+          New promo…
+        </button>
+        <button type="button" className="ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </div>
   )
 }
