@@ -1,4 +1,5 @@
-import type { Root, RootContent } from 'mdast'
+import type { Emphasis, Root, RootContent } from 'mdast'
+import { defaultHandlers, type Handle, type State } from 'mdast-util-to-markdown'
 import { normalizeUri } from 'micromark-util-sanitize-uri'
 import { mapNodes, raw, type Parent } from './map-nodes'
 
@@ -34,3 +35,21 @@ export function kramdownSyntax(tree: Root): Root {
   }
   return mapNodes(tree, replace)
 }
+
+/**
+ * Kramdown reads `***a***` as strong around emphasis, CommonMark the other
+ * way round; `_**a**_` is emphasis around strong in both. So emphasis that
+ * opens with strong prefers `_` (falling back to `*` where `_` cannot open,
+ * inside a word).
+ */
+const emphasis: Handle = Object.assign((...args: Parameters<Handle>) => defaultHandlers.emphasis(...(args as Parameters<typeof defaultHandlers.emphasis>)), {
+  attention: (node: Emphasis, state: State) => ({
+    construct: 'emphasis',
+    markers: node.children[0]?.type === 'strong' ? ['_', '*'] : state.options.emphasis === '_' ? ['_', '*'] : ['*', '_'],
+    sizes: [1]
+  }),
+  peek: defaultHandlers.emphasis.peek
+})
+
+/** Handlers writing what kramdown reads unlike CommonMark its way. */
+export const kramdownHandlers = { emphasis }

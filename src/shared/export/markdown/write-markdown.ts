@@ -77,6 +77,7 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
   const { dialect } = options
   const env: MarkdownEnv = { profile: options.profile, markdown: (nodes) => write(nodes), component: options.component }
   const handlers: Partial<Handlers> = {
+    ...dialect.handlers,
     text(node, parent, state, info) {
       const index = state.indexStack.at(-1) ?? 0
       return safeText(state, node.value, {
