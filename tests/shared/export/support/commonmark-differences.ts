@@ -30,6 +30,14 @@ export const listedDifferences = new Map<number, Difference>([
   ...each([596, 598, 599, 601], nonWebAutolink)
 ])
 
+const headingOutline = reason(
+  'the HTML page’s outline goes at most one level down from the title’s h1 (the Nu checker refuses skipped levels), so a first `###` is an h2 there; the Markdown export keeps the level',
+  /heading .* is an H\d in the HTML page/
+)
+
+/** The examples whose HTML export differs where their Markdown export holds, by number; the listed Markdown differences apply to the HTML export too. */
+export const htmlOnlyDifferences = new Map<number, Difference>([...each([72, 73, 74, 646, 647], headingOutline)])
+
 /**
  * Examples that cmark-gfm 0.29, which implements an older spec, renders
  * unlike commonmark-spec 0.31.2 even as written: their export is held to the
