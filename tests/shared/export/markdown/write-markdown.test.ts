@@ -26,6 +26,7 @@ function plainWriter(dialect: Dialect): (nodes: RootContent[]) => string {
     .use(remarkStringify, {
       ...markdownStyle,
       unsafe: dialect.unsafe,
+      join: dialect.join ?? [],
       handlers: {
         ...dialect.handlers,
         text(node, parent, state, info) {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Element, ElementContent, RootContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import type { Article } from '../../../../src/shared/article/article'
 import { exportHtml, exportMarkdown, type ProfileName } from '../../../../src/shared/export'
 import { parseImportFile, type ImportedArticle } from '../../../../src/shared/import'
 import { UserError } from '../../../../src/shared/ipc/result'
@@ -43,6 +44,8 @@ export interface RoundTrip {
   specExpected: string
   /** cmark-gfm's rendering of Copydesk's export (the title as the page's h1), normalized. */
   actual: string
+  /** cmark-gfm's rendering of Copydesk's export alone, without the title, normalized. */
+  bodyActual: string
   exported: string
   /** Copydesk's HTML export of the example: the title's h1 and the article's body, normalized. */
   html: string
@@ -89,6 +92,7 @@ export async function roundTrips(examples: readonly SpecExample[], profile: Prof
           expected: normalizeHtml(original),
           specExpected: normalizeHtml(example.html),
           actual: normalizeHtml(`${title ? `<h1>${escapeHtml(title)}</h1>` : ''}${exported}`),
+          bodyActual: normalizeHtml(exported),
           exported: body,
           html: normalizeHtml(html),
           warnings,
@@ -106,17 +110,26 @@ const run = promisify(execFile)
 /** The spec's sections about raw HTML: every example there counts as raw HTML, even where cmark-gfm reads it as text. */
 const rawHtmlSections = new Set(['HTML blocks', 'Raw HTML'])
 
-function exportExample(example: SpecExample, profile: ProfileName): { title: string; body: string; html: string; warnings: string[]; htmlWarnings: string[] } {
+/** The example imported as a Markdown file, as an article of its own (id and slug from its number), or the import's refusal. */
+export function importExample(example: SpecExample): { article: Article; warnings: string[] } | { refused: string } {
   let imported: ImportedArticle
   try {
     // "index.md": a file name the importer takes no title from, so only an H1 in the text makes one.
     imported = parseImportFile('index.md', example.markdown)
   } catch (error) {
     if (!(error instanceof UserError)) throw error
-    return { title: '', body: '', html: '', warnings: [error.message], htmlWarnings: [error.message] }
+    return { refused: error.message }
   }
-  const title = imported.fields.title ?? ''
-  const article = articleWith(imported.fields.body!.content, { title })
+  const id = `0c0ffee0-spec-example-${example.number}`
+  const article = articleWith(imported.fields.body!.content, { id, slug: `spec-example-${example.number}`, title: imported.fields.title ?? '', featuredImage: null })
+  return { article, warnings: imported.warnings }
+}
+
+function exportExample(example: SpecExample, profile: ProfileName): { title: string; body: string; html: string; warnings: string[]; htmlWarnings: string[] } {
+  const imported = importExample(example)
+  if ('refused' in imported) return { title: '', body: '', html: '', warnings: [imported.refused], htmlWarnings: [imported.refused] }
+  const { article } = imported
+  const title = article.title
   const result = exportMarkdown(article, fixtureContext(), profile)
   const page = exportHtml(article, fixtureContext(), { fragment: true })
   const body = result.content.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\nimport .*(?:\nimport .*)*\n/, '')
