@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { toHtml } from 'hast-util-to-html'
+import type { ReactNode } from 'react'
+import remarkGfm from 'remark-gfm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { exportMarkdown } from '../../../src/shared/export'
@@ -26,7 +28,7 @@ describe.skipIf(tools.skip)('the CommonMark spec exported for Hugo and Jekyll an
   const ctx = fixtureContext()
   const plain = new Map<number, RoundTrip>()
   const articles = new Map<number, Article>()
-  const built = { hugo: new Map<number, string>(), jekyll: new Map<number, string>() }
+  const built = { hugo: new Map<number, string>(), jekyll: new Map<number, string>(), astro: new Map<number, string>() }
   let site: Awaited<ReturnType<typeof makeTempDir>>
 
   beforeAll(async () => {
@@ -37,7 +39,7 @@ describe.skipIf(tools.skip)('the CommonMark spec exported for Hugo and Jekyll an
       if (imported && 'article' in imported) articles.set(example.number, imported.article)
     }
     const entries = [...articles.values()].map((article) => ({ article }))
-    await Promise.all([buildHugoSite(join(site.path, 'hugo'), entries, ctx), buildJekyllSite(join(site.path, 'jekyll'), entries, ctx)])
+    await Promise.all([buildHugoSite(join(site.path, 'hugo'), entries, ctx), buildJekyllSite(join(site.path, 'jekyll'), entries, ctx), renderMdx()])
     // The anchors generators give headings (Hugo's autoHeadingID, kramdown's auto_ids) are theirs, not the article's.
     const articleOf = (html: string): string =>
       toHtml({ type: 'root', children: byTag(parseDocument(html), 'article')[0]!.children }).replace(/<(h[1-6]) id="[^"]*">/g, '<$1>')
@@ -53,7 +55,21 @@ describe.skipIf(tools.skip)('the CommonMark spec exported for Hugo and Jekyll an
 
   afterAll(() => site?.cleanup())
 
-  it.each(['hugo', 'jekyll'] as const)('%s shows every example as the plain export reads in cmark-gfm, apart from the listed differences', (generator) => {
+  /** Astro's MDX integration compiles each entry with @mdx-js/mdx and remark-gfm; React renders it here, as Astro renders it to HTML. */
+  async function renderMdx(): Promise<void> {
+    // Loaded by a name TypeScript does not follow: @mdx-js/mdx's types add MDX nodes to every hast tree of the project.
+    const mdx = '@mdx-js/mdx'
+    const { evaluate } = (await import(mdx)) as { evaluate(source: string, options: object): Promise<{ default: () => ReactNode }> }
+    const [runtime, { renderToStaticMarkup }, { createElement }] = await Promise.all([import('react/jsx-runtime'), import('react-dom/server'), import('react')])
+    for (const [number, article] of articles) {
+      const source = exportMarkdown(article, ctx, 'astro').content.replace(/^---\n[\s\S]*?\n---\n/, '')
+      const { default: Content } = await evaluate(source, { ...runtime, remarkPlugins: [remarkGfm] })
+      // React adds a preload hint for each image; the page's content is what follows.
+      built.astro.set(number, normalizeHtml(renderToStaticMarkup(createElement(Content)).replace(/<link rel="preload" as="image"[^>]*\/>/g, '')))
+    }
+  }
+
+  it.each(['hugo', 'jekyll', 'astro'] as const)('%s shows every example as the plain export reads in cmark-gfm, apart from the listed differences', (generator) => {
     expect(built[generator].size).toBe(articles.size)
     const differing = [...articles.keys()].filter((number) => built[generator].get(number) !== plain.get(number)!.bodyActual)
     const listed = dialectDifferences[generator]
