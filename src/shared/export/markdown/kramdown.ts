@@ -73,8 +73,13 @@ function flattenNestedAttention(tree: Root, warn: (kind: ExportWarningKind, mess
   return walk(tree, new Set())
 }
 
-/** Kramdown applies an attribute list (`{: start="3"}`) only to the block right below it, with no blank line between. */
-export const kramdownJoin: Join = (left, right) => (left.type === 'html' && left.value.startsWith('{:') && right.type === 'list' ? 0 : undefined)
+/**
+ * Kramdown drops an attribute list (`{: start="3"}`) that opens a post when a
+ * blank line follows it, so there it is written right above its list; further
+ * down, the blank line stays, and a CommonMark reader keeps the list a list.
+ */
+export const kramdownJoin: Join = (left, right, parent) =>
+  left.type === 'html' && left.value.startsWith('{:') && right.type === 'list' && parent.type === 'root' && parent.children[0] === left ? 0 : undefined
 
 /**
  * Kramdown reads `***a***` as strong around emphasis, CommonMark the other
