@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../src/shared/article/article'
 import type { PromoWithUsage, SearchHit } from '../../src/shared/library-api'
+import { tinyPng } from '../main/site-export/fixture-library'
 import { makeTempDir } from '../support/temp-dir'
 import { runCopydesk } from './run-cli'
 
@@ -65,6 +66,22 @@ describe('copydesk library commands', { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/^Imported unicode-post\.md as “Crème brûlée”/)
     const shown = await cli('show', 'creme-brulee', '--json')
     expect(JSON.stringify((JSON.parse(shown.stdout) as Article).body)).toContain('Über “quotes”.')
+  })
+
+  it('copies an imported post’s images from beside it into the media folder, and says which it could not find', async () => {
+    const post = join(temp.path, 'hugo-post')
+    await mkdir(post)
+    await writeFile(join(post, 'train.png'), tinyPng)
+    await writeFile(join(post, 'index.md'), '---\ntitle: Night train\n---\n\n![The train](train.png)\n\n![Lost](lost.jpg)\n')
+    expect((await cli('init')).code).toBe(0)
+    const run = await cli('import', join(post, 'index.md'))
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toContain('  note: The image “lost.jpg” was not found beside the imported file: its address is kept as written')
+    const body = JSON.stringify((JSON.parse((await cli('show', 'night-train', '--json')).stdout) as Article).body)
+    const copied = /"src":"(media\/[0-9a-f]+-train\.png)"/.exec(body)?.[1]
+    expect(copied).toBeDefined()
+    expect(await readFile(join(dir, copied!))).toEqual(tinyPng)
+    expect(body).toContain('"src":"lost.jpg"')
   })
 
   it('answers bad input with exit 1 and one plain line', async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { articleStatuses, isArticleStatus, statusLabels, type ArticleStatus } from '../../shared/article/status'
 import { UserError } from '../../shared/ipc/result'
@@ -47,7 +47,7 @@ export function registerLibraryCommands(program: Command, io: CliIo): void {
           files.map(async (file) => {
             try {
               // Bytes: the importer reads the encoding from a byte-order mark (UTF-16 files have one); a Word document is a zip package.
-              return { name: basename(file), content: await readFile(file) }
+              return { name: basename(file), content: await readFile(file), dir: dirname(resolve(file)) }
             } catch {
               throw new UserError('not-found', `Cannot read “${file}”; nothing was imported.`)
             }

@@ -6,11 +6,18 @@ import { UserError } from '../../shared/ipc/result'
 import type { ImportProgress, ImportReport } from '../../shared/library-api'
 import { reasonOf } from './article-files'
 import { ImportCancelled, ImportThread, type ImportLimits } from './import-thread'
+import { withImagesBeside } from './images-beside'
 
 export interface ImportFile {
   name: string
   /** Bytes (decoded by the importer, UTF-16 with a byte-order mark included; a Word document as is) or text already decoded. */
   content: string | Uint8Array
+  /**
+   * The folder the file was read from, where images it names by a relative
+   * address are looked for. Only the command line and main know it; the
+   * app's renderer sends bytes alone.
+   */
+  dir?: string
 }
 
 export interface ImportOptions {
@@ -24,9 +31,10 @@ type AddMedia = (name: string, bytes: Uint8Array) => Promise<{ src: string }>
 
 /**
  * Imports files one by one: each is read on the import thread (bounded in
- * time and memory), its embedded images (Word documents) are copied into the
- * media folder, then it is created as a new article (new id, timestamps,
- * unique slug, defaults, checked before anything is written). A file that
+ * time and memory), its embedded images (Word documents) and the images it
+ * names beside it (when its folder is known) are copied into the media
+ * folder, then it is created as a new article (new id, timestamps, unique
+ * slug, defaults, checked before anything is written). A file that
  * fails is reported with its reason and leaves nothing behind; the others
  * still import. A cancel drops the file being read and lists the rest as
  * not imported; those already imported stay.
@@ -43,7 +51,8 @@ export async function importArticles(
     for (const [index, file] of files.entries()) {
       options.onProgress?.({ done: index, total: files.length, file: file.name })
       try {
-        const { fields, warnings } = await withImages(await thread.read(file.name, file.content, options.signal), addMedia)
+        const read = await withImages(await thread.read(file.name, file.content, options.signal), addMedia)
+        const { fields, warnings } = file.dir === undefined ? read : await withImagesBeside(read, file.dir, addMedia)
         const article = await create(fields)
         report.imported.push({ file: file.name, id: article.id, title: article.title, warnings })
       } catch (error) {

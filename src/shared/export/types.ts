@@ -27,6 +27,7 @@ export type ExportWarningKind =
   | 'missing-related'
   | 'simplified-table'
   | 'template-syntax-in-code'
+  | 'dialect-simplified'
   | 'duplicate-slug'
 
 export interface ExportWarning {

@@ -7,6 +7,7 @@ import { customBlockNodes } from '../blocks/registry'
 import { reviewMarks } from '../review/review-marks'
 import { InlineImage } from './inline-image'
 import { ListSpacing } from './list-spacing'
+import { NestedBold, NestedItalic } from './nested-marks'
 
 /**
  * The article body's schema, shared by the editor, the library (validation),
@@ -20,6 +21,8 @@ export const articleExtensions: Extensions = [
   }),
   // Code may be linked (``[`fetch()`](…/api)``, common in technical writing) and emphasised, as Markdown allows.
   Code.extend({ excludes: '' }),
+  NestedBold,
+  NestedItalic,
   Image.configure({ inline: false, allowBase64: false }),
   InlineImage,
   ListSpacing,

@@ -1,11 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
-import { walkBody } from '../../../src/shared/article/body'
+import { isImageNode, walkBody } from '../../../src/shared/article/body'
 import { isSafeLinkUrl } from '../../../src/shared/article/urls'
 import type { Library } from '../../../src/main/library/library'
 import { netflixArticle } from '../../fixtures/netflix'
+import { makeTempDir } from '../../support/temp-dir'
+import { tinyPng } from '../site-export/fixture-library'
 import { addHostingPromo, netflixFields, useTempLibrary } from './temp-library'
 
 const fixture = (name: string): Promise<string> => readFile(join(import.meta.dirname, '../../fixtures/import', name), 'utf8')
@@ -103,5 +105,51 @@ describe('importing files', { timeout: 30_000 }, () => {
     expect(copy.slug).not.toBe(original.slug)
     expect(copy.body).toEqual(original.body)
     expect((await library.listPromos())[0]!.usedBy.map((u) => u.id).sort()).toEqual([original.id, copy.id].sort())
+  })
+
+  it('copies the images a post names beside it into the media folder, and keeps the address of one it cannot find', async () => {
+    const source = await makeTempDir('copydesk-post-')
+    try {
+      await mkdir(join(source.path, 'post'))
+      await mkdir(join(source.path, 'img'))
+      await writeFile(join(source.path, 'post', 'train.png'), tinyPng)
+      await writeFile(join(source.path, 'img', 'a b.png'), tinyPng)
+      await writeFile(join(source.path, 'post', 'notes.png'), 'not a picture')
+      const text = [
+        '---\ntitle: Trains\n---',
+        '![A train](train.png)',
+        'Inline ![a map](../img/a%20b.png) in text, and the train again ![](train.png).',
+        '![Gone](missing.png)',
+        '![Site root](/images/x.png)',
+        '![Notes](notes.png)'
+      ].join('\n\n')
+      const file = join(source.path, 'post', 'index.md')
+      await writeFile(file, text)
+      const report = await library.importFiles([{ name: 'index.md', content: await readFile(file), dir: dirname(file) }])
+      expect(report.failed).toEqual([])
+      const [done] = report.imported
+      const article = await library.getArticle(done!.id)
+      const sources: string[] = []
+      walkBody(article.body, (node) => isImageNode(node) && sources.push(String(node.attrs?.['src'])))
+      expect(sources).toEqual([
+        expect.stringMatching(/^media\/[0-9a-f]+-train\.png$/),
+        expect.stringMatching(/^media\/[0-9a-f]+-a-b\.png$/),
+        sources[0],
+        'missing.png',
+        '/images/x.png',
+        'notes.png'
+      ])
+      for (const src of sources.slice(0, 2)) expect(await readFile(join(session.dir, src))).toEqual(tinyPng)
+      expect(await readdir(join(session.dir, 'media'))).toHaveLength(2)
+      expect(done!.warnings).toEqual(
+        expect.arrayContaining([
+          'The image “missing.png” was not found beside the imported file: its address is kept as written, so the site must have the file there.',
+          'The image “/images/x.png” was not found beside the imported file: its address is kept as written, so the site must have the file there.',
+          expect.stringMatching(/^The image “notes\.png” could not be added to the media folder \(“notes\.png” is not a PNG, JPEG, GIF, WebP or AVIF image/)
+        ])
+      )
+    } finally {
+      await source.cleanup()
+    }
   })
 })

@@ -1,5 +1,8 @@
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, CommentRangeStart, CommentRangeEnd, CommentReference } from 'docx'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bodyText } from '../../../src/shared/article/body'
 import { parseDocxFile, type ImportedArticle } from '../../../src/shared/import'
 import { toProseMirror } from '../../../src/shared/schema/to-prosemirror'
 
@@ -97,5 +100,54 @@ describe('Word (.docx) import of a document written by the docx library', () => 
 
   it('refuses a file that is not a Word document, in plain words', async () => {
     await expect(parseDocxFile('notes.docx', new TextEncoder().encode('just text'))).rejects.toThrow('notes.docx: it is not a Word document (.docx)')
+  })
+})
+
+/**
+ * Word documents LibreOffice Writer 7.4 wrote (Debian's libreoffice-writer,
+ * converting the HTML beside each fixture headless:
+ * `soffice --headless --infilter='HTML (StarWriter)' --convert-to 'docx:MS Word 2007 XML' x.html`):
+ * styles "Heading 1", "Body Text" and "Quotations", lists through numbering.
+ * The seed sample is the writer's text of the Netflix story, whole.
+ */
+describe('Word (.docx) import of documents written by LibreOffice', () => {
+  const libreOffice = async (name: string): Promise<ImportedArticle> =>
+    parseDocxFile(`${name}.docx`, new Uint8Array(await readFile(join(import.meta.dirname, '../../fixtures/import/libreoffice', `${name}.docx`))))
+
+  it('imports the seed sample whole: title, headings, the quote, the link and its five FAQ questions (their “Q1:” numbering dropped)', async () => {
+    const imported = await libreOffice('netflix-generative-ai')
+    expect(imported.fields.title).toBe('Netflix Bets Big on Generative AI While Entertainment Industry Divides')
+    const body = imported.fields.body!
+    toProseMirror(body)
+    expect(body.content.filter((node) => node.type === 'heading').map((node) => node.content![0]!.text)).toEqual([
+      'AI as a Tool, Not a Replacement',
+      'AI Concerns in Hollywood',
+      'The Sora Controversy',
+      'Netflix’s Latest Financial Results'
+    ])
+    const quotes = body.content.filter((node) => node.type === 'blockquote')
+    expect(quotes.map((quote) => quote.content![0]!.content![0]!.text)).toEqual(['“We’re not worried about AI replacing creativity,” he told investors.'])
+    expect(JSON.stringify(body)).toContain('{"type":"link","attrs":{"href":"https://openai.com/index/sora-2/"')
+    const faq = body.content.find((node) => node.type === 'faq')!
+    expect(faq.content!.map((item) => item.content![0]!.content![0]!.text)).toEqual([
+      'How is Netflix using AI in filmmaking?',
+      'What did Netflix’s CEO say about AI and creativity?',
+      'Has Netflix used AI in any of its shows or movies?',
+      'Why are actors and artists concerned about AI?',
+      'What is Sora 2, and why is it controversial?'
+    ])
+    expect(bodyText(body)).toContain('However, this number still fell short of the company’s forecast.')
+    expect(bodyText(body)).toContain('Written by Hajra Naz')
+  })
+
+  it('keeps marks, the link and nested lists written through numbering', async () => {
+    const imported = await libreOffice('lists')
+    const body = imported.fields.body!
+    expect(imported.fields.title).toBe('Moving a blog')
+    expect(types(body.content)).toEqual(['paragraph', 'bulletList', 'orderedList'])
+    const marks = body.content[0]!.content!.map((node) => `${node.text}:${(node.marks ?? []).map((mark) => mark.type).join('+')}`)
+    expect(marks).toEqual(['Steps, with :', 'bold:bold', ', :', 'italic:italic', ' and :', 'a link:link', '.:'])
+    expect(types(body.content[1]!.content![0]!.content)).toEqual(['paragraph', 'bulletList'])
+    expect(bodyText(body)).toBe('Steps, with bold, italic and a link.\nExport the posts\nWith their images\nBuild the site\nFirst\nSecond')
   })
 })

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
+import type { Handlers, Join } from 'mdast-util-to-markdown'
 import type { Options } from 'remark-stringify'
 import type { ExportWarningKind } from '../types'
-import { kramdownSyntax } from './kramdown'
+import { kramdownHandlers, kramdownJoin, kramdownSyntax } from './kramdown'
 import { mapCode, raw } from './map-nodes'
 import { unlinkAddresses } from './mdx'
 
@@ -26,6 +27,10 @@ export interface Dialect {
    * its escapes. Never changes the tree it is given.
    */
   protect?(tree: Root, warn: (kind: ExportWarningKind, message: string) => void): Root
+  /** Handlers that write a node the dialect's way where its parser reads CommonMark's differently. */
+  handlers?: Partial<Handlers>
+  /** How the dialect needs some blocks joined (no blank line between an attribute list and its block). */
+  join?: Join[]
 }
 
 const templateSyntaxWarning = (generator: string): string =>
@@ -85,7 +90,9 @@ export const dialects = {
       { atBreak: true, character: '^' }
     ],
     encode: ['{', '<', '>', '&', '%', '~', '^', '@', '/', '?', ';', ','],
-    protect: (tree, warn) => kramdownSyntax(rawLiquidCode(tree, warn))
+    protect: (tree, warn) => kramdownSyntax(rawLiquidCode(tree, warn), warn),
+    handlers: kramdownHandlers,
+    join: [kramdownJoin]
   },
   /**
    * MDX reads `{` as an expression and `<` as JSX everywhere in text, and a

@@ -77,6 +77,7 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
   const { dialect } = options
   const env: MarkdownEnv = { profile: options.profile, markdown: (nodes) => write(nodes), component: options.component }
   const handlers: Partial<Handlers> = {
+    ...dialect.handlers,
     text(node, parent, state, info) {
       const index = state.indexStack.at(-1) ?? 0
       return safeText(state, node.value, {
@@ -90,9 +91,9 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
     copydeskBlock: (node) =>
       node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
   }
-  const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, extensions: [gfm], handlers }
+  const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, join: dialect.join ?? [], extensions: [gfm], handlers }
   // GFM's escapes and joins in the order its extensions would add them, so text is escaped exactly as with them.
-  const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: gfmJoin, handlers }
+  const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])], handlers }
 
   function write(nodes: readonly RootContent[]): string {
     const root = { type: 'root' as const, children: [...nodes] }

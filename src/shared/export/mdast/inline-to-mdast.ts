@@ -7,12 +7,14 @@ type Wrapper = Extract<PhrasingContent, { children: PhrasingContent[] }>
 
 /**
  * Outermost first among marks that start and end together: a link wraps its
- * bold text, and bold wraps italic, which Jekyll's kramdown and CommonMark
- * both read back the same way.
+ * text, and italic wraps bold, as CommonMark reads `***a***` (Jekyll's
+ * dialect turns it round for kramdown, see `kramdownSyntax`).
  */
-const markOrder = ['link', 'bold', 'italic', 'strike', 'underline']
+const markOrder = ['link', 'italic', 'bold', 'strike', 'underline']
+/** Bold or italic again inside itself: one more `bold` or `italic` wrapper per level past the first. */
+const nestedMarks: Record<string, string> = { nestedBold: 'bold', nestedItalic: 'italic' }
 /** Marks whose delimiters must touch non-space text to count in Markdown. */
-const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline'])
+const attentionMarks = new Set(['bold', 'italic', 'strike', 'underline', 'nestedBold', 'nestedItalic'])
 
 export interface InlineEnv {
   /** Called for each link whose target could run code; its text is kept without the link. */
@@ -26,18 +28,26 @@ const attrString = (mark: Mark, name: string): string | null => {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
+const levelOf = (mark: Mark): number => (typeof mark.attrs?.['level'] === 'number' ? mark.attrs['level'] : 1)
+
 function wrapperMarks(node: BodyNode, env: InlineEnv): Mark[] {
-  const marks = (node.marks ?? []).filter((mark) => {
-    if (mark.type !== 'link') return markOrder.includes(mark.type)
+  const marks = (node.marks ?? []).flatMap((mark): Mark[] => {
+    const repeated = nestedMarks[mark.type]
+    if (repeated) {
+      const depth = Math.min(Number(mark.attrs?.['depth']) || 2, 3)
+      return Array.from({ length: depth - 1 }, (_, index) => ({ type: repeated, attrs: { level: index + 2 } }))
+    }
+    if (mark.type !== 'link') return markOrder.includes(mark.type) ? [mark] : []
     const href = attrString(mark, 'href')
-    if (href !== null && isSafeLinkUrl(href)) return true
+    if (href !== null && isSafeLinkUrl(href)) return [mark]
     env.unsafeLink(href ?? '')
-    return false
+    return []
   })
-  return marks.sort((a, b) => markOrder.indexOf(a.type) - markOrder.indexOf(b.type))
+  return marks.sort((a, b) => markOrder.indexOf(a.type) - markOrder.indexOf(b.type) || levelOf(a) - levelOf(b))
 }
 
-const markKey = (mark: Mark): string => (mark.type === 'link' ? `link ${attrString(mark, 'href')} ${attrString(mark, 'title')}` : mark.type)
+const markKey = (mark: Mark): string =>
+  mark.type === 'link' ? `link ${attrString(mark, 'href')} ${attrString(mark, 'title')}` : levelOf(mark) > 1 ? `${mark.type} ${levelOf(mark)}` : mark.type
 
 function wrapper(mark: Mark): Wrapper {
   switch (mark.type) {

@@ -19,12 +19,15 @@ export interface DocxHtml {
 
 const extensions: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif' }
 
-// Word's own style names, plus Google Docs' "Title" and Word's "Quote"/"Intense Quote" for pull quotes.
+// Word's own style names, plus Google Docs' "Title", and Word's and LibreOffice's quote styles for pull quotes.
 const styleMap = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => p:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  // LibreOffice Writer's block quotation style ("Quotations"; "Block Quotation" in its interface since 7.6).
+  "p[style-name='Quotations'] => blockquote > p:fresh",
+  "p[style-name='Block Quotation'] => blockquote > p:fresh",
   // Documents whose Quote style has no name, as some generators write them: matched by its id.
   'p.Quote => blockquote > p:fresh',
   'u => u',

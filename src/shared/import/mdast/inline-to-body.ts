@@ -3,6 +3,7 @@ import type { Mark } from '@tiptap/pm/model'
 import type { BodyNode } from '../../article/body'
 import { isSafeLinkUrl } from '../../article/urls'
 import { articleSchema } from '../../schema/extensions'
+import { MAX_NESTED_DEPTH } from '../../schema/nested-marks'
 import type { ImportContext } from '../import-context'
 import { oneLine, textOf } from '../text-of'
 
@@ -19,6 +20,10 @@ function markType(name: string) {
 }
 const bold = markType('bold').create()
 const italic = markType('italic').create()
+const nestedOf = new Map([
+  [bold, markType('nestedBold')],
+  [italic, markType('nestedItalic')]
+])
 const strike = markType('strike').create()
 const underline = markType('underline').create()
 const code = markType('code').create()
@@ -95,10 +100,19 @@ function appendInline(node: PhrasingContent, marks: readonly Mark[], env: Conver
   }
 }
 
-/** A mark is on or off for each character, so bold inside bold reads as one bold. */
+/**
+ * Bold inside bold (and italic inside italic) is kept up to three deep with
+ * the nested mark, as renderers show it; other marks are on or off for each
+ * character, so strikethrough inside strikethrough reads as one.
+ */
 function nest(mark: Mark, marks: readonly Mark[], name: string, env: ConvertEnv): readonly Mark[] {
-  if (mark.isInSet(marks)) env.ctx.warn(`${name} text inside ${name.toLowerCase()} text became one ${name.toLowerCase()} run: an article marks text ${name.toLowerCase()} once.`)
-  return mark.addToSet(marks)
+  if (!mark.isInSet(marks)) return mark.addToSet(marks)
+  const nested = nestedOf.get(mark)
+  const depth = nested ? Number(nested.isInSet(marks)?.attrs['depth'] ?? 1) + 1 : Infinity
+  if (nested && depth <= MAX_NESTED_DEPTH) return nested.create({ depth }).addToSet(marks)
+  const times = nested ? `more than ${MAX_NESTED_DEPTH} times over` : 'inside itself'
+  env.ctx.warn(`${name} text ${times} became one ${name.toLowerCase()} run: an article holds it ${nested ? `at most ${MAX_NESTED_DEPTH} deep` : 'once'}.`)
+  return marks
 }
 
 function linkMarks(url: string, title: string | null | undefined, text: string, marks: readonly Mark[], env: ConvertEnv): readonly Mark[] {

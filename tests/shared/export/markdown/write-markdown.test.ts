@@ -26,7 +26,9 @@ function plainWriter(dialect: Dialect): (nodes: RootContent[]) => string {
     .use(remarkStringify, {
       ...markdownStyle,
       unsafe: dialect.unsafe,
+      join: dialect.join ?? [],
       handlers: {
+        ...dialect.handlers,
         text(node, parent, state, info) {
           const index = state.indexStack.at(-1) ?? 0
           return state.safe(node.value, { ...info, encode: dialect.encode, beforeNode: parent?.children[index - 1], afterNode: parent?.children[index + 1] })
