@@ -7,6 +7,7 @@ import { cloneLibrary, shareLibrary } from '../../../src/main/sync/share-library
 import { syncLibrary } from '../../../src/main/sync/sync'
 import type { SyncStatus } from '../../../src/main/sync/sync-status'
 import { makeTempDir } from '../../support/temp-dir'
+import type { Merges } from '../../../src/main/sync/merge-commit'
 import { oursWinsMerge } from './ours-wins-merge'
 
 /** Plain system git, for the tests' own look at the repositories (never through the code under test). */
@@ -21,16 +22,17 @@ export const tomas: SyncAuthor = { name: 'Tomás Ruiz', email: 'tomas@example.or
 /**
  * A desk of people sharing one library through a bare repository in a temp
  * folder: the first shares their library, the others clone it. Every
- * library stays open, as each person's app would keep it.
+ * library stays open, as each person's app would keep it. Merges default to
+ * the recording ours-wins double; pass Copydesk's own to test real merging.
  */
-export async function makeTeam(size: number, seed?: (library: Library) => Promise<void>) {
+export async function makeTeam<M extends Merges = ReturnType<typeof oursWinsMerge>>(size: number, seed?: (library: Library) => Promise<void>, merges: M = oursWinsMerge() as Merges as M) {
   const temp = await makeTempDir('copydesk-sync-')
   const remote = join(temp.path, 'remote.git')
   await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote])
   const first = await openLibrary(join(temp.path, 'clone-0'))
   await seed?.(first)
   await shareLibrary(first, hajra, remote)
-  const merge = oursWinsMerge()
+  const merge = merges
   const sync = (library: Library, author: SyncAuthor = hajra): Promise<SyncStatus> => syncLibrary(library, { ...merge, author })
   const firstSync = await sync(first)
   if (firstSync.state !== 'synced') throw new Error(`the first sync failed: ${firstSync.lastError}`)
@@ -48,4 +50,4 @@ export async function makeTeam(size: number, seed?: (library: Library) => Promis
     }
   }
 }
-export type Team = Awaited<ReturnType<typeof makeTeam>>
+export type Team = Awaited<ReturnType<typeof makeTeam<ReturnType<typeof oursWinsMerge>>>>
