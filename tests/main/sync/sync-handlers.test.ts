@@ -156,7 +156,7 @@ describe.skipIf(gitTool.skip)('the sync channels', { timeout: 120_000 }, () => {
       ok: false,
       error: { code: 'invalid-input' }
     })
-    expect(await b.call('resolveSyncConflict', { id, body: bodyOf('Mine.'), syncConflict: { at: flagged.updatedAt, summary: 'Sneaked in.' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await b.call('resolveSyncConflict', { id, body: bodyOf('Mine.'), syncConflict: { at: flagged.updatedAt, summary: 'Sneaked in.' } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
     expect(await b.library.getArticle(id)).toEqual(flagged)
     const untouched = await a.call('resolveSyncConflict', { id: (await a.library.createArticle({ title: 'Calm' })).id, body: bodyOf('Calm.') })
     expect(untouched).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^“Calm” has no open sync conflict/) } })
