@@ -83,7 +83,8 @@ describe('approved means approved, in Chromium', () => {
     await openSection(page, 'Revisions')
     const history = page.getByRole('list', { name: 'Revisions' }).getByRole('listitem')
     await expect.poll(() => history.evaluateAll((items) => items.map((li) => li.getAttribute('data-revision-kind')))).toEqual(['save', 'status', 'status', 'save', 'save'])
-    expect(await history.nth(3).textContent()).toMatch(/3 saves · Sam Ortiz/)
+    // At least the three bursts; on a busy machine slow typing also meets the 5 s autosave, which joins the same session.
+    expect(Number(/(\d+) saves · Sam Ortiz/.exec((await history.nth(3).textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(3)
     expect(await history.nth(1).textContent()).toMatch(/^Approved, .* · Sam Ortiz/)
     await page.getByRole('button', { name: 'Changes since the last review' }).click()
     await diff.waitFor()
