@@ -129,8 +129,13 @@ describe('editorial review in Chromium', () => {
     await thread.getByRole('button', { name: 'Reply' }).click()
     await thread.getByRole('button', { name: 'Resolve' }).click()
     await thread.waitFor({ state: 'hidden' })
+    // A resolved thread hidden from the rail leaves no highlight on its words; shown again, they are marked again.
+    const commented = editorBody(page).locator('span.review-comment', { hasText: COMMENTED })
+    const highlight = () => commented.evaluate((span) => getComputedStyle(span).borderBottomStyle)
+    await expect.poll(highlight).toBe('none')
     await page.getByRole('checkbox', { name: /Show resolved/ }).check()
     await expect.poll(() => thread.textContent()).toContain(`Resolved by ${WRITER}`)
+    await expect.poll(highlight).toBe('solid')
     await waitUntilSaved(page)
 
     const decided = await storedArticle(a, id)
