@@ -102,7 +102,9 @@ describe('approved means approved, in Chromium', () => {
     // On a laptop screen the details collapse by themselves; reopened, they show the mark.
     await page.setViewportSize({ width: 1024, height: 700 })
     const detailsButton = page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Details' })
-    if ((await detailsButton.getAttribute('aria-pressed')) !== 'true') await detailsButton.click()
+    // The collapse follows the resize a moment later; clicking before it would be undone by it.
+    await expect.poll(() => detailsButton.getAttribute('aria-pressed')).toBe('false')
+    await detailsButton.click()
     await notice.waitFor()
     await notice.scrollIntoViewIfNeeded()
     await screenshot(page, 'approval-inspector-1024')
