@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../src/shared/article/article'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { writeChecklistConfig } from '../../src/main/library/review-checklist'
-import { netflixDraft } from '../main/library/review-setup'
+import { moveTo, netflixDraft } from '../main/library/review-setup'
 import { editor } from '../shared/review/actors'
 import { editDirectly, ReviewSession } from '../shared/review/review-session'
 import { makeTempDir } from '../support/temp-dir'
@@ -100,6 +100,22 @@ describe('copydesk status and review commands', { timeout: 60_000 }, () => {
 
     await withOpen(writerDir, (library) => writeChecklistConfig(library.dir, {}))
     expect(await inLibrary(writerDir, 'review', 'checklist', article.id)).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  it('publishes an article edited since its approval with a warning that says so, and one as approved without', async () => {
+    const dir = join(temp.path, 'publishing')
+    const library = await openLibrary(dir)
+    const asApproved = await netflixDraft(library)
+    const edited = await netflixDraft(library)
+    for (const { id } of [asApproved, edited]) await moveTo(library, id, ['in-review', 'approved'])
+    await library.saveArticle(edited.id, { dek: 'A dek nobody approved.' }, { by: editor })
+    await library.close()
+    const quiet = await inLibrary(dir, 'status', asApproved.id, 'published', '--as', 'Ada Park:editor')
+    expect(quiet).toMatchObject({ code: 0, stdout: `“${asApproved.title}” is now Published.\n`, stderr: '' })
+    const warned = await inLibrary(dir, 'status', edited.id, 'published', '--as', 'Ada Park:editor')
+    expect(warned).toMatchObject({ code: 0, stdout: `“${edited.title}” is now Published.\n` })
+    expect(warned.stderr).toBe(`copydesk: warning: “${edited.title}” was edited after it was approved, so what is now published is not the text the editor approved.\n`)
+    expect((await withOpen(dir, (library) => library.getArticle(edited.id))).status).toBe('published')
   })
 
   it('sends a review between two library folders with bundle files, listing conflicts', async () => {

@@ -136,6 +136,9 @@ describe('export one article from the app, in Chromium', () => {
     await shows(dialog)
     const preview = dialog.getByLabel('Exported file')
     await expect.poll(() => preview.textContent()).toContain(`<h1>${netflix.title}</h1>`)
+    // Its related articles are links to .html files this export does not write: the dialog says so.
+    expect(await preview.textContent()).toMatch(/href="[^":#/]+\.html"/)
+    await shows(dialog.getByText('Related articles are linked as .html files beside this one.', { exact: false }))
     await screenshot(page, 'export-html-preview')
     await dialog.getByRole('button', { name: 'Save…' }).click()
     await shows(dialog.getByText(`Saved to ${app.saved}`))
@@ -147,6 +150,13 @@ describe('export one article from the app, in Chromium', () => {
     await shows(markdown)
     await markdown.getByLabel('Flavour').selectOption('hugo')
     await expect.poll(() => markdown.getByLabel('Exported file').textContent()).toContain('{{< copydesk-faq')
+    // The shortcodes need the site kit, which the file alone does not carry: the dialog says so and offers it.
+    await shows(markdown.getByText('The Hugo shortcodes for FAQs and promos come from Copydesk', { exact: false }))
+    await shows(markdown.getByLabel('Write the site kit beside the file', { exact: false }))
+    await markdown.getByLabel('Flavour').selectOption('plain')
+    await expect.poll(() => markdown.getByLabel('Write the site kit beside the file', { exact: false }).count()).toBe(0)
+    expect(await markdown.getByText('site kit', { exact: false }).count()).toBe(0)
+    await markdown.getByLabel('Flavour').selectOption('hugo')
     await app.settings.update({ theme: 'dark' })
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
     await screenshot(page, 'export-markdown-preview-dark')

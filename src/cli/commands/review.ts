@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { articleStatuses, statusLabels } from '../../shared/article/status'
 import { UserError } from '../../shared/ipc/result'
+import { editedSinceApproval } from '../../shared/review/approval'
 import type { CliIo } from '../program'
 import { parseStatus } from './library'
 import { printJson, withLibrary } from './library-session'
@@ -29,6 +30,9 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
         io.stdout(`“${article.title}” is now ${statusLabels[article.status]}.\n`)
         const overridden = article.statusHistory?.at(-1)?.overriddenChecks
         if (overridden?.length) io.stdout(`Approved despite failing checks (${overridden.join(', ')}): ${options.note}\n`)
+        // Publishing warns, as export does; it does not refuse.
+        if (to === 'published' && editedSinceApproval(article))
+          io.stderr(`copydesk: warning: “${article.title}” was edited after it was approved, so what is now published is not the text the editor approved.\n`)
       })
     })
 

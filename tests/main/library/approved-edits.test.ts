@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Library } from '../../../src/main/library/library'
 import { exportOneArticle } from '../../../src/main/site-export/single-export'
+import { previewSiteExport, runSiteExport } from '../../../src/main/site-export/site-export'
+import type { SiteExportRequest } from '../../../src/shared/export-api'
 import type { Article } from '../../../src/shared/article/article'
 import { editor } from '../../shared/review/actors'
+import { makeTempDir } from '../../support/temp-dir'
 import { useTempLibrary } from './temp-library'
 import { moveTo, netflixDraft, today } from './review-setup'
 
@@ -28,6 +31,27 @@ describe('an approved article edited afterwards', () => {
     expect(warnings[0]!.message).toContain('edited after it was approved')
     // The mark survives a restart: it lives in the index and is derived from the file.
     expect((await (await session.reopen()).listArticles({})).find((hit) => hit.id === article.id)?.editedSinceApproval).toBe(true)
+  })
+
+  it('is named in the site export’s dry run and in its report, and only while its text differs from what was approved', async () => {
+    const site = await makeTempDir('copydesk-approved-site-')
+    onTestFinished(() => site.cleanup())
+    const request: SiteExportRequest = { siteDir: site.path, profile: 'hugo', statuses: ['approved'], siteKit: false }
+    const editedWarnings = async (): Promise<string[][]> => {
+      const plan = await previewSiteExport(library, request, { today })
+      const report = await runSiteExport(library, request, { today })
+      return [plan, report].map(({ warnings }) => warnings.filter((w) => w.kind === 'edited-since-approval').map((w) => `${w.articleId}: ${w.message}`))
+    }
+    expect(await editedWarnings()).toEqual([[], []])
+
+    await library.saveArticle(article.id, { dek: 'A dek nobody approved.' }, { by: editor })
+    const [planned, reported] = await editedWarnings()
+    expect(planned).toHaveLength(1)
+    expect(planned![0]).toMatch(new RegExp(`^${article.id}: “${article.title}” was edited after it was approved`))
+    expect(reported).toEqual(planned)
+
+    await library.saveArticle(article.id, { dek: article.dek }, { by: editor })
+    expect(await editedWarnings()).toEqual([[], []])
   })
 
   it('is not marked for a comment or for a save that puts the approved text back', async () => {
