@@ -150,38 +150,39 @@ describe('paste in Chromium', () => {
 
   it('takes a 5 MB Word paste without freezing the window for long', async () => {
     const html = largeWordPaste(5 * 1024 * 1024)
-    const app = await openEditorLibrary(browser, { articles: [{ title: BLANK }] }, pastedStyles)
+    // No CSP refusal is expected: a large paste is parsed off the window's thread, where each
+    // of its 70,000 style attributes cannot cost the window a refused-and-reported check.
+    const app = await openEditorLibrary(browser, { articles: [{ title: BLANK }] })
     const { page } = app
     await openArticle(page, BLANK)
     await focusBodyEnd(page)
+    const copies = html.match(/<table/g)!.length
     // The longest the window goes without drawing a frame, from the paste event until the whole paste is in.
-    const timing = await page.evaluate(async (content) => {
-      const gaps: number[] = []
-      let last = performance.now()
-      let watching = true
-      const watch = (): void => {
-        const now = performance.now()
-        gaps.push(now - last)
-        last = now
-        if (watching) requestAnimationFrame(watch)
-      }
-      const started = performance.now()
-      requestAnimationFrame(watch)
-      const data = new DataTransfer()
-      data.setData('text/html', content)
-      document.querySelector('.article-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      const tables = (): number => document.querySelectorAll('.article-body table').length
-      let previous = -1
-      while (tables() !== previous) {
-        previous = tables()
-        await new Promise((resolve) => setTimeout(resolve, 300))
-      }
-      watching = false
-      return { longestFrameGapMs: Math.max(...gaps), totalMs: performance.now() - started - 300 }
-    }, html)
+    const timing = await page.evaluate(
+      async ([content, expectedTables]) => {
+        const gaps: number[] = []
+        let last = performance.now()
+        let watching = true
+        const watch = (): void => {
+          const now = performance.now()
+          gaps.push(now - last)
+          last = now
+          if (watching) requestAnimationFrame(watch)
+        }
+        const started = performance.now()
+        requestAnimationFrame(watch)
+        const data = new DataTransfer()
+        data.setData('text/html', content)
+        document.querySelector('.article-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+        while (document.querySelectorAll('.article-body table').length < expectedTables) await new Promise((resolve) => setTimeout(resolve, 50))
+        watching = false
+        return { longestFrameGapMs: Math.max(...gaps), totalMs: performance.now() - started }
+      },
+      [html, copies] as const
+    )
     console.log(`5 MB Word paste (${(html.length / 1024 / 1024).toFixed(1)} MB of HTML): all in after ${timing.totalMs.toFixed(0)} ms; longest time without a frame ${timing.longestFrameGapMs.toFixed(0)} ms`)
-    const copies = Math.round(html.length / clipboardHtml('word').length)
-    await expect.poll(() => editorBody(page).locator('table').count()).toBeGreaterThanOrEqual(copies - 1)
+    // Every copy's table is in, once each.
+    expect(await editorBody(page).locator('table').count()).toBe(copies)
     await app.done()
   })
 })

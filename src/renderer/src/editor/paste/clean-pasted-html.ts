@@ -1,6 +1,7 @@
 import createDOMPurify from 'dompurify'
 import { mediaPathSchema } from '../../../../shared/article/article'
 import { isSafeLinkUrl } from '../../../../shared/article/urls'
+import { styled, styleText } from './kept-style'
 import { convertWordLists } from './word-lists'
 
 /**
@@ -75,17 +76,17 @@ const isNormalWeight = (weight: string): boolean => weight === 'normal' || (weig
  */
 function declaredStyle(element: Element): CSSStyleDeclaration {
   const { style } = element.ownerDocument.createElement('span')
-  style.cssText = element.getAttribute('style') ?? ''
+  style.cssText = styleText(element)
   return style
 }
 
 /** Google Docs and some sites say bold and italic with styles on spans; keep that meaning as marks. */
 function stylesToMarks(root: HTMLElement): void {
   // Google Docs wraps the whole fragment in <b style="font-weight:normal" id="docs-internal-guid-…">.
-  for (const element of root.querySelectorAll<HTMLElement>('b[style], strong[style]')) {
+  for (const element of root.querySelectorAll<HTMLElement>(styled('b', 'strong'))) {
     if (isNormalWeight(declaredStyle(element).fontWeight)) unwrap(element)
   }
-  for (const span of root.querySelectorAll<HTMLElement>('span[style]')) {
+  for (const span of root.querySelectorAll<HTMLElement>(styled('span'))) {
     const { fontWeight, fontStyle, textDecorationLine, textDecoration } = declaredStyle(span)
     const wrappers = [
       isBold(fontWeight) ? 'strong' : null,

@@ -1,3 +1,5 @@
+import { KEPT_STYLE, styled, styleText } from './kept-style'
+
 /**
  * Word for desktop puts lists on the clipboard as paragraphs styled
  * `mso-list:l0 level2 lfo1`, each starting with its bullet or number typed out
@@ -13,14 +15,14 @@ interface ListParagraph {
 }
 
 function isListParagraph(node: Node | null): node is HTMLElement {
-  return node instanceof HTMLElement && node.tagName === 'P' && listStyle.test(node.getAttribute('style') ?? '')
+  return node instanceof HTMLElement && node.tagName === 'P' && listStyle.test(styleText(node))
 }
 
 /** Removes the typed-out bullet or number and returns its text. */
 function takeMarker(paragraph: HTMLElement): string {
   let marker = ''
-  for (const span of paragraph.querySelectorAll<HTMLElement>('span[style]')) {
-    if (/mso-list:\s*ignore/i.test(span.getAttribute('style') ?? '')) {
+  for (const span of paragraph.querySelectorAll<HTMLElement>(styled('span'))) {
+    if (/mso-list:\s*ignore/i.test(styleText(span))) {
       marker += span.textContent ?? ''
       span.remove()
     }
@@ -73,12 +75,12 @@ function buildLists(doc: Document, items: ListParagraph[]): DocumentFragment {
 
 export function convertWordLists(root: HTMLElement): void {
   const doc = root.ownerDocument
-  for (const first of [...root.querySelectorAll<HTMLElement>('p[style*="mso-list"]')]) {
+  for (const first of [...root.querySelectorAll<HTMLElement>(`p[style*="mso-list"], p[${KEPT_STYLE}*="mso-list"]`)]) {
     // Paragraphs already gathered into an earlier list are detached by then.
     if (!first.isConnected || !isListParagraph(first)) continue
     const run: ListParagraph[] = []
     for (let element: HTMLElement | null = first; element; element = nextListParagraph(element)) {
-      const level = Number(listStyle.exec(element.getAttribute('style') ?? '')?.[2] ?? 1)
+      const level = Number(listStyle.exec(styleText(element))?.[2] ?? 1)
       run.push({ element, level, ordered: orderedMarker.test(takeMarker(element)) })
     }
     first.before(buildLists(doc, run))
