@@ -18,7 +18,8 @@ export function cspPlugin(): Plugin {
       if (!context.server) return html
       const loosened = rendererCsp
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        // A hash in style-src would switch 'unsafe-inline' off, so the dev server's directive is replaced whole.
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
       return html.replace(metaContent, `$1${loosened}$3`)
     }

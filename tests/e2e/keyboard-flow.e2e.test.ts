@@ -135,6 +135,8 @@ describe('keyboard first', () => {
     expect(await frame.getAttribute('sandbox')).toBe('')
     const rendered = page.frameLocator('iframe[title="Rendered page"]')
     await expect.poll(() => rendered.locator('h1').textContent()).toBe(ARTICLE.title)
+    // Styled by the page's own stylesheet, the one inline style the window's CSP lets in (by its hash).
+    expect(await rendered.locator('article, main, body').first().evaluate((element) => getComputedStyle(element).getPropertyValue('--text').trim())).toMatch(/^#[0-9a-f]{6}$/)
     await screenshot(page, 'export-rendered-preview')
 
     // Markdown shows its source beside the page it will make, and says what a lone Hugo file lacks.

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportStylesheet } from '../../../src/shared/export/html/stylesheet'
 import { rendererCsp } from '../../../src/shared/csp'
 import { mediaFileForUrl } from '../../../src/main/library/media'
 import { appEntryUrl, appResponseHeaders, devServerOrigin, isAppUrl, resolveAppFile } from '../../../src/main/security/app-scheme'
@@ -76,11 +78,12 @@ describe('the app scheme serves the built renderer folder and nothing else', () 
     expect(appResponseHeaders('x.unknown')['content-type']).toBe('application/octet-stream')
   })
 
-  it('has a strict policy: nothing by default, no inline script or style, no eval', () => {
+  it('has a strict policy: nothing by default, no inline script, no inline style but the exported page’s stylesheet by its hash, no eval', () => {
     const directives = new Map(rendererCsp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))
     expect(directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
-    expect(directives.get('style-src')).toEqual(["'self'"])
+    // Besides the app's own files, only the exported page's stylesheet, by its hash, for the export preview.
+    expect(directives.get('style-src')).toEqual(["'self'", `'sha256-${createHash('sha256').update(exportStylesheet).digest('base64')}'`])
     expect(rendererCsp).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*/)
   })
 })
