@@ -10,6 +10,7 @@ import { hostingPromo } from '../fixtures/netflix'
 import { mb, ms, percentile, timed, verdict, type BenchSection } from './section'
 import { sampleWords, syntheticArticles } from './synthetic-articles'
 import { cachedSyntheticLibrary } from './synthetic-library'
+import { rssWithLibraryOpen } from './library-rss'
 
 // COPYDESK_BENCH_SIZES=10,10000 measures fewer sizes (the 50,000-article library takes minutes to generate the first time).
 const SIZES = (process.env['COPYDESK_BENCH_SIZES'] ?? '10,10000,50000').split(',').map(Number)
@@ -106,8 +107,8 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   const words = sampleWords(syntheticArticles(50, hostingPromo().id, 1), SEARCHES)
   const searches: number[] = []
   let hits = 0
-  for (const [i, word] of words.entries()) {
-    const query = i % 3 === 0 ? word : i % 3 === 1 ? `${word} ${words[(i * 13) % words.length]}` : word.slice(0, 4)
+  const queries = words.map((word, i) => (i % 3 === 0 ? word : i % 3 === 1 ? `${word} ${words[(i * 13) % words.length]}` : word.slice(0, 4)))
+  for (const query of queries) {
     const { ms: took, value } = await timed(() => library.listArticles({ query }))
     searches.push(took)
     hits += value.length
@@ -123,7 +124,7 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   }
   await library.close()
 
-  const rss = process.memoryUsage().rss
+  const rss = await rssWithLibraryOpen(dir, queries)
   const figures: Figures = {
     size,
     open: percentile(opens, 50),
@@ -144,7 +145,7 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)}); the first listing by date and by title after opening, which sort the library once: ${firstLists.map(ms).join(', ')}`)
   print(`    search          p50 ${ms(figures.search50)}, p95 ${ms(figures.search95)} (${SEARCHES} queries, ${(hits / SEARCHES).toFixed(0)} hits each on average; target p95 < ${TARGET_SEARCH_P95_MS} ms: ${verdict(figures.search95 < TARGET_SEARCH_P95_MS)})`)
   print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE}: ${verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE)})`)
-  print(`    process RSS     ${mb(rss)} with the library open and searched (target ≤ ${TARGET_RSS_MB} MB: ${verdict(rss <= TARGET_RSS_MB * 1024 * 1024)})`)
+  print(`    process RSS     ${mb(rss)} with the library open and searched, in a fresh process as the app holds it (target ≤ ${TARGET_RSS_MB} MB: ${verdict(rss <= TARGET_RSS_MB * 1024 * 1024)})`)
   print(`    save            p50 ${ms(figures.save50)}, p95 ${ms(figures.save95)} (${SAVES} body edits, fsynced, with revision, search index updated)`)
   return figures
 }

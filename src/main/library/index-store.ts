@@ -233,6 +233,16 @@ export class IndexStore {
     }
   }
 
+  /**
+   * Whether opening should fold the journal into a new snapshot: reading a
+   * journal line costs more than reading the same entry in the snapshot, and
+   * a bulk change (50,000 articles copied in, a sync clone) would otherwise
+   * leave every later opening parsing a journal as big as the library.
+   */
+  journalIsLong(pendingOps: number): boolean {
+    return this.journal.lines + pendingOps > Math.max(500, (this.articles.size + this.trash.size) / 4)
+  }
+
   /** Appends `ops` to the journal (fsynced) and applies them. Call holding the lock, after refresh(). */
   async record(ops: JournalOp[]): Promise<void> {
     if (this.journal.stale) return this.compact(ops)

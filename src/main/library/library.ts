@@ -88,7 +88,7 @@ export class Library {
       await removeLockLeftovers(paths.lock)
       const { store, problem } = await IndexStore.load(paths, basename(root))
       const { ops, notices } = await reconcile(store, paths, problem)
-      if (problem) await store.compact(ops)
+      if (problem || store.journalIsLong(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)
       const { notice: promoNotice } = await promos.refresh()

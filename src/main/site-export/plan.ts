@@ -8,7 +8,6 @@ import type { SearchHit } from '../../shared/library-api'
 import type { Library } from '../library/library'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
-import { isGitRepo } from './git'
 import { readManifest, type Manifest } from './manifest'
 import { recoverInterrupted, type Recovery } from './export-journal'
 import type { FileAction } from './file-action'
@@ -63,7 +62,6 @@ export interface Plan {
   stale: StaleFile[]
   warnings: SiteExportWarning[]
   notices: string[]
-  gitRepo: boolean
   /** The signal stopped planning: only the articles before it are in, and nothing counts as stale. */
   cancelled: boolean
   /** Set when the last export was interrupted in its commit: `previous` is the manifest brought up to what it did. */
@@ -126,9 +124,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const site = await SiteFolder.open(siteDir)
   // Renders a canary with the layout, so a bad section is refused here, before any article is read.
   const renderer = rendererFingerprint(options.profile, options.layout)
-  const [{ manifest: previous, notice, recovery }, gitRepo, { ctx, summaries }, cache, sources] = await Promise.all([
+  const [{ manifest: previous, notice, recovery }, { ctx, summaries }, cache, sources] = await Promise.all([
     readManifest(site.root).then(async ({ manifest, notice }) => ({ notice, ...(await recoverInterrupted(site.root, manifest)) })),
-    isGitRepo(site.root),
     exportContext(library, options.today),
     readRenderCache(library.dir, site.root, renderer),
     library.articleSources()
@@ -309,7 +306,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const notices = [...(recovery ? [recovery.notice] : []), ...(notice ? [notice] : [])]
   if (selected.length === 0) notices.push(nothingSelectedNotice(summaries, options.statuses))
   const stale = cancelled ? [] : await staleFiles(site, previous, wanted, notices)
-  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, gitRepo, cancelled, recovery }
+  return { site, profile: options.profile, previous, renderer, articles, renderCache: cache, files, stale, warnings, notices, cancelled, recovery }
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

@@ -40,7 +40,8 @@ function plan(library: Library, request: SiteExportRequest, options: RunOptions,
 
 /** The dry run: what an export would add, change, remove and leave alone, with nothing written. */
 export async function previewSiteExport(library: Library, request: SiteExportRequest, options: Omit<RunOptions, 'signal'> = {}): Promise<SiteExportPlan> {
-  const planned = await plan(library, request, options)
+  // Only the dry run asks: the dialog offers a commit for a repository. Starting git costs an export after one edit a good share of its time.
+  const [planned, gitRepo] = await Promise.all([plan(library, request, options), isGitRepo(request.siteDir)])
   const pick = (action: string) => planned.files.filter((file) => file.action === action).map(siteFile)
   return {
     siteDir: planned.site.root,
@@ -53,7 +54,7 @@ export async function previewSiteExport(library: Library, request: SiteExportReq
     conflicts: [...pick('conflict'), ...planned.stale.filter((file) => file.action === 'conflict').map(siteFile)],
     warnings: planned.warnings,
     notices: planned.notices,
-    gitRepo: planned.gitRepo
+    gitRepo
   }
 }
 

@@ -2,6 +2,7 @@ import { appendFile, readdir, readFile, rm, truncate, writeFile } from 'node:fs/
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
+import { newArticle, newId } from '../../../src/main/library/article-rules'
 import { addFixtureArticles, useTempLibrary } from './temp-library'
 
 let articles: Article[]
@@ -95,6 +96,20 @@ describe('recovery when opening a library', () => {
     expect(library.info().notices).toEqual([])
     expect(await readdir(join(session.dir, 'articles'))).toHaveLength(3)
     expect((await library.listArticles({ query: 'text editor' })).map((h) => h.id)).toEqual([edited.id])
+  })
+
+  it('folds a bulk of articles copied in into the index snapshot, so later openings do not replay them line by line', async () => {
+    // A fresh snapshot, as after a sync clone: no journal lines yet.
+    await rm(indexFile())
+    await session.reopen()
+    const copied = Array.from({ length: 600 }, (_, n) => newArticle({ title: `Copied in ${n}` }, newId(), new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), () => false))
+    for (const article of copied) await writeFile(join(session.dir, 'articles', `${article.id}.json`), JSON.stringify(article))
+    const library = await session.reopen()
+    expect(library.info().articleCount).toBe(603)
+    // The journal holds its header only; the snapshot holds every article.
+    expect((await readFile(journalFile(), 'utf8')).trim().split('\n')).toHaveLength(1)
+    expect((JSON.parse(await readFile(indexFile(), 'utf8')) as { articles: unknown[] }).articles).toHaveLength(603)
+    expect((await session.reopen()).info().articleCount).toBe(603)
   })
 
   it('takes an article whose file vanished off the list, and says so', async () => {

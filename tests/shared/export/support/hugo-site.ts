@@ -9,7 +9,7 @@ import { writeExportedSite, type SiteArticle } from './exported-site'
  * so the built pages can be compared with Copydesk's own HTML export; those
  * are the site's choices, not the export's.
  */
-const siteFiles: Record<string, string> = {
+export const hugoSiteFiles: Record<string, string> = {
   'hugo.yaml': [
     'baseURL: https://example.org/',
     'title: Copydesk test site',
@@ -27,6 +27,6 @@ const siteFiles: Record<string, string> = {
 
 /** Writes the articles with the hugo profile, their media and the site kit, then runs Hugo. */
 export async function buildHugoSite(root: string, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
-  await writeExportedSite(root, 'hugo', siteFiles, articles, ctx)
+  await writeExportedSite(root, 'hugo', hugoSiteFiles, articles, ctx)
   await promisify(execFile)('hugo', ['--source', root, '--quiet', '--panicOnWarning'], { timeout: 60_000 })
 }
