@@ -1,4 +1,4 @@
-import type { Nodes, Parent, Root, RootContent } from 'mdast'
+import type { List, Nodes, Parent, Root, RootContent } from 'mdast'
 import type { ExportWarningKind } from '../types'
 
 type Warn = (kind: ExportWarningKind, message: string) => void
@@ -10,7 +10,7 @@ interface Difference {
 }
 
 const isTight = (parent: Parent | undefined, item: Nodes): boolean =>
-  item.type === 'listItem' && item.spread !== true && !(parent?.type === 'list' && parent.spread === true)
+  item.type === 'listItem' && item.spread !== true && (parent as List | undefined)?.spread !== true
 const textOf = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '')
 
 /**
