@@ -39,7 +39,7 @@ async function dropFiles(page: Page, files: { name: string; type: string; text: 
   }, files)
   await sidebar(page).dispatchEvent('dragenter', { dataTransfer })
   await sidebar(page).dispatchEvent('dragover', { dataTransfer })
-  await shows(page.getByText('Drop Markdown, HTML or JSON files to import them'))
+  await shows(page.getByText('Drop Markdown, HTML, Word or JSON files to import them'))
   await sidebar(page).dispatchEvent('drop', { dataTransfer })
 }
 
@@ -65,8 +65,11 @@ describe('importing into the library from the sidebar', () => {
     expect(await readFile(join(libraryDir, image![1]!))).toEqual(tinyPng)
     await shows(page.getByRole('option').filter({ hasText: 'Netflix Bets Big on Generative AI' }))
 
-    await dropFiles(page, [{ name: 'dropped.md', type: 'text/markdown', text: hugoPost('A dropped draft') }])
+    await dropFiles(page, [{ name: 'dropped.md', type: 'text/markdown', text: `${hugoPost('A dropped draft')}\nThe [old mirror](ftp://example.org/file).\n` }])
     await shows(report(page).getByRole('button', { name: 'A dropped draft' }))
+    // What the import changed is in the report, under the article it concerns.
+    await report(page).getByText('1 change to check').click()
+    await shows(report(page).getByText('A link to a “ftp:” address was turned into plain text: “old mirror”.'))
     await expect.poll(async () => (await titlesOnDisk(libraryDir)).sort()).toEqual(['A dropped draft', 'Netflix Bets Big on Generative AI'])
 
     // The report's titles open what was imported.

@@ -7,16 +7,17 @@ const MB = 1024 * 1024
  * The most of each format Copydesk reads, set so that a file of real
  * content under the cap is read within the import's time budget (4 s) on a
  * busy two-core machine, with room to spare; a file built to be slow is
- * still stopped by the budget. Measured on the sample post repeated
- * (tests/main/library/import-size.test.ts):
- * - Markdown: micromark reads about 1 MB a second, and the article is then
- *   built and checked, so 1 MB.
- * - HTML: the page's markup and text cost about 1 s a MB to read and build;
- *   inline scripts, styles and images (data: addresses) are dropped unread
- *   and cost next to nothing, so a saved page of 20 MB of those still comes
- *   in. The cap counts what is left: 2 MB.
+ * still stopped by the budget. Measured on the sample post repeated (the
+ * figures tests/main/library/import-thread.test.ts prints):
+ * - Markdown: micromark takes about 1.5 s a MB, and the whole read about
+ *   2 s a MB (10 MB took 20 s), so 1 MB.
+ * - HTML: a page's markup and text take about 1 s a MB to read and build;
+ *   inline scripts, styles and images (data: addresses) are dropped and
+ *   cost next to nothing (a 10 MB page of them reads in under 1 s), so the
+ *   cap counts only the rest: 2 MB.
  * - Copydesk JSON and Word documents: the transfer limit. JSON is read by
- *   JSON.parse and checked once; a Word document's weight is its images.
+ *   JSON.parse and checked once; a Word document's weight is mostly its
+ *   images, and one whose text is slow to read meets the budget.
  */
 export const importSizeCaps = { markdown: 1 * MB, html: 2 * MB, json: MAX_IMPORT_BYTES, docx: MAX_IMPORT_BYTES } as const
 
