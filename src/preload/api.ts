@@ -10,9 +10,11 @@ import {
 export interface Transport {
   invoke(channel: string, payload: unknown): Promise<unknown>
   subscribe(channel: string, listener: (payload: unknown) => void): () => void
+  /** Electron's webUtils.getPathForFile. */
+  pathOf(file: Blob): string
 }
 
-/** Builds `window.copydesk` from the contract: one method per channel, plus `on` for events. */
+/** Builds `window.copydesk` from the contract: one method per channel, plus `on` for events and `pathOf` for files. */
 export function createApi(transport: Transport): CopydeskApi {
   const api: Record<string, unknown> = {}
   for (const name of channelNames) {
@@ -20,5 +22,13 @@ export function createApi(transport: Transport): CopydeskApi {
   }
   api['on'] = (name: EventName, listener: (payload: unknown) => void) =>
     transport.subscribe(ipcEventChannel(name), listener)
+  api['pathOf'] = (file: Blob) => {
+    // Only a picked or dropped File has a path; anything else is answered '' rather than thrown across the bridge.
+    try {
+      return transport.pathOf(file)
+    } catch {
+      return ''
+    }
+  }
   return api as CopydeskApi
 }

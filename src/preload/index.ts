@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { createApi } from './api'
 
 // The renderer gets this one object and never sees ipcRenderer itself.
@@ -10,6 +10,7 @@ contextBridge.exposeInMainWorld(
       const wrapped = (_event: Electron.IpcRendererEvent, payload: unknown): void => listener(payload)
       ipcRenderer.on(channel, wrapped)
       return () => ipcRenderer.removeListener(channel, wrapped)
-    }
+    },
+    pathOf: (file) => webUtils.getPathForFile(file as File)
   })
 )

@@ -165,7 +165,13 @@ export const importFilesSchema = z.strictObject({
         content: z.union([
           z.string().max(MAX_IMPORT_BYTES),
           z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'files are limited to 20 MB')
-        ])
+        ]),
+        /**
+         * Where the file was picked or dropped from (Electron gives the
+         * preload its path), so main can copy the images it names beside
+         * it. Main takes the folder only when the file there holds these bytes.
+         */
+        path: z.string().min(1).max(4096).optional()
       })
     )
     .min(1)

@@ -90,7 +90,9 @@ const electronShim = `
           listeners.get(channel).add(listener);
         },
         removeListener: (channel, listener) => listeners.get(channel)?.delete(listener)
-      }
+      },
+      // Where Electron would say a picked or dropped file lives: the paths a test gives by name, else none.
+      webUtils: { getPathForFile: (file) => (window.__copydeskFilePaths ?? {})[file.name] ?? '' }
     };
     return (name) => {
       if (name !== 'electron') throw new Error('A sandboxed preload cannot require ' + name);

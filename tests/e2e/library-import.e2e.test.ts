@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -6,6 +6,7 @@ import { importLimits } from '../../src/main/library/import-thread'
 import { openApp, screenshot, useBrowser } from './harness'
 import { articlesOnDisk } from './library-seed'
 import { makeTempDir } from '../support/temp-dir'
+import { tinyPng } from '../main/site-export/fixture-library'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -38,7 +39,7 @@ async function dropFiles(page: Page, files: { name: string; type: string; text: 
   }, files)
   await sidebar(page).dispatchEvent('dragenter', { dataTransfer })
   await sidebar(page).dispatchEvent('dragover', { dataTransfer })
-  await shows(page.getByText('Drop Markdown, HTML or JSON files to import them'))
+  await shows(page.getByText('Drop Markdown, HTML, Word or JSON files to import them'))
   await sidebar(page).dispatchEvent('drop', { dataTransfer })
 }
 
@@ -48,18 +49,27 @@ describe('importing into the library from the sidebar', () => {
     const { page, libraryDir } = app
     await shows(page.getByText('No articles yet.', { exact: false }))
 
-    await page.getByLabel('Import files').setInputFiles({
-      name: 'netflix-ai.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(hugoPost('Netflix Bets Big on Generative AI'))
-    })
+    // A post picked from its folder, with the picture it names beside it: Electron tells the preload where the file lives.
+    const folder = await makeTempDir('copydesk-picked-')
+    onTestFinished(() => folder.cleanup())
+    const picked = join(folder.path, 'netflix-ai.md')
+    await writeFile(picked, `${hugoPost('Netflix Bets Big on Generative AI')}\n![The studio](studio.png)\n`)
+    await writeFile(join(folder.path, 'studio.png'), tinyPng)
+    await page.evaluate((paths) => Object.assign(window, { __copydeskFilePaths: paths }), { 'netflix-ai.md': picked })
+    await page.getByLabel('Import files').setInputFiles(picked)
     await shows(report(page).getByText('Imported 1 article.'))
     await shows(report(page).getByRole('button', { name: 'Netflix Bets Big on Generative AI' }))
     await expect.poll(() => titlesOnDisk(libraryDir)).toEqual(['Netflix Bets Big on Generative AI'])
+    const image = JSON.stringify((await articlesOnDisk(libraryDir))[0]!.body).match(/"src":"(media\/[^"]+-studio\.png)"/)
+    expect(image, 'the picture beside the picked post is in the media folder').not.toBeNull()
+    expect(await readFile(join(libraryDir, image![1]!))).toEqual(tinyPng)
     await shows(page.getByRole('option').filter({ hasText: 'Netflix Bets Big on Generative AI' }))
 
-    await dropFiles(page, [{ name: 'dropped.md', type: 'text/markdown', text: hugoPost('A dropped draft') }])
+    await dropFiles(page, [{ name: 'dropped.md', type: 'text/markdown', text: `${hugoPost('A dropped draft')}\nThe [old mirror](ftp://example.org/file).\n` }])
     await shows(report(page).getByRole('button', { name: 'A dropped draft' }))
+    // What the import changed is in the report, under the article it concerns.
+    await report(page).getByText('1 change to check').click()
+    await shows(report(page).getByText('A link to a “ftp:” address was turned into plain text: “old mirror”.'))
     await expect.poll(async () => (await titlesOnDisk(libraryDir)).sort()).toEqual(['A dropped draft', 'Netflix Bets Big on Generative AI'])
 
     // The report's titles open what was imported.

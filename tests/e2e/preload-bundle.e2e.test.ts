@@ -13,7 +13,8 @@ describe('built preload bundle', () => {
     const required: string[] = []
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-      ipcRenderer: { invoke: async () => undefined, on: () => undefined, removeListener: () => undefined }
+      ipcRenderer: { invoke: async () => undefined, on: () => undefined, removeListener: () => undefined },
+      webUtils: { getPathForFile: () => '/picked/post.md' }
     }
     const module = { exports: {} }
     // A sandboxed preload gets a limited `require` and no document: anything
@@ -29,7 +30,8 @@ describe('built preload bundle', () => {
     })
     expect(new Set(required)).toEqual(new Set(['electron']))
     const api = exposed['copydesk'] as Record<string, unknown>
-    expect(Object.keys(api).sort()).toEqual([...channelNames, 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...channelNames, 'on', 'pathOf'].sort())
+    expect((api['pathOf'] as (file: Blob) => string)(new Blob(['x']))).toBe('/picked/post.md')
     expect(code.length).toBeLessThan(400_000)
   })
 })

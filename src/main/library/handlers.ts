@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import { Jobs } from '../jobs'
+import { sourceFolderOf } from './import-source'
 import type { Services } from '../services'
 import { readChecklistConfig } from './review-checklist'
 import { savedArticle } from './summary'
@@ -56,8 +57,14 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
       ctx.emit('promosChanged', { id })
     },
     importFiles: async ({ jobId, files }, ctx) => {
+      const read = await Promise.all(
+        files.map(async ({ name, content, path }) => {
+          const dir = await sourceFolderOf(path, content)
+          return { name, content, ...(dir === undefined ? {} : { dir }) }
+        })
+      )
       const run = (signal?: AbortSignal) =>
-        library().importFiles(files, {
+        library().importFiles(read, {
           ...(signal ? { signal } : {}),
           ...(jobId ? { onProgress: (progress) => ctx.emit('importProgress', { jobId, ...progress }) } : {})
         })

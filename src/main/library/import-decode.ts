@@ -1,5 +1,5 @@
 import { ImportContext } from '../../shared/import/import-context'
-import { checkImportSize } from '../../shared/import/read-text'
+import { checkImportSize } from '../../shared/import/size-caps'
 
 /**
  * A file's bytes as text. A byte-order mark says the encoding (Windows

@@ -14,8 +14,8 @@ export interface ImportFile {
   content: string | Uint8Array
   /**
    * The folder the file was read from, where images it names by a relative
-   * address are looked for. Only the command line and main know it; the
-   * app's renderer sends bytes alone.
+   * address are looked for: the command line's, or the one the app's
+   * renderer named, once main has checked it (import-source).
    */
   dir?: string
 }

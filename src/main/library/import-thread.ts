@@ -20,11 +20,18 @@ export interface ImportLimits {
 
 /**
  * Within the 5 s and 500 MB a writer may wait on one file, with room for
- * starting the thread and for main's own memory. Real articles take
- * milliseconds and a few MB; files that reach these are built to be slow
- * (micromark takes minutes over 100,000 unfinished links) or huge.
+ * starting the thread, for building the article in main and for main's own
+ * memory. Real articles take milliseconds and a few MB; the size caps
+ * (shared/import/size-caps) keep real content within these, so files that
+ * reach them are built to be slow (micromark takes minutes over 100,000
+ * unfinished links).
  */
 export const importLimits: ImportLimits = { timeMs: 4000, memoryMb: 256 }
+
+/** The refusal at the time budget: a file under the size cap that still takes this long is built oddly, more than it is long. */
+const tookTooLong = (name: string, timeMs: number): string =>
+  `${name}: reading it took too long (more than ${timeMs / 1000} seconds, the most Copydesk gives one file), so it was not imported. ` +
+  'Split it into smaller files; if it is short, look for thousands of unfinished links or tags, which are slow to read, and clean them up.'
 
 /** Thrown by read when the signal stops it. */
 export class ImportCancelled extends Error {
@@ -97,7 +104,7 @@ export class ImportThread {
       let timer: NodeJS.Timeout | undefined
       const startClock = (): void => {
         timer = setTimeout(
-          () => stop(new UserError('invalid-input', `${name}: reading it took longer than ${this.limits.timeMs / 1000} seconds, so it was not imported. Files built to be slow to read (thousands of unfinished links or tags) do this; split the file or clean it up.`)),
+          () => stop(new UserError('invalid-input', tookTooLong(name, this.limits.timeMs))),
           this.limits.timeMs
         )
       }

@@ -7,12 +7,33 @@
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 const isIgnoredInScheme = (code: number): boolean => code <= 0x20 || (code >= 0x7f && code <= 0x9f)
 
+const schemeCharacter = /^[a-z0-9+.-]$/i
+
+/**
+ * The scheme a browser reads at the start of an address, lower case
+ * ("javascript" for "java\tscript:…"); null for an address without one
+ * (relative), '' for one with no visible character at all. Reads only as
+ * far as a scheme can reach: a data: address of megabytes costs nothing.
+ */
+export function urlScheme(raw: string): string | null {
+  let scheme = ''
+  let visible = false
+  for (let i = 0; i < raw.length; i++) {
+    if (isIgnoredInScheme(raw.charCodeAt(i))) continue
+    visible = true
+    const char = raw[i]!
+    if (char === ':') return /^[a-z]/i.test(scheme) ? scheme.toLowerCase() : null
+    if (!schemeCharacter.test(char)) return null
+    scheme += char
+  }
+  return visible ? null : ''
+}
+
 export function isSafeLinkUrl(raw: string): boolean {
-  const url = [...raw].filter((c) => !isIgnoredInScheme(c.charCodeAt(0))).join('')
-  if (url === '') return false
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]
-  if (!scheme) return true // relative: "/about", "#faq", "other-post/"
-  return allowedSchemes.has(`${scheme.toLowerCase()}:`)
+  const scheme = urlScheme(raw)
+  if (scheme === '') return false
+  if (scheme === null) return true // relative: "/about", "#faq", "other-post/"
+  return allowedSchemes.has(`${scheme}:`)
 }
 
 /** Web addresses only: for promo targets and anything opened outside the app. */

@@ -11,7 +11,7 @@ import { readMarkdownFile } from './markdown/import-markdown'
 import { gatherFaqSections } from './mdast/faq-sections'
 import { mdastToBody } from './mdast/to-body'
 import { readText } from './read-text'
-import { MAX_IMPORT_BYTES } from '../library-api'
+import { checkFormatSize, checkImportSize } from './size-caps'
 import { docxToHtml, type DocxImage } from './docx/import-docx'
 
 export interface ImportedArticle {
@@ -40,6 +40,7 @@ export function parseImportFile(name: string, content: string): ImportedArticle 
   const fileName = name.split(/[\\/]/).pop() ?? name
   const text = readText(content, ctx)
   const format = formatOf(fileName, text, ctx)
+  checkFormatSize(format, text, ctx)
   try {
     const fields = format === 'json' ? readArticleJson(text, ctx) : readDocument(format, fileName, text, ctx)
     return { fields, warnings: ctx.warnings() }
@@ -53,7 +54,7 @@ export function parseImportFile(name: string, content: string): ImportedArticle 
 export async function parseDocxFile(name: string, bytes: Uint8Array): Promise<ImportedArticle> {
   const ctx = new ImportContext(name)
   const fileName = name.split(/[\\/]/).pop() ?? name
-  if (bytes.byteLength > MAX_IMPORT_BYTES) ctx.fail(`the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; Copydesk imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`)
+  checkImportSize(bytes.byteLength, ctx)
   const { html, images } = await docxToHtml(bytes, ctx)
   const fields = readDocument('html', fileName, html, ctx)
   return { fields, warnings: ctx.warnings(), images }

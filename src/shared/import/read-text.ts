@@ -1,27 +1,6 @@
 import { MAX_IMPORT_BYTES } from '../library-api'
 import type { ImportContext } from './import-context'
-
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-
-/** Refuses a file over the import size cap, before anything reads it. */
-export function checkImportSize(bytes: number, ctx: ImportContext): void {
-  if (bytes > MAX_IMPORT_BYTES) ctx.fail(`the file is ${megabytes(bytes)}; Copydesk imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`)
-}
-
-/** UTF-8 size without Buffer or TextEncoder, which src/shared cannot rely on. */
-function utf8Length(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4
-      i++
-    } else bytes += 3
-  }
-  return bytes
-}
+import { checkImportSize, utf8Length } from './size-caps'
 
 /**
  * The checks every format shares: size, emptiness and whether this is text at

@@ -213,4 +213,10 @@ export type CopydeskApi = {
   ) => Promise<IpcResult<ResultOf<K>>>
 } & {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Where a file the user picked or dropped lives on disk ('' for one that
+   * has no path): Electron tells only the preload. The renderer sends it
+   * with the file's bytes, so an import finds the images beside the file.
+   */
+  pathOf(file: Blob): string
 }

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import type { SavedArticle, SearchHit } from '../../../src/shared/library-api'
+import type { ImportReport, SavedArticle, SearchHit } from '../../../src/shared/library-api'
+import { tinyPng } from '../site-export/fixture-library'
 import type { SettingsView } from '../../../src/shared/settings'
 import { useHandlerServices } from './handler-services'
 import { netflixFields } from './temp-library'
@@ -102,5 +103,28 @@ describe('library channels', () => {
     const before = env.services.library.dir
     expect(await call('openLibrary', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not empty') } })
     expect(env.services.library.dir).toBe(before)
+  })
+
+  it('imports a picked or dropped post with the images beside it, when the file at the path the renderer names holds the bytes it sent', async () => {
+    const post = join(env.dir, 'posts', 'trains')
+    await mkdir(post, { recursive: true })
+    await writeFile(join(post, 'train.png'), tinyPng)
+    const text = '---\ntitle: Trains\n---\n\n![A train](train.png)\n'
+    await writeFile(join(post, 'index.md'), text)
+    const imported = async (path: string, content = text): Promise<{ src: unknown; warnings: string[] }> => {
+      const answer = await call('importFiles', { files: [{ name: 'index.md', content: Buffer.from(content), path }] })
+      if (!answer.ok) throw new Error(answer.error.message)
+      const [done] = (answer.value as ImportReport).imported
+      const article = await env.services.library.getArticle(done!.id)
+      return { src: article.body.content?.find((node) => node.type === 'image')?.attrs?.['src'], warnings: done!.warnings }
+    }
+
+    const picked = await imported(join(post, 'index.md'))
+    expect(picked.src).toMatch(/^media\/[0-9a-f]+-train\.png$/)
+    expect(await readFile(join(env.services.library.dir, String(picked.src)))).toEqual(tinyPng)
+    expect(picked.warnings).toEqual([])
+    // A path whose file holds other bytes, or none, is not trusted: the image keeps its address, and the import still happens.
+    for (const path of [join(post, 'train.png'), join(post, 'gone.md'), 'index.md']) expect((await imported(path)).src).toBe('train.png')
+    expect((await imported(join(post, 'index.md'), `${text}\nEdited since.\n`)).src).toBe('train.png')
   })
 })

@@ -76,3 +76,32 @@ export const outline = (doc: PMNode): string[] => {
   })
   return lines
 }
+
+const bodyOf = (markdown: string): string => markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+
+/**
+ * The sample post (front matter, headings, quotes, FAQ, promos) followed by
+ * copies of its body as further parts, up to `bytes` of UTF-8 at most: real
+ * Markdown of any length. Each part keeps its FAQ section and two promos.
+ */
+export function longMarkdown(bytes: number): { markdown: string; parts: number } {
+  const post = importFixture('netflix-generative-ai.md')
+  const part = (index: number): string => `\n\n## Part ${index}\n\n${bodyOf(post).replace('## FAQs', '## More FAQs')}`
+  const pieces = [post]
+  let size = Buffer.byteLength(post)
+  for (let next = part(2); size + Buffer.byteLength(next) <= bytes; next = part(pieces.length + 1)) {
+    pieces.push(next)
+    size += Buffer.byteLength(next)
+  }
+  return { markdown: pieces.join(''), parts: pieces.length }
+}
+
+/** The sample post as LibreOffice saves it as HTML, its body repeated as parts up to `bytes` of UTF-8 at most. */
+export function longPage(bytes: number): { html: string; parts: number } {
+  const page = importFixture('libreoffice/netflix-generative-ai.html')
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page)![1]!
+  const part = (index: number): string => `<h2>Part ${index}</h2>${body.replace(/FAQ/g, 'Questions')}`
+  const overhead = Buffer.byteLength(page) - Buffer.byteLength(body)
+  const parts = Math.floor((bytes - overhead) / Buffer.byteLength(part(99_999)))
+  return { html: page.replace(body, Array.from({ length: parts }, (_, i) => part(i + 1)).join('')), parts }
+}

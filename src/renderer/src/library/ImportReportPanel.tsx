@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../../shared/library-api'
+import { plural } from './format'
 import { importSummary } from './import-files'
 
 interface Props {
@@ -27,9 +28,22 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.J
         <ul className="import-list">
           {report.imported.map((item) => (
             <li key={item.id}>
-              <button className="link" onClick={() => onOpen(item.id)} title={`From ${item.file}`}>
-                {item.title.trim() || item.file}
-              </button>
+              <div>
+                <button className="link" onClick={() => onOpen(item.id)} title={`From ${item.file}`}>
+                  {item.title.trim() || item.file}
+                </button>
+                {item.warnings.length > 0 && (
+                  // What the import changed or left out: the writer's only chance to know before the text is edited.
+                  <details className="import-warnings">
+                    <summary>{plural(item.warnings.length, 'change')} to check</summary>
+                    <ul>
+                      {item.warnings.map((warning) => (
+                        <li key={warning}>{warning}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </div>
             </li>
           ))}
         </ul>

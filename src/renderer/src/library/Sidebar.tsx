@@ -223,7 +223,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSave
             <button className="primary" onClick={() => void createArticle()} title={commandTitle('newArticle')}>
               New article
             </button>
-            <button onClick={() => fileInput.current?.click()} disabled={imports.running !== null} title="Import Markdown, HTML or Copydesk JSON files">
+            <button onClick={() => fileInput.current?.click()} disabled={imports.running !== null} title="Import Markdown, HTML, Word or Copydesk JSON files">
               {imports.running ? 'Importing…' : 'Import…'}
             </button>
             <input
@@ -299,7 +299,7 @@ export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSave
 
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop Markdown, HTML or JSON files to import them
+          Drop Markdown, HTML, Word or JSON files to import them
         </div>
       )}
       {promosOpen && (

@@ -3,6 +3,7 @@ import { call } from '../lib/api'
 import { plural } from './format'
 
 const MAX_NAME = importFilesSchema.shape.files.element.shape.name.maxLength ?? Infinity
+const MAX_PATH = importFilesSchema.shape.files.element.shape.path.unwrap().maxLength ?? Infinity
 /** Keeps each IPC message a reasonable size when a whole folder is dropped. */
 const BATCH = 20
 
@@ -16,8 +17,9 @@ export interface ImportRun {
 
 /**
  * Reads dropped or picked files as bytes and hands them to the library,
- * which decodes them (UTF-8, or UTF-16 with a byte-order mark), decides what
- * each one is (Markdown, HTML, Copydesk JSON) and reports per file. Files
+ * with where each lives so it copies the images named beside it. The
+ * library decodes them (UTF-8, or UTF-16 with a byte-order mark), decides
+ * what each one is (Markdown, HTML, Copydesk JSON) and reports per file. Files
  * the request could never carry are reported here instead of failing the
  * whole batch.
  */
@@ -41,7 +43,7 @@ export async function importFiles(files: readonly File[], run: ImportRun): Promi
         break
       }
       const batch = readable.slice(offset, offset + BATCH)
-      const content = await Promise.all(batch.map(async (file) => ({ name: file.name, content: new Uint8Array(await file.arrayBuffer()) })))
+      const content = await Promise.all(batch.map(async (file) => ({ name: file.name, content: new Uint8Array(await file.arrayBuffer()), ...pathOf(file) })))
       const answer = await call('importFiles', { jobId: run.jobId, files: content })
       report.imported.push(...answer.imported)
       report.failed.push(...answer.failed)
@@ -51,6 +53,12 @@ export async function importFiles(files: readonly File[], run: ImportRun): Promi
     off()
   }
   return report
+}
+
+/** Where the file lives, for main to find the images it names beside it; nothing for a file without a path. */
+function pathOf(file: File): { path?: string } {
+  const path = window.copydesk.pathOf(file)
+  return path && path.length <= MAX_PATH ? { path } : {}
 }
 
 export const importSummary = (report: ImportReport): string =>

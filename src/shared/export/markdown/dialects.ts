@@ -5,6 +5,7 @@ import type { ExportWarningKind } from '../types'
 import { kramdownHandlers, kramdownJoin, kramdownSyntax } from './kramdown'
 import { mapCode, raw } from './map-nodes'
 import { unlinkAddresses } from './mdx'
+import { warnOfGoldmarkDifferences, warnOfKramdownDifferences } from './site-differences'
 
 type Unsafe = NonNullable<Options['unsafe']>[number]
 
@@ -57,14 +58,16 @@ export const dialects = {
       { character: '%', before: '\\{\\{', inConstruct: inText }
     ],
     encode: [],
-    protect: (tree, warn) =>
-      mapCode(tree, (node) => {
+    protect: (tree, warn) => {
+      warnOfGoldmarkDifferences(tree, warn)
+      return mapCode(tree, (node) => {
         // Hugo's own escape: {{</* x */>}} is written out as {{< x >}}.
         const paired = node.value.replace(/\{\{<([\s\S]*?)>\}\}/g, '{{</*$1*/>}}').replace(/\{\{%([\s\S]*?)%\}\}/g, '{{%/*$1*/%}}')
         if (!/\{\{[<%]/.test(paired.replace(/\{\{([<%])\/\*[\s\S]*?\*\/[>%]\}\}/g, ''))) return [{ ...node, value: paired }]
         warn('template-syntax-in-code', templateSyntaxWarning('Hugo shortcode'))
         return [{ ...node, value: node.value.replace(/\{\{(?=[<%])/g, '{{\u200b') }]
       })
+    }
   },
   /**
    * Jekyll runs Liquid (`{{ }}`, `{% %}`) over the file, then kramdown, which
@@ -75,7 +78,7 @@ export const dialects = {
    * only `^` as the end of a block; a `]` in text is escaped so a link's text
    * cannot end early.
    * What kramdown reads differently from CommonMark is written its way (see
-   * `kramdownSyntax`). Its typography (`--` to a dash, smart quotes) is the
+   * `kramdownSyntax`), and what cannot be is said (`site-differences`). Its typography (`--` to a dash, smart quotes) is the
    * site's setting, as with Hugo's typographer.
    */
   liquid: {
@@ -90,7 +93,10 @@ export const dialects = {
       { atBreak: true, character: '^' }
     ],
     encode: ['{', '<', '>', '&', '%', '~', '^', '@', '/', '?', ';', ','],
-    protect: (tree, warn) => kramdownSyntax(rawLiquidCode(tree, warn), warn),
+    protect: (tree, warn) => {
+      warnOfKramdownDifferences(tree, warn)
+      return kramdownSyntax(rawLiquidCode(tree, warn), warn)
+    },
     handlers: kramdownHandlers,
     join: [kramdownJoin]
   },

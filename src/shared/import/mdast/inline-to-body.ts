@@ -1,7 +1,7 @@
 import type { Definition, PhrasingContent } from 'mdast'
 import type { Mark } from '@tiptap/pm/model'
 import type { BodyNode } from '../../article/body'
-import { isSafeLinkUrl } from '../../article/urls'
+import { isSafeLinkUrl, urlScheme } from '../../article/urls'
 import { articleSchema } from '../../schema/extensions'
 import { MAX_NESTED_DEPTH } from '../../schema/nested-marks'
 import type { ImportContext } from '../import-context'
@@ -30,10 +30,7 @@ const code = markType('code').create()
 const link = markType('link')
 
 /** The scheme as the writer would recognise it ("javascript", "data"), read the way isSafeLinkUrl reads it: controls and spaces ignored. */
-function schemeOf(url: string): string {
-  const visible = [...url].filter((char) => char > ' ' && (char < '\u007f' || char > '\u009f')).join('')
-  return /^([a-z][a-z0-9+.-]*):/i.exec(visible)?.[1]?.toLowerCase() ?? 'unknown'
-}
+const schemeOf = (url: string): string => urlScheme(url) || 'unknown'
 const quoted = (text: string): string => {
   const line = oneLine(text)
   return line.length > 60 ? `“${line.slice(0, 57)}…”` : `“${line}”`

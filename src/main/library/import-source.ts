@@ -1,0 +1,25 @@
+import { open } from 'node:fs/promises'
+import { dirname, isAbsolute } from 'node:path'
+
+/**
+ * The folder of a file the renderer picked or dropped, where the images it
+ * names beside it are looked for; undefined when the path cannot be
+ * trusted. The renderer only says where the file came from, so the folder
+ * is taken only when the regular file there holds exactly the bytes sent:
+ * a renderer cannot name a folder it did not read a file from.
+ */
+export async function sourceFolderOf(path: string | undefined, content: string | Uint8Array): Promise<string | undefined> {
+  if (path === undefined || !isAbsolute(path) || path.includes('\0')) return undefined
+  const sent = typeof content === 'string' ? Buffer.from(content) : content
+  let handle
+  try {
+    handle = await open(path, 'r')
+    const info = await handle.stat()
+    if (!info.isFile() || info.size !== sent.byteLength) return undefined
+    return Buffer.from(await handle.readFile()).equals(sent) ? dirname(path) : undefined
+  } catch {
+    return undefined
+  } finally {
+    await handle?.close()
+  }
+}
