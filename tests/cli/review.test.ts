@@ -53,7 +53,7 @@ afterAll(async () => {
   await temp.cleanup()
 })
 
-describe('copydesk status and review commands', { timeout: 60_000 }, () => {
+describe('copydesk status and review commands', () => {
   it('documents who the commands act as', async () => {
     const help = await runCopydesk(['status', '--help'])
     expect(help.stdout).toContain('--as <Name:role>')

@@ -25,7 +25,7 @@ const diskState = async (): Promise<string[]> => [
 ]
 
 // Imports parse on a thread; from sources the first one bundles it with esbuild, which takes seconds on a busy machine.
-describe('importing files', { timeout: 30_000 }, () => {
+describe('importing files', () => {
   it('imports the sample post as Hugo Markdown and as a saved web page, FAQ included', async () => {
     const report = await library.importFiles([
       { name: 'netflix-generative-ai.md', content: await fixture('netflix-generative-ai.md') },

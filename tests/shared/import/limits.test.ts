@@ -62,14 +62,14 @@ describe('files Copydesk cannot read', () => {
     )
   })
 
-  it('imports a page of a hundred and twenty thousand paragraphs side by side', { timeout: 60_000 }, () => {
+  it('imports a page of a hundred and twenty thousand paragraphs side by side', () => {
     const imported = importOk('wide.html', `<body>${'<p>A line.</p>'.repeat(120_000)}</body>`)
     expect(imported.doc.childCount).toBe(120_000)
   })
 })
 
 describe('the size caps, set so that real content under them reads within the time budget', () => {
-  it('imports Markdown of real content just under its 1 MB cap, and refuses it just over with the size and what to do', { timeout: 60_000 }, () => {
+  it('imports Markdown of real content just under its 1 MB cap, and refuses it just over with the size and what to do', () => {
     const { markdown, parts } = longMarkdown(importSizeCaps.markdown)
     expect(Buffer.byteLength(markdown)).toBeGreaterThan(importSizeCaps.markdown - 8 * 1024)
     const imported = importOk('long.md', markdown)
@@ -84,7 +84,7 @@ describe('the size caps, set so that real content under them reads within the ti
     expect(importRefused('book.md', longMarkdown(10 * MB).markdown)).toMatch(/^book\.md: the file is 10\.0 MB; Copydesk imports Markdown files of up to 1 MB/)
   })
 
-  it('imports a page of real content just under its 2 MB of markup, and refuses one over with the size and what to do', { timeout: 60_000 }, () => {
+  it('imports a page of real content just under its 2 MB of markup, and refuses one over with the size and what to do', () => {
     const { html, parts } = longPage(importSizeCaps.html)
     expect(Buffer.byteLength(html)).toBeGreaterThan(importSizeCaps.html - 16 * 1024)
     const imported = importOk('long.html', html)
@@ -94,7 +94,7 @@ describe('the size caps, set so that real content under them reads within the ti
     )
   })
 
-  it('imports a 10 MB saved page whose weight is inline images and scripts, which the cap does not count', { timeout: 60_000 }, () => {
+  it('imports a 10 MB saved page whose weight is inline images and scripts, which the cap does not count', () => {
     const page = importFixture('saved-news-page.html')
     const inlineImage = `<img src="data:image/jpeg;base64,${'/9j/4AAQSkZJRgABAQ'.repeat((7 * MB) / 18)}" alt="Inline photo">`
     const bundle = `<script>${'window.__STATE__.push({"id":1,"tracking":true});\n'.repeat((4 * MB) / 50)}</script>`
