@@ -5,7 +5,7 @@ import { resolveSyncConflict } from '../library/sync-conflict'
 import type { Services } from '../services'
 import type { SyncStatus } from '../../shared/sync-api'
 import { syncMerges } from './merges'
-import { forgetConflicts, withOpenConflicts } from './open-conflicts'
+import { forgetConflict, withOpenConflicts } from './open-conflicts'
 import { shareLibrary } from './share-library'
 import { syncLibrary, syncStatus } from './sync'
 import { syncAuthor } from './sync-author'
@@ -47,7 +47,8 @@ export function syncHandlers(services: Services): Pick<Handlers, SyncChannel> {
     },
     resolveSyncConflict: async (request) => {
       const article = await resolveSyncConflict(library(), request)
-      await forgetConflicts(library(), article.id).catch(() => undefined)
+      // Should this fail (a sync running for long), the status still hides the conflict: its article's flag is gone.
+      await forgetConflict(library(), article.id, request.revisionId).catch(() => undefined)
       return savedArticle(article)
     }
   }
