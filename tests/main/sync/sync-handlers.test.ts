@@ -157,6 +157,11 @@ describe.skipIf(gitTool.skip)('the sync channels', { timeout: 120_000 }, () => {
       error: { code: 'invalid-input' }
     })
     expect(await b.call('resolveSyncConflict', { id, body: bodyOf('Mine.'), syncConflict: { at: flagged.updatedAt, summary: 'Sneaked in.' } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    // The metadata a resolve may set is what the view offers: the status moves only through the workflow.
+    expect(await b.call('resolveSyncConflict', { id, revisionId: flagged.syncConflict!.revisionId, body: flagged.body, fields: { status: 'published' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' }
+    })
     expect(await b.library.getArticle(id)).toEqual(flagged)
     const untouched = await a.call('resolveSyncConflict', { id: (await a.library.createArticle({ title: 'Calm' })).id, body: bodyOf('Calm.') })
     expect(untouched).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^“Calm” has no open sync conflict/) } })
