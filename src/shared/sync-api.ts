@@ -1,6 +1,20 @@
 import { z } from 'zod'
 import { bodySchema } from './article/body'
-import { idSchema } from './article/article'
+import { articleMetaSchema, idSchema, type ConflictField } from './article/article'
+
+/** The conflicting metadata fields the side-by-side view offers as a choice. */
+export const conflictChoiceFields = {
+  title: true,
+  dek: true,
+  category: true,
+  description: true,
+  featuredImage: true,
+  publishDate: true,
+  authors: true,
+  tags: true,
+  related: true
+} as const satisfies Partial<Record<ConflictField, true>>
+export type ConflictChoiceField = keyof typeof conflictChoiceFields
 
 /** An article a sync flagged: the other side's words are kept whole as revision `revisionId` until someone settles it. */
 export interface OpenSyncConflict {
@@ -30,13 +44,15 @@ export const shareLibrarySchema = z.strictObject({ remote: z.string().trim().max
 
 /**
  * Settles a sync conflict: `body` (the blocks the user picked from both
- * versions) is saved and the flag cleared. `revisionId` names the conflict
+ * versions) and `fields` are saved and the flag cleared. `revisionId` names the conflict
  * being settled (as the flag names it; absent if the flag names none), so a view opened before another sync flagged the article
  * again cannot clear the newer conflict unseen.
  */
 export const resolveSyncConflictSchema = z.strictObject({
   id: idSchema,
   revisionId: z.string().min(1).max(100).optional(),
-  body: bodySchema
+  body: bodySchema,
+  /** The metadata the user picked where both versions changed it (the slug and status change in the details and the workflow). */
+  fields: articleMetaSchema.pick(conflictChoiceFields).partial().strict().optional()
 })
 export type ResolveSyncConflictRequest = z.infer<typeof resolveSyncConflictSchema>

@@ -12,7 +12,7 @@ import { cloneLibrary } from '../../src/main/sync/share-library'
 import { needsTools } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
 import { seriousViolations } from './axe'
-import { editorBody, openArticle, selectionSettled, storedArticle, waitUntilSaved } from './editor-support'
+import { editorBody, openArticle, selectionSettled, storedArticle, titleField, waitUntilSaved } from './editor-support'
 import { openApp, screenshot, useBrowser, type AppSession } from './harness'
 import { selectText } from './review-support'
 
@@ -125,10 +125,14 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     expect(await b.page.locator('dialog[open]').count()).toBe(0)
   })
 
-  it('flags the same words changed in both clones, and settles them in the side-by-side view', async () => {
+  it('flags the same words and title changed in both clones, and settles them in the side-by-side view', async () => {
     const { a, b, id } = await twoDesks()
     await retype(a.page, 'Tuesday', 'Thursday')
     await retype(b.page, 'Tuesday', 'Wednesday')
+    for (const [app, title] of [[a, 'Budget passes'], [b, 'Budget vote tonight']] as const) {
+      await titleField(app.page).fill(title)
+      await waitUntilSaved(app.page)
+    }
     await syncIn(a.page)
     await syncIn(b.page)
 
@@ -140,24 +144,30 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     await screenshot(b.page, 'sync-conflict-banner')
 
     await banner.getByRole('button', { name: 'Compare versions…' }).click()
-    const view = b.page.getByRole('dialog', { name: `Settle the sync conflict in “${TITLE}”` })
-    await view.getByRole('radio', { name: /The other version/ }).first().waitFor()
-    expect(await view.textContent()).toContain('1 place differs.')
-    const kept = view.locator('[data-side="ours"]')
-    const other = view.locator('[data-side="theirs"]')
-    expect(await kept.textContent()).toContain(FIRST.replace('Tuesday', 'Wednesday'))
+    const view = b.page.getByRole('dialog', { name: 'Settle the sync conflict in “Budget vote tonight”' })
+    const titleChoice = view.getByRole('group', { name: 'Title: keep which?' })
+    const words = view.getByRole('group', { name: /^Place 1 where the versions differ/ })
+    await titleChoice.waitFor()
+    expect(await view.textContent()).toContain('2 places differ.')
+    expect(await titleChoice.locator('[data-side="ours"]').textContent()).toContain('Budget vote tonight')
+    expect(await titleChoice.locator('[data-side="theirs"]').textContent()).toContain('Budget passes')
+    expect(await words.locator('[data-side="ours"]').textContent()).toContain(FIRST.replace('Tuesday', 'Wednesday'))
+    const other = words.locator('[data-side="theirs"]')
     expect(await other.textContent()).toContain(FIRST.replace('Tuesday', 'Thursday'))
     expect(await other.locator('mark').allTextContents()).toEqual(['Thursday'])
     expect(await seriousViolations(b.page)).toEqual([])
     await screenshot(b.page, 'sync-conflict-view')
 
-    await view.getByRole('radio', { name: /The other version/ }).check()
+    await titleChoice.getByRole('radio', { name: /The other version/ }).check()
+    await words.getByRole('radio', { name: /The other version/ }).check()
     await view.getByRole('button', { name: 'Resolve' }).click()
     await view.waitFor({ state: 'hidden' })
     await banner.waitFor({ state: 'hidden' })
     await expect.poll(() => editorBody(b.page).textContent()).toContain('met on Thursday evening')
+    await expect.poll(() => titleField(b.page).inputValue()).toBe('Budget passes')
     const settled = await storedArticle(b, id)
     expect(settled.syncConflict).toBeUndefined()
+    expect(settled.title).toBe('Budget passes')
     expect(settled.body.content?.[0]?.content?.[0]?.text).toBe(FIRST.replace('Tuesday', 'Thursday'))
     await expect.poll(() => syncStatus(b.page).getByTestId('sync-conflicts').count()).toBe(0)
 

@@ -31,6 +31,8 @@ export interface OpenOptions {
   indexNow?: boolean
   /** How long a pause ends an editing session (SESSION_QUIET_MS); 0 makes every save its own revision. */
   sessionQuietMs?: number
+  /** A copy just made (sync clone): it has no index yet by design, so building one is no news to the user. */
+  freshCopy?: boolean
 }
 
 export interface SaveOptions {
@@ -87,7 +89,7 @@ export class Library {
     return withLibraryLock(root, paths.lock, async () => {
       await removeLockLeftovers(paths.lock)
       const { store, problem } = await IndexStore.load(paths, basename(root))
-      const { ops, notices } = await reconcile(store, paths, problem)
+      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected: options.freshCopy ?? false })
       if (problem || store.journalIsLong(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)

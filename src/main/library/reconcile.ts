@@ -38,9 +38,10 @@ const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promis
  * read, so a healthy library of 10,000 articles costs one stat per file.
  * Everything else is re-read; an unreadable file is moved to damaged/ and
  * named in a notice. Returns the journal operations that bring the index in
- * line, and the notices for the user.
+ * line, and the notices for the user; a missing index is not news when
+ * `missingExpected` (a fresh clone, whose caches are never committed).
  */
-export async function reconcile(store: IndexStore, paths: LibraryPaths, problem: IndexProblem): Promise<{ ops: JournalOp[]; notices: string[] }> {
+export async function reconcile(store: IndexStore, paths: LibraryPaths, problem: IndexProblem, { missingExpected = false } = {}): Promise<{ ops: JournalOp[]; notices: string[] }> {
   const ops: JournalOp[] = []
   const notices: string[] = []
   const live = await listFolder(paths.articles, (name) => {
@@ -83,7 +84,7 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
 
   const count = live.length + trashed.length
   const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`
-  if (problem?.kind === 'missing' && count > 0) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
+  if (problem?.kind === 'missing' && count > 0 && !missingExpected) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
   if (problem?.kind === 'damaged') {
     const movedTo = await moveAside(paths.index, paths.damaged).catch(() => null)
     const kept = movedTo ? ` The damaged copy was kept as “${movedTo}”.` : ''

@@ -1,11 +1,11 @@
-import type { Handlers } from '../ipc/dispatch'
+import type { HandlerContext, Handlers } from '../ipc/dispatch'
 import { reasonOf } from '../library/article-files'
 import { savedArticle } from '../library/summary'
 import { resolveSyncConflict } from '../library/sync-conflict'
 import type { Services } from '../services'
 import type { SyncStatus } from '../../shared/sync-api'
 import { syncMerges } from './merges'
-import { forgetConflicts, withOpenConflicts } from './open-conflicts'
+import { forgetConflict, withOpenConflicts } from './open-conflicts'
 import { shareLibrary } from './share-library'
 import { syncLibrary, syncStatus } from './sync'
 import { syncAuthor } from './sync-author'
@@ -29,18 +29,26 @@ export function syncHandlers(services: Services): Pick<Handlers, SyncChannel> {
       return { state: 'not-synced', ahead: 0, behind: 0, lastSyncAt: null, lastError: reasonOf(error), conflicts: [], notices: [] }
     }
   }
-  const syncNow = () => answered(async () => syncLibrary(library(), { ...syncMerges, author: await author() }))
+  // What a sync did that the user should know (a slug renamed, a deletion overruled) joins the library's notices in the sidebar.
+  const syncNow = async (ctx: HandlerContext): Promise<SyncStatus> => {
+    const status = await answered(async () => syncLibrary(library(), { ...syncMerges, author: await author() }))
+    if (status.notices.length === 0) return status
+    for (const notice of status.notices) library().notify(notice)
+    ctx.emit('libraryChanged', library().info())
+    return status
+  }
   return {
     getSyncStatus: () => answered(() => syncStatus(library())),
-    syncNow,
-    shareLibrary: async ({ remote }) => {
+    syncNow: (_request, ctx) => syncNow(ctx),
+    shareLibrary: async ({ remote }, ctx) => {
       // Refusals here (a folder inside another repository) are the user's to read in the share dialog.
       await shareLibrary(library(), await author(), remote || undefined)
-      return remote ? syncNow() : answered(() => syncStatus(library()))
+      return remote ? syncNow(ctx) : answered(() => syncStatus(library()))
     },
     resolveSyncConflict: async (request) => {
       const article = await resolveSyncConflict(library(), request)
-      await forgetConflicts(library(), article.id).catch(() => undefined)
+      // Should this fail (a sync running for long), the status still hides the conflict: its article's flag is gone.
+      await forgetConflict(library(), article.id, request.revisionId).catch(() => undefined)
       return savedArticle(article)
     }
   }

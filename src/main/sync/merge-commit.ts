@@ -7,6 +7,9 @@ import { checkArticle } from '../library/article-rules'
 import { revisionRecord } from '../library/revisions'
 import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo, type TreeChange } from './library-repo'
 import type { MergeArticle, MergePromos } from './merge/types'
+import { jsonText, type Entry } from './merged-tree'
+import { resolveMergedSlugs } from './merged-slugs'
+import { keepOneTrashFile } from './merged-trash'
 import { pathKind } from './repo-layout'
 import type { OpenConflict } from './sync-state'
 
@@ -21,9 +24,7 @@ export interface PlannedMerge {
   notices: string[]
 }
 
-type Entry = { mode: string; sha: string } | null
 const same = (a: Entry, b: Entry): boolean => (a === null ? b === null : b !== null && a.mode === b.mode && a.sha === b.sha)
-const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
 /**
  * Builds the merge commit of `ours` and `theirs` without touching the work
@@ -109,6 +110,9 @@ export async function mergeCommit(repo: LibraryRepo, commits: { base: string | n
     for (const id of liveIds) for (const path of candidates) if (path.startsWith(`trash/${id}@`)) edits.set(path, null)
   }
 
+  const tree = { ours, edits, blobs }
+  await keepOneTrashFile(repo, tree, base, merges.mergeArticle)
+  await resolveMergedSlugs(repo, tree, [...ourChanges, ...theirChanges].map(({ path }) => path), notices)
   await writeBlobs(repo, blobs, edits)
   const commit = await commitTree(repo, ours, theirs, edits, author, `Sync: merge the remote's changes${conflicts.length ? ` (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} kept as revisions)` : ''}`)
   return { commit, conflicts, notices }

@@ -1,7 +1,8 @@
 import type { Library } from '../library/library'
 import type { SyncStatus } from '../../shared/sync-api'
 import { findLibraryRepo } from './library-repo'
-import { updateSyncState } from './sync-state'
+import { withSyncLock } from './sync-lock'
+import { updateSyncState, type OpenConflict } from './sync-state'
 
 /**
  * The status's conflicts that are still open: a conflict settled here or on
@@ -19,9 +20,15 @@ export async function withOpenConflicts(library: Library, status: SyncStatus): P
   return { ...status, conflicts: open.filter((conflict) => conflict !== null) }
 }
 
-/** Drops an article's settled conflicts from this clone's sync state (kept in .git, never committed). */
-export async function forgetConflicts(library: Library, articleId: string): Promise<void> {
+/**
+ * Drops a settled conflict from this clone's sync state (kept in .git, never
+ * committed). Only the conflict the user settled: a sync that ran meanwhile
+ * may have flagged the article again, and that newer one stays open. Waits
+ * for a running sync, whose own writes to the state would otherwise undo this one.
+ */
+export async function forgetConflict(library: Library, articleId: string, revisionId: string | undefined): Promise<void> {
   const repo = await findLibraryRepo(library.dir)
-  if (!repo) return
-  await updateSyncState(repo, (state) => ({ ...state, conflicts: state.conflicts.filter((conflict) => conflict.articleId !== articleId) }))
+  if (!repo || !revisionId) return
+  const settled = (conflict: OpenConflict): boolean => conflict.articleId === articleId && conflict.revisionId === revisionId
+  await withSyncLock(repo, () => updateSyncState(repo, (state) => ({ ...state, conflicts: state.conflicts.filter((conflict) => !settled(conflict)) })))
 }

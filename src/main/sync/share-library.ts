@@ -79,6 +79,6 @@ export async function cloneLibrary(remote: string, folder: string): Promise<Libr
   // git keeps no empty folders; a library has all of its own.
   for (const name of folders) await mkdir(join(target, name), { recursive: true })
   await ensureExcludes(repo)
-  return openLibrary(target, 'create')
+  return openLibrary(target, 'create', { freshCopy: true })
 }
 

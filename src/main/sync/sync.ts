@@ -1,8 +1,6 @@
-import { join } from 'node:path'
 import { UserError } from '../../shared/ipc/result'
 import { reasonOf } from '../library/article-files'
 import type { Library } from '../library/library'
-import { withLibraryLock } from '../library/lock'
 import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
 import { authorSettings, commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
@@ -10,6 +8,7 @@ import { commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, RE
 import { mergeCommit, type Merges } from './merge-commit'
 import { fetchRemote, pushBranch, remoteUrl } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
+import { withSyncLock } from './sync-lock'
 import { clearMarker, readMarker, readSyncState, updateSyncState, withConflicts } from './sync-state'
 
 export interface SyncOptions extends Merges {
@@ -124,7 +123,7 @@ export async function syncLibrary(library: Library, options: SyncOptions): Promi
   const repo = await findLibraryRepo(library.dir)
   if (!repo) return notShared(library.dir)
   try {
-    return await withLibraryLock(repo.gitDir, join(repo.gitDir, 'copydesk-sync.lock'), () => syncLocked(repo, library, options))
+    return await withSyncLock(repo, () => syncLocked(repo, library, options))
   } catch (error) {
     const reason = error instanceof UserError && error.code === 'conflict' ? 'another sync of this library is running' : reasonOf(error)
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason })).catch(() => null)

@@ -84,9 +84,12 @@ const reviewFields = {
 export const syncConflictSchema = z.object({
   at: isoDateTime,
   summary: z.string().max(1000),
-  revisionId: z.string().max(100).optional()
+  revisionId: z.string().max(100).optional(),
+  /** The metadata fields both sides changed differently, so the side-by-side view offers each as a choice. */
+  fields: z.array(z.enum(['slug', 'title', 'dek', 'status', 'category', 'description', 'featuredImage', 'publishDate', 'authors', 'tags', 'related'])).max(20).optional()
 })
 export type SyncConflict = z.infer<typeof syncConflictSchema>
+export type ConflictField = NonNullable<SyncConflict['fields']>[number]
 
 export const articleSchema = articleMetaSchema.extend({ body: bodySchema, ...reviewFields, syncConflict: syncConflictSchema.optional() })
 export type Article = z.infer<typeof articleSchema>

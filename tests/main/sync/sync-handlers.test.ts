@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { SavedArticle } from '../../../src/shared/library-api'
@@ -11,14 +9,16 @@ import { FolderGrants } from '../../../src/main/folders/folder-grants'
 import { openLibrary, type Library } from '../../../src/main/library/library'
 import type { Services } from '../../../src/main/services'
 import { openSettingsStore } from '../../../src/main/settings/settings-store'
-import { cloneLibrary } from '../../../src/main/sync/share-library'
+import { resolveSyncConflict } from '../../../src/main/library/sync-conflict'
+import { syncMerges } from '../../../src/main/sync/merges'
+import { forgetConflict } from '../../../src/main/sync/open-conflicts'
+import { syncLibrary } from '../../../src/main/sync/sync'
 import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { paragraph } from './merge/merge-fixtures'
-import { gitIn } from './team'
+import { gitIn, makeTeam, tomas } from './team'
 
 const gitTool = needsTools(['git'], 'sync shares libraries through git')
-const ctx: HandlerContext = { emit: () => undefined }
 
 /** One person's app: main's handlers over their own settings and library, called through the contract as the window calls them. */
 async function desk(dir: string, library: Library) {
@@ -34,13 +34,16 @@ async function desk(dir: string, library: Library) {
     chooseReviewBundleFile: cancelled
   }
   const handlers = createHandlers(services)
+  /** What main sent the window, by channel name. */
+  const sent: string[] = []
+  const ctx: HandlerContext = { emit: (name) => void sent.push(name) }
   const call = (name: string, payload?: unknown) => dispatch(handlers, name, payload, ctx)
   const value = async <T,>(name: string, payload?: unknown): Promise<T> => {
     const result = await call(name, payload)
     if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`)
     return result.value as T
   }
-  return { library, call, value, status: () => value<SyncStatus>('getSyncStatus'), sync: () => value<SyncStatus>('syncNow') }
+  return { library, sent, call, value, status: () => value<SyncStatus>('getSyncStatus'), sync: () => value<SyncStatus>('syncNow') }
 }
 
 const bodyOf = (...texts: string[]): Article['body'] => ({ type: 'doc', content: texts.map((text) => paragraph(text)) })
@@ -53,38 +56,35 @@ describe.skipIf(gitTool.skip)('the sync channels', { timeout: 120_000 }, () => {
     cleanup = undefined
   })
 
+  /** Two people's apps on two clones of one library, with Copydesk's own merge. */
   async function twoDesks() {
-    const temp = await makeTempDir('copydesk-sync-app-')
-    const remote = join(temp.path, 'remote.git')
-    await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote])
-    const first = await openLibrary(join(temp.path, 'clone-a'))
-    const libraries = [first]
-    cleanup = async () => {
-      await Promise.all(libraries.map((library) => library.close()))
-      await temp.cleanup()
-    }
-    const article = await first.createArticle({ title: 'Council budget', body: bodyOf('The council met on Tuesday evening.', 'The vote was close.') })
-    const a = await desk(join(temp.path, 'a'), first)
-    expect(await a.status()).toMatchObject({ state: 'not-shared' })
-    const shared = await a.value<SyncStatus>('shareLibrary', { remote })
-    expect(shared).toMatchObject({ state: 'synced', ahead: 0, behind: 0, lastError: null, lastSyncAt: expect.any(String) })
-    const second = await cloneLibrary(remote, join(temp.path, 'clone-b'))
-    libraries.push(second)
-    const b = await desk(join(temp.path, 'b'), second)
-    return { a, b, id: article.id, remote, dir: temp.path }
+    const team = await makeTeam(2, async (library) => void (await library.createArticle({ title: 'Council budget', body: bodyOf('The council met on Tuesday evening.', 'The vote was close.') })), syncMerges)
+    cleanup = team.cleanup
+    const [first, second] = team.libraries as [Library, Library]
+    const [a, b] = await Promise.all([desk(join(team.dir, 'a'), first), desk(join(team.dir, 'b'), second)])
+    return { a, b, id: (await first.listArticles())[0]!.id, dir: team.dir }
   }
 
   it('share the library, and answer an unreachable remote with a status in plain words, the work committed', async () => {
-    const { a, dir } = await twoDesks()
-    await gitIn(a.library.dir, 'remote', 'set-url', 'origin', join(dir, 'gone.git'))
-    await a.library.createArticle({ title: 'Written on the train' })
+    const temp = await makeTempDir('copydesk-sync-app-')
+    const remote = join(temp.path, 'remote.git')
+    await gitIn(temp.path, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
+    const library = await openLibrary(join(temp.path, 'library'))
+    cleanup = async () => (await library.close(), await temp.cleanup())
+    await library.createArticle({ title: 'Council budget' })
+    const a = await desk(join(temp.path, 'a'), library)
+    expect(await a.status()).toMatchObject({ state: 'not-shared' })
+    const shared = await a.value<SyncStatus>('shareLibrary', { remote })
+    expect(shared).toMatchObject({ state: 'synced', ahead: 0, behind: 0, lastError: null, lastSyncAt: expect.any(String) })
 
+    await gitIn(library.dir, 'remote', 'set-url', 'origin', join(temp.path, 'gone.git'))
+    await library.createArticle({ title: 'Written on the train' })
     const result = await a.call('syncNow')
     expect(result.ok).toBe(true)
     const status = (result as { value: SyncStatus }).value
     expect(status).toMatchObject({ state: 'not-synced', ahead: 1, lastSyncAt: expect.any(String) })
-    expect(status.lastError).toBe(`there is no library repository at “${join(dir, 'gone.git')}”`)
-    expect(await gitIn(a.library.dir, 'status', '--porcelain')).toBe('')
+    expect(status.lastError).toBe(`there is no library repository at “${join(temp.path, 'gone.git')}”`)
+    expect(await gitIn(library.dir, 'status', '--porcelain')).toBe('')
     expect(await a.status()).toMatchObject({ state: 'not-synced', lastError: status.lastError })
   })
 
@@ -157,8 +157,59 @@ describe.skipIf(gitTool.skip)('the sync channels', { timeout: 120_000 }, () => {
       error: { code: 'invalid-input' }
     })
     expect(await b.call('resolveSyncConflict', { id, body: bodyOf('Mine.'), syncConflict: { at: flagged.updatedAt, summary: 'Sneaked in.' } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    // The metadata a resolve may set is what the view offers: the status moves only through the workflow.
+    expect(await b.call('resolveSyncConflict', { id, revisionId: flagged.syncConflict!.revisionId, body: flagged.body, fields: { status: 'published' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' }
+    })
     expect(await b.library.getArticle(id)).toEqual(flagged)
     const untouched = await a.call('resolveSyncConflict', { id: (await a.library.createArticle({ title: 'Calm' })).id, body: bodyOf('Calm.') })
     expect(untouched).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^“Calm” has no open sync conflict/) } })
+  })
+  it('show what a sync decided among the library notices: two articles created with one address', async () => {
+    const { a, b } = await twoDesks()
+    await a.library.createArticle({ title: 'Budget night' })
+    await b.library.createArticle({ title: 'Budget night' })
+    await b.sync()
+    const status = await a.sync()
+    const notice = expect.stringMatching(/^“Budget night” now has the address “budget-night-2”/)
+    expect(status.notices).toEqual([notice])
+    expect(a.library.info().notices).toEqual([notice])
+    expect(a.sent).toContain('libraryChanged')
+  })
+
+  it('keep a conflict a running sync flags when a resolve of the earlier one is noted meanwhile', async () => {
+    const { a, b, id } = await twoDesks()
+    await a.library.saveArticle(id, { body: bodyOf('The council met on Thursday evening.', 'The vote was close.') })
+    await b.library.saveArticle(id, { body: bodyOf('The council met on Wednesday evening.', 'The vote was close.') })
+    await a.sync()
+    const first = (await b.sync()).conflicts[0]!
+    await a.sync()
+    await a.library.saveArticle(id, { body: bodyOf('The council met on Monday evening.', 'The vote was close.') })
+    await a.sync()
+
+    // Resolving is two steps: the article is saved, then the conflict is dropped from the sync state.
+    // Here a sync starts between the two, and flags the article again against a's newer words.
+    await resolveSyncConflict(b.library, { id, revisionId: first.revisionId, body: bodyOf('The council met on Thursday evening.', 'The vote was close.') })
+    const happened: string[] = []
+    let forgotten: Promise<void> | undefined
+    const synced = await syncLibrary(b.library, {
+      ...syncMerges,
+      author: tomas,
+      onStep: (step) => {
+        happened.push(step)
+        if (step === 'fetched') forgotten ??= forgetConflict(b.library, id, first.revisionId).then(() => void happened.push('forgotten'))
+      }
+    })
+    await forgotten
+    happened.push('sync ended')
+
+    const again = (await b.library.getArticle(id)).syncConflict!
+    expect(again.revisionId).not.toBe(first.revisionId)
+    expect(synced.conflicts.map((conflict) => conflict.revisionId)).toContain(again.revisionId)
+    // The note waited for the sync instead of racing its writes to the state…
+    expect(happened.indexOf('forgotten')).toBeGreaterThan(happened.indexOf('pushed'))
+    // …and dropped only the conflict settled, not the newer one.
+    expect((await b.status()).conflicts).toEqual([expect.objectContaining({ articleId: id, revisionId: again.revisionId })])
   })
 })

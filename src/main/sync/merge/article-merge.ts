@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { Article } from '../../../shared/article/article'
+import type { Article, ConflictField } from '../../../shared/article/article'
 import { emptyBody, type BodyDoc } from '../../../shared/article/body'
 import { checkArticle } from '../../library/article-rules'
 import { mergeBlocks, type BlockMergeContext } from './block-merge'
@@ -67,7 +67,7 @@ function mergeBoth(base: Article, ours: Article, theirs: Article): ArticleMergeR
       : [
           `${named(article)}: ${context.editsOverDeletes === 1 ? 'a block' : `${context.editsOverDeletes} blocks`} deleted on one side had been edited on the other; the edited text is kept.`
         ]
-  if (conflicts.any) return { ...flagged(article, ours, theirs, conflicts.summary()), notices }
+  if (conflicts.any) return { ...flagged(article, ours, theirs, conflicts.summary(), conflicts.fields), notices }
   const valid = validated(article)
   if (valid) return { article: valid, conflict: null, notices }
   // Cannot happen with valid sides; should it, losing nothing beats a merged article the library refuses.
@@ -75,8 +75,8 @@ function mergeBoth(base: Article, ours: Article, theirs: Article): ArticleMergeR
 }
 
 /** A merged article with a conflict: flagged, and their whole article returned to be kept as a revision. */
-function flagged(article: Article, ours: Article, theirs: Article, summary: string): ArticleMergeResult {
-  const mark = (a: Article): Article => ({ ...a, syncConflict: { at: a.updatedAt, summary } })
+function flagged(article: Article, ours: Article, theirs: Article, summary: string, fields: ConflictField[] = []): ArticleMergeResult {
+  const mark = (a: Article): Article => ({ ...a, syncConflict: { at: a.updatedAt, summary, ...(fields.length ? { fields } : {}) } })
   const result = validated(mark(article)) ?? checkArticle(mark(ours))
   return { article: result, conflict: { kept: 'ours', other: theirs, summary }, notices: [] }
 }

@@ -1,12 +1,22 @@
+import type { ConflictField } from '../../../shared/article/article'
+
 /**
  * What both sides changed differently, collected while merging, in plain
- * words for the conflict's summary: "the title", "a paragraph"…
+ * words for the conflict's summary ("the title", "a paragraph"…), and which
+ * metadata fields, for the side-by-side view to offer.
  */
 export class ConflictLog {
   private readonly counts = new Map<string, number>()
+  private readonly clashed = new Set<ConflictField>()
 
-  add(what: string): void {
+  add(what: string, field?: ConflictField): void {
     this.counts.set(what, (this.counts.get(what) ?? 0) + 1)
+    if (field) this.clashed.add(field)
+  }
+
+  /** The metadata fields that clashed, in the order met. */
+  get fields(): ConflictField[] {
+    return [...this.clashed]
   }
 
   get any(): boolean {

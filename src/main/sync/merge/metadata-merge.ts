@@ -47,13 +47,13 @@ export function mergeMetadata(base: Article, ours: Article, theirs: Article, con
     ;(meta as Record<typeof field, unknown>)[field] = value
     if (clash && !clashed.has(label)) {
       clashed.add(label)
-      conflicts.add(label)
+      conflicts.add(label, field === 'slugLocked' ? 'slug' : field)
     }
   }
   for (const [field, label, max] of setFields) {
     const merged = mergeSet(base[field], ours[field], theirs[field])
     if (merged.length <= max) meta[field] = merged
-    else conflicts.add(label)
+    else conflicts.add(label, field)
   }
   return meta
 }

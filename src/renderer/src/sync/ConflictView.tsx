@@ -6,6 +6,8 @@ import type { SavedArticle } from '../../../shared/library-api'
 import { call, errorMessage } from '../lib/api'
 import { ModalDialog } from '../lib/ModalDialog'
 import { when } from '../review/editing/when'
+import type { ConflictChoiceField } from '../../../shared/sync-api'
+import { chosenFields, fieldRows, notOffered, type FieldRow } from './conflict-fields'
 import { chosenBody, conflictRows, sideRuns, type ConflictRow, type Side } from './conflict-rows'
 
 interface Props {
@@ -53,6 +55,7 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
   const [other, setOther] = useState<Article | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [picks, setPicks] = useState<Side[]>([])
+  const [fieldPicks, setFieldPicks] = useState<Partial<Record<ConflictChoiceField, Side>>>({})
   const [saving, setSaving] = useState(false)
 
   const revisionId = flag?.revisionId
@@ -62,13 +65,24 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
   const shownProblem = revisionId ? problem : 'The other version was not kept with this conflict, so there is nothing to compare.'
 
   const rows = useMemo(() => (other ? conflictRows(article.body, other.body) : []), [article.body, other])
-  const differing = rows.filter((row) => !row.same).length
+  const fields = useMemo(() => (other ? fieldRows(article, other) : []), [article, other])
+  const differing = rows.filter((row) => !row.same).length + fields.length
+  const takeAll = (side: Side): void => {
+    setPicks(rows.map(() => side))
+    setFieldPicks(Object.fromEntries(fields.map((row) => [row.field, side])))
+  }
 
   const resolve = async (): Promise<void> => {
     setSaving(true)
     setProblem(null)
     try {
-      const saved = await call('resolveSyncConflict', { id: article.id, ...(revisionId ? { revisionId } : {}), body: chosenBody(article.body, rows, picks) })
+      const chosen = other ? chosenFields(other, fields, fieldPicks) : {}
+      const saved = await call('resolveSyncConflict', {
+        id: article.id,
+        ...(revisionId ? { revisionId } : {}),
+        body: chosenBody(article.body, rows, picks),
+        ...(chosen && Object.keys(chosen).length ? { fields: chosen } : {})
+      })
       onResolved(saved)
     } catch (error) {
       setProblem(errorMessage(error))
@@ -78,26 +92,26 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
 
   let place = 0
   return (
-    <ModalDialog className="conflict-view" labelledBy={titleId} onDismiss={saving ? undefined : onClose}>
+    <ModalDialog className="sync-dialog conflict-view" labelledBy={titleId} onDismiss={saving ? undefined : onClose}>
       <header className="conflict-view-head">
         <h2 id={titleId}>Settle the sync conflict in “{article.title || 'Untitled'}”</h2>
         <p>
-          {flag?.summary ?? 'Both sides changed this article.'} Pick the version of each block to keep; blocks both versions share stay as they are.
+          {flag?.summary ?? 'Both sides changed this article.'} Pick the version of each detail and block to keep; blocks both versions share stay as they are.
         </p>
-        {other && other.title !== article.title && (
-          <p className="conflict-note">
-            The other version’s title is “{other.title || 'Untitled'}”; the title kept is “{article.title || 'Untitled'}” (edit it in the details if you prefer the other).
+        {notOffered(article).map((note) => (
+          <p key={note} className="conflict-note">
+            {note}
           </p>
-        )}
+        ))}
       </header>
       {other ? (
         <>
           <div className="conflict-take-all">
             <span>{differing === 1 ? '1 place differs.' : `${differing} places differ.`}</span>
-            <button type="button" onClick={() => setPicks(rows.map(() => 'ours'))}>
+            <button type="button" onClick={() => takeAll('ours')}>
               Take all of the kept version
             </button>
-            <button type="button" onClick={() => setPicks(rows.map(() => 'theirs'))}>
+            <button type="button" onClick={() => takeAll('theirs')}>
               Take all of the other version
             </button>
           </div>
@@ -108,6 +122,13 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
               {flag ? ` (kept ${when(flag.at)})` : ''}
             </span>
           </div>
+          {fields.length > 0 && (
+            <ol className="conflict-rows" aria-label="Details both versions changed">
+              {fields.map((row) => (
+                <FieldChoiceRow key={row.field} row={row} pick={fieldPicks[row.field] ?? 'ours'} onPick={(side) => setFieldPicks((all) => ({ ...all, [row.field]: side }))} />
+              ))}
+            </ol>
+          )}
           <ol className="conflict-rows">
             {rows.map((row, n) =>
               row.same ? (
@@ -122,11 +143,11 @@ export function ConflictView({ article, onResolved, onClose }: Props): React.JSX
         !shownProblem && <p>Reading the other version…</p>
       )}
       {shownProblem && (
-        <p role="alert" className="conflict-problem">
+        <p role="alert" className="sync-dialog-problem">
           {shownProblem}
         </p>
       )}
-      <footer className="conflict-view-actions">
+      <footer className="sync-dialog-actions">
         <button type="button" onClick={onClose} disabled={saving}>
           Cancel
         </button>
@@ -169,6 +190,27 @@ function DifferingRow({ row, place, pick, onPick }: { row: Extract<ConflictRow, 
     <li className="conflict-row">
       <fieldset className="conflict-pair">
         <legend className="visually-hidden">Place {place} where the versions differ: keep which?</legend>
+        {side('ours')}
+        {side('theirs')}
+      </fieldset>
+    </li>
+  )
+}
+
+function FieldChoiceRow({ row, pick, onPick }: { row: FieldRow; pick: Side; onPick: (side: Side) => void }): React.JSX.Element {
+  const name = useId()
+  const side = (which: Side): React.JSX.Element => (
+    <label className="conflict-block conflict-choice conflict-field" data-side={which} data-picked={pick === which || undefined}>
+      <span className="conflict-block-name">
+        <input type="radio" name={name} checked={pick === which} onChange={() => onPick(which)} /> {sideNames[which]}: {row.name.toLowerCase()}
+      </span>
+      {row[which] ? <span>{row[which]}</span> : <span className="conflict-no-words">(empty)</span>}
+    </label>
+  )
+  return (
+    <li className="conflict-row">
+      <fieldset className="conflict-pair">
+        <legend className="visually-hidden">{row.name}: keep which?</legend>
         {side('ours')}
         {side('theirs')}
       </fieldset>

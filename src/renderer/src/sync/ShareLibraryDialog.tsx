@@ -39,7 +39,7 @@ export function ShareLibraryDialog({ shared, everyMinutes, onEveryChange, onShar
   }
 
   return (
-    <ModalDialog className="share-library-dialog" labelledBy={titleId} onDismiss={sharing ? undefined : onClose}>
+    <ModalDialog className="sync-dialog share-library-dialog" labelledBy={titleId} onDismiss={sharing ? undefined : onClose}>
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -64,11 +64,11 @@ export function ShareLibraryDialog({ shared, everyMinutes, onEveryChange, onShar
           ))}
         </select>
         {problem && (
-          <p role="alert" className="conflict-problem">
+          <p role="alert" className="sync-dialog-problem">
             {problem}
           </p>
         )}
-        <div className="conflict-view-actions">
+        <div className="sync-dialog-actions">
           <button type="button" onClick={onClose} disabled={sharing}>
             Cancel
           </button>

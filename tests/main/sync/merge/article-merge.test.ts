@@ -53,7 +53,8 @@ describe('metadata', () => {
     expect(article?.dek).toBe('Growers blame the drought.')
     expect(conflict).toMatchObject({ kept: 'ours', other: theirs })
     expect(conflict?.summary).toBe('Both sides changed the title.')
-    expect(article?.syncConflict).toEqual({ at: article?.updatedAt, summary: 'Both sides changed the title.' })
+    // The flag names the field, so the side-by-side view offers both titles.
+    expect(article?.syncConflict).toEqual({ at: article?.updatedAt, summary: 'Both sides changed the title.', fields: ['title'] })
   })
 })
 
@@ -120,6 +121,7 @@ describe('body', () => {
     expect(blockTexts(conflict!.other)[3]).toContain('autumn')
     expect(conflict?.summary).toBe('Both sides changed a paragraph.')
     expect(article?.syncConflict?.summary).toBe(conflict?.summary)
+    expect(article?.syncConflict?.fields).toBeUndefined()
   })
 
   it('keeps every text run’s marks when words merge inside a paragraph', () => {
