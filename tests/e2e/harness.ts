@@ -138,6 +138,8 @@ export async function openApp(
      * which the clipboard cleaner parses in a document that inherits the policy. Any other violation fails the test.
      */
     cspRefusalsExpected?: readonly string[]
+    /** A script the page runs before any of its own, e.g. the bench's watch for the article list's first row. */
+    beforeLoad?: string
   } = {}
 ): Promise<AppSession> {
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
@@ -194,6 +196,7 @@ export async function openApp(
   const preload = await readFile(preloadFile, 'utf8')
   await page.addInitScript({ content: cspWatch })
   await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
+  if (options.beforeLoad) await page.addInitScript({ content: options.beforeLoad })
 
   // Main's own resolvers and headers, with the harness's http origin in place of the app's schemes.
   await page.route(`${origin}/**`, async (route) => {
