@@ -31,7 +31,7 @@ import { makeTempDir } from '../support/temp-dir'
 const root = resolve(import.meta.dirname, '../..')
 // Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
 const outDir = resolve(root, process.env['COPYDESK_OUT_DIR'] ?? 'out')
-const rendererDir = join(outDir, 'renderer')
+export const rendererDir = join(outDir, 'renderer')
 const preloadFile = join(outDir, 'preload/index.cjs')
 
 // Imports parse on the thread electron-vite bundled, as in the app (and without bundling it again from sources).

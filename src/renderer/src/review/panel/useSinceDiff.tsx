@@ -5,6 +5,7 @@ import { lazyView } from '../../lib/lazy-view'
 import type { ShownDiff } from './DiffDialog'
 import { revisionName, sinceMark, sinceWords, type Since } from './since-marks'
 
+/** Two versions compared, loaded when first shown; the revisions panel shows it too. */
 export const DiffDialog = lazyView(() => import('./DiffDialog').then((module) => module.DiffDialog))
 
 /**
