@@ -3,6 +3,7 @@ import { exportSection } from './export-section'
 import { typingSection } from './typing-section'
 import { cliSection } from './cli-section'
 import { syncSection } from './sync-section'
+import { windowSection } from './window-section'
 import type { BenchSection } from './section'
 
 /**
@@ -10,7 +11,7 @@ import type { BenchSection } from './section'
  * comparing against a baseline it measures in the same run. Add a section by
  * writing one file that exports a BenchSection and listing it here.
  */
-const sections: BenchSection[] = [librarySection, exportSection, typingSection, cliSection, syncSection]
+const sections: BenchSection[] = [librarySection, exportSection, typingSection, cliSection, syncSection, windowSection]
 
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !sections.some((s) => s.name === name))

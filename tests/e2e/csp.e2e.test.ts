@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { rendererCsp } from '../../src/shared/csp'
-import { openApp, useBrowser } from './harness'
+import { firstLoadScripts } from '../support/renderer-build'
+import { openApp, rendererDir, useBrowser } from './harness'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -16,7 +17,7 @@ type Watched = Window & { __cspViolations: string[] }
  * really refuses what a hostile document would try.
  */
 describe('the renderer under its Content Security Policy, in Chromium', () => {
-  it('is served with the policy as a header and as a meta tag, both exactly the shared one', async () => {
+  it('is served with the policy as a header and as a meta tag, both exactly the shared one, and lets in the chunks loaded later', async () => {
     const app = await openApp(browser)
     const { page } = app
     const response = await page.reload()
@@ -29,6 +30,10 @@ describe('the renderer under its Content Security Policy, in Chromium', () => {
     await body.click()
     await page.keyboard.type('Typed under a strict policy')
     await expect.poll(() => body.textContent()).toContain('Typed under a strict policy')
+    // The editor's code came in chunks of its own, after the scripts index.html names: from the app, which 'self' allows.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.endsWith('.js')))
+    expect(loaded.length).toBeGreaterThan((await firstLoadScripts(rendererDir)).files.length)
+    for (const url of loaded) expect(url).toMatch(/^http:\/\/copydesk\.test\/assets\/[\w-]+\.js$/)
     await app.close()
   })
 

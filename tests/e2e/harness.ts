@@ -31,7 +31,7 @@ import { makeTempDir } from '../support/temp-dir'
 const root = resolve(import.meta.dirname, '../..')
 // Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
 const outDir = resolve(root, process.env['COPYDESK_OUT_DIR'] ?? 'out')
-const rendererDir = join(outDir, 'renderer')
+export const rendererDir = join(outDir, 'renderer')
 const preloadFile = join(outDir, 'preload/index.cjs')
 
 // Imports parse on the thread electron-vite bundled, as in the app (and without bundling it again from sources).
@@ -140,6 +140,8 @@ export async function openApp(
      * which the clipboard cleaner parses in a document that inherits the policy. Any other violation fails the test.
      */
     cspRefusalsExpected?: readonly string[]
+    /** A script the page runs before any of its own, e.g. the bench's watch for the article list's first row. */
+    beforeLoad?: string
   } = {}
 ): Promise<AppSession> {
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
@@ -196,6 +198,7 @@ export async function openApp(
   const preload = await readFile(preloadFile, 'utf8')
   await page.addInitScript({ content: cspWatch })
   await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
+  if (options.beforeLoad) await page.addInitScript({ content: options.beforeLoad })
 
   // Main's own resolvers and headers, with the harness's http origin in place of the app's schemes.
   await page.route(`${origin}/**`, async (route) => {

@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../../shared/library-api'
 import type { SettingsView, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
-import { ArticleWorkspace } from './editor/ArticleWorkspace'
+import { ArticleWorkspace, preloadArticleViews } from './editor/ArticleWorkspace'
 import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
 import { ExportDialogs, type ExportRequest } from './export/ExportDialogs'
@@ -59,6 +59,7 @@ export function App(): React.JSX.Element {
         onCreated={setNewArticleId}
         lastSaved={lastSaved}
         onError={report}
+        onListShown={preloadArticleViews}
       />
       <ArticleWorkspace
         articleId={openArticleId}

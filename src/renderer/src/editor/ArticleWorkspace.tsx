@@ -3,8 +3,6 @@ import type { ArticleSummary } from '../../../shared/library-api'
 import type { syncIntervals } from '../../../shared/settings'
 import { call } from '../lib/api'
 import { ConflictBanner } from '../sync/ConflictBanner'
-import { ConflictView } from '../sync/ConflictView'
-import { ShareLibraryDialog } from '../sync/ShareLibraryDialog'
 import { SyncStatusItem } from '../sync/SyncStatusItem'
 import { useSync } from '../sync/useSync'
 import '../sync/sync.css'
@@ -12,7 +10,7 @@ import './prosemirror-base.css'
 import './editor.css'
 import { StatusBar, type StatusBarProps } from '../shell/StatusBar'
 import type { BodyStats } from './ArticleEditor'
-import { EditorArea } from './EditorArea'
+import { EditorArea, preloadArticleEditor } from './EditorArea'
 import { EditorServicesContext, type EditorServices } from './editor-services'
 import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
@@ -24,8 +22,19 @@ import { FirstRunProfile } from '../review/profile/FirstRunProfile'
 import { ProfileControl } from '../review/profile/ProfileControl'
 import { useProfile } from '../review/profile/useProfile'
 import { ReviewProvider } from '../review/ReviewContext'
-import { ReviewPanel } from '../review/panel/ReviewPanel'
+import { preloadArticleReview, ReviewPanel } from '../review/panel/ReviewPanel'
 import { useReviewStatus } from '../review/panel/useReviewStatus'
+import { lazyView } from '../lib/lazy-view'
+
+/**
+ * The code an open article needs, which the window leaves out of what it loads first. Loaded once the library
+ * shows (App), and at the latest as an article is asked for, alongside reading it. A failed load shows where the
+ * view is drawn.
+ */
+export const preloadArticleViews = (): void => void Promise.all([preloadArticleEditor(), preloadArticleReview()]).catch(() => undefined)
+
+const ConflictView = lazyView(() => import('../sync/ConflictView').then((module) => module.ConflictView))
+const ShareLibraryDialog = lazyView(() => import('../sync/ShareLibraryDialog').then((module) => module.ShareLibraryDialog))
 
 interface Props {
   articleId: string | null
@@ -52,6 +61,9 @@ interface Props {
  */
 export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
+  useEffect(() => {
+    if (articleId) preloadArticleViews()
+  }, [articleId])
   const [stats, setStats] = useState<BodyStats | null>(null)
   const { promos, refresh } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null

@@ -1,6 +1,20 @@
 import { useCallback } from 'react'
-import { ArticleEditor, type BodyStats } from './ArticleEditor'
+import { lazyView } from '../lib/lazy-view'
+import type { BodyStats } from './ArticleEditor'
 import type { ArticleMeta, Session } from './useArticleSession'
+
+/**
+ * Tiptap, ProseMirror and every block: most of the app's code, none of it needed before an article opens.
+ * While it loads, the column says what it says while the article itself loads.
+ */
+const ArticleEditor = lazyView(
+  () => import('./ArticleEditor').then((module) => module.ArticleEditor),
+  <div className="editor-empty">
+    <p>Opening…</p>
+  </div>
+)
+
+export const preloadArticleEditor = ArticleEditor.preload
 
 interface Props {
   session: Session

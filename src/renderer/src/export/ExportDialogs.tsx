@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import { useCommand } from '../shell/useCommand'
-import { SingleExportDialog } from './SingleExportDialog'
-import { SiteExportDialog } from './SiteExportDialog'
+import { lazyView } from '../lib/lazy-view'
 import './export.css'
+
+const SingleExportDialog = lazyView(() => import('./SingleExportDialog').then((module) => module.SingleExportDialog))
+const SiteExportDialog = lazyView(() => import('./SiteExportDialog').then((module) => module.SiteExportDialog))
 
 export type ExportRequest = { kind: 'single'; format: 'html' | 'markdown' } | { kind: 'site' }
 

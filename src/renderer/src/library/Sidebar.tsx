@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom'
 import type { ArticleSummary } from '../../../shared/library-api'
 import type { FolderRef } from '../../../shared/folders'
 import { call } from '../lib/api'
-import { PromoManager } from '../promos/PromoManager'
+import { lazyView } from '../lib/lazy-view'
 import { ArticleList } from './ArticleList'
 import { FilterBar } from './FilterBar'
 import { plural } from './format'
@@ -16,6 +16,10 @@ import { noFilters, useArticles, type ArticleFilters } from './useArticles'
 import { useImport } from './useImport'
 import { useLibraryInfo } from './useLibraryInfo'
 import './library.css'
+// With the window, not with the promo manager's lazily loaded code: CSS that arrives later would reorder the cascade.
+import '../promos/promos.css'
+
+const PromoManager = lazyView(() => import('../promos/PromoManager').then((module) => module.PromoManager))
 
 interface Props {
   libraryPath: string
@@ -26,6 +30,8 @@ interface Props {
   /** The list row of the article the editor changed last, put in place without listing the library again. */
   lastSaved: ArticleSummary | null
   onError: (error: unknown) => void
+  /** The article list has shown for the first time: the window's first job is done. */
+  onListShown?: () => void
 }
 
 interface Trashed {
@@ -43,7 +49,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * The library: which folder is open, its articles (searchable, filtered,
  * virtualized), the trash, import by drop or picker, and the promo manager.
  */
-export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSaved, onError }: Props): React.JSX.Element {
+export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSaved, onError, onListShown }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'articles' | 'trash'>('articles')
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [activeId, setActiveId] = useState<string | null>(selectedId)
@@ -72,7 +78,9 @@ export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSave
     setFilters(noFilters)
   }, [onSelect, dismissImport])
   const library = useLibraryInfo(libraryPath, switched, onError)
-  const reloadKey = `${library.info?.path ?? ''}|${library.changes}|${tick}`
+  // Not the library's path: learning it as the window opens would list the library a second time, and the
+  // list would wait for that; a switch to another folder counts as a change.
+  const reloadKey = `${library.changes}|${tick}`
   const list = useArticles(filters, reloadKey, lastSaved)
   // The promo manager shows which articles place each promo, and their titles: a save can change both.
   const promosKey = `${reloadKey}|${lastSaved?.id ?? ''}|${lastSaved?.updatedAt ?? ''}`
@@ -158,6 +166,11 @@ export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSave
   const runImport = (files: File[]): Promise<void> => imports.start(files, refresh)
 
   useLibraryCommands((command) => void (command === 'new-article' ? createArticle() : openLibrary()))
+
+  const listShown = list.items !== null
+  useEffect(() => {
+    if (listShown) onListShown?.()
+  }, [listShown, onListShown])
 
   const notices = library.info && noticesDismissed !== library.info ? library.info.notices : []
   const items = list.items

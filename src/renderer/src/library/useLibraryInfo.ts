@@ -5,7 +5,7 @@ import { call } from '../lib/api'
 
 interface LibraryState {
   info: LibraryInfo | null
-  /** Counts `libraryChanged` events: the library's content changed even when its folder did not. */
+  /** Counts `libraryChanged` events and switches to another folder: what the library holds may differ. */
   changes: number
   recent: FolderRef[]
   /** Opens a recent library, or asks main for a folder with the native dialog. False when the user cancelled. */
@@ -60,6 +60,7 @@ export function useLibraryInfo(
     const next = await call('openLibrary', target ? { folder: target.handle } : {})
     if (!next) return false
     setInfo(next)
+    setChanges((count) => count + 1)
     return true
   }, [])
 

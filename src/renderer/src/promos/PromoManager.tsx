@@ -5,7 +5,6 @@ import { ConfirmDialog } from '../library/ConfirmDialog'
 import { ModalDialog } from '../lib/ModalDialog'
 import { PromoForm } from './PromoForm'
 import { PromoList } from './PromoList'
-import './promos.css'
 
 interface Props {
   /** Changes when the library changed, so usage lists stay true. */

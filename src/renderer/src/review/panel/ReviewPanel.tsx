@@ -1,10 +1,10 @@
 import type { Article } from '../../../../shared/article/article'
-import { useReview } from '../ReviewContext'
+import { lazyView } from '../../lib/lazy-view'
 import { BundlePanel } from './BundlePanel'
-import { ChecklistPanel } from './ChecklistPanel'
-import { RevisionsPanel } from './RevisionsPanel'
-import { StatusHistory } from './StatusHistory'
-import { SuggestionsList } from './SuggestionsList'
+
+const ArticleReview = lazyView(() => import('./ArticleReview').then((module) => module.ArticleReview))
+/** Loaded with the editor (see ArticleWorkspace): both show as an article opens, and its suggestions need Tiptap. */
+export const preloadArticleReview = ArticleReview.preload
 
 /**
  * The open article's review, under its details: suggestions, checklist,
@@ -12,31 +12,9 @@ import { SuggestionsList } from './SuggestionsList'
  * bundle is still there: it may bring the article.
  */
 export function ReviewPanel({ article }: { article: Article | null }): React.JSX.Element {
-  const { editor } = useReview()
-  // Saved state the panels show again after each save.
-  const version = article?.updatedAt ?? ''
   return (
     <div className="review-panel">
-      {article && (
-        <>
-          <details open>
-            <summary>Suggestions</summary>
-            {editor && <SuggestionsList editor={editor} />}
-          </details>
-          <details>
-            <summary>Ready to publish?</summary>
-            <ChecklistPanel articleId={article.id} version={version} />
-          </details>
-          <details>
-            <summary>Status history</summary>
-            <StatusHistory history={article.statusHistory ?? []} />
-          </details>
-          <details>
-            <summary>Revisions</summary>
-            <RevisionsPanel articleId={article.id} version={version} />
-          </details>
-        </>
-      )}
+      {article && <ArticleReview article={article} />}
       {/* Last and always in the same place, so its import report stays up while the article reloads. */}
       <details open>
         <summary>Review bundle</summary>

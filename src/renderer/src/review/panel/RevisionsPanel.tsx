@@ -4,9 +4,9 @@ import { call } from '../../lib/api'
 import { ConfirmDialog } from '../../library/ConfirmDialog'
 import { when } from '../editing/when'
 import { useReview } from '../ReviewContext'
-import { DiffDialog, type ShownDiff } from './DiffDialog'
+import type { ShownDiff } from './DiffDialog'
 import { revisionName, sinceMark, sinceWords, type Since } from './since-marks'
-import { useSinceDiff } from './useSinceDiff'
+import { DiffDialog, useSinceDiff } from './useSinceDiff'
 
 /** What a revision says besides its name: its size, how many saves a session grouped, who. */
 function revisionDetails(revision: RevisionInfo): string {

@@ -3,7 +3,9 @@ import type { ArticleStatus } from '../../../../shared/article/article'
 import { editedSinceApproval } from '../../../../shared/review/approval'
 import { call } from '../../lib/api'
 import { ConfirmDialog } from '../../library/ConfirmDialog'
-import { ApproveDialog } from './ApproveDialog'
+import { lazyView } from '../../lib/lazy-view'
+
+const ApproveDialog = lazyView(() => import('./ApproveDialog').then((module) => module.ApproveDialog))
 
 type ChangeStatus = (to: ArticleStatus, note?: string) => Promise<void>
 

@@ -1,8 +1,12 @@
 import { useCallback, useState } from 'react'
 import { CURRENT } from '../../../../shared/review-api'
 import { call } from '../../lib/api'
-import { DiffDialog, type ShownDiff } from './DiffDialog'
+import { lazyView } from '../../lib/lazy-view'
+import type { ShownDiff } from './DiffDialog'
 import { revisionName, sinceMark, sinceWords, type Since } from './since-marks'
+
+/** Two versions compared, loaded when first shown; the revisions panel shows it too. */
+export const DiffDialog = lazyView(() => import('./DiffDialog').then((module) => module.DiffDialog))
 
 /**
  * "What changed since approval / since the last review": finds the status

@@ -1,0 +1,16 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { firstLoadScripts } from '../support/renderer-build'
+
+// `npm test` builds the app before Vitest runs; COPYDESK_OUT_DIR points at a build made elsewhere, as for the e2e harness.
+const rendererDir = resolve(import.meta.dirname, '../..', process.env['COPYDESK_OUT_DIR'] ?? 'out', 'renderer')
+const FIRST_LOAD_LIMIT = 1_000_000
+
+describe('the built renderer', () => {
+  it('has the window parse under 1 MB of JavaScript before it shows the library; the editor, dialogs and review panels come later', async () => {
+    const first = await firstLoadScripts(rendererDir)
+    expect(first.bytes, `the window loads ${first.files.join(', ')} first`).toBeLessThan(FIRST_LOAD_LIMIT)
+    // The rest is split off, not dropped: the app as a whole is bigger than what it loads first.
+    expect(first.allBytes).toBeGreaterThan(first.bytes * 1.5)
+  })
+})
