@@ -18,6 +18,8 @@ import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
 import { keysOf, matchesKeys } from './shortcuts'
 import { useArticleSession } from './useArticleSession'
+import { sameStats, WordCount } from './WordCount'
+import { LiveValue } from '../lib/live-value'
 import { usePromos } from './usePromos'
 import '../review/review.css'
 import { FirstRunProfile } from '../review/profile/FirstRunProfile'
@@ -52,7 +54,8 @@ interface Props {
  */
 export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
   const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
-  const [stats, setStats] = useState<BodyStats | null>(null)
+  // The count changes as people type: only the status bar's WordCount redraws for it, not this workspace.
+  const stats = useMemo(() => new LiveValue<BodyStats | null>(null, sameStats), [])
   const { promos, refresh } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null
   const profileState = useProfile(onError)
@@ -119,7 +122,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
         <EditorArea
           session={session}
           update={update}
-          onStats={setStats}
+          onStats={stats.set}
           onError={onError}
           focusTitle={focusTitle}
           onExport={onExport}
@@ -172,11 +175,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
       >
         <ProfileControl state={profileState} />
         {saver && <SaveIndicator saver={saver} />}
-        {saver && stats && (
-          <span className="status-item" data-testid="word-count">
-            {stats.words.toLocaleString()} {stats.words === 1 ? 'word' : 'words'} · {stats.readingMinutes} min read
-          </span>
-        )}
+        {saver && <WordCount stats={stats} />}
       </StatusBar>
     </EditorServicesContext.Provider>
   )
