@@ -15,6 +15,9 @@ import {
   waitUntilSaved
 } from './editor-support'
 import { screenshot, useBrowser } from './harness'
+import { editableFields } from './library-seed'
+import { recordCommits } from './react-commits'
+import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -96,6 +99,37 @@ describe('saving in Chromium', () => {
     await page.keyboard.press('Control+s')
     await waitUntilSaved(page)
     expect(bodyText((await storedArticle(app, app.ids[0]!)).body)).toBe('Alpha text. Written while the disk is gone.')
+    await app.done()
+  })
+
+  it('typing and its autosave redraw only the word count and the save state: not the workspace, the editor, its rail or its FAQ and promo blocks', async () => {
+    const article = editableFields(netflixArticle())
+    const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+    const { page } = app
+    const recorder = await recordCommits(page)
+    await openArticle(page, article.title!)
+    await expect.poll(() => editorBody(page).locator('.faq-block, .promo-slot').count()).toBeGreaterThan(1)
+    const editorParts = ['ArticleWorkspace', 'ArticleEditor', 'ReviewRail', 'Faq', 'FaqItem', 'PromoSlot']
+    const opening = new Set((await recorder.commits()).flatMap((commit) => commit.drew))
+    // Each part drew when the article opened, so a part missing below was skipped, not unseen.
+    expect(editorParts.filter((name) => !opening.has(name))).toEqual([])
+    const before = (await recorder.commits()).length
+
+    await editorBody(page).locator('p').first().click()
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' Five more words typed here.', { delay: 40 })
+    await waitUntilSaved(page)
+    const all = await recorder.commits()
+    const typing = all.slice(before)
+
+    // Several counts were shown while typing, each redrawing the count alone.
+    const counted = typing.filter((commit, i) => commit.wordCount !== all[before + i - 1]?.wordCount)
+    expect(counted.length).toBeGreaterThan(0)
+    expect(counted.filter((commit) => commit.drew.includes('ArticleWorkspace'))).toEqual([])
+    // The autosave's answer updates the details and the list, never the editor holding the text.
+    const drewEditor = typing.flatMap((commit) => commit.drew).filter((name) => editorParts.slice(1).includes(name))
+    expect(drewEditor).toEqual([])
+    expect(bodyText((await storedArticle(app, app.ids[0]!)).body)).toContain('Five more words typed here.')
     await app.done()
   })
 })

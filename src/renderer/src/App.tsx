@@ -31,6 +31,8 @@ export function App(): React.JSX.Element {
   const applied = useAppliedTheme(settings?.theme ?? 'system')
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
+  // Stable, so the list row each autosave brings back does not redraw the editor.
+  const exportOpenArticle = useCallback(() => setExportRequest({ kind: 'single', format: 'html' }), [])
 
   useEffect(() => {
     Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
@@ -65,7 +67,7 @@ export function App(): React.JSX.Element {
         articleId={openArticleId}
         focusTitle={openArticleId !== null && openArticleId === newArticleId}
         detailsOpen={layout.details}
-        onExport={() => setExportRequest({ kind: 'single', format: 'html' })}
+        onExport={exportOpenArticle}
         mediaBaseUrl={info?.mediaBaseUrl ?? ''}
         onArticleChanged={setLastSaved}
         onError={report}

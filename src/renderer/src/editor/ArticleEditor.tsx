@@ -46,6 +46,15 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
 
 const STATS_DELAY_MS = 400
 
+/**
+ * The body is read once, when the editor starts. Each autosave hands back the
+ * stored copy of what the editor already holds: redrawing the editor, its
+ * toolbar and its rail for it would only cost the keys typed meanwhile.
+ * (Opening the article again, after a restore or a sync, mounts a new editor.)
+ */
+const sameButBody = (before: Props, after: Props): boolean =>
+  (Object.keys(after) as (keyof Props)[]).every((key) => key === 'body' || Object.is(before[key], after[key]))
+
 /** The body editor of the open article, with its toolbar, menus, find bar and drag handle. */
 export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats, onError, title, onTitleChange, focusTitle, onExport }: Props) {
   const callbacks = useRef({ onStats, onError, onExport })
@@ -150,4 +159,4 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       <LinkMenu editor={editor} editing={editingLink} onEditingChange={setEditingLink} />
     </>
   )
-})
+}, sameButBody)

@@ -16,6 +16,8 @@ import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
 import { keysOf, matchesKeys } from './shortcuts'
 import { useArticleSession } from './useArticleSession'
+import { sameStats, WordCount } from './WordCount'
+import { LiveValue } from '../lib/live-value'
 import { usePromos } from './usePromos'
 import '../review/review.css'
 import { FirstRunProfile } from '../review/profile/FirstRunProfile'
@@ -64,7 +66,8 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   useEffect(() => {
     if (articleId) preloadArticleViews()
   }, [articleId])
-  const [stats, setStats] = useState<BodyStats | null>(null)
+  // The count changes as people type: only the status bar's WordCount redraws for it, not this workspace.
+  const stats = useMemo(() => new LiveValue<BodyStats | null>(null, sameStats), [])
   const { promos, refresh } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null
   const profileState = useProfile(onError)
@@ -131,7 +134,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
         <EditorArea
           session={session}
           update={update}
-          onStats={setStats}
+          onStats={stats.set}
           onError={onError}
           focusTitle={focusTitle}
           onExport={onExport}
@@ -184,11 +187,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
       >
         <ProfileControl state={profileState} />
         {saver && <SaveIndicator saver={saver} />}
-        {saver && stats && (
-          <span className="status-item" data-testid="word-count">
-            {stats.words.toLocaleString()} {stats.words === 1 ? 'word' : 'words'} · {stats.readingMinutes} min read
-          </span>
-        )}
+        {saver && <WordCount stats={stats} />}
       </StatusBar>
     </EditorServicesContext.Provider>
   )

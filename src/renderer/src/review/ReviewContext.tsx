@@ -31,6 +31,7 @@ export interface Review {
 }
 
 const ReviewContext = createContext<Review | null>(null)
+const noThreads: CommentThread[] = []
 
 export function useReview(): Review {
   const review = useContext(ReviewContext)
@@ -114,11 +115,14 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
     [flush, reload]
   )
 
+  // By the article's id, not the session: each autosave brings a new session, and every panel using this would redraw for it.
+  const articleId = open?.article.id ?? null
+  const threads = open && state ? state.threads : noThreads
   const value = useMemo<Review>(
     () => ({
       profile,
-      articleId: open?.article.id ?? null,
-      threads: open && state ? state.threads : [],
+      articleId,
+      threads,
       changeThreads,
       recordDecisions,
       suggesting,
@@ -129,7 +133,7 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
       reload: reloadSaved,
       onError
     }),
-    [profile, open, state, changeThreads, recordDecisions, suggesting, editor, flush, reloadSaved, onError]
+    [profile, articleId, threads, changeThreads, recordDecisions, suggesting, editor, flush, reloadSaved, onError]
   )
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
 }
