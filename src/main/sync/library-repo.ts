@@ -1,6 +1,7 @@
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { filterOverrides, git, gitOrFail, repoGit, type GitOptions, type GitRepo, type GitRun, type GitSetting } from '../git/safe-git'
+import { withLibraryLock } from '../library/lock'
 import { ignoredPatterns } from './repo-layout'
 
 /** A library folder that is the top of its own git repository. */
@@ -21,6 +22,12 @@ export async function findLibraryRepo(dir: string): Promise<LibraryRepo | null> 
   if (!top || !gitDir || (await realpath(top)) !== (await realpath(dir))) return null
   return { dir, gitDir, stateDir: join(gitDir, 'copydesk-sync'), filters: await filterOverrides(dir) }
 }
+
+/**
+ * Runs `task` as the only sync of this library (across processes): syncs and
+ * shares both stage into git's index, which takes one writer at a time.
+ */
+export const withSyncLock = <T>(repo: LibraryRepo, task: () => Promise<T>): Promise<T> => withLibraryLock(repo.gitDir, join(repo.gitDir, 'copydesk-sync.lock'), task)
 
 /**
  * The ignore list also goes into .git/info/exclude: the committed .gitignore
@@ -44,6 +51,18 @@ export async function currentBranch(repo: LibraryRepo): Promise<string> {
 export async function commitOf(repo: LibraryRepo, rev: string): Promise<string | null> {
   const run = await repoGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
   return run.code === 0 ? run.stdout.trim() : null
+}
+
+/** The commits of the branch and of the remote's copy of it as last fetched, in one git call; null where there is none. */
+export async function branchTips(repo: LibraryRepo, branch: string): Promise<{ head: string | null; theirs: string | null }> {
+  const [local, remote] = [`refs/heads/${branch}`, `refs/remotes/${REMOTE}/${branch}`]
+  const out = await gitOrFail(repo, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', local, remote], 'read the branches')
+  const tips = new Map<string, string>()
+  for (const line of out.split('\n')) {
+    const [sha, type, ref] = line.split(' ')
+    if (sha && ref && type === 'commit') tips.set(ref, sha)
+  }
+  return { head: tips.get(local) ?? null, theirs: tips.get(remote) ?? null }
 }
 
 /** The best common ancestor of two commits, or null when their histories are unrelated. */
