@@ -27,17 +27,17 @@ export async function committer(cwd: string): Promise<GitSetting[]> {
 const remoteKeys = /^(credential\..*|core\.sshcommand|https?\.(proxy|sslcainfo|sslcapath|sslverify|sslbackend|version)|https?\..+\.(proxy|sslcainfo|sslcapath|sslverify|extraheader)|url\..+\.(insteadof|pushinsteadof))$/
 
 export async function userRemoteSettings(cwd: string): Promise<GitSetting[]> {
-  const scopes = await Promise.all(['--system', '--global'].map((scope) => readConfig(cwd, [scope, '--includes', '--null', '--get-regexp', '.'])))
-  return scopes.flatMap((text) =>
-    text
-      .split('\0')
-      .filter(Boolean)
-      .flatMap((entry): GitSetting[] => {
-        const newline = entry.indexOf('\n')
-        const key = newline < 0 ? entry : entry.slice(0, newline)
-        return remoteKeys.test(key.toLowerCase()) ? [[key, newline < 0 ? '' : entry.slice(newline + 1)]] : []
-      })
-  )
+  // One git call for both files: each entry comes as scope, then key and value.
+  const fields = (await readConfig(cwd, ['--includes', '--null', '--show-scope', '--get-regexp', '.'])).split('\0')
+  const settings: GitSetting[] = []
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [scope, entry] = [fields[i]!, fields[i + 1]!]
+    if (scope !== 'system' && scope !== 'global') continue
+    const newline = entry.indexOf('\n')
+    const key = newline < 0 ? entry : entry.slice(0, newline)
+    if (remoteKeys.test(key.toLowerCase())) settings.push([key, newline < 0 ? '' : entry.slice(newline + 1)])
+  }
+  return settings
 }
 
 /** The user's own variables for reaching a remote, which the safe environment would otherwise drop with every GIT_* one. */

@@ -409,15 +409,17 @@ export class Library {
    * Runs `task`, which changes the library's files directly (sync writing what
    * a merge brought), holding the write lock, then brings the index, the
    * search index and the promos in line with the files as opening does: one
-   * stat per file, re-reading only those that differ.
+   * stat per file, re-reading only those that differ. A task that knows which
+   * files it wrote says so with `changed` (paths relative to the library, as
+   * git names them), and only those are looked at.
    */
-  async applyFileChanges<T>(task: () => Promise<T>): Promise<T> {
+  async applyFileChanges<T>(task: () => Promise<T>, changed?: (result: T) => Iterable<string>): Promise<T> {
     return this.write(async () => {
       const result = await task()
-      const { ops, notices } = await reconcile(this.store, this.paths, null)
+      const { ops, notices } = await reconcile(this.store, this.paths, null, { changed: changed && new Set(changed(result)) })
       if (ops.length) await this.store.record(ops)
       this.notices.push(...notices)
-      this.slugOwners = null
+      if (ops.length) this.slugOwners = null
       for (const id of new Set(ops.map((op) => ('drop' in op ? op.id : op.entry.id)))) await this.search.reread(id)
       await this.refreshPromos()
       if (ops.length) this.announce()

@@ -1,5 +1,5 @@
 import { lstat, readdir, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
 import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
@@ -8,20 +8,40 @@ import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
 
 interface Found {
   file: string
+  /** Relative to the library, as git names it: `articles/<id>.json`, `trash/<id>@<time>.json`. */
+  path: string
   name: string
   id: string
   trashedAt: string | null
 }
 
-async function listFolder(dir: string, parse: (name: string) => { id: string; trashedAt: string | null } | null): Promise<Found[]> {
+const present = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false
+      throw error
+    }
+  )
+
+/** The folder's article files; with `changed`, only those of its changed paths that are there, without listing the folder. */
+async function listFolder(dir: string, folder: string, parse: (name: string) => { id: string; trashedAt: string | null } | null, changed?: ReadonlySet<string>): Promise<Found[]> {
   const found: Found[] = []
+  if (changed) {
+    for (const path of changed) {
+      const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
+      const parsed = name.includes('/') ? null : parse(name)
+      if (parsed && (await present(join(dir, name)))) found.push({ file: join(dir, name), path, name, ...parsed })
+    }
+    return found
+  }
   // A folder that is a link is read, never cleaned: what it points to is not the library's.
   const linked = await isLink(dir)
   for (const name of await readdir(dir)) {
     // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
     if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
-    if (parsed) found.push({ file: join(dir, name), name, ...parsed })
+    if (parsed) found.push({ file: join(dir, name), path: `${folder}/${name}`, name, ...parsed })
   }
   return found
 }
@@ -40,23 +60,31 @@ const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promis
  * named in a notice. Returns the journal operations that bring the index in
  * line, and the notices for the user; a missing index is not news when
  * `missingExpected` (a fresh clone, whose caches are never committed).
+ *
+ * With `changed` (paths relative to the library, as git names them), only
+ * those files are checked: after a sync wrote 20 files, the other 10,000
+ * need no stat, and the folders are not listed.
  */
-export async function reconcile(store: IndexStore, paths: LibraryPaths, problem: IndexProblem, { missingExpected = false } = {}): Promise<{ ops: JournalOp[]; notices: string[] }> {
+export async function reconcile(
+  store: IndexStore,
+  paths: LibraryPaths,
+  problem: IndexProblem,
+  { missingExpected = false, changed }: { missingExpected?: boolean; changed?: ReadonlySet<string> } = {}
+): Promise<{ ops: JournalOp[]; notices: string[] }> {
   const ops: JournalOp[] = []
   const notices: string[] = []
-  const live = await listFolder(paths.articles, (name) => {
+  const parseLive = (name: string): { id: string; trashedAt: null } | null => {
     const id = parseArticleFileName(name)
     return id ? { id, trashedAt: null } : null
-  })
-  const trashed = await listFolder(paths.trash, (name) => {
-    const parsed = parseTrashFileName(name)
-    return parsed ? { ...parsed } : null
-  })
+  }
+  const live = await listFolder(paths.articles, 'articles', parseLive, changed)
+  const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, changed)
   const unreadable = new Set<string>()
   const check = async (found: Found): Promise<void> => {
-    const stamp = stampOf(await lstat(found.file))
     const known: IndexEntry | undefined = found.trashedAt ? store.trash.get(found.id) : store.articles.get(found.id)
-    if (known && sameStamp(known.stamp, stamp) && (!found.trashedAt || store.trash.get(found.id)?.trashedAt === found.trashedAt)) return
+    const sameFile = !!known && (!found.trashedAt || store.trash.get(found.id)?.trashedAt === found.trashedAt)
+    const stamp = stampOf(await lstat(found.file))
+    if (known && sameFile && sameStamp(known.stamp, stamp)) return
     try {
       const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
@@ -75,12 +103,16 @@ export async function reconcile(store: IndexStore, paths: LibraryPaths, problem:
 
   const liveIds = new Set(live.map((f) => f.id))
   const trashIds = new Set(trashed.map((f) => f.id))
-  for (const [id, entry] of store.articles) {
-    if (liveIds.has(id) && !unreadable.has(id)) continue
+  // Only the entries whose files may have gone: all of them, or those of the changed paths.
+  const liveScope = changed ? [...changed].flatMap((path) => (path.startsWith('articles/') ? (parseLive(path.slice('articles/'.length))?.id ?? []) : [])) : store.articles.keys()
+  const trashScope = changed ? [...store.trash.values()].filter((entry) => changed.has(`trash/${basename(paths.trashed(entry.id, entry.trashedAt))}`)).map((entry) => entry.id) : store.trash.keys()
+  for (const id of liveScope) {
+    const entry = store.articles.get(id)
+    if (!entry || (liveIds.has(id) && !unreadable.has(id))) continue
     ops.push({ drop: 'articles', id })
     if (!trashIds.has(id) && !unreadable.has(id)) notices.push(`“${entry.title || 'Untitled'}” was listed but its file is gone, so it was taken off the list.`)
   }
-  for (const id of store.trash.keys()) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
+  for (const id of trashScope) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
 
   const count = live.length + trashed.length
   const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`

@@ -13,6 +13,12 @@ const readIfThere = (file: string): Promise<Buffer | null> =>
   })
 const equal = (a: Buffer | null | undefined, b: Buffer | null | undefined): boolean => (a ?? null) === (b ?? null) || (!!a && !!b && a.equals(b))
 
+/** What moving the branch wrote: the paths (relative to the library) it looked at, and notices for the user. */
+export interface MovedFiles {
+  notices: string[]
+  paths: string[]
+}
+
 /**
  * Moves the branch from `marker.from` to `marker.to` (a merge or the remote's
  * own commit). The marker is written first and the branch moved with a
@@ -20,7 +26,7 @@ const equal = (a: Buffer | null | undefined, b: Buffer | null | undefined): bool
  * where it was, or left the marker that makes the next sync finish writing
  * the files. Call holding the library's write lock.
  */
-export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<string[]> {
+export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<MovedFiles> {
   await writeMarker(repo, marker)
   await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
   onMoved?.()
@@ -35,7 +41,7 @@ export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved
  * is left as it is, to be committed by the next sync, and named in a notice.
  * Running it twice is harmless, so a resumed sync simply runs it again.
  */
-export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): Promise<string[]> {
+export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): Promise<MovedFiles> {
   // A branch that had no commit yet moves from nothing.
   const from = /^0+$/.test(marker.from) ? EMPTY_TREE : marker.from
   const to = marker.to
@@ -64,7 +70,7 @@ export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): P
   // Each write is fsynced; several at once let the file system flush them together.
   for (let i = 0; i < touched.length; i += 16) await Promise.all(touched.slice(i, i + 16).map(writeOne))
   if (touched.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
-  return notices
+  return { notices, paths: touched }
 }
 
 export const finishMove = clearMarker

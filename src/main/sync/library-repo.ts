@@ -46,6 +46,18 @@ export async function commitOf(repo: LibraryRepo, rev: string): Promise<string |
   return run.code === 0 ? run.stdout.trim() : null
 }
 
+/** The commits of the branch and of the remote's copy of it as last fetched, in one git call; null where there is none. */
+export async function branchTips(repo: LibraryRepo, branch: string): Promise<{ head: string | null; theirs: string | null }> {
+  const [local, remote] = [`refs/heads/${branch}`, `refs/remotes/${REMOTE}/${branch}`]
+  const out = await gitOrFail(repo, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', local, remote], 'read the branches')
+  const tips = new Map<string, string>()
+  for (const line of out.split('\n')) {
+    const [sha, type, ref] = line.split(' ')
+    if (sha && ref && type === 'commit') tips.set(ref, sha)
+  }
+  return { head: tips.get(local) ?? null, theirs: tips.get(remote) ?? null }
+}
+
 /** The best common ancestor of two commits, or null when their histories are unrelated. */
 export async function mergeBase(repo: LibraryRepo, a: string, b: string): Promise<string | null> {
   const run = await repoGit(repo, ['merge-base', a, b])

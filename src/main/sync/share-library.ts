@@ -6,6 +6,7 @@ import { folders } from '../library/layout'
 import { openLibrary, type Library } from '../library/library'
 import { commitLocalChanges, type SyncAuthor } from './commit-local'
 import { ensureExcludes, findLibraryRepo, REMOTE, type LibraryRepo } from './library-repo'
+import { withSyncLock } from './sync-lock'
 import { plainReason, remoteAccess } from './remote'
 import { gitignoreText } from './repo-layout'
 
@@ -22,12 +23,17 @@ async function setRemote(repo: LibraryRepo, remote: string): Promise<void> {
   await gitOrFail(repo.dir, had ? ['remote', 'set-url', REMOTE, remote] : ['remote', 'add', REMOTE, remote], 'set the remote')
 }
 
+export interface ShareSteps {
+  /** Called once every file is staged, before the commit takes the library's lock (tests stop a share there). */
+  onStaged?: () => Promise<void>
+}
+
 /**
  * Turns an open library into a git repository of its own (or, if it is one,
  * leaves it be): the ignore list keeps the caches out, and everything else is
  * the first commit. `remote` names where sync shares it.
  */
-export async function shareLibrary(library: Library, author: SyncAuthor, remote?: string): Promise<LibraryRepo> {
+export async function shareLibrary(library: Library, author: SyncAuthor, remote?: string, steps: ShareSteps = {}): Promise<LibraryRepo> {
   let repo = await findLibraryRepo(library.dir)
   if (!repo) {
     if ((await git(library.dir, ['rev-parse', '--git-dir'])).code === 0)
@@ -40,7 +46,16 @@ export async function shareLibrary(library: Library, author: SyncAuthor, remote?
   })
   await ensureExcludes(repo)
   if (remote) await setRemote(repo, remoteAddress(remote))
-  await library.applyFileChanges(() => commitLocalChanges(repo, author))
+  const shared = repo
+  await withSyncLock(shared, async () => {
+    // Staging hashes every file, minutes for 10,000 articles: done without the
+    // library's lock, so saves go on. Saves are atomic renames, so git reads
+    // each file whole; the commit under the lock stages again, which costs a
+    // stat per file and picks up what was saved meanwhile.
+    await gitOrFail(shared, ['add', '--all'], 'note the library’s files')
+    await steps.onStaged?.()
+    await library.applyFileChanges(() => commitLocalChanges(shared, author), () => [])
+  })
   return repo
 }
 

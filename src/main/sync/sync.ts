@@ -4,7 +4,7 @@ import type { Library } from '../library/library'
 import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
 import { authorSettings, commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
-import { commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, REMOTE, type LibraryRepo } from './library-repo'
+import { branchTips, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
 import { fetchRemote, pushBranch, remoteUrl } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
@@ -35,10 +35,10 @@ async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
     await clearMarker(repo)
     return []
   }
-  const notices = await library.applyFileChanges(() => writeMovedFiles(repo, marker))
+  const moved = await library.applyFileChanges(() => writeMovedFiles(repo, marker), ({ paths }) => paths)
   await updateSyncState(repo, (state) => withConflicts(state, marker.conflicts))
   await finishMove(repo)
-  return [...marker.notices, ...notices]
+  return [...marker.notices, ...moved.notices]
 }
 
 /**
@@ -47,31 +47,37 @@ async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
  * commit Copydesk builds. Holds the library's write lock throughout, so no
  * save lands between committing local work and writing the merged files.
  */
-async function integrate(repo: LibraryRepo, library: Library, sides: { head: string | null; base: string | null; theirs: string }, options: SyncOptions): Promise<string[]> {
-  return library.applyFileChanges(async () => {
-    await commitLocalChanges(repo, options.author)
-    options.onStep?.('committed')
-    const ours = await commitOf(repo, 'HEAD')
-    // A local commit on top of `head` leaves the common ancestor where it was.
-    const plan =
-      ours && ours !== sides.base
-        ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, authorSettings(options.author))
-        : { commit: sides.theirs, conflicts: [], notices: [] }
-    const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
-    const notices = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
-    await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
-    await finishMove(repo)
-    return [...plan.notices, ...notices]
-  })
+async function integrate(repo: LibraryRepo, library: Library, sides: { head: string | null; base: string | null; theirs: string }, options: SyncOptions): Promise<{ head: string; notices: string[] }> {
+  const landed = await library.applyFileChanges(
+    async () => {
+      const committed = await commitLocalChanges(repo, options.author)
+      options.onStep?.('committed')
+      const ours = committed ? await commitOf(repo, 'HEAD') : sides.head
+      // A local commit on top of `head` leaves the common ancestor where it was.
+      const plan =
+        ours && ours !== sides.base
+          ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, authorSettings(options.author))
+          : { commit: sides.theirs, conflicts: [], notices: [] }
+      const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
+      const moved = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
+      await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+      await finishMove(repo)
+      return { head: plan.commit, paths: moved.paths, notices: [...plan.notices, ...moved.notices] }
+    },
+    // Only the files the move wrote changed: the index and search follow those, not all 10,000.
+    ({ paths }) => paths
+  )
+  return { head: landed.head, notices: landed.notices }
 }
 
 async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOptions): Promise<SyncStatus> {
   const notices = await recover(repo, library)
   await ensureExcludes(repo)
   const branch = await currentBranch(repo)
-  const commitHere = async (): Promise<void> => {
-    await commitLocalChanges(repo, options.author)
+  const commitHere = async (): Promise<boolean> => {
+    const committed = await commitLocalChanges(repo, options.author)
     options.onStep?.('committed')
+    return committed
   }
   const fail = async (reason: string): Promise<SyncStatus> => {
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason }))
@@ -89,13 +95,18 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
       return fail(fetchProblem)
     }
     options.onStep?.('fetched')
-    const [head, theirs] = await Promise.all([commitOf(repo, 'HEAD'), commitOf(repo, `refs/remotes/${REMOTE}/${branch}`)])
+    const { head, theirs } = await branchTips(repo, branch)
     const base = head && theirs ? await mergeBase(repo, head, theirs) : null
+    let now: string | null
     // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
-    if (theirs && base !== theirs) notices.push(...(await integrate(repo, library, { head, base, theirs }, options)))
-    else await commitHere()
+    if (theirs && base !== theirs) {
+      const landed = await integrate(repo, library, { head, base, theirs }, options)
+      notices.push(...landed.notices)
+      now = landed.head
+    } else {
+      now = (await commitHere()) ? await commitOf(repo, 'HEAD') : head
+    }
     options.onStep?.('merged')
-    const now = await commitOf(repo, 'HEAD')
     if (now === null) break
     if (now !== theirs) {
       const push = await pushBranch(repo, url, branch)

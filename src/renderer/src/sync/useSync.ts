@@ -2,6 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SyncStatus } from '../../../shared/sync-api'
 import { call } from '../lib/api'
 import { useCommand } from '../shell/useCommand'
+import { settledCalls } from './settled-calls'
+
+/**
+ * Reading the status runs git in main. libraryChanged comes in bursts (saves
+ * from another window or the CLI as someone types, a merge writing files),
+ * and only a sync or another process's commit moves the counts: one read per
+ * burst, once it has been quiet this long, is enough.
+ */
+const STATUS_QUIET_MS = 1_500
 
 interface Options {
   /** Minutes between automatic syncs once the library is shared; 0 for none. */
@@ -32,7 +41,12 @@ export function useSync({ everyMinutes, beforeSync, afterSync, onError }: Option
   }, [])
   useEffect(() => {
     refresh()
-    return window.copydesk.on('libraryChanged', refresh)
+    const changes = settledCalls(refresh, STATUS_QUIET_MS)
+    const unsubscribe = window.copydesk.on('libraryChanged', changes.poke)
+    return () => {
+      unsubscribe()
+      changes.cancel()
+    }
   }, [refresh])
 
   const syncNow = useCallback(async (): Promise<void> => {
