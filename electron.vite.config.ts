@@ -30,6 +30,8 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html') },
         output: {
+          // Components keep their names: crash reports and React's developer tools (which the render tests read) name them.
+          keepNames: true,
           codeSplitting: {
             // Zod probes for eval as each schema is built, which the CSP reports, unless jitless is set first. Split
             // into chunks, the schemas' chunk would run before main.tsx's first import; in zod's own chunk the setting

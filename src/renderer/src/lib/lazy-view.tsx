@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react'
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react'
 
 export interface LazyView<P extends object> {
   (props: P): React.JSX.Element
@@ -11,6 +11,11 @@ export interface LazyView<P extends object> {
  * so its chunk stays out of the one the window parses before it shows the
  * library. `fallback` shows while it loads, from a local file a moment; an
  * import that fails reaches the nearest error boundary.
+ *
+ * Not React.lazy: behind Suspense, React renders a view that is still
+ * loading in a hidden tree first, and Tiptap destroys an editor that was
+ * rendered but not mounted, so the article opened on a dead editor. The view
+ * mounts once, when its code is there.
  */
 export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): LazyView<P> {
   let loaded: ComponentType<P> | null = null
@@ -20,17 +25,21 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
       loaded = component
       return component
     }))
-  const Lazy = lazy(async () => ({ default: await preload() }))
   const View = (props: P): React.JSX.Element => {
-    // Once loaded, a view draws without passing through its fallback. Chosen once per mount:
-    // a view that began behind Suspense stays there, for switching would mount it afresh.
-    const [Ready] = useState(() => loaded)
-    if (Ready) return <Ready {...props} />
-    return (
-      <Suspense fallback={fallback}>
-        <Lazy {...props} />
-      </Suspense>
-    )
+    const [state, setState] = useState<{ view: ComponentType<P> | null; error?: unknown }>(() => ({ view: loaded }))
+    useEffect(() => {
+      if (state.view || state.error) return
+      let live = true
+      preload().then(
+        (view) => live && setState({ view }),
+        (error: unknown) => live && setState({ view: null, error })
+      )
+      return () => {
+        live = false
+      }
+    }, [state])
+    if (state.error) throw state.error
+    return state.view ? <state.view {...props} /> : <>{fallback}</>
   }
   return Object.assign(View, { preload })
 }
