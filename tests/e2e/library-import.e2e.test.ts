@@ -123,20 +123,20 @@ describe('importing into the library from the sidebar', () => {
     const app = await openApp(browser)
     const { page, libraryDir } = app
     await shows(page.getByText('No articles yet.', { exact: false }))
-    // Picked from disk, so Chromium reads them itself rather than Playwright sending 8 MB through its pipe.
+    // Picked from disk, so Chromium reads them itself rather than Playwright sending them through its pipe.
     const files = await makeTempDir('copydesk-import-files-')
     onTestFinished(() => files.cleanup())
     const picked: [string, string][] = [
       ['first.md', hugoPost('Imported before the cancel')],
-      // A million paragraphs: four minutes and 2.6 GB of parsing in the main process before the import thread.
-      ['paragraphs.html', '<p>x</p>'.repeat(1_000_000)],
+      // 400 KB, well under the Markdown cap, yet minutes of parsing: 100,000 unfinished links.
+      ['links.md', '[a]('.repeat(100_000)],
       ['after.md', hugoPost('Never reached')]
     ]
     for (const [name, text] of picked) await writeFile(join(files.path, name), text)
     await page.getByLabel('Import files').setInputFiles(picked.map(([name]) => join(files.path, name)))
     const progress = page.getByRole('region', { name: 'Import progress' })
     // The first file waits for the import thread to start: seconds on a busy machine.
-    await progress.getByText('Importing paragraphs.html (2 of 3)').waitFor({ state: 'visible', timeout: 60_000 }).catch(async (error: unknown) => {
+    await progress.getByText('Importing links.md (2 of 3)').waitFor({ state: 'visible', timeout: 60_000 }).catch(async (error: unknown) => {
       console.error('progress panel:', await progress.textContent().catch(() => null), 'report:', await report(page).textContent().catch(() => null))
       throw error
     })
