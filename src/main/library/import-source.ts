@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname, isAbsolute } from 'node:path'
 
@@ -13,7 +14,8 @@ export async function sourceFolderOf(path: string | undefined, content: string |
   const sent = typeof content === 'string' ? Buffer.from(content) : content
   let handle
   try {
-    handle = await open(path, 'r')
+    // Non-blocking: a path that names a FIFO would otherwise hold a file-system thread until someone writes to it.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
     const info = await handle.stat()
     if (!info.isFile() || info.size !== sent.byteLength) return undefined
     return Buffer.from(await handle.readFile()).equals(sent) ? dirname(path) : undefined
