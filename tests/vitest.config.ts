@@ -1,6 +1,9 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
+/** Files that measure the memory of their own process, which modules other files loaded would swell. */
+const ownProcess = ['tests/main/library/import-thread.test.ts']
+
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
@@ -21,7 +24,21 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...ownProcess],
+          environment: 'node',
+          // Files share their worker's modules: loading them again for every file took most of the unit
+          // tests' CPU time. No test keeps module state another file could see (temp folders are fresh,
+          // stubs and fake timers are undone in each file's hooks).
+          isolate: false
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-isolated',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          include: ownProcess,
           environment: 'node'
         }
       },
@@ -32,7 +49,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 240_000,
-          hookTimeout: 240_000
+          hookTimeout: 240_000,
+          // As for the unit files: each file launches its own Chromium and opens its own temp libraries.
+          isolate: false
         }
       }
     ]

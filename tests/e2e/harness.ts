@@ -59,16 +59,41 @@ export function launchBrowser(extraFlags: readonly string[] = []): Promise<Brows
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...extraFlags] })
 }
 
-/** One Chromium for all the tests of the calling file, handed to `onLaunch` before they run and closed after. */
+/**
+ * The Chromium every file without flags of its own shares within its worker, since e2e files run in one
+ * process after another (no isolation, tests/vitest.config.ts): a launch costs seconds of CPU. Each test
+ * still opens its own context. Playwright ends the browser when the worker exits.
+ */
+let sharedBrowser: Promise<Browser> | undefined
+function workerBrowser(): Promise<Browser> {
+  if (!sharedBrowser) {
+    const launching = launchBrowser()
+    sharedBrowser = launching
+    // A browser that crashed or failed to start is launched afresh for the next file.
+    const forget = (): void => {
+      if (sharedBrowser === launching) sharedBrowser = undefined
+    }
+    launching.then((browser) => browser.on('disconnected', forget), forget)
+  }
+  return sharedBrowser
+}
+
+/**
+ * A Chromium for all the tests of the calling file, handed to `onLaunch` before they run: the worker's shared
+ * one, or with `extraFlags` one of the file's own, closed after. Contexts a failed test left open are closed
+ * after the file, so the next file starts from a browser with none.
+ */
 export function useBrowser(onLaunch: (browser: Browser) => void, extraFlags: readonly string[] = []): void {
   if (needsTools(['chromium'], 'Chromium end-to-end tests').skip) return
+  const own = extraFlags.length > 0
   let browser: Browser | undefined
   beforeAll(async () => {
-    browser = await launchBrowser(extraFlags)
+    browser = own ? await launchBrowser(extraFlags) : await workerBrowser()
     onLaunch(browser)
   })
   afterAll(async () => {
-    await browser?.close()
+    if (own) return browser?.close()
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? [])
   })
 }
 
