@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
+import { bodyJson } from './body-json'
 import { liveBodyStats } from './body-word-count'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
@@ -89,7 +90,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       const doc = editor.state.doc
       if (doc.eq(last)) return null
       last = doc
-      return editor.getJSON() as BodyDoc
+      return bodyJson(doc)
     })
     return () => saver.attachBody(null)
   }, [editor, saver])

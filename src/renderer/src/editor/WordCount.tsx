@@ -1,4 +1,5 @@
 import { useLiveValue, type LiveValue } from '../lib/live-value'
+import { plural } from '../library/format'
 import type { BodyStats } from './ArticleEditor'
 
 export const sameStats = (a: BodyStats | null, b: BodyStats | null): boolean =>
@@ -10,7 +11,7 @@ export function WordCount({ stats }: { stats: LiveValue<BodyStats | null> }): Re
   if (!current) return null
   return (
     <span className="status-item" data-testid="word-count">
-      {current.words.toLocaleString()} {current.words === 1 ? 'word' : 'words'} · {current.readingMinutes} min read
+      {plural(current.words, 'word')} · {current.readingMinutes} min read
     </span>
   )
 }

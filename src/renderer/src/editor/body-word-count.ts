@@ -1,5 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { bodyStats, statsOfWords, type BodyNode } from '../../../shared/article/body'
+import { bodyStats, statsOfWords } from '../../../shared/article/body'
+import { blockJson } from './body-json'
 
 const wordsInBlock = new WeakMap<PMNode, number>()
 
@@ -15,7 +16,7 @@ export function liveBodyStats(doc: PMNode): { words: number; readingMinutes: num
   doc.forEach((block) => {
     let count = wordsInBlock.get(block)
     if (count === undefined) {
-      count = bodyStats(block.toJSON() as BodyNode).words
+      count = bodyStats(blockJson(block)).words
       wordsInBlock.set(block, count)
     }
     words += count

@@ -1,6 +1,7 @@
 import type { Article } from '../../../../shared/article/article'
 import { useReview } from '../ReviewContext'
 import { ChecklistPanel } from './ChecklistPanel'
+import { PanelSection } from './PanelSection'
 import { RevisionsPanel } from './RevisionsPanel'
 import { StatusHistory } from './StatusHistory'
 import { SuggestionsList } from './SuggestionsList'
@@ -12,22 +13,18 @@ export function ArticleReview({ article }: { article: Article }): React.JSX.Elem
   const version = article.updatedAt
   return (
     <>
-      <details open>
-        <summary>Suggestions</summary>
+      <PanelSection title="Suggestions" initiallyOpen>
         {editor && <SuggestionsList editor={editor} />}
-      </details>
-      <details>
-        <summary>Ready to publish?</summary>
+      </PanelSection>
+      <PanelSection title="Ready to publish?">
         <ChecklistPanel articleId={article.id} version={version} />
-      </details>
-      <details>
-        <summary>Status history</summary>
+      </PanelSection>
+      <PanelSection title="Status history">
         <StatusHistory history={article.statusHistory ?? []} />
-      </details>
-      <details>
-        <summary>Revisions</summary>
+      </PanelSection>
+      <PanelSection title="Revisions">
         <RevisionsPanel articleId={article.id} version={version} />
-      </details>
+      </PanelSection>
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { RevisionInfo } from '../../../../shared/library-api'
 import { call } from '../../lib/api'
 import { ConfirmDialog } from '../../library/ConfirmDialog'
+import { plural } from '../../library/format'
 import { when } from '../editing/when'
 import { useReview } from '../ReviewContext'
 import type { ShownDiff } from './DiffDialog'
@@ -10,7 +11,7 @@ import { DiffDialog, useSinceDiff } from './useSinceDiff'
 
 /** What a revision says besides its name: its size, how many saves a session grouped, who. */
 function revisionDetails(revision: RevisionInfo): string {
-  const parts = [`${revision.words.toLocaleString()} ${revision.words === 1 ? 'word' : 'words'}`]
+  const parts = [plural(revision.words, 'word')]
   if (revision.saves && revision.saves > 1) parts.push(`${revision.saves} saves`)
   if (revision.author) parts.push(revision.author)
   if (revision.name) parts.push(when(revision.createdAt))
