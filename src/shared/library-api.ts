@@ -81,6 +81,7 @@ export interface PromoWithUsage {
 export interface ImportReport {
   /** `warnings`: what the importer changed or dropped (scripts, unsafe links…), in plain words. */
   imported: { file: string; id: string; title: string; warnings: string[] }[]
+  /** `reason`: why, in plain words, without the file's name (said beside it). */
   failed: { file: string; reason: string }[]
   /** Files left unread because the import was cancelled. */
   cancelled: string[]

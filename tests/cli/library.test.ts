@@ -84,6 +84,23 @@ describe('copydesk library commands', { timeout: 120_000 }, () => {
     expect(body).toContain('"src":"lost.jpg"')
   })
 
+  it('refuses files it cannot import in one plain line that names each once, and imports the rest', async () => {
+    const empty = join(temp.path, 'empty.md')
+    const docx = join(temp.path, 'notes.docx')
+    const good = join(temp.path, 'fine.md')
+    await writeFile(empty, '')
+    await writeFile(docx, 'just text')
+    await writeFile(good, '---\ntitle: Fine at last\n---\n\nIt reads well.\n')
+    expect((await cli('init')).code).toBe(0)
+    const run = await cli('import', empty, docx, good)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^Imported fine\.md as “Fine at last”/)
+    oneCleanLine(run.stderr)
+    expect(run.stderr).toBe(
+      'copydesk: 2 of 3 files were not imported: empty.md: the file is empty. | notes.docx: it is not a Word document (.docx): the file is not a readable .docx package.\n'
+    )
+  })
+
   it('answers bad input with exit 1 and one plain line', async () => {
     for (const args of [['status', 'second-story', 'done'], ['show', 'no-such-story'], ['promo', 'add', '--name', 'X', '--headline', 'Y', '--url', 'javascript:alert(1)', '--cta', 'Go']]) {
       const run = await cli(...args)

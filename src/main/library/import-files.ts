@@ -60,7 +60,7 @@ export async function importArticles(
           report.cancelled = files.slice(index).map(({ name }) => name)
           break
         }
-        const reason = error instanceof UserError ? error.message : `It could not be read: ${reasonOf(error)}.`
+        const reason = error instanceof UserError ? withoutName(error.message, file.name) : `it could not be read: ${reasonOf(error)}.`
         report.failed.push({ file: file.name, reason })
       }
     }
@@ -70,6 +70,9 @@ export async function importArticles(
   options.onProgress?.({ done: files.length - report.cancelled.length, total: files.length })
   return report
 }
+
+/** A reason as the report gives it, beside the file's name: without the name the parsers start their messages with. */
+const withoutName = (message: string, name: string): string => (message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message)
 
 /** The article with each embedded image copied into the media folder and pointed at its copy. */
 async function withImages(imported: ImportedArticle, addMedia: AddMedia): Promise<ImportedArticle> {

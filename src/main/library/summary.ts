@@ -37,7 +37,7 @@ const LEAD_LENGTH = 140
 /** The article's row in the library list; the index keeps it, and a save answers with it. */
 export function articleSummary(article: Article): ArticleSummary {
   const { id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt } = article
-  const lead = excerptAround(article.dek.trim() || bodyText(article.body), [], LEAD_LENGTH)
+  const lead = excerptAround(article.dek.trim() || bodyText(article.body, LEAD_LENGTH + 1), [], LEAD_LENGTH)
   return {
     ...{ id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt },
     ...bodyStats(article.body),

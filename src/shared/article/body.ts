@@ -55,28 +55,61 @@ export function walkBody(node: BodyNode, visit: (node: BodyNode, parents: readon
 
 const blockTypes = new Set(['paragraph', 'heading', 'faqQuestion', 'codeBlock', 'tableCell', 'tableHeader'])
 
-/** Plain text of a body, one line per text block: for search, word counts and diffs. */
-export function bodyText(body: BodyNode): string {
-  const lines: string[] = []
+/**
+ * Hands `onBlock` the text of each text block, trimmed and not empty, in
+ * order; it returns false to stop early (a lead needs only the first lines).
+ */
+function eachTextBlock(body: BodyNode, onBlock: (text: string) => boolean | void): void {
   let current = ''
+  let stopped = false
   const flush = (): void => {
-    if (current.trim()) lines.push(current.trim())
+    const text = current.trim()
     current = ''
+    if (text && !stopped && onBlock(text) === false) stopped = true
   }
   walkBody(body, (node) => {
+    if (stopped) return
     if (blockTypes.has(node.type)) flush()
     if (node.type === 'text') current += node.text ?? ''
     else if (node.type === 'hardBreak') current += ' '
   })
   flush()
+}
+
+/**
+ * Plain text of a body, one line per text block: for search, word counts and
+ * diffs. With `atLeast`, only the first lines, enough to hold that many
+ * characters once runs of white space are one space (a list row's lead).
+ */
+export function bodyText(body: BodyNode, atLeast = Infinity): string {
+  const lines: string[] = []
+  let length = 0
+  eachTextBlock(body, (text) => {
+    lines.push(text)
+    if (atLeast === Infinity) return true
+    length += text.replace(/\s+/g, ' ').length + 1
+    return length < atLeast
+  })
   return lines.join('\n')
 }
 
 const WORDS_PER_MINUTE = 238
+const wordPattern = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+
+/** Words in `text`, counted without keeping them: a long body's words as one array cost hundreds of MB. */
+export function countWords(text: string): number {
+  let words = 0
+  wordPattern.lastIndex = 0
+  while (wordPattern.exec(text)) words++
+  return words
+}
 
 /** Derived, never stored: counts words in every text block including FAQ questions and answers. */
 export function bodyStats(body: BodyNode): { words: number; readingMinutes: number } {
-  return statsOfWords(bodyText(body).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0)
+  // Block by block: text blocks never share a word, and no string of the whole body is built.
+  let words = 0
+  eachTextBlock(body, (text) => void (words += countWords(text)))
+  return statsOfWords(words)
 }
 
 /** The figures shown for a body of `words` words; text blocks never share a word, so a body's count is the sum of its blocks'. */

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { EditableFields } from '../article/article'
-import type { BodyDoc } from '../article/body'
+import { bodyStats, type BodyDoc } from '../article/body'
 import { toProseMirror } from '../schema/to-prosemirror'
 import { append } from './append'
 import { fitText, limits } from './field-limits'
@@ -11,7 +11,7 @@ import { readMarkdownFile } from './markdown/import-markdown'
 import { gatherFaqSections } from './mdast/faq-sections'
 import { mdastToBody } from './mdast/to-body'
 import { readText } from './read-text'
-import { checkFormatSize, checkImportSize } from './size-caps'
+import { checkFormatSize, checkImportSize, checkWordCount } from './size-caps'
 import { docxToHtml, type DocxImage } from './docx/import-docx'
 
 export interface ImportedArticle {
@@ -97,8 +97,12 @@ function readDocument(format: 'markdown' | 'html', fileName: string, text: strin
   return { ...fields, body: checkedBody(mdastToBody(mdast, ctx), ctx) }
 }
 
-/** The body as the editor will hold it: parsed by the real schema, so an import can never store what the editor refuses. */
+/**
+ * The body as the editor will hold it: no longer than an article may be, and
+ * parsed by the real schema, so an import can never store what the editor refuses.
+ */
 function checkedBody(body: BodyDoc, ctx: ImportContext): BodyDoc {
+  checkWordCount(bodyStats(body).words, ctx)
   try {
     return toProseMirror(body).toJSON() as BodyDoc
   } catch (error) {

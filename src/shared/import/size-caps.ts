@@ -5,7 +5,7 @@ const MB = 1024 * 1024
 
 /**
  * The most of each format Copydesk reads, set so that a file of real
- * content under the cap is read within the import's time budget (4 s) on a
+ * content under the cap is read within the import's time budget (3.5 s) on a
  * busy two-core machine, with room to spare; a file built to be slow is
  * still stopped by the budget. Measured on the sample post repeated (the
  * figures tests/main/library/import-thread.test.ts prints):
@@ -15,11 +15,31 @@ const MB = 1024 * 1024
  *   inline scripts, styles and images (data: addresses) are dropped and
  *   cost next to nothing (a 10 MB page of them reads in under 1 s), so the
  *   cap counts only the rest: 2 MB.
- * - Copydesk JSON and Word documents: the transfer limit. JSON is read by
- *   JSON.parse and checked once; a Word document's weight is mostly its
- *   images, and one whose text is slow to read meets the budget.
+ * - Copydesk JSON and Word documents: the transfer limit. A Word document's
+ *   weight is mostly its images; what bounds the time of both is the word
+ *   cap below, counted before the slow steps (the JSON schema check, mammoth).
  */
 export const importSizeCaps = { markdown: 1 * MB, html: 2 * MB, json: MAX_IMPORT_BYTES, docx: MAX_IMPORT_BYTES } as const
+
+/**
+ * The longest article an import makes, whatever the format: about 5,000
+ * paragraphs, which the editor still opens and types into without a pause
+ * a writer would mind, and which every step of an import (reading, checking,
+ * writing, indexing for search) gets through in well under a second. A 20 MB
+ * Copydesk JSON file can hold ten times that, which took the whole import
+ * past 6 s and 500 MB; a Word document of that much text took mammoth alone
+ * longer than the time budget.
+ */
+export const IMPORT_MAX_WORDS = 200_000
+
+/** Refuses an article of more than IMPORT_MAX_WORDS words, saying how many it has and what to do. */
+export function checkWordCount(words: number, ctx: ImportContext): void {
+  if (words > IMPORT_MAX_WORDS) {
+    ctx.fail(
+      `it holds ${words.toLocaleString('en')} words; Copydesk imports articles of up to ${IMPORT_MAX_WORDS.toLocaleString('en')} words, which the editor opens and edits without delay. Split it into several articles and import each.`
+    )
+  }
+}
 
 /** A file's size, rounded up so a file just over a cap never reads as its size. */
 const fileSize = (bytes: number): string => `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`

@@ -8,11 +8,8 @@ interface Props {
   onDismiss: () => void
 }
 
-/** The reason alone, capitalized, when the library's reason already starts with the file's name. */
-function reasonFor({ file, reason }: ImportReport['failed'][number]): string {
-  const bare = reason.startsWith(`${file}: `) ? reason.slice(file.length + 2) : reason
-  return bare.charAt(0).toUpperCase() + bare.slice(1)
-}
+/** The reason as a sentence of its own, under the file's name. */
+const reasonFor = ({ reason }: ImportReport['failed'][number]): string => reason.charAt(0).toUpperCase() + reason.slice(1)
 
 /** What an import did, file by file, in plain words. */
 export function ImportReportPanel({ report, onOpen, onDismiss }: Props): React.JSX.Element {

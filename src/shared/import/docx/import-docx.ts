@@ -2,6 +2,7 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { ImportContext } from '../import-context'
 import { DOCX_IMAGE_PREFIX } from './image-prefix'
+import { checkDocumentText } from './document-text'
 
 /** An image found in the document, to be copied into the library's media folder under `src`'s placeholder. */
 export interface DocxImage {
@@ -42,8 +43,10 @@ const styleMap = [
  */
 export async function docxToHtml(bytes: Uint8Array, ctx: ImportContext): Promise<DocxHtml> {
   const zip = await JSZip.loadAsync(bytes).catch(() => ctx.fail('it is not a Word document (.docx): the file is not a readable .docx package.'))
-  const documentXml = await zip.file('word/document.xml')?.async('string')
-  if (documentXml === undefined) ctx.fail('it is not a Word document (.docx): it has no word/document.xml.')
+  const documentFile = zip.file('word/document.xml')
+  if (!documentFile) ctx.fail('it is not a Word document (.docx): it has no word/document.xml.')
+  // Before mammoth, which takes seconds over a long text: its length is known without reading it, and its words with one pass.
+  const documentXml = await checkDocumentText(documentFile, ctx)
   warnDropped(documentXml, ctx)
 
   const images: DocxImage[] = []

@@ -1,9 +1,6 @@
 import { diffWords } from 'diff'
-import { bodyStats } from '../../article/body'
+import { countWords } from '../../article/body'
 import type { Run } from './diff-types'
-
-/** Words as the status bar counts them. */
-export const countWords = (text: string): number => bodyStats({ type: 'paragraph', content: [{ type: 'text', text }] }).words
 
 export interface WordDiff {
   runs: Run[]
