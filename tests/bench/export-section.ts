@@ -69,7 +69,8 @@ async function firstExport(library: Library, site: string): Promise<{ ms: number
 const ROUNDS = 3
 
 const TARGET_RATE = 2000
-const TARGET_INCREMENTAL_MS = 500
+/** Issue 16: a re-export after one edit at 10k, under 300 ms quiet and under 500 ms with every core busy. */
+const TARGET_INCREMENTAL_MS = { quiet: 300, busy: 500 }
 const EDITS = 5
 
 /** How long two render threads take to start and render their first article, as at the start of a big export. */
@@ -232,8 +233,8 @@ export const exportSection: BenchSection = {
         )
       }
       print(`  re-export with nothing changed: ${ms(again.ms)}, ${again.value.written.length} files written`)
-      print(`  re-export after one article changed, ${EDITS} times: median ${ms(quiet.median)} (target < ${TARGET_INCREMENTAL_MS} ms: ${verdict(quiet.median < TARGET_INCREMENTAL_MS)}), worst ${ms(quiet.worst)}, ${quiet.written} file written`)
-      print(`  the same with every core kept busy by ${availableParallelism()} spinning threads: median ${ms(busy.median)} (target < ${TARGET_INCREMENTAL_MS} ms: ${verdict(busy.median < TARGET_INCREMENTAL_MS)}), worst ${ms(busy.worst)}`)
+      print(`  re-export after one article changed, ${EDITS} times: median ${ms(quiet.median)} (target < ${TARGET_INCREMENTAL_MS.quiet} ms: ${verdict(quiet.median < TARGET_INCREMENTAL_MS.quiet)}), worst ${ms(quiet.worst)}, ${quiet.written} file written`)
+      print(`  the same with every core kept busy by ${availableParallelism()} spinning threads: median ${ms(busy.median)} (target < ${TARGET_INCREMENTAL_MS.busy} ms: ${verdict(busy.median < TARGET_INCREMENTAL_MS.busy)}), worst ${ms(busy.worst)}`)
     } finally {
       await library.close()
       await cleanUp(work)
