@@ -1,13 +1,14 @@
 import { lstat, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Article } from '../../shared/article/article'
-import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
 import { refuseLinkedFolders } from './no-links'
 import { stampOf, type FileStamp } from './summary'
 
 /** Reads and checks an article file; throws with the reason when it is not a valid article. */
 export async function readArticleFile(file: string, expectedId?: string): Promise<Article> {
+  // Loaded when first needed: the check's document schema costs more to load than a listing needs (library.ts).
+  const { checkArticle } = await import('./article-rules')
   const article = checkArticle(JSON.parse(await readFile(file, 'utf8')) as unknown)
   if (expectedId && article.id !== expectedId) throw new Error(`it holds article “${article.id}” but is named for “${expectedId}”`)
   return article

@@ -3,9 +3,10 @@ import { open, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
-import { AtomicJsonFile, writeFileAtomic } from './json-file'
+import { writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'
 import { ListOrders } from './list-orders'
+import { SealedJsonFile } from './sealed-json-file'
 import type { IndexEntry, TrashEntry } from './summary'
 
 export type { JournalOp } from './index-schema'
@@ -66,7 +67,10 @@ export class IndexStore {
   /** The live articles sorted for the list, following every change made here. */
   readonly orders = new ListOrders(this.articles)
   name: string
+  private readonly snapshotFile: SealedJsonFile<Snapshot>
   private readonly db: Low<Snapshot>
+  /** Whether the snapshot read carried its seal; one without it is checked entry by entry until it is written again. */
+  private sealed = true
   private createdAt: string
   private generation = 0
   /** What we last read of the journal: `offset` ends the last complete line, `size` is what the file held. */
@@ -79,7 +83,8 @@ export class IndexStore {
   ) {
     this.name = name
     this.createdAt = new Date().toISOString()
-    this.db = new Low<Snapshot>(new AtomicJsonFile<Snapshot>(paths.index, { pretty: false }), this.toSnapshot())
+    this.snapshotFile = new SealedJsonFile(paths.index, snapshotSchema, `copydesk-index-${INDEX_FORMAT_VERSION}`)
+    this.db = new Low<Snapshot>(this.snapshotFile, this.toSnapshot())
   }
 
   /** Reads the snapshot and journal; a missing or damaged snapshot leaves the index empty for the caller to rebuild. */
@@ -95,12 +100,13 @@ export class IndexStore {
     this.trash.clear()
     let problem: IndexProblem = null
     try {
-      // Through the adapter: Low.read() keeps its default data when the file is missing, hiding that.
-      const data = await this.db.adapter.read()
-      const snapshot = data === null ? null : snapshotSchema.safeParse(data)
-      if (!snapshot) problem = { kind: 'missing' }
-      else if (!snapshot.success) problem = { kind: 'damaged' }
-      else this.db.data = snapshot.data
+      // Not through Low.read(), which keeps its default data when the file is missing, hiding that.
+      const snapshot = await this.snapshotFile.readSealed()
+      if (snapshot === null) problem = { kind: 'missing' }
+      else {
+        this.db.data = snapshot.value
+        this.sealed = snapshot.sealed
+      }
     } catch {
       problem = { kind: 'damaged' }
     }
@@ -237,10 +243,13 @@ export class IndexStore {
    * Whether opening should fold the journal into a new snapshot: reading a
    * journal line costs more than reading the same entry in the snapshot, and
    * a bulk change (50,000 articles copied in, a sync clone) would otherwise
-   * leave every later opening parsing a journal as big as the library.
+   * leave every later opening parsing a journal as big as the library. A
+   * snapshot without its seal (written by an older version, or edited by
+   * hand) is written again too, so that later openings need not check it
+   * entry by entry.
    */
-  journalIsLong(pendingOps: number): boolean {
-    return this.journal.lines + pendingOps > Math.max(500, (this.articles.size + this.trash.size) / 4)
+  wantsCompaction(pendingOps: number): boolean {
+    return !this.sealed || this.journal.lines + pendingOps > Math.max(500, (this.articles.size + this.trash.size) / 4)
   }
 
   /** Appends `ops` to the journal (fsynced) and applies them. Call holding the lock, after refresh(). */
@@ -274,6 +283,7 @@ export class IndexStore {
     this.generation += 1
     this.db.data = this.toSnapshot()
     await this.db.write()
+    this.sealed = true
     await writeFileAtomic(this.paths.journal, header(this.generation))
     const { ino, size } = await stat(this.paths.journal)
     this.journal = { ino, offset: size, size, lines: 0, stale: false }

@@ -9,7 +9,6 @@ import { editedSinceApproval } from '../../shared/review/approval'
 import { transition } from '../../shared/review/status-workflow'
 import { listFilter, listOrder, titleOrder, type ArticleChanges, type ImportReport, type LibraryInfo, type ListQuery, type PromoWithUsage, type RevisionInfo, type SearchHit, type TrashedArticle } from '../../shared/library-api'
 import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
-import { applyChanges, checkArticle, laterThan, newArticle, newId } from './article-rules'
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
 import type { ImportFile, ImportOptions } from './import-files'
@@ -47,6 +46,13 @@ export interface SaveOptions {
 /** Signs the step back to review when nobody has a profile to sign it. */
 const LIBRARY_ACTOR: Actor = { name: 'Copydesk', role: 'writer' }
 const REOPEN_NOTE = 'Edited after approval: this library sends such articles back to review.'
+
+/**
+ * The rules every article passes on its way to the disk check bodies against
+ * the editor's document schema, whose modules (Tiptap, ProseMirror) take
+ * longer to load than listing 10,000 articles: loaded by the first write.
+ */
+const articleRules = () => import('./article-rules')
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50
@@ -90,7 +96,7 @@ export class Library {
       await removeLockLeftovers(paths.lock)
       const { store, problem } = await IndexStore.load(paths, basename(root))
       const { ops, notices } = await reconcile(store, paths, problem, { missingExpected: options.freshCopy ?? false })
-      if (problem || store.journalIsLong(ops.length)) await store.compact(ops)
+      if (problem || store.wantsCompaction(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)
       const { notice: promoNotice } = await promos.refresh()
@@ -230,6 +236,7 @@ export class Library {
   }
 
   private async insert(fields: Partial<EditableFields>): Promise<Article> {
+    const { newArticle, newId } = await articleRules()
     const slugs = this.slugs()
     const article = newArticle(fields, newId(), new Date().toISOString(), (slug) => slugs.has(slug))
     await this.commit(article, 'save')
@@ -244,6 +251,7 @@ export class Library {
   async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
+      const { applyChanges } = await articleRules()
       const slugs = this.slugs()
       const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
       if (!next) return stored
@@ -289,6 +297,7 @@ export class Library {
       await refuseLinkedFolders(this.dir, this.paths.trashed(id, entry.trashedAt), live)
       await rename(this.paths.trashed(id, entry.trashedAt), live)
       let article = await readArticleFile(live, id)
+      const { laterThan } = await articleRules()
       const slugs = this.slugs()
       // Its address may have been taken while it was in the trash.
       if (slugs.has(article.slug)) {
@@ -328,6 +337,7 @@ export class Library {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
       const old = await this.revisions(stored.id).article(revisionId)
+      const { laterThan } = await articleRules()
       const slugs = this.slugs()
       const taken = (slug: string): boolean => (slugs.get(slug) ?? stored.id) !== stored.id
       const article: Article = {
@@ -354,6 +364,7 @@ export class Library {
       const { createdAt, updatedAt, slug, slugLocked } = stored
       const revised = { ...revise(stored), id: stored.id, createdAt, updatedAt, slug, slugLocked }
       if (JSON.stringify(revised) === JSON.stringify(stored)) return stored
+      const { checkArticle, laterThan } = await articleRules()
       const article = checkArticle({ ...revised, updatedAt: laterThan(stored.updatedAt, new Date().toISOString()) })
       const step = article.status !== stored.status ? article.statusHistory?.at(-1) : undefined
       await this.commit(article, step ? 'status' : 'save', [], step ? { author: step.by.name, status: article.status } : {})
@@ -370,6 +381,7 @@ export class Library {
     return this.write(async () => {
       if (this.store.articles.has(article.id) || this.store.trash.has(article.id))
         throw new UserError('conflict', `The article “${article.title || 'Untitled'}” is already in this library.`)
+      const { checkArticle, laterThan } = await articleRules()
       const slugs = this.slugs()
       const slug = slugs.has(article.slug) ? uniqueSlug(article.slug, (s) => slugs.has(s)) : article.slug
       const adopted = checkArticle({ ...article, slug, updatedAt: laterThan(article.updatedAt, new Date().toISOString()) })
@@ -379,7 +391,7 @@ export class Library {
   }
 
   async savePromo(input: PromoInput, id?: string): Promise<Promo> {
-    return this.write(() => this.promos.save(input, id ?? newId(), new Date().toISOString()))
+    return this.write(async () => this.promos.save(input, id ?? (await articleRules()).newId(), new Date().toISOString()))
   }
 
   async deletePromo(id: string): Promise<void> {

@@ -1,10 +1,12 @@
+import { lstatSync } from 'node:fs'
 import { lstat, readdir, unlink } from 'node:fs/promises'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { basename, join } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
 import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
 import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
-import { indexEntry, sameStamp, stampOf, type IndexEntry } from './summary'
+import { indexEntry, sameStamp, stampOf, type FileStamp } from './summary'
 
 interface Found {
   file: string
@@ -52,6 +54,31 @@ const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promis
   return results
 }
 
+/** Stats between two turns of the event loop: a few milliseconds, so a lock's keep-alive and the app's windows are not held up. */
+const STATS_PER_TURN = 1000
+
+interface Differing {
+  found: Found
+  stamp: FileStamp
+}
+
+/**
+ * The files whose stamp is not the one `known` has for them, with their
+ * stamps: one stat per file, synchronous in tight runs, since 10,000 stats
+ * cost a few milliseconds and as many promises through libuv's thread pool
+ * cost far more than the stats themselves.
+ */
+async function differingFiles(files: readonly Found[], known: (found: Found) => FileStamp | undefined): Promise<Differing[]> {
+  const differing: Differing[] = []
+  for (const [i, found] of files.entries()) {
+    if (i > 0 && i % STATS_PER_TURN === 0) await nextTurn()
+    const stats = lstatSync(found.file)
+    const stamp = known(found)
+    if (!stamp || !sameStamp(stamp, stats)) differing.push({ found, stamp: stampOf(stats) })
+  }
+  return differing
+}
+
 /**
  * Checks the index against the article and trash folders, which are the
  * truth. Files whose stamp matches their entry are trusted without being
@@ -80,11 +107,12 @@ export async function reconcile(
   const live = await listFolder(paths.articles, 'articles', parseLive, changed)
   const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, changed)
   const unreadable = new Set<string>()
-  const check = async (found: Found): Promise<void> => {
-    const known: IndexEntry | undefined = found.trashedAt ? store.trash.get(found.id) : store.articles.get(found.id)
-    const sameFile = !!known && (!found.trashedAt || store.trash.get(found.id)?.trashedAt === found.trashedAt)
-    const stamp = stampOf(await lstat(found.file))
-    if (known && sameFile && sameStamp(known.stamp, stamp)) return
+  const known = (found: Found): FileStamp | undefined => {
+    if (!found.trashedAt) return store.articles.get(found.id)?.stamp
+    const entry = store.trash.get(found.id)
+    return entry?.trashedAt === found.trashedAt ? entry.stamp : undefined
+  }
+  const reread = async ({ found, stamp }: Differing): Promise<void> => {
     try {
       const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
@@ -99,7 +127,7 @@ export async function reconcile(
     }
   }
   // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.
-  await inBatches([...live, ...trashed], 16, check)
+  await inBatches(await differingFiles([...live, ...trashed], known), 16, reread)
 
   const liveIds = new Set(live.map((f) => f.id))
   const trashIds = new Set(trashed.map((f) => f.id))

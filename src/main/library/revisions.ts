@@ -6,7 +6,6 @@ import { statusSchema, type Article, type ArticleStatus } from '../../shared/art
 import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'
 import type { RevisionInfo } from '../../shared/library-api'
-import { checkArticle } from './article-rules'
 import { writeJsonAtomic } from './json-file'
 import { isLink, refuseLinkedFolders } from './no-links'
 
@@ -135,6 +134,7 @@ export class Revisions {
     if (!kindOf(revisionId)) throw new UserError('not-found', 'That revision does not exist.')
     try {
       const file = revisionFileSchema.parse(JSON.parse(await readFile(join(this.dir, `${revisionId}.json`), 'utf8')))
+      const { checkArticle } = await import('./article-rules')
       return { info: file.info, article: checkArticle(file.article) }
     } catch {
       throw new UserError('not-found', 'That revision does not exist or could not be read.')

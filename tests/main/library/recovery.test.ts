@@ -44,6 +44,21 @@ describe('recovery when opening a library', () => {
     expect(await titles()).toEqual(before)
   })
 
+  it('opens an index written without a seal (by an earlier version) as it is, and seals it for the next opening', async () => {
+    // Rebuilt, the snapshot holds every article rather than the journal.
+    await rm(indexFile())
+    await session.reopen()
+    const before = await titles()
+    const { sha256: seal, ...unsealed } = JSON.parse(await readFile(indexFile(), 'utf8')) as { sha256?: string; articles: unknown[] }
+    expect(seal).toMatch(/^[0-9a-f]{64}$/)
+    expect(unsealed.articles).toHaveLength(3)
+    await writeFile(indexFile(), `${JSON.stringify(unsealed)}\n`)
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual([])
+    expect(await titles()).toEqual(before)
+    expect(await readFile(indexFile(), 'utf8')).toMatch(/,"sha256":"[0-9a-f]{64}"\}\n$/)
+  })
+
   it('ignores a half-written journal line and keeps writing after it', async () => {
     await appendFile(journalFile(), '{"put":"articles","entry":{"id":"half')
     const library = await session.reopen()
