@@ -1,8 +1,12 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-/** Files that measure the memory of their own process, which modules other files loaded would swell. */
-const ownProcess = ['tests/main/library/import-thread.test.ts']
+/**
+ * Files that need a process of their own: import-thread measures the memory of its process, which modules
+ * other files loaded would swell; the other two move the process's working folder into temp folders they
+ * delete, and a module first loaded meanwhile keeps that folder (esbuild then failed to start its service).
+ */
+const ownProcess = ['tests/main/library/import-thread.test.ts', 'tests/main/ipc/contract-fuzz.test.ts', 'tests/main/ipc/folder-handles.test.ts']
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
