@@ -14,7 +14,7 @@ export default defineConfig({
     globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
     // Vitest's default on two cores is one worker, which ran the whole suite file after file.
     // Most files wait on child processes, disks and a browser, so two run side by side even on a
-    // busy two-core laptop; both projects share the one pool (equal maxWorkers, one group).
+    // busy two-core laptop; the projects share the one pool (equal maxWorkers, one group).
     maxWorkers: 2,
     // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
     expect: { poll: { timeout: 60_000 } },
@@ -31,8 +31,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'node_modules/**', ...ownProcess],
           environment: 'node',
           // Files share their worker's modules: loading them again for every file took most of the unit
-          // tests' CPU time. No test keeps module state another file could see (temp folders are fresh,
-          // stubs and fake timers are undone in each file's hooks).
+          // tests' CPU time. No test here keeps state another file could see (temp folders are fresh,
+          // stubs, env and fake timers are undone in each file's hooks, the working folder never moves).
           isolate: false
         }
       },
@@ -54,7 +54,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          // As for the unit files: each file launches its own Chromium and opens its own temp libraries.
+          // As for the unit files; the files of a worker share its Chromium (tests/e2e/harness.ts), and
+          // every test opens its own browser context over its own temp library.
           isolate: false
         }
       }
