@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => home.cleanup())
 
 describe('the README', () => {
-  it('command-line examples all work when run in order, in a fresh home folder', async () => {
+  // Eight npm runs one after another: with the cores busy elsewhere they took over the default two minutes.
+  it('command-line examples all work when run in order, in a fresh home folder', { timeout: 300_000 }, async () => {
     const outputs: string[] = []
     for (const line of await walkthrough()) {
       // A real shell, so `~` and quoting behave as for the reader; HOME is a fresh folder.

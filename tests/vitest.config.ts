@@ -1,8 +1,12 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-/** Files that measure the memory of their own process, which modules other files loaded would swell. */
-const ownProcess = ['tests/main/library/import-thread.test.ts']
+/**
+ * Files that need a process of their own: import-thread measures the memory of its process, which modules
+ * other files loaded would swell; the other two move the process's working folder into temp folders they
+ * delete, and a module first loaded meanwhile keeps that folder (esbuild then failed to start its service).
+ */
+const ownProcess = ['tests/main/library/import-thread.test.ts', 'tests/main/ipc/contract-fuzz.test.ts', 'tests/main/ipc/folder-handles.test.ts']
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
@@ -10,7 +14,7 @@ export default defineConfig({
     globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
     // Vitest's default on two cores is one worker, which ran the whole suite file after file.
     // Most files wait on child processes, disks and a browser, so two run side by side even on a
-    // busy two-core laptop; both projects share the one pool (equal maxWorkers, one group).
+    // busy two-core laptop; the projects share the one pool (equal maxWorkers, one group).
     maxWorkers: 2,
     // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
     expect: { poll: { timeout: 60_000 } },
@@ -27,8 +31,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'node_modules/**', ...ownProcess],
           environment: 'node',
           // Files share their worker's modules: loading them again for every file took most of the unit
-          // tests' CPU time. No test keeps module state another file could see (temp folders are fresh,
-          // stubs and fake timers are undone in each file's hooks).
+          // tests' CPU time. No test here keeps state another file could see (temp folders are fresh,
+          // stubs, env and fake timers are undone in each file's hooks, the working folder never moves).
           isolate: false
         }
       },
@@ -50,7 +54,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          // As for the unit files: each file launches its own Chromium and opens its own temp libraries.
+          // As for the unit files; the files of a worker share its Chromium (tests/e2e/harness.ts), and
+          // every test opens its own browser context over its own temp library.
           isolate: false
         }
       }

@@ -6,7 +6,7 @@ import { hostingPromo, netflixArticle, relatedArticles } from '../../fixtures/ne
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { buildAstroSite } from './support/astro-site'
-import { mediaBytes } from './support/exported-site'
+import { mediaBytes, setupTimeoutMs } from './support/exported-site'
 import { articleWith, bulletList, faq, fixtureContext, image, link, p, promoSlot, text } from './support/body'
 import { byTag, parseDocument, textOf } from './support/hast-query'
 import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
@@ -49,7 +49,7 @@ describe('a real Astro build of exported articles with the astro site kit', () =
   beforeAll(async () => {
     site = await makeTempDir('copydesk-astro-')
     await buildAstroSite(site.path, [{ article: netflixArticle() }, ...relatedArticles().map((article) => ({ article })), { article: tricky }], ctx)
-  }, 90_000)
+  }, setupTimeoutMs)
 
   afterAll(() => site?.cleanup())
 

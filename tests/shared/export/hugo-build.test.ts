@@ -9,7 +9,7 @@ import { adversarialBody } from './support/adversarial'
 import { articleWith, faq, fixtureContext, image, p, promoSlot, text } from './support/body'
 import { byTag, parseDocument, textOf } from './support/hast-query'
 import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
-import { mediaBytes } from './support/exported-site'
+import { mediaBytes, setupTimeoutMs } from './support/exported-site'
 import { buildHugoSite } from './support/hugo-site'
 
 const breakout = 'Is </script><script>alert(1)</script> <!-- safe & sound?'
@@ -43,7 +43,7 @@ describe.skipIf(tools.skip)('a real Hugo build of exported articles with the hug
       [{ article: netflixArticle() }, ...relatedArticles().map((article) => ({ article })), { article: tricky, layout: { bundle: true } }, { article: unpaired }],
       ctx
     )
-  }, 90_000)
+  }, setupTimeoutMs)
 
   afterAll(() => site?.cleanup())
 

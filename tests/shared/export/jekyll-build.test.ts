@@ -8,7 +8,7 @@ import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { adversarialBody } from './support/adversarial'
 import { articleWith, faq, fixtureContext, image, link, p, promoSlot, text } from './support/body'
-import { mediaBytes } from './support/exported-site'
+import { mediaBytes, setupTimeoutMs } from './support/exported-site'
 import { byTag, parseDocument, textOf } from './support/hast-query'
 import { buildJekyllSite, builtPostPath } from './support/jekyll-site'
 import { expectFixtureFaq, expectReadsLikeHtmlExport, expectSponsoredPromos, faqPageEntries } from './support/site-build-checks'
@@ -56,7 +56,7 @@ describe.skipIf(tools.skip)('a real Jekyll build of exported articles with the j
   beforeAll(async () => {
     site = await makeTempDir('copydesk-jekyll-')
     await buildJekyllSite(site.path, [{ article: netflixArticle() }, ...relatedArticles().map((article) => ({ article })), { article: tricky }], ctx)
-  }, 90_000)
+  }, setupTimeoutMs)
 
   afterAll(() => site?.cleanup())
 

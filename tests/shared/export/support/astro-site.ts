@@ -3,7 +3,7 @@ import { mkdir, symlink } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import type { ExportContext } from '../../../../src/shared/export'
-import { writeExportedSite, type SiteArticle } from './exported-site'
+import { siteBuildTimeoutMs, writeExportedSite, type SiteArticle } from './exported-site'
 
 const repoRoot = resolve(import.meta.dirname, '../../../..')
 
@@ -82,7 +82,7 @@ export async function buildAstroSite(root: string, articles: SiteArticle[], ctx:
   // Run from the site as its owner would: Astro stages its server build in the working directory.
   await promisify(execFile)(join(repoRoot, 'node_modules/.bin/astro'), ['build', '--root', root, '--silent'], {
     cwd: root,
-    timeout: 60_000,
+    timeout: siteBuildTimeoutMs,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }
   })
 }

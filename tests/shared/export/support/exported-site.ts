@@ -5,6 +5,13 @@ import { exportMarkdown, profiles, type ExportContext, type LayoutOptions, type 
 
 export type SiteArticle = { article: Article; layout?: LayoutOptions }
 
+/**
+ * How long a generator's build may take before it is stopped: Astro's takes seconds on a quiet laptop but
+ * passed a minute with the cores busy elsewhere. `setupTimeoutMs` is for the hook that writes and builds a site.
+ */
+export const siteBuildTimeoutMs = 240_000
+export const setupTimeoutMs = siteBuildTimeoutMs + 60_000
+
 /** Every media file's bytes: a real 1×1 PNG, since a generator may read images (Astro's image() measures them). */
 export const mediaBytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { ExportContext } from '../../../../src/shared/export'
-import { writeExportedSite, type SiteArticle } from './exported-site'
+import { siteBuildTimeoutMs, writeExportedSite, type SiteArticle } from './exported-site'
 
 /**
  * The smallest Hugo site a theme would give: a page layout that prints the
@@ -28,5 +28,5 @@ export const hugoSiteFiles: Record<string, string> = {
 /** Writes the articles with the hugo profile, their media and the site kit, then runs Hugo. */
 export async function buildHugoSite(root: string, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
   await writeExportedSite(root, 'hugo', hugoSiteFiles, articles, ctx)
-  await promisify(execFile)('hugo', ['--source', root, '--quiet', '--panicOnWarning'], { timeout: 60_000 })
+  await promisify(execFile)('hugo', ['--source', root, '--quiet', '--panicOnWarning'], { timeout: siteBuildTimeoutMs })
 }

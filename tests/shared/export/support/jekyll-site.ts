@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { ExportContext } from '../../../../src/shared/export'
-import { writeExportedSite, type SiteArticle } from './exported-site'
+import { siteBuildTimeoutMs, writeExportedSite, type SiteArticle } from './exported-site'
 
 /**
  * The smallest Jekyll site a theme would give: a post layout that prints the
@@ -29,7 +29,7 @@ const siteFiles: Record<string, string> = {
 export async function buildJekyllSite(root: string, articles: SiteArticle[], ctx: ExportContext): Promise<void> {
   await writeExportedSite(root, 'jekyll', siteFiles, articles, ctx)
   // Safe mode, as GitHub Pages runs it: no plugins, nothing from outside the site.
-  await promisify(execFile)('jekyll', ['build', '--source', root, '--destination', join(root, '_site'), '--safe', '--quiet'], { timeout: 60_000 })
+  await promisify(execFile)('jekyll', ['build', '--source', root, '--destination', join(root, '_site'), '--safe', '--quiet'], { timeout: siteBuildTimeoutMs })
 }
 
 /**
