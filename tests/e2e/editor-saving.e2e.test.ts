@@ -102,7 +102,7 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
-  it('typing and its autosave redraw only the word count and the save state: not the workspace, the editor, its rail or its FAQ and promo blocks', async () => {
+  it('typing and its autosave redraw only the word count and the save state: not the workspace, the editor, its rail, its FAQ and promo blocks, closed review sections or blocks out of view', async () => {
     const article = editableFields(netflixArticle())
     const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
     const { page } = app
@@ -114,6 +114,7 @@ describe('saving in Chromium', () => {
     // Each part drew when the article opened, so a part missing below was skipped, not unseen.
     expect(editorParts.filter((name) => !opening.has(name))).toEqual([])
     const before = (await recorder.commits()).length
+    const callsBefore = app.calls.length
 
     await editorBody(page).locator('p').first().click()
     await pressKeys(page, 'End')
@@ -130,6 +131,17 @@ describe('saving in Chromium', () => {
     const drewEditor = typing.flatMap((commit) => commit.drew).filter((name) => editorParts.slice(1).includes(name))
     expect(drewEditor).toEqual([])
     expect(bodyText((await storedArticle(app, app.ids[0]!)).body)).toContain('Five more words typed here.')
+    // The closed review sections (checklist, revisions) do not ask the library again after each autosave.
+    const asked = app.calls.slice(callsBefore).map((call) => call.channel)
+    expect(asked.some((channel) => channel.endsWith('saveArticle'))).toBe(true)
+    expect(asked.filter((channel) => /getChecklist|listRevisions/.test(channel))).toEqual([])
+
+    // Blocks out of view are skipped (content-visibility), so a keystroke lays out and paints only those on screen.
+    const faq = editorBody(page).locator(':scope > .node-faq')
+    const drawn = (): Promise<boolean> => faq.evaluate((block) => block.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
+    await expect(drawn()).resolves.toBe(false)
+    await faq.scrollIntoViewIfNeeded()
+    await expect.poll(drawn).toBe(true)
     await app.done()
   })
 })
