@@ -43,27 +43,27 @@ export async function readManifest(siteRoot: string): Promise<{ manifest: Manife
 }
 
 /**
- * Each entry's text as it sits in the file, kept while the entry lives: after
- * one edit, all but one of 10,000 entries are the objects read or written
- * last time, so writing the manifest joins their text instead of
- * serializing megabytes again. Entries are never edited in place.
+ * Each entry's line as it sits in the file, path included, kept while the
+ * entry lives: after one edit, all but one of 10,000 entries are the objects
+ * read or written last time, so writing the manifest joins their lines
+ * instead of serializing megabytes again. Entries are never edited in place;
+ * one recorded under another path gets its line anew.
  */
-const entryText = new WeakMap<ManifestEntry, string>()
-function textOf(entry: ManifestEntry): string {
-  let text = entryText.get(entry)
-  if (text === undefined) {
-    const { kind, sha256: hash, articleId, title } = entry
-    // Indented as JSON.stringify(manifest, null, 2) places it, two levels down.
-    text = JSON.stringify({ kind, sha256: hash, articleId, title }, null, 2).replaceAll('\n', '\n    ')
-    entryText.set(entry, text)
-  }
-  return text
+const entryLines = new WeakMap<ManifestEntry, { path: string; line: string }>()
+function lineOf(path: string, entry: ManifestEntry): string {
+  const kept = entryLines.get(entry)
+  if (kept?.path === path) return kept.line
+  const { kind, sha256: hash, articleId, title } = entry
+  // Indented as JSON.stringify(manifest, null, 2) places it, two levels down.
+  const line = `    ${JSON.stringify(path)}: ${JSON.stringify({ kind, sha256: hash, articleId, title }, null, 2).replaceAll('\n', '\n    ')}`
+  entryLines.set(entry, { path, line })
+  return line
 }
 
 /** Sorted by path so the file is byte-identical when nothing changed, and diffs stay small; the same text as JSON.stringify(manifest, null, 2). */
 export function serializeManifest(manifest: Manifest): string {
   const paths = Object.keys(manifest.files).sort()
-  const files = paths.length ? `{\n${paths.map((path) => `    ${JSON.stringify(path)}: ${textOf(manifest.files[path]!)}`).join(',\n')}\n  }` : '{}'
+  const files = paths.length ? `{\n${paths.map((path) => lineOf(path, manifest.files[path]!)).join(',\n')}\n  }` : '{}'
   return `{\n  "format": ${JSON.stringify(manifest.format)},\n  "profile": ${JSON.stringify(manifest.profile)},\n  "files": ${files}\n}\n`
 }
 

@@ -147,19 +147,21 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   const articles: PlannedArticle[] = []
   const files: PlannedFile[] = []
   const comparing = new BoundedTasks(COMPARING)
-  /** Files claimed since the last call, in claim order. */
+  /**
+   * A file known unchanged from the render cache's stamps: the path was checked when written and is still that regular file.
+   * Listed as it is claimed, without a turn of the event loop: after one edit, that is 9,999 files of 10,000.
+   */
+  const knownUnchanged = (file: Wanted, sha256: string): PlannedFile => {
+    const known: PlannedFile = Object.assign(siteFile(file), { action: 'unchanged' as const, target: join(site.root, file.path), sha256 })
+    if (file.source) known.source = file.source
+    return known
+  }
+  /** Files claimed since the last call, in claim order, to compare with the site. */
   let claimed: Wanted[] = []
   const compareClaimed = async (): Promise<void> => {
     const batch = claimed
     claimed = []
     for (const file of batch) {
-      // Known unchanged from the render cache's stamps: the path was checked when written and is still that regular file.
-      if (file.cachedSha256) {
-        const known: PlannedFile = Object.assign(siteFile(file), { action: 'unchanged' as const, target: join(site.root, file.path), sha256: file.cachedSha256 })
-        if (file.source) known.source = file.source
-        files.push(known)
-        continue
-      }
       await comparing.add(async () => {
         const { planned, bytes } = await compareWithSite(site, file, previous)
         // Held no longer than this: memory stays flat however many articles there are.
@@ -173,7 +175,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     const owner = wanted.get(file.path)
     if (!owner) {
       wanted.set(file.path, file)
-      if (compareHere) claimed.push(file)
+      if (file.cachedSha256) files.push(knownUnchanged(file, file.cachedSha256))
+      else if (compareHere) claimed.push(file)
     } else if (file.kind !== 'media' || owner.source !== file.source) {
       warnings.push({
         articleId: planned.id,
@@ -278,7 +281,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
         const { rendered, media } = await ahead.shift()!
         fromRender(summary, planned, rendered, media)
       }
-      await compareClaimed()
+      if (claimed.length) await compareClaimed()
       const done = index + 1
       if (done % BATCH === 0 || done === selected.length) options.onProgress?.(done, selected.length)
     }

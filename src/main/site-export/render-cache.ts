@@ -58,21 +58,23 @@ export async function readRenderCache(libraryDir: string, siteRoot: string, rend
 }
 
 /**
- * Each entry's JSON, kept while the entry lives: after one edit, 9,999 of
- * 10,000 entries are the objects read or written last time, and writing the
- * cache is then joining their text rather than serializing 3 MB again.
+ * Each entry's JSON with its id, kept while the entry lives: after one edit,
+ * 9,999 of 10,000 entries are the objects read or written last time, and
+ * writing the cache is then joining their text rather than serializing 3 MB again.
  */
-const entryJson = new WeakMap<CachedArticle, string>()
-function jsonOf(entry: CachedArticle): string {
-  let json = entryJson.get(entry)
-  if (json === undefined) entryJson.set(entry, (json = JSON.stringify(entry)))
+const entryJson = new WeakMap<CachedArticle, { id: string; json: string }>()
+function jsonOf(id: string, entry: CachedArticle): string {
+  const kept = entryJson.get(entry)
+  if (kept?.id === id) return kept.json
+  const json = `${JSON.stringify(id)}:${JSON.stringify(entry)}`
+  entryJson.set(entry, { id, json })
   return json
 }
 
 export async function writeRenderCache(libraryDir: string, siteRoot: string, renderer: string, articles: Map<string, CachedArticle>): Promise<void> {
   await mkdir(join(libraryDir, CACHE_FOLDER), { recursive: true })
   // The JSON of { version: 2, siteRoot, renderer, articles }, with each entry's kept text.
-  const entries = Array.from(articles, ([id, entry]) => `${JSON.stringify(id)}:${jsonOf(entry)}`)
+  const entries = Array.from(articles, ([id, entry]) => jsonOf(id, entry))
   const text = `{"version":2,"siteRoot":${JSON.stringify(siteRoot)},"renderer":${JSON.stringify(renderer)},"articles":{${entries.join(',')}}}`
   await writeRememberedJson(cacheFile(libraryDir, siteRoot), text, { siteRoot, renderer, articles } satisfies RenderCache)
 }
