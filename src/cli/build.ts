@@ -1,14 +1,27 @@
 import { chmod, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 
 /**
  * `npm run build:cli` (and `npm install`, through prepare): the command line as plain ES modules
  * in out/cli, so it starts without compiling TypeScript. Commands load their modules when they
- * run (split chunks), so `--help` loads little; dependencies stay in node_modules. The render
- * and import workers are built beside it (see src/cli/built-workers.ts).
+ * run (split chunks), so `--help` loads little. Dependencies are bundled too: resolving and
+ * linking the hundred-odd files zod alone is made of cost more than listing a library, and
+ * bundled, only the parts of zod the schemas use are loaded. Bundled CommonJS packages get a
+ * `require` for the Node modules they ask for. The render and import workers are built beside
+ * it (see src/cli/built-workers.ts).
  */
 const root = resolve(import.meta.dirname, '../..')
+
+const BUNDLED_PACKAGES = new Set(['zod', 'commander'])
+const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+/** Every other package is loaded from node_modules, as the app loads it. */
+const otherPackagesExternal: Plugin = {
+  name: 'other-packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => (BUNDLED_PACKAGES.has(packageOf(path)) ? undefined : { path, external: true }))
+  }
+}
 const outdir = resolve(root, 'out/cli')
 
 await rm(outdir, { recursive: true, force: true })
@@ -24,7 +37,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [otherPackagesExternal],
+  banner: { js: "import { createRequire as createRequireForBundledPackages } from 'node:module'; const require = createRequireForBundledPackages(import.meta.url);" },
   outdir,
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning'

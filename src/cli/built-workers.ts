@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { useBundledThread } from '../main/threads/start-thread'
+import { useBundledThread } from '../main/threads/bundled-threads'
 
 /**
  * The built CLI (out/cli, see build.ts) ships its threads' scripts beside itself and names them

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { idSchema, statusSchema, type ArticleStatus } from './article/article'
 import { profileNames, type ProfileName } from './export/types'
 import { folderHandleSchema, type FolderRef } from './folders'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { idSchema, STATUS_NOTE_MAX_LENGTH, statusSchema } from './article/article'
 import type { BundleMerge } from './review/bundle/merge-bundle'
 import type { MergeConflict } from './review/bundle/merge-conflict'

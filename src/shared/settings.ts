@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { FolderRef } from './folders'
 import { actorSchema, type Actor } from './review/actor'
 

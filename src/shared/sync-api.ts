@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { bodySchema } from './article/body'
 import { articleMetaSchema, idSchema, type ConflictField } from './article/article'
 

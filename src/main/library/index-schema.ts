@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { articleMetaSchema, idSchema } from '../../shared/article/article'
 import type { IndexEntry, TrashEntry } from './summary'
 

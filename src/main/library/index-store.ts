@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
 import { writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'

@@ -3,7 +3,7 @@ import { hostname, uptime } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import lockfile from 'proper-lockfile'
-import { z } from 'zod'
+import * as z from 'zod'
 import { UserError } from '../../shared/ipc/result'
 
 const WAIT_LIMIT_MS = 15_000

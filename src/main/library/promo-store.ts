@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
-import { z } from 'zod'
+import * as z from 'zod'
 import { promoInputSchema, promoSchema, type Promo, type PromoInput } from '../../shared/article/promo'
 import { UserError } from '../../shared/ipc/result'
 import { moveAside, reasonOf } from './article-files'

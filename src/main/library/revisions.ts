@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { statusSchema, type Article, type ArticleStatus } from '../../shared/article/article'
 import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'

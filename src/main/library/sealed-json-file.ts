@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { writeFileAtomic } from './json-file'
 
 const FIELD = ',"sha256":"'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { UserError } from '../../shared/ipc/result'
 
 /** Zod's issues as the plain-words error the IPC layer and the CLI show. */

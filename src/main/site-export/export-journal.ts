@@ -1,6 +1,6 @@
 import { rm, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { profileNameSchema } from '../../shared/export-api'
 import { entrySchema, sha256, type Manifest, type ManifestEntry } from './manifest'
 import { readRegularFile } from './regular-file'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { profileNameSchema } from '../../shared/export-api'
 import { readRememberedJson, writeRememberedJson } from './remembered-json'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { z } from 'zod'
+import * as z from 'zod'
 import { statusSchema } from '../../shared/article/article'
 import { profileNameSchema, type SiteExportPreferences } from '../../shared/export-api'
 

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readJsonIfExists, writeJsonAtomic } from '../library/json-file'
 import type { LibraryRepo } from './library-repo'
 

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type * as Esbuild from 'esbuild'
+import { bundledThread, type ThreadName } from './bundled-threads'
 
-/** The worker threads main runs, each the entry of its own bundle in the app. */
-export type ThreadName = 'render' | 'import'
+export { useBundledThread, type ThreadName } from './bundled-threads'
 
 /** Each thread's TypeScript entry, relative to this folder, for runs from sources. */
 const sourceEntries: Record<ThreadName, string> = {
@@ -17,16 +17,7 @@ const sourceEntries: Record<ThreadName, string> = {
 const here = (): string => fileURLToPath(import.meta.url)
 /** Running from sources (the CLI, tests, the bench): this file is TypeScript. */
 const fromSources = (): boolean => here().endsWith('.ts')
-const bundledFiles = new Map<ThreadName, string>()
 const sourceBundles = new Map<ThreadName, string>()
-
-/**
- * Called by the app with the workers electron-vite bundled (imported with
- * `?modulePath`), since bundled code cannot find them beside itself.
- */
-export function useBundledThread(name: ThreadName, file: string): void {
-  bundledFiles.set(name, file)
-}
 
 /**
  * Starts a thread running `name`. From sources, threads do not inherit tsx's
@@ -36,7 +27,7 @@ export function useBundledThread(name: ThreadName, file: string): void {
  * with the worker electron-vite bundled.
  */
 export function startThread(name: ThreadName, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
-  const file = bundledFiles.get(name)
+  const file = bundledThread(name)
   if (file) return new Worker(file, options)
   if (!fromSources()) throw new Error(`This build names no ${name} thread: call useBundledThread first.`)
   let script = sourceBundles.get(name)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Zod compiles fast parsers with new Function() when eval is allowed, and
 // probes for it on first use; the CSP allows no eval, so the probe would be a

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { bodySchema } from './body'
 import { SLUG_MAX_LENGTH, slugPattern } from './slug'
 import { actorSchema } from '../review/actor'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { bodyBoundsProblem } from './body-bounds'
 import { plainIssue } from '../ipc/plain-issue'
 

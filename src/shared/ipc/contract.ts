@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { channel, event, type ChannelDef, type EventDef } from './define'
 import type { IpcResult } from './result'
 import { settingsPatchSchema, type SettingsView } from '../settings'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /**
  * A channel pairs a runtime schema for its request (checked in main before

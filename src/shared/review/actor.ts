@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const reviewRoles = ['writer', 'editor'] as const
 export const roleSchema = z.enum(reviewRoles)

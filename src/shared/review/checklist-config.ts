@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const toggle = z.object({ enabled: z.boolean().default(true) }).prefault({})
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { actorSchema } from './actor'
 import { isoDateTimeSchema, reviewIdSchema } from './review-scalars'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { articleSchema } from '../../article/article'
 import { bodySchema } from '../../article/body'
 import { actorSchema } from '../actor'
