@@ -20,3 +20,14 @@ describeWithTools(['cmark-gfm'], 'paragraphs that start or end with spaces, expo
     expect(html).toContain('<p>A tab first.</p>')
   })
 })
+
+it('drops edge text made only of spaces, keeps the spaces of code at an edge, and leaves out a paragraph of spaces only', () => {
+  const code = (text: string) => ({ type: 'text', text, marks: [{ type: 'code' }] })
+  const article = articleWith([
+    { type: 'paragraph', content: [{ type: 'text', text: ' \t ' }, { type: 'text', text: ' Words ' }, { type: 'text', text: '  ' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Run ' }, code(' x ')] },
+    paragraph(' \t  '),
+    paragraph('Last.')
+  ])
+  expect(bodyOf(exportMarkdown(article, fixtureContext(), 'plain').content)).toBe('\nWords\n\nRun `  x  `\n\nLast.\n')
+})
