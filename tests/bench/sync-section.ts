@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { cloneLibrary, shareLibrary } from '../../src/main/sync/share-library'
 import { syncLibrary } from '../../src/main/sync/sync'
 import { oursWinsMerge } from '../main/sync/ours-wins-merge'
-import { ms, timed, verdict, type BenchSection } from './section'
+import { gitRunCount } from '../../src/main/git/git-runs'
+import { busyCores, ms, timed, verdict, type BenchSection } from './section'
 import { cachedSyntheticLibrary } from './synthetic-library'
 
 const SIZE = 10_000
@@ -23,12 +24,32 @@ async function editSome(library: Library, ids: string[], note: string): Promise<
 }
 
 /**
+ * CPU time (user + system) of this process and of the processes it started
+ * and waited for (git, and what git started), in ms: less swayed by a busy
+ * machine than wall time. Linux only (/proc); NaN elsewhere.
+ */
+async function cpuMs(): Promise<number> {
+  const stat = await readFile('/proc/self/stat', 'utf8').catch(() => null)
+  if (!stat) return NaN
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const { user, system } = process.cpuUsage()
+  // cutime and cstime, in clock ticks of 10 ms.
+  return (user + system) / 1000 + (Number(fields[13]) + Number(fields[14])) * 10
+}
+
+async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; gitRuns: number; value: T }> {
+  const [cpu, runs] = [await cpuMs(), gitRunCount()]
+  const { ms, value } = await timed(fn)
+  return { ms, cpu: (await cpuMs()) - cpu, gitRuns: gitRunCount() - runs, value }
+}
+
+/**
  * Two clones of a 10,000-article library; each changes 10 articles of its
  * own, the second syncs first, then the first syncs, which is what is timed:
  * commit, fetch, merge (Copydesk's own, building the commit off the work
  * tree and writing the merged files through the library), push. Against it,
- * the same two histories merged by plain `git fetch` + `git merge` in a
- * third clone, in the same run.
+ * the same two histories merged by plain `git fetch` + `git merge` in a copy
+ * of the first clone, in the same run; quiet, then with every core busy.
  */
 export const syncSection: BenchSection = {
   name: 'sync',
@@ -48,29 +69,42 @@ export const syncSection: BenchSection = {
       print(`  sharing ${SIZE} articles (init, first commit, push): ${ms(shared.ms)}`)
 
       const [a, b] = [await cloneLibrary(remote, join(work, 'a')), await cloneLibrary(remote, join(work, 'b'))]
+      await Promise.all([a.searchReady(), b.searchReady()])
       const ids = (await a.listArticles()).map((hit) => hit.id)
-      await editSome(b, ids.slice(0, CHANGED), 'Changed on B')
-      await syncLibrary(b, { ...oursWinsMerge(), author })
-      await editSome(a, ids.slice(CHANGED, 2 * CHANGED), 'Changed on A')
-
-      // The same histories for plain git: A's edits committed in a copy of A, which then fetches and merges B's.
-      await cp(join(work, 'a'), join(work, 'plain'), { recursive: true })
-      await plainGit(join(work, 'plain'), 'add', '--all')
-      await plainGit(join(work, 'plain'), 'commit', '--quiet', '-m', 'A')
-      const plain = await timed(async () => {
-        await plainGit(join(work, 'plain'), 'fetch', '--quiet', 'origin')
-        await plainGit(join(work, 'plain'), 'merge', '--quiet', '--no-edit', 'origin/main')
-      })
-
-      const synced = await timed(() => syncLibrary(a, { ...oursWinsMerge(), author }))
-      if (synced.value.state !== 'synced') throw new Error(`the timed sync failed: ${synced.value.lastError}`)
-      const landed = (await a.getArticle(ids[0]!)).dek === `Changed on B ${ids[0]}`
+      // Each round: B changes 10 articles and syncs; A changes 10 others; plain git merges the same two histories in a copy of A, then A syncs.
+      const round = async (n: number) => {
+        const [fromB, fromA] = [ids.slice(2 * n * CHANGED, (2 * n + 1) * CHANGED), ids.slice((2 * n + 1) * CHANGED, (2 * n + 2) * CHANGED)]
+        await editSome(b, fromB, `Changed on B (${n})`)
+        await syncLibrary(b, { ...oursWinsMerge(), author })
+        await editSome(a, fromA, `Changed on A (${n})`)
+        const copy = join(work, `plain-${n}`)
+        await cp(join(work, 'a'), copy, { recursive: true })
+        await plainGit(copy, 'add', '--all')
+        await plainGit(copy, 'commit', '--quiet', '-m', 'A')
+        const plain = await measured(async () => {
+          await plainGit(copy, 'fetch', '--quiet', 'origin')
+          await plainGit(copy, 'merge', '--quiet', '--no-edit', 'origin/main')
+        })
+        const synced = await measured(() => syncLibrary(a, { ...oursWinsMerge(), author }))
+        if (synced.value.state !== 'synced') throw new Error(`the timed sync failed: ${synced.value.lastError}`)
+        const landed = (await a.getArticle(fromB[0]!)).dek === `Changed on B (${n}) ${fromB[0]}`
+        return { plain, synced, landed }
+      }
+      const quiet = await round(0)
+      const load = busyCores()
+      const busy = await round(1).finally(() => load.stop())
       await Promise.all([a.close(), b.close()])
 
-      print(`  git fetch + git merge, ${CHANGED} articles changed on each side: ${ms(plain.ms)}`)
-      print(`  copydesk sync (commit, fetch, merge, write through the library, push): ${ms(synced.ms)}  (the other side's edits ${landed ? 'landed' : 'DID NOT land'})`)
-      const ratio = synced.ms / plain.ms
-      print(`  target ≤ 2 s: ${verdict(synced.ms <= 2000)}; ≤ 3× plain git (${ratio.toFixed(1)}×): ${verdict(ratio <= 3)}`)
+      const report = (label: string, { plain, synced, landed }: Awaited<ReturnType<typeof round>>, cpu: boolean) => {
+        const ratio = synced.ms / plain.ms
+        print(`  ${label}: git fetch + git merge ${ms(plain.ms)}; copydesk sync (commit, fetch, merge, write through the library, push) ${ms(synced.ms)}, ${synced.gitRuns} git processes (the other side's edits ${landed ? 'landed' : 'DID NOT land'})`)
+        if (cpu) print(`    CPU time (user + system, with the git processes): sync ${ms(synced.cpu)}, plain git ${ms(plain.cpu)} (${(synced.cpu / plain.cpu).toFixed(1)}×)`)
+        print(`    target ≤ 2 s: ${verdict(synced.ms <= 2000)}; ≤ 3× plain git (${ratio.toFixed(1)}×): ${verdict(ratio <= 3)}`)
+      }
+      print(`  ${CHANGED} articles changed on each side:`)
+      report('quiet', quiet, true)
+      // The spinning threads are this process's own, so its CPU time is not reported under load.
+      report(`every core kept busy by ${availableParallelism()} spinning threads`, busy, false)
     } finally {
       await rm(work, { recursive: true, force: true })
     }

@@ -37,8 +37,15 @@ describe.skipIf(gitTool.skip)('copydesk sync', { timeout: 180_000 }, () => {
     // A fresh clone has no index by design (caches are never committed): it is built quietly.
     expect(clone).toMatchObject({ code: 0, stdout: `Cloned 1 articles into ${second}.\n`, stderr: '' })
     await runCopydesk(['--library', second, 'new', '--title', 'Written second'])
+    // One address taken on both clones: the newer article, the second's, is renamed, and both users are told.
+    await runCopydesk(['--library', first, 'new', '--title', 'Budget night'])
+    await runCopydesk(['--library', second, 'new', '--title', 'Budget night'])
+    const renamed = '“Budget night” now has the address “budget-night-2”: “Budget night” already used “budget-night”.\n'
     expect((await runCopydesk(['--library', second, 'sync'])).stdout).toMatch(/^Synced\./)
-    expect((await runCopydesk(['--library', first, 'sync'])).stdout).toMatch(/^Synced\./)
+    const merged = (await runCopydesk(['--library', first, 'sync'])).stdout
+    expect(merged).toMatch(/^Synced\./)
+    expect(merged.endsWith(renamed)).toBe(true)
+    expect((await runCopydesk(['--library', second, 'sync'])).stdout.endsWith(renamed)).toBe(true)
     const listed = await runCopydesk(['--library', first, 'list'])
     expect(listed.stdout).toContain('Written first')
     expect(listed.stdout).toContain('Written second')
@@ -46,7 +53,7 @@ describe.skipIf(gitTool.skip)('copydesk sync', { timeout: 180_000 }, () => {
     expect(new Set(authors.trim().split('\n'))).toEqual(new Set(['Hajra Naz']))
     // A really damaged index of a clone still says so.
     await writeFile(join(second, 'copydesk-library.json'), '{ not json')
-    expect((await runCopydesk(['--library', second, 'list'])).stderr).toMatch(/^copydesk: The library index was damaged, so it was rebuilt from 2 article files\./)
+    expect((await runCopydesk(['--library', second, 'list'])).stderr).toMatch(/^copydesk: The library index was damaged, so it was rebuilt from 4 article files\./)
     const status = JSON.parse((await runCopydesk(['--library', first, 'sync', 'status', '--json'])).stdout) as { state: string; conflicts: unknown[] }
     expect(status).toMatchObject({ state: 'synced', ahead: 0, behind: 0, conflicts: [] })
   })

@@ -1,6 +1,8 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process'
 import { devNull } from 'node:os'
+import type { Readable, Writable } from 'node:stream'
 import { UserError } from '../../shared/ipc/result'
+import { noteGitRun } from './git-runs'
 
 export interface GitRun {
   stdout: string
@@ -67,11 +69,13 @@ function safeEnv(extra: GitSetting[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
  */
 export function rawGit(cwd: string, args: string[], options: GitOptions = {}): Promise<GitRun> {
   return new Promise((resolvePromise, reject) => {
+    const ended = noteGitRun(args)
     const child = execFile(
       'git',
       ['--literal-pathspecs', ...args],
       { cwd, maxBuffer: 256 * 1024 * 1024, env: safeEnv(options.settings ?? [], options.env ?? {}), encoding: 'buffer', timeout: options.timeoutMs ?? 0 },
       (error, stdoutBytes, stderrBytes) => {
+        ended()
         const timedOut = Boolean(error && (error as { killed?: boolean }).killed && options.timeoutMs)
         if (error && typeof error.code !== 'number' && !timedOut) {
           reject(new UserError('io-error', `Could not run git: ${error.message}. Is git installed?`))
@@ -93,16 +97,29 @@ export function rawGit(cwd: string, args: string[], options: GitOptions = {}): P
 }
 
 /**
- * Settings that empty every filter driver the repository's config defines,
- * so `add`, `commit` and `switch` store and check out bytes as they are.
- * Reading config runs nothing.
+ * Starts git as a process that stays, for a conversation over stdin and
+ * stdout (`cat-file --batch`); the same safe environment as `rawGit`.
  */
-export async function filterOverrides(cwd: string): Promise<GitSetting[]> {
-  const listed = await rawGit(cwd, ['config', '--includes', '--name-only', '-z', '--get-regexp', String.raw`^filter\..+\.`])
-  const names = new Set(listed.stdout.split('\0').flatMap((key) => /^filter\.(.+)\.[^.]+$/s.exec(key)?.[1] ?? []))
-  return [...names].flatMap((name): GitSetting[] =>
+export function startGit(cwd: string, args: string[], settings: GitSetting[] = []): ChildProcessByStdio<Writable, Readable, null> {
+  const ended = noteGitRun(args)
+  const child = spawn('git', ['--literal-pathspecs', ...args], { cwd, env: safeEnv(settings, {}), stdio: ['pipe', 'pipe', 'ignore'] })
+  child.once('close', ended)
+  return child
+}
+
+/** The driver a `filter.<driver>.<command>` config key names, or undefined for any other key. */
+export const filterDriver = (key: string): string | undefined => /^filter\.(.+)\.[^.]+$/s.exec(key)?.[1]
+
+/** Settings that empty the named filter drivers, so `add`, `commit` and `switch` store and check out bytes as they are. */
+export const emptiedFilters = (drivers: Iterable<string>): GitSetting[] =>
+  [...new Set(drivers)].flatMap((name): GitSetting[] =>
     ['clean', 'smudge', 'process'].map((command): GitSetting => [`filter.${name}.${command}`, '']).concat([[`filter.${name}.required`, 'false']])
   )
+
+/** Settings that empty every filter driver the repository's config defines. Reading config runs nothing. */
+export async function filterOverrides(cwd: string): Promise<GitSetting[]> {
+  const listed = await rawGit(cwd, ['config', '--includes', '--name-only', '-z', '--get-regexp', String.raw`^filter\..+\.`])
+  return emptiedFilters(listed.stdout.split('\0').flatMap((key) => filterDriver(key) ?? []))
 }
 
 /** `rawGit` with the repository's filter drivers emptied: for every command that reads or writes the work tree or the index. */

@@ -1,10 +1,15 @@
 import { execFile } from 'node:child_process'
+import { noteGitRun } from './git-runs'
 import type { GitSetting } from './safe-git'
 
 /** Runs `git config` as the user would, their own files included; reading config runs nothing. */
 function readConfig(cwd: string, args: string[]): Promise<string> {
+  const ended = noteGitRun(['config', ...args])
   return new Promise((resolvePromise) =>
-    execFile('git', ['config', ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolvePromise(error ? '' : stdout))
+    execFile('git', ['config', ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => {
+      ended()
+      resolvePromise(error ? '' : stdout)
+    })
   )
 }
 

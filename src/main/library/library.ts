@@ -12,6 +12,7 @@ import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
 import type { ImportFile, ImportOptions } from './import-files'
+import { isFreshClone } from './fresh-clone'
 import { folders, libraryPaths, type LibraryPaths } from './layout'
 import { watchLibrary } from './library-watch'
 import { removeLockLeftovers, withLibraryLock } from './lock'
@@ -30,7 +31,7 @@ export interface OpenOptions {
   indexNow?: boolean
   /** How long a pause ends an editing session (SESSION_QUIET_MS); 0 makes every save its own revision. */
   sessionQuietMs?: number
-  /** A copy just made (sync clone): it has no index yet by design, so building one is no news to the user. */
+  /** A copy just made (sync clone): it has no index yet by design, so building one is no news to the user. A plain `git clone` is recognised by itself (fresh-clone.ts). */
   freshCopy?: boolean
 }
 
@@ -95,7 +96,8 @@ export class Library {
     return withLibraryLock(root, paths.lock, async () => {
       await removeLockLeftovers(paths.lock)
       const { store, problem } = await IndexStore.load(paths, basename(root))
-      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected: options.freshCopy ?? false })
+      const missingExpected = options.freshCopy ?? (problem?.kind === 'missing' && (await isFreshClone(root)))
+      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected })
       if (problem || store.wantsCompaction(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)

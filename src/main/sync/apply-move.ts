@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { gitOrFail, nulList } from '../git/safe-git'
 import { writeFileAtomic } from '../library/json-file'
 import { refuseLinkedFolders } from '../library/no-links'
+import { arrivedRenames } from './arrived-renames'
 import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo } from './library-repo'
 import { clearMarker, writeMarker, type MergeMarker } from './sync-state'
 
@@ -24,13 +25,14 @@ export interface MovedFiles {
  * own commit). The marker is written first and the branch moved with a
  * compare-and-swap, so a sync killed at any point either left the branch
  * where it was, or left the marker that makes the next sync finish writing
- * the files. Call holding the library's write lock.
+ * the files. Call holding the library's write lock. `paths`, when the caller
+ * knows them (a merge it built), are all that can differ, and spare a diff.
  */
-export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void): Promise<MovedFiles> {
+export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void, paths?: readonly string[]): Promise<MovedFiles> {
   await writeMarker(repo, marker)
   await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
   onMoved?.()
-  return writeMovedFiles(repo, marker)
+  return writeMovedFiles(repo, marker, paths)
 }
 
 /**
@@ -41,12 +43,12 @@ export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved
  * is left as it is, to be committed by the next sync, and named in a notice.
  * Running it twice is harmless, so a resumed sync simply runs it again.
  */
-export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): Promise<MovedFiles> {
+export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker, knownPaths?: readonly string[]): Promise<MovedFiles> {
   // A branch that had no commit yet moves from nothing.
   const from = /^0+$/.test(marker.from) ? EMPTY_TREE : marker.from
   const to = marker.to
-  const changes = await treeChanges(repo, from, to)
-  const blobs = await readBlobs(repo, changes.flatMap(({ path }) => [`${from}:${path}`, `${to}:${path}`]))
+  const changed = knownPaths ?? (await treeChanges(repo, [{ from, to }]))[0]!.map(({ path }) => path)
+  const blobs = await readBlobs(repo, changed.flatMap((path) => [`${from}:${path}`, `${to}:${path}`]))
   const notices: string[] = []
   const writeOne = async (path: string): Promise<void> => {
     const file = join(repo.dir, path)
@@ -66,10 +68,11 @@ export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker): P
       })
     }
   }
-  const touched = changes.map(({ path }) => path)
+  const touched = [...changed]
   // Each write is fsynced; several at once let the file system flush them together.
   for (let i = 0; i < touched.length; i += 16) await Promise.all(touched.slice(i, i + 16).map(writeOne))
   if (touched.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
+  notices.push(...arrivedRenames(touched, (path) => blobs.get(`${from}:${path}`), (path) => blobs.get(`${to}:${path}`)))
   return { notices, paths: touched }
 }
 

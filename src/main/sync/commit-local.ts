@@ -1,4 +1,4 @@
-import { gitOrFail, repoGit, type GitSetting } from '../git/safe-git'
+import { gitOrFail, nulList, repoGit, type GitSetting } from '../git/safe-git'
 import { pathKind } from './repo-layout'
 import type { LibraryRepo } from './library-repo'
 
@@ -13,21 +13,60 @@ export const authorSettings = ({ name, email }: SyncAuthor): GitSetting[] => [
   ['user.email', email]
 ]
 
+/** Past this many changed files, staging everything is quicker than naming each (a first share names 10,000). */
+const NAMED_PATHS_MAX = 200
+
+/**
+ * The paths `git status` finds changed in the work tree or staged, new files
+ * included and the ignore list respected. It compares each file's stat with
+ * the index, so 10,000 unchanged articles cost a stat each, whoever wrote
+ * the changed ones (the app, a script, git itself).
+ */
+async function changedPaths(repo: LibraryRepo): Promise<{ paths: string[]; untracked: boolean }> {
+  const out = await gitOrFail(repo, ['status', '--porcelain=v2', '-z', '--untracked-files=all', '--no-renames'], 'list the library’s changes')
+  const paths: string[] = []
+  let untracked = false
+  for (const entry of out.split('\0')) {
+    // "1 XY sub mH mI mW hH hI path", "u XY sub m1 m2 m3 mW h1 h2 h3 path", "? path".
+    const fieldsBeforePath = entry.startsWith('1 ') ? 8 : entry.startsWith('u ') ? 10 : entry.startsWith('? ') ? 1 : -1
+    if (fieldsBeforePath < 0) continue
+    untracked ||= !entry.startsWith('1 ')
+    let at = 0
+    for (let n = 0; n < fieldsBeforePath; n++) at = entry.indexOf(' ', at) + 1
+    paths.push(entry.slice(at))
+  }
+  return { paths, untracked }
+}
+
 /**
  * Commits everything changed in the library since the last commit (the
  * ignore list keeps the caches out). Returns whether there was anything.
  * Saves are atomic renames, so git reads each file whole, old or new.
  */
 export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor): Promise<boolean> {
-  await gitOrFail(repo, ['add', '--all'], 'note the library’s changes')
-  const staged = (await gitOrFail(repo, ['diff', '--cached', '--name-only', '-z', '--no-renames'], 'list the library’s changes')).split('\0').filter(Boolean)
-  if (staged.length === 0) return false
-  const articles = new Set(staged.flatMap((path) => {
+  const { paths, untracked } = await changedPaths(repo)
+  if (paths.length === 0) return false
+  const articles = new Set(paths.flatMap((path) => {
     const kind = pathKind(path)
     return kind.kind === 'article' ? [kind.id] : []
   }))
-  const what = articles.size ? `${articles.size} article${articles.size === 1 ? '' : 's'}` : `${staged.length} file${staged.length === 1 ? '' : 's'}`
-  const run = await repoGit(repo, ['commit', '--quiet', '--no-verify', '-m', `Changes by ${author.name}: ${what}`], { settings: authorSettings(author) })
+  const what = articles.size ? `${articles.size} article${articles.size === 1 ? '' : 's'}` : `${paths.length} file${paths.length === 1 ? '' : 's'}`
+  const commit = ['commit', '--quiet', '--no-verify', '-m', `Changes by ${author.name}: ${what}`]
+  const named = { args: ['--pathspec-from-file=-', '--pathspec-file-nul'], stdin: nulList(paths) }
+  const settings = authorSettings(author)
+  // Files git already tracks are committed by name, with no staging step; new files (or a hand-made merge's) are staged first.
+  let run
+  if (paths.length > NAMED_PATHS_MAX) {
+    await gitOrFail(repo, ['add', '--all'], 'note the library’s changes')
+    run = await repoGit(repo, commit, { settings })
+  } else if (untracked) {
+    await gitOrFail(repo, ['add', '--all', ...named.args], 'note the library’s changes', { stdin: named.stdin })
+    run = await repoGit(repo, commit, { settings })
+  } else {
+    run = await repoGit(repo, [...commit, ...named.args], { settings, stdin: named.stdin })
+  }
+  // A file changed back by hand between the look and the commit leaves nothing to commit.
+  if (run.code !== 0 && /nothing (added )?to commit/.test(run.stdout)) return false
   if (run.code !== 0) throw new Error(`git could not commit the library’s changes: ${run.stderr.trim()}`)
   return true
 }

@@ -1,26 +1,61 @@
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { filterOverrides, git, gitOrFail, repoGit, type GitOptions, type GitRepo, type GitRun, type GitSetting } from '../git/safe-git'
+import { ObjectReader } from '../git/object-reader'
+import { emptiedFilters, filterDriver, gitOrFail, rawGit, repoGit, type GitRepo, type GitSetting } from '../git/safe-git'
 import { ignoredPatterns } from './repo-layout'
-
-/** A library folder that is the top of its own git repository. */
-export interface LibraryRepo extends GitRepo {
-  gitDir: string
-  /** Where sync keeps its state and its resume marker, inside .git so it is never committed. */
-  stateDir: string
-}
 
 export const REMOTE = 'origin'
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
 
+/** A library folder that is the top of its own git repository, as found when a sync or a share began. */
+export interface LibraryRepo extends GitRepo {
+  gitDir: string
+  /** Where sync keeps its state and its resume marker, inside .git so it is never committed. */
+  stateDir: string
+  /** The branch HEAD named, or null when it has no commit yet or is detached (`currentBranch` asks git then). */
+  branch: string | null
+  /** The remote's address as configured, or null when the library has none. */
+  remoteUrl: string | null
+  /** Reads objects through one git process for the whole sync; `closeRepo` ends it. */
+  objects: ObjectReader
+}
+
+/** The repository's own config, in one git call: its filter drivers (to be emptied) and the remote's address. */
+async function repoConfig(dir: string): Promise<{ filters: GitSetting[]; remoteUrl: string | null }> {
+  const run = await rawGit(dir, ['config', '--includes', '-z', '--get-regexp', String.raw`^(filter\..+\.[^.]+|remote\.${REMOTE}\.url)$`]).catch(() => null)
+  const drivers: string[] = []
+  let remoteUrl: string | null = null
+  for (const entry of run?.code === 0 ? run.stdout.split('\0') : []) {
+    // Each entry is the key, a newline, then the value.
+    const [key = '', ...value] = entry.split('\n')
+    const driver = filterDriver(key)
+    if (driver) drivers.push(driver)
+    else if (key === `remote.${REMOTE}.url` && value.join('\n').trim()) remoteUrl = value.join('\n').trim()
+  }
+  return { filters: emptiedFilters(drivers), remoteUrl }
+}
+
+/** Where the repository of `dir` is and which branch it is on; with no commit yet, rev-parse refuses HEAD, so it is asked without. */
+async function repoPlace(dir: string): Promise<{ top: string; gitDir: string; branch: string | null } | null> {
+  const where = ['rev-parse', '--show-toplevel', '--absolute-git-dir']
+  let run = await rawGit(dir, [...where, '--symbolic-full-name', 'HEAD']).catch(() => null)
+  if (run && run.code !== 0) run = await rawGit(dir, where).catch(() => null)
+  if (!run || run.code !== 0) return null
+  const [top, gitDir, head] = run.stdout.split('\n')
+  if (!top || !gitDir) return null
+  return { top, gitDir, branch: head?.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : null }
+}
+
 /** The repository of `dir` when the library is the top of one; null when it is not shared through git. */
 export async function findLibraryRepo(dir: string): Promise<LibraryRepo | null> {
-  const run = await git(dir, ['rev-parse', '--show-toplevel', '--absolute-git-dir']).catch(() => null)
-  if (!run || run.code !== 0) return null
-  const [top, gitDir] = run.stdout.trim().split('\n')
-  if (!top || !gitDir || (await realpath(top)) !== (await realpath(dir))) return null
-  return { dir, gitDir, stateDir: join(gitDir, 'copydesk-sync'), filters: await filterOverrides(dir) }
+  // Independent questions, asked at once.
+  const [place, config] = await Promise.all([repoPlace(dir), repoConfig(dir)])
+  if (!place || (await realpath(place.top)) !== (await realpath(dir))) return null
+  return { dir, gitDir: place.gitDir, stateDir: join(place.gitDir, 'copydesk-sync'), branch: place.branch, ...config, objects: new ObjectReader(dir, config.filters) }
 }
+
+/** Ends the repository's object reader, if a read started one. */
+export const closeRepo = (repo: LibraryRepo): Promise<void> => repo.objects.close()
 
 /**
  * The ignore list also goes into .git/info/exclude: the committed .gitignore
@@ -37,25 +72,18 @@ export async function ensureExcludes(repo: LibraryRepo): Promise<void> {
 
 /** The branch HEAD names (it may have no commit yet). */
 export async function currentBranch(repo: LibraryRepo): Promise<string> {
-  return (await gitOrFail(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'], 'tell which branch the library is on')).trim()
+  return repo.branch ?? (await gitOrFail(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'], 'tell which branch the library is on')).trim()
 }
 
 /** The commit `rev` names, or null when there is none (an unborn branch, a remote branch not fetched yet). */
 export async function commitOf(repo: LibraryRepo, rev: string): Promise<string | null> {
-  const run = await repoGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
-  return run.code === 0 ? run.stdout.trim() : null
+  return (await repo.objects.read(`${rev}^{commit}`))?.sha ?? null
 }
 
-/** The commits of the branch and of the remote's copy of it as last fetched, in one git call; null where there is none. */
+/** The commits of the branch and of the remote's copy of it as last fetched; null where there is none. */
 export async function branchTips(repo: LibraryRepo, branch: string): Promise<{ head: string | null; theirs: string | null }> {
-  const [local, remote] = [`refs/heads/${branch}`, `refs/remotes/${REMOTE}/${branch}`]
-  const out = await gitOrFail(repo, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', local, remote], 'read the branches')
-  const tips = new Map<string, string>()
-  for (const line of out.split('\n')) {
-    const [sha, type, ref] = line.split(' ')
-    if (sha && ref && type === 'commit') tips.set(ref, sha)
-  }
-  return { head: tips.get(local) ?? null, theirs: tips.get(remote) ?? null }
+  const [head, theirs] = await Promise.all([commitOf(repo, `refs/heads/${branch}`), commitOf(repo, `refs/remotes/${REMOTE}/${branch}`)])
+  return { head, theirs }
 }
 
 /** The best common ancestor of two commits, or null when their histories are unrelated. */
@@ -70,39 +98,53 @@ export interface TreeChange {
   to: { mode: string; sha: string } | null
 }
 
-/** Every file that differs between two commits or trees, without rename detection: an article is its path. */
-export async function treeChanges(repo: LibraryRepo, from: string, to: string): Promise<TreeChange[]> {
-  const out = await gitOrFail(repo, ['diff-tree', '-r', '-z', '--no-renames', from, to], 'compare two versions of the library')
-  const fields = out.split('\0')
-  const changes: TreeChange[] = []
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [, newMode, , newSha, status] = fields[i]!.split(' ')
-    changes.push({ path: fields[i + 1]!, to: status === 'D' ? null : { mode: newMode!, sha: newSha! } })
+/** diff-tree's `-z` raw output: a `:<modes> <shas> <status>` field, then the path. */
+function parseRaw(fields: string[], at: number, into: TreeChange[]): number {
+  let n = at
+  while (n + 1 < fields.length && fields[n]!.startsWith(':')) {
+    const [, newMode, , newSha, status] = fields[n]!.split(' ')
+    into.push({ path: fields[n + 1]!, to: status === 'D' ? null : { mode: newMode!, sha: newSha! } })
+    n += 2
   }
-  return changes
+  return n
 }
 
-/** Reads many blobs in one git call; `specs` are `<rev>:<path>` or blob ids, and a missing one maps to null. */
-export async function readBlobs(repo: LibraryRepo, specs: string[]): Promise<Map<string, Buffer | null>> {
-  const found = new Map<string, Buffer | null>()
-  if (specs.length === 0) return found
-  const run = await repoGit(repo, ['cat-file', '--batch'], { stdin: specs.map((spec) => `${spec}\n`).join('') })
-  if (run.code !== 0) throw new Error(`git could not read the library's history: ${run.stderr.trim()}`)
-  let at = 0
-  for (const spec of specs) {
-    const end = run.bytes.indexOf(10, at)
-    const header = run.bytes.subarray(at, end).toString('utf8')
-    at = end + 1
-    const size = /^[0-9a-f]{40,64} \w+ (\d+)$/.exec(header)?.[1]
-    if (size === undefined) {
-      found.set(spec, null)
+/**
+ * Every file that differs between each pair of commits (`from` may be the
+ * empty tree), without rename detection: an article is its path. Pairs of
+ * commits go through one git call: `diff-tree --stdin` reads "<to> <from>"
+ * and answers each with a header line (`--always`: even when nothing differs).
+ */
+export async function treeChanges(repo: LibraryRepo, pairs: { from: string; to: string }[]): Promise<TreeChange[][]> {
+  const diff = ['diff-tree', '-r', '-z', '--no-renames']
+  if (pairs.some(({ from }) => from === EMPTY_TREE) || pairs.length === 1) {
+    return Promise.all(
+      pairs.map(async ({ from, to }) => {
+        const changes: TreeChange[] = []
+        parseRaw((await gitOrFail(repo, [...diff, from, to], 'compare two versions of the library')).split('\0'), 0, changes)
+        return changes
+      })
+    )
+  }
+  const out = await gitOrFail(repo, [...diff, '--always', '--stdin'], 'compare versions of the library', { stdin: pairs.map(({ from, to }) => `${to} ${from}\n`).join('') })
+  const fields = out.split('\0')
+  const found: TreeChange[][] = []
+  for (let n = 0; n < fields.length; ) {
+    // A header names the commit compared; its changes follow.
+    if (!/^[0-9a-f]{40,64}$/.test(fields[n]!)) {
+      n++
       continue
     }
-    found.set(spec, run.bytes.subarray(at, at + Number(size)))
-    at += Number(size) + 1
+    const changes: TreeChange[] = []
+    n = parseRaw(fields, n + 1, changes)
+    found.push(changes)
   }
+  if (found.length !== pairs.length) throw new Error(`git compared ${found.length} versions of the library where ${pairs.length} were asked`)
   return found
 }
 
-export const ok = (run: GitRun): boolean => run.code === 0
-export type { GitOptions, GitSetting }
+/** Reads many blobs through the repository's object reader; `specs` are `<rev>:<path>` or blob ids, and a missing one maps to null. */
+export async function readBlobs(repo: LibraryRepo, specs: string[]): Promise<Map<string, Buffer | null>> {
+  const read = await Promise.all(specs.map((spec) => repo.objects.read(spec)))
+  return new Map(specs.map((spec, n) => [spec, read[n]?.type === 'blob' ? read[n]!.bytes : null]))
+}

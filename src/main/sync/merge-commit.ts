@@ -1,8 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Article } from '../../shared/article/article'
 import type { Promo } from '../../shared/article/promo'
-import { gitOrFail, type GitSetting } from '../git/safe-git'
+import { writeCommit, type FileChange } from '../git/fast-import'
+import { gitOrFail } from '../git/safe-git'
 import { checkArticle } from '../library/article-rules'
 import { revisionRecord } from '../library/revisions'
 import { EMPTY_TREE, readBlobs, treeChanges, type LibraryRepo, type TreeChange } from './library-repo'
@@ -11,6 +10,7 @@ import { jsonText, type Entry } from './merged-tree'
 import { resolveMergedSlugs } from './merged-slugs'
 import { keepOneTrashFile } from './merged-trash'
 import { pathKind } from './repo-layout'
+import type { SyncAuthor } from './commit-local'
 import type { OpenConflict } from './sync-state'
 
 export interface Merges {
@@ -20,9 +20,14 @@ export interface Merges {
 
 export interface PlannedMerge {
   commit: string
+  /** Every path the merge commit may hold differently from `ours`. */
+  paths: string[]
   conflicts: OpenConflict[]
   notices: string[]
 }
+
+/** Where the last merge commit a sync built is recorded; nothing reads it, and the next merge replaces it. */
+const MERGE_REF = 'refs/copydesk/sync-merge'
 
 const same = (a: Entry, b: Entry): boolean => (a === null ? b === null : b !== null && a.mode === b.mode && a.sha === b.sha)
 
@@ -31,13 +36,16 @@ const same = (a: Entry, b: Entry): boolean => (a === null ? b === null : b !== n
  * tree: a file changed on one side only is taken from that side; an article
  * or the promos changed on both go through Copydesk's merge, never git's line
  * merge; the losing words of a true conflict are stored in the same commit as
- * a named revision. The tree is built in a private index file, so a sync
- * killed here leaves the repository exactly as it was.
+ * a named revision. Neither the work tree nor git's index nor any branch is
+ * touched, so a sync killed here leaves the repository as it was.
  */
-export async function mergeCommit(repo: LibraryRepo, commits: { base: string | null; ours: string; theirs: string }, merges: Merges, author: GitSetting[]): Promise<PlannedMerge> {
+export async function mergeCommit(repo: LibraryRepo, commits: { base: string | null; ours: string; theirs: string }, merges: Merges, author: SyncAuthor): Promise<PlannedMerge> {
   const { ours, theirs } = commits
   const base = commits.base ?? EMPTY_TREE
-  const [ourChanges, theirChanges] = await Promise.all([treeChanges(repo, base, ours), treeChanges(repo, base, theirs)])
+  const [ourChanges = [], theirChanges = []] = await treeChanges(repo, [
+    { from: base, to: ours },
+    { from: base, to: theirs }
+  ])
   const ourEntries = new Map(ourChanges.map((change) => [change.path, change.to]))
   const edits = new Map<string, Entry>()
   const both: TreeChange[] = []
@@ -113,35 +121,9 @@ export async function mergeCommit(repo: LibraryRepo, commits: { base: string | n
   const tree = { ours, edits, blobs }
   await keepOneTrashFile(repo, tree, base, merges.mergeArticle)
   await resolveMergedSlugs(repo, tree, [...ourChanges, ...theirChanges].map(({ path }) => path), notices)
-  await writeBlobs(repo, blobs, edits)
-  const commit = await commitTree(repo, ours, theirs, edits, author, `Sync: merge the remote's changes${conflicts.length ? ` (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} kept as revisions)` : ''}`)
-  return { commit, conflicts, notices }
+  const changes = new Map<string, FileChange>([...edits, ...[...blobs].map(([path, text]): [string, FileChange] => [path, { text }])])
+  const message = `Sync: merge the remote's changes${conflicts.length ? ` (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} kept as revisions)` : ''}`
+  // fast-import needs a ref to record the commit under; the branch itself moves only once the resume marker is written.
+  const commit = await writeCommit(repo, { parents: [ours, theirs], changes, author, message, ref: MERGE_REF })
+  return { commit, paths: [...changes.keys()], conflicts, notices }
 }
-
-/** Stores the merged files as blobs, through temp files in .git so any size and any bytes pass. */
-async function writeBlobs(repo: LibraryRepo, blobs: Map<string, string>, edits: Map<string, Entry>): Promise<void> {
-  if (blobs.size === 0) return
-  const dir = join(repo.stateDir, 'blobs')
-  await rm(dir, { recursive: true, force: true })
-  await mkdir(dir, { recursive: true })
-  const paths = [...blobs.keys()]
-  const files = paths.map((_, n) => join(dir, String(n)))
-  await Promise.all(paths.map((path, n) => writeFile(files[n]!, blobs.get(path)!)))
-  const shas = (await gitOrFail(repo, ['hash-object', '-w', '--no-filters', '--stdin-paths'], 'store the merged files', { stdin: files.join('\n') + '\n' }))
-    .trim()
-    .split('\n')
-  paths.forEach((path, n) => edits.set(path, { mode: '100644', sha: shas[n]! }))
-  await rm(dir, { recursive: true, force: true })
-}
-
-async function commitTree(repo: LibraryRepo, ours: string, theirs: string, edits: Map<string, Entry>, author: GitSetting[], message: string): Promise<string> {
-  const index = { env: { GIT_INDEX_FILE: join(repo.stateDir, 'merge-index') } }
-  await mkdir(repo.stateDir, { recursive: true })
-  await gitOrFail(repo, ['read-tree', ours], 'start the merge', index)
-  const lines = [...edits].map(([path, entry]) => (entry ? `${entry.mode} ${entry.sha}\t${path}\0` : `0 ${'0'.repeat(40)}\t${path}\0`))
-  if (lines.length) await gitOrFail(repo, ['update-index', '-z', '--index-info'], 'merge the changes', { ...index, stdin: lines.join('') })
-  const tree = (await gitOrFail(repo, ['write-tree'], 'write the merged library', index)).trim()
-  await rm(index.env.GIT_INDEX_FILE, { force: true })
-  return (await gitOrFail(repo, ['commit-tree', tree, '-p', ours, '-p', theirs, '-m', message], 'record the merge', { settings: author })).trim()
-}
-

@@ -32,12 +32,6 @@ export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitR
   return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
 }
 
-/** The remote's address as configured, or null when the library has none. */
-export async function remoteUrl(repo: LibraryRepo): Promise<string | null> {
-  const run = await repoGit(repo, ['config', '--get', `remote.${REMOTE}.url`])
-  return run.code === 0 && run.stdout.trim() ? run.stdout.trim() : null
-}
-
 /** Why git could not reach `url`, in words a writer can act on. */
 export function plainReason(run: GitRun, url: string): string {
   const text = `${run.stderr}\n${run.stdout}`

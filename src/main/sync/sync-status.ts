@@ -1,5 +1,5 @@
 import { repoGit } from '../git/safe-git'
-import { REMOTE, type LibraryRepo } from './library-repo'
+import { commitOf, REMOTE, type LibraryRepo } from './library-repo'
 import type { SyncStatus } from '../../shared/sync-api'
 import type { SyncState } from './sync-state'
 
@@ -19,7 +19,7 @@ export const notShared = (dir: string): SyncStatus => ({
 /** Ahead and behind the remote's branch as last fetched; a branch the remote lacks counts every local commit as ahead. */
 export async function aheadBehind(repo: LibraryRepo, branch: string): Promise<{ ahead: number; behind: number }> {
   const remote = `refs/remotes/${REMOTE}/${branch}`
-  const hasRemote = (await repoGit(repo, ['rev-parse', '--verify', '--quiet', remote])).code === 0
+  const hasRemote = (await commitOf(repo, remote)) !== null
   const range = hasRemote ? ['--left-right', '--count', `HEAD...${remote}`] : ['--count', 'HEAD']
   const run = await repoGit(repo, ['rev-list', ...range])
   if (run.code !== 0) return { ahead: 0, behind: 0 }

@@ -2,11 +2,11 @@ import { UserError } from '../../shared/ipc/result'
 import { reasonOf } from '../library/article-files'
 import type { Library } from '../library/library'
 import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
-import { authorSettings, commitLocalChanges, type SyncAuthor } from './commit-local'
+import { commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
-import { branchTips, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
+import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
-import { fetchRemote, pushBranch, remoteUrl } from './remote'
+import { fetchRemote, pushBranch } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
 import { clearMarker, readMarker, readSyncState, updateSyncState, withConflicts } from './sync-state'
@@ -18,6 +18,8 @@ export interface SyncOptions extends Merges {
   /** Called between steps, for progress (and for tests that stop a sync at a given step). */
   onStep?: (step: SyncStep) => void
 }
+
+const unique = (notices: string[]): string[] => [...new Set(notices)]
 
 export type SyncStep = 'committed' | 'fetched' | 'branch-moved' | 'merged' | 'pushed'
 
@@ -38,7 +40,7 @@ async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
   const moved = await library.applyFileChanges(() => writeMovedFiles(repo, marker), ({ paths }) => paths)
   await updateSyncState(repo, (state) => withConflicts(state, marker.conflicts))
   await finishMove(repo)
-  return [...marker.notices, ...moved.notices]
+  return unique([...marker.notices, ...moved.notices])
 }
 
 /**
@@ -56,13 +58,14 @@ async function integrate(repo: LibraryRepo, library: Library, sides: { head: str
       // A local commit on top of `head` leaves the common ancestor where it was.
       const plan =
         ours && ours !== sides.base
-          ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, authorSettings(options.author))
-          : { commit: sides.theirs, conflicts: [], notices: [] }
+          ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, options.author)
+          : { commit: sides.theirs, paths: undefined, conflicts: [], notices: [] }
       const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
-      const moved = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'))
+      const moved = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'), plan.paths)
       await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
       await finishMove(repo)
-      return { head: plan.commit, paths: moved.paths, notices: [...plan.notices, ...moved.notices] }
+      // A rename this merge made is also seen arriving in the files it wrote: one notice.
+      return { head: plan.commit, paths: moved.paths, notices: unique([...plan.notices, ...moved.notices]) }
     },
     // Only the files the move wrote changed: the index and search follow those, not all 10,000.
     ({ paths }) => paths
@@ -83,7 +86,7 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: reason }))
     return statusOf(state, await aheadBehind(repo, branch), notices)
   }
-  const url = await remoteUrl(repo)
+  const url = repo.remoteUrl
   if (!url) {
     await commitHere()
     return fail('this library has no remote yet; add one with “copydesk sync init --remote <address>”')
@@ -96,7 +99,7 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     }
     options.onStep?.('fetched')
     const { head, theirs } = await branchTips(repo, branch)
-    const base = head && theirs ? await mergeBase(repo, head, theirs) : null
+    const base = head && theirs ? (head === theirs ? head : await mergeBase(repo, head, theirs)) : null
     let now: string | null
     // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
     if (theirs && base !== theirs) {
@@ -141,6 +144,8 @@ export async function syncLibrary(library: Library, options: SyncOptions): Promi
     const branch = await currentBranch(repo).catch(() => null)
     const counts = branch ? await aheadBehind(repo, branch).catch(() => ({ ahead: 0, behind: 0 })) : { ahead: 0, behind: 0 }
     return statusOf(state ?? { lastSyncAt: null, lastError: reason, conflicts: [] }, counts, [])
+  } finally {
+    await closeRepo(repo)
   }
 }
 
@@ -148,6 +153,10 @@ export async function syncLibrary(library: Library, options: SyncOptions): Promi
 export async function syncStatus(library: Library): Promise<SyncStatus> {
   const repo = await findLibraryRepo(library.dir)
   if (!repo) return notShared(library.dir)
-  const state = await readSyncState(repo)
-  return statusOf(state, await aheadBehind(repo, await currentBranch(repo)), [])
+  try {
+    const state = await readSyncState(repo)
+    return statusOf(state, await aheadBehind(repo, await currentBranch(repo)), [])
+  } finally {
+    await closeRepo(repo)
+  }
 }

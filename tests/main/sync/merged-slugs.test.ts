@@ -12,7 +12,7 @@ describe.skipIf(gitTool.skip)('sync: the same slug created on two clones', { tim
   let team: Team
   afterEach(() => team?.cleanup())
 
-  it('gives the newer article the next free address in the merge, tells the user, and every clone agrees', async () => {
+  it('gives the newer article the next free address in the merge, tells the users of both clones, and every clone agrees', async () => {
     team = await makeTeam(2, async (library) => void (await library.createArticle({ title: 'Budget night 2' })))
     const [a, b] = team.libraries as [Library, Library]
     const first = await a.createArticle({ title: 'Budget night' })
@@ -21,11 +21,15 @@ describe.skipIf(gitTool.skip)('sync: the same slug created on two clones', { tim
 
     await team.sync(b, tomas)
     const merged = await team.sync(a)
-    await team.sync(b, tomas)
+    const arrived = await team.sync(b, tomas)
 
     const [older, newer] = [first, second].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))
+    expect(newer!.id).toBe(second.id)
     // “budget-night-2” is the seeded article's: the renamed one takes the first address nobody uses.
-    expect(merged.notices).toContain('“Budget night” now has the address “budget-night-3”: “Budget night” already used “budget-night”.')
+    const notice = '“Budget night” now has the address “budget-night-3”: “Budget night” already used “budget-night”.'
+    expect(merged.notices).toEqual([notice])
+    // The clone whose article was renamed learns it as the renamed file arrives.
+    expect(arrived.notices).toEqual([notice])
     const expected = { [older!.id]: 'budget-night', [newer!.id]: 'budget-night-3' }
     for (const library of [a, b]) {
       expect(await addresses(library)).toMatchObject(expected)

@@ -176,6 +176,9 @@ describe.skipIf(gitTool.skip)('the sync channels', { timeout: 120_000 }, () => {
     expect(status.notices).toEqual([notice])
     expect(a.library.info().notices).toEqual([notice])
     expect(a.sent).toContain('libraryChanged')
+    // b's article, the newer, is the renamed one: b learns it on its next sync, in the same words.
+    expect((await b.sync()).notices).toEqual([notice])
+    expect(b.library.info().notices).toEqual([notice])
   })
 
   it('keep a conflict a running sync flags when a resolve of the earlier one is noted meanwhile', async () => {

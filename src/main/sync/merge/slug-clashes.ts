@@ -23,7 +23,11 @@ export function resolveSlugClashes(articles: readonly Article[], notices: string
     const slug = uniqueSlug(article.slug, (candidate) => taken.has(candidate))
     taken.add(slug)
     renamed.push({ ...article, slug })
-    notices.push(`“${article.title || 'Untitled'}” now has the address “${slug}”: “${owner.title || 'Untitled'}” already used “${article.slug}”.`)
+    notices.push(slugTakenNotice({ title: article.title, slug }, { title: owner.title, slug: article.slug }))
   }
   return renamed
 }
+
+/** What the user of every clone is told of a rename, in the same words wherever the merge ran. */
+export const slugTakenNotice = (renamed: { title: string; slug: string }, owner: { title: string; slug: string }): string =>
+  `“${renamed.title || 'Untitled'}” now has the address “${renamed.slug}”: “${owner.title || 'Untitled'}” already used “${owner.slug}”.`

@@ -1,0 +1,35 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ObjectReader } from '../../../src/main/git/object-reader'
+import { needsTools } from '../../support/system-tools'
+import { makeTempDir } from '../../support/temp-dir'
+import { gitIn } from '../sync/team'
+import { oneCommitRepo } from './one-commit-repo'
+
+const gitTool = needsTools(['git'], 'reads objects with git')
+
+describe.skipIf(gitTool.skip)('ObjectReader (git cat-file --batch)', () => {
+  let cleanup: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await cleanup?.()
+    cleanup = undefined
+  })
+
+  it('reads objects through one process, and sees refs and objects written after it started', async () => {
+    const temp = await makeTempDir('copydesk-object-reader-')
+    const reader = new ObjectReader(temp.path)
+    cleanup = async () => (await reader.close(), await temp.cleanup())
+    const first = await oneCommitRepo(temp.path)
+    expect(await reader.read('HEAD:kept.txt')).toMatchObject({ type: 'blob', bytes: Buffer.from('kept\n') })
+    expect(await reader.read('HEAD:nothing-here')).toBeNull()
+    expect(await reader.read('bad\nname')).toBeNull()
+    await writeFile(join(temp.path, 'new.txt'), 'new\n')
+    await gitIn(temp.path, 'add', 'new.txt')
+    await gitIn(temp.path, '-c', 'user.name=T', '-c', 'user.email=', 'commit', '--quiet', '-m', 'second')
+    const [head, added, before] = await Promise.all([reader.read('HEAD^{commit}'), reader.read('HEAD:new.txt'), reader.read(`${first}^{commit}`)])
+    expect(head?.sha).toBe((await gitIn(temp.path, 'rev-parse', 'HEAD')).trim())
+    expect(added?.bytes.toString()).toBe('new\n')
+    expect(before?.sha).toBe(first)
+  })
+})
