@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import type { Article } from '../../src/shared/article/article'
 import type { PromoWithUsage, SearchHit } from '../../src/shared/library-api'
 import { tinyPng } from '../main/site-export/fixture-library'
 import { makeTempDir } from '../support/temp-dir'
-import { runCopydesk } from './run-cli'
+import { builtCli, runCopydesk } from './run-cli'
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>
 let dir: string
@@ -99,6 +100,17 @@ describe('copydesk library commands', { timeout: 120_000 }, () => {
     expect(run.stderr).toBe(
       'copydesk: 2 of 3 files were not imported: empty.md: the file is empty. | notes.docx: it is not a Word document (.docx): the file is not a readable .docx package.\n'
     )
+  })
+
+  it('stops quietly when the reader of its output stops early, as `copydesk show … | head -c 1` does', async () => {
+    const long = join(temp.path, 'long.md')
+    await writeFile(long, `---\ntitle: A long read\n---\n\n${'Every word counts in this long read. '.repeat(40).concat('\n\n').repeat(150)}`)
+    expect((await cli('import', long)).code).toBe(0)
+    // The article's JSON is far larger than a pipe holds, so most of it is written after head has gone.
+    const piped = spawnSync('bash', ['-o', 'pipefail', '-c', 'node "$0" --library "$1" show a-long-read --json | head -c 1', builtCli, dir], { encoding: 'utf8' })
+    expect(piped.stdout).toBe('{')
+    expect(piped.stderr).toBe('')
+    expect(piped.status).toBe(0)
   })
 
   it('answers bad input with exit 1 and one plain line', async () => {
