@@ -36,7 +36,7 @@ export const IMPORT_MAX_WORDS = 200_000
 export function checkWordCount(words: number, ctx: ImportContext): void {
   if (words > IMPORT_MAX_WORDS) {
     ctx.fail(
-      `it holds ${words.toLocaleString('en')} words; Copydesk imports articles of up to ${IMPORT_MAX_WORDS.toLocaleString('en')} words, which the editor opens and edits without delay. Split it into several articles and import each.`
+      `it holds ${words.toLocaleString('en')} words; Copydesk imports up to ${IMPORT_MAX_WORDS.toLocaleString('en')} words per article. Split it into several articles and import each.`
     )
   }
 }

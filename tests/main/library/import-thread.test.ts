@@ -108,7 +108,7 @@ describe('importing on the import thread', () => {
     expect(report.failed).toEqual([
       {
         file: 'huge.json',
-        reason: expect.stringMatching(/^it holds 2,\d{3},\d{3} words; Copydesk imports articles of up to 200,000 words, which the editor opens and edits without delay\. Split it into several articles and import each\.$/)
+        reason: expect.stringMatching(/^it holds 2,\d{3},\d{3} words; Copydesk imports up to 200,000 words per article\. Split it into several articles and import each\.$/)
       }
     ])
     expectPlainRefusal(report, 'huge.json')

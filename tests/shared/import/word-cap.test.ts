@@ -21,7 +21,7 @@ const jsonOf = (words: number): string =>
     body: { type: 'doc', content: paragraphs(words).map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
   })
 const refusal = (name: string, words: number): string =>
-  `${name}: it holds ${words.toLocaleString('en')} words; Copydesk imports articles of up to 200,000 words, which the editor opens and edits without delay. Split it into several articles and import each.`
+  `${name}: it holds ${words.toLocaleString('en')} words; Copydesk imports up to 200,000 words per article. Split it into several articles and import each.`
 
 describe('the word cap on an imported article', () => {
   it('is 200,000 words', () => {

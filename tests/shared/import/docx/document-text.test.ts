@@ -46,7 +46,7 @@ describe('a Word document’s words, counted before it is converted', () => {
     const atCap = await parseDocxFile('long.docx', await docxOf(longDocument(IMPORT_MAX_WORDS)))
     expect(bodyStats(atCap.fields.body!).words).toBe(IMPORT_MAX_WORDS)
     await expect(parseDocxFile('longer.docx', await docxOf(longDocument(IMPORT_MAX_WORDS + 1)))).rejects.toThrow(
-      'longer.docx: it holds 200,001 words; Copydesk imports articles of up to 200,000 words, which the editor opens and edits without delay. Split it into several articles and import each.'
+      'longer.docx: it holds 200,001 words; Copydesk imports up to 200,000 words per article. Split it into several articles and import each.'
     )
   })
 
