@@ -5,7 +5,8 @@ import { afterPack } from './packaging/after-pack'
  * `npm run dist`: installers for writers, who are not npm users. Built from
  * electron-vite's out/, with the window icon from resources/. Needs
  * Electron's binary (node_modules/electron), which electron-builder unpacks
- * into each app.
+ * into each app. The CLI's own bundle (out/cli) is for npm users and site
+ * repositories' CI, so installers leave it out.
  */
 const icon = 'resources/icon.png'
 
@@ -13,7 +14,7 @@ const config: Configuration = {
   appId: 'app.copydesk.desktop',
   productName: 'Copydesk',
   directories: { output: 'dist', buildResources: 'packaging' },
-  files: ['out/**', 'resources/**', 'package.json'],
+  files: ['out/**', '!out/cli/**', 'resources/**', 'package.json'],
   asar: true,
   afterPack,
   linux: { target: ['AppImage', 'deb'], icon, category: 'Office', maintainer: 'Copydesk <copydesk@example.invalid>' },

@@ -34,6 +34,8 @@ describe('electron-builder configuration', () => {
     expect(existsSync(join(root, 'resources/icon.png'))).toBe(true)
     expect(config.asar).toBe(true)
     expect(JSON.stringify(config.files)).toMatch(/"out\/\*\*".*"resources\/\*\*"/)
+    // The app never loads the CLI's bundle; installers should not carry it.
+    expect(config.files).toContain('!out/cli/**')
     expect(typeof config.afterPack).toBe('function')
   }, 60_000)
 
