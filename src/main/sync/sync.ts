@@ -6,7 +6,7 @@ import { commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
-import { fetchRemote, pushBranch, readyRemoteAccess } from './remote'
+import { fetchRemote, pushBranch, readyRemoteAccess, type PushOutcome } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
 import { clearMarker, readMarker, readSyncState, updateSyncState, withConflicts } from './sync-state'
@@ -53,7 +53,8 @@ async function integrate(
   repo: LibraryRepo,
   library: Library,
   sides: { branch: string; head: string | null; base: Promise<string | null>; theirs: string },
-  options: SyncOptions
+  options: SyncOptions,
+  onMergeCommitted: () => void
 ): Promise<{ head: string | null; notices: string[] }> {
   const landed = await library.applyFileChanges(
     async () => {
@@ -66,7 +67,11 @@ async function integrate(
       const moved = () => options.onStep?.('branch-moved')
       if (ours && ours !== base) {
         const plan = await mergeCommit(repo, { base, ours, theirs: sides.theirs }, options, options.author)
-        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, moved, plan.paths)
+        const committed = (): void => {
+          moved()
+          onMergeCommitted()
+        }
+        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths)
         if (plan.conflicts.length) await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
         await finishMove(repo)
         // A rename this merge made is also seen arriving in the files it wrote: one notice.
@@ -109,10 +114,16 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     options.onStep?.('fetched')
     const { head, theirs } = await branchTips(repo, branch)
     let now: string | null
+    let pushing: Promise<PushOutcome> | undefined
     // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
     if (theirs && head !== theirs) {
       const base = head ? mergeBase(repo, head, theirs) : Promise.resolve(null)
-      const landed = await integrate(repo, library, { branch, head, base, theirs }, options)
+      // The merge commit is final once the branch holds it: it is pushed while its files are written and the library follows them.
+      const pushMerge = (): void => {
+        pushing = pushBranch(repo, url, branch)
+        pushing.catch(() => undefined)
+      }
+      const landed = await integrate(repo, library, { branch, head, base, theirs }, options, pushMerge)
       notices.push(...landed.notices)
       now = landed.head
     } else {
@@ -121,7 +132,7 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     options.onStep?.('merged')
     if (now === null) break
     if (now !== theirs) {
-      const push = await pushBranch(repo, url, branch)
+      const push = await (pushing ?? pushBranch(repo, url, branch))
       if (!push.pushed) {
         if (push.moved) continue
         return fail(push.reason)
