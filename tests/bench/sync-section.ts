@@ -66,6 +66,8 @@ export const syncSection: BenchSection = {
         return syncLibrary(seed, { ...oursWinsMerge(), author })
       })
       await seed.close()
+      // On a very busy machine the first push of 10,000 articles can outlast the remote timeout: say so, not a puzzling failure later.
+      if (shared.value.state !== 'synced') throw new Error(`sharing the bench library failed: ${shared.value.lastError}`)
       print(`  sharing ${SIZE} articles (init, first commit, push): ${ms(shared.ms)}`)
 
       const [a, b] = [await cloneLibrary(remote, join(work, 'a')), await cloneLibrary(remote, join(work, 'b'))]
