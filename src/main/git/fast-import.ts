@@ -1,4 +1,5 @@
-import { gitOrFail, type GitRepo } from './safe-git'
+import { UserError } from '../../shared/ipc/result'
+import { firstLine, startGitWithErrors, type GitRepo } from './safe-git'
 
 /** A path's new content in a commit: a blob already stored, text to store, or null to remove the path. */
 export type FileChange = { mode: string; sha: string } | { text: string } | null
@@ -9,9 +10,16 @@ export interface NewCommit {
   changes: Map<string, FileChange>
   author: { name: string; email: string }
   message: string
-  /** The ref fast-import records the commit under (it needs one); the caller moves its branch itself. */
+  /**
+   * The ref fast-import records the commit under (it needs one). A branch
+   * moves only forward: a commit that does not descend from where it is now
+   * is refused, and the branch stays.
+   */
   ref: string
 }
+
+/** Called with the new commit once it is stored and before the ref moves to it; the ref moves only once it resolves. */
+export type BeforeRefMoves = (commit: string) => Promise<void>
 
 /** C-style quoting, which fast-import reads for any path: spaces, quotes and control characters pass. */
 const quoted = (path: string): string =>
@@ -23,11 +31,14 @@ const identPart = (text: string): string => text.replace(/[<>\n\r\0]/g, '').trim
 /**
  * Writes a commit in one git process: `git fast-import` stores the new
  * blobs, builds the trees from the first parent's with only the changed
- * paths, and writes the commit, where hashing each blob, filling an index
- * and writing the tree and the commit would take a process each. Touches
- * neither the work tree, nor git's index, nor any branch. Returns the commit.
+ * paths, writes the commit and moves `commit.ref` to it, where hashing each
+ * blob, filling an index, writing the tree and the commit and moving the ref
+ * would take a process each. Touches neither the work tree nor git's index.
+ * fast-import names the commit (`get-mark`) before it moves the ref, which it
+ * does only once told `done`: `beforeRefMoves` runs in between (a sync writes
+ * its resume marker there). Returns the commit.
  */
-export async function writeCommit(repo: GitRepo, commit: NewCommit): Promise<string> {
+export async function writeCommit(repo: GitRepo, commit: NewCommit, beforeRefMoves?: BeforeRefMoves): Promise<string> {
   const ident = `${identPart(commit.author.name)} <${identPart(commit.author.email)}> now`
   const data = (text: string): Buffer[] => {
     const bytes = Buffer.from(text, 'utf8')
@@ -44,10 +55,42 @@ export async function writeCommit(repo: GitRepo, commit: NewCommit): Promise<str
     else if ('text' in change) stream.push(Buffer.from(`M 100644 inline ${quoted(path)}\n`), ...data(change.text))
     else stream.push(Buffer.from(`M ${change.mode} ${change.sha} ${quoted(path)}\n`))
   }
+  stream.push(Buffer.from('get-mark :1\n'))
+
+  const child = startGitWithErrors(repo.dir, ['fast-import', '--quiet', '--date-format=now'], repo.filters)
+  const errors: Buffer[] = []
+  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk))
+  child.stdin.on('error', () => undefined)
+  const ended = new Promise<number>((resolve, reject) => {
+    child.once('error', (error) => reject(new UserError('io-error', `Could not run git: ${error.message}. Is git installed?`)))
+    child.once('close', (code) => resolve(code ?? 1))
+  })
+  const named = new Promise<string>((resolve) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8')
+      if (out.includes('\n')) resolve(out.trim())
+    })
+    child.stdout.once('end', () => resolve(out.trim()))
+  })
+  child.stdin.write(Buffer.concat(stream))
+  const sha = await Promise.race([named, ended.then(() => named)])
+  const refused = (): UserError => new UserError('io-error', `Git could not record the merge: ${firstLine(Buffer.concat(errors).toString('utf8'))}.`)
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) {
+    child.stdin.end()
+    await ended
+    throw refused()
+  }
+  try {
+    await beforeRefMoves?.(sha)
+  } catch (error) {
+    // No `done`: fast-import refuses a stream cut short, so the ref stays where it was.
+    child.stdin.end()
+    await ended.catch(() => undefined)
+    throw error
+  }
   // `done` last: a stream cut short (the sync killed) is refused whole.
-  stream.push(Buffer.from('get-mark :1\ndone\n'))
-  const out = await gitOrFail(repo, ['fast-import', '--quiet', '--force', '--date-format=now'], 'record the merge', { stdin: Buffer.concat(stream) })
-  const sha = out.trim()
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new Error(`git fast-import answered “${sha}” instead of a commit`)
+  child.stdin.end('done\n')
+  if ((await ended) !== 0) throw refused()
   return sha
 }

@@ -101,9 +101,16 @@ export function rawGit(cwd: string, args: string[], options: GitOptions = {}): P
  * stdout (`cat-file --batch`); the same safe environment as `rawGit`.
  */
 export function startGit(cwd: string, args: string[], settings: GitSetting[] = []): ChildProcessByStdio<Writable, Readable, null> {
-  const ended = noteGitRun(args)
-  const child = spawn('git', ['--literal-pathspecs', ...args], { cwd, env: safeEnv(settings, {}), stdio: ['pipe', 'pipe', 'ignore'] })
-  child.once('close', ended)
+  return counted(spawn('git', ['--literal-pathspecs', ...args], { cwd, env: safeEnv(settings, {}), stdio: ['pipe', 'pipe', 'ignore'] }), args)
+}
+
+/** `startGit` with its error output kept, for a conversation whose failure needs explaining (fast-import). */
+export function startGitWithErrors(cwd: string, args: string[], settings: GitSetting[] = []): ChildProcessByStdio<Writable, Readable, Readable> {
+  return counted(spawn('git', ['--literal-pathspecs', ...args], { cwd, env: safeEnv(settings, {}), stdio: ['pipe', 'pipe', 'pipe'] }), args)
+}
+
+function counted<T extends { once(event: 'close', listener: () => void): unknown }>(child: T, args: string[]): T {
+  child.once('close', noteGitRun(args))
   return child
 }
 

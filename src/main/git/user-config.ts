@@ -15,11 +15,16 @@ function readConfig(cwd: string, args: string[]): Promise<string> {
 
 /**
  * Who commits: the user's name and email as their own git config says
- * (global included), since the commit itself reads no global config.
+ * (global included), since the commit itself reads no global config. One
+ * git call for both; where a key is set more than once, the last one counts, as with `--get`.
  */
 export async function committer(cwd: string): Promise<GitSetting[]> {
-  const [name, email] = await Promise.all([readConfig(cwd, ['--get', 'user.name']), readConfig(cwd, ['--get', 'user.email'])]).then((values) => values.map((v) => v.trim()))
-  return [...(name ? [['user.name', name] as GitSetting] : []), ...(email ? [['user.email', email] as GitSetting] : [])]
+  const found = new Map<string, string>()
+  for (const entry of (await readConfig(cwd, ['--includes', '--null', '--get-regexp', String.raw`^user\.(name|email)$`])).split('\0')) {
+    const newline = entry.indexOf('\n')
+    if (newline > 0) found.set(entry.slice(0, newline), entry.slice(newline + 1).trim())
+  }
+  return (['user.name', 'user.email'] as const).flatMap((key): GitSetting[] => (found.get(key) ? [[key, found.get(key)!]] : []))
 }
 
 /**

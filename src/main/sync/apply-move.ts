@@ -1,5 +1,6 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { writeCommit, type NewCommit } from '../git/fast-import'
 import { gitOrFail, nulList } from '../git/safe-git'
 import { writeFileAtomic } from '../library/json-file'
 import { refuseLinkedFolders } from '../library/no-links'
@@ -33,6 +34,26 @@ export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved
   await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
   onMoved?.()
   return writeMovedFiles(repo, marker, paths)
+}
+
+/**
+ * `moveBranch` to a merge commit not written yet, in one git process:
+ * fast-import writes the commit, names it, waits while the marker is
+ * written, then moves `branch` forward from `marker.from` (whose commit is
+ * the merge's first parent), refusing if the branch moved meanwhile.
+ */
+export async function commitAndMoveBranch(
+  repo: LibraryRepo,
+  branch: string,
+  commit: Omit<NewCommit, 'ref'>,
+  marker: Omit<MergeMarker, 'to'>,
+  onMoved?: () => void,
+  paths?: readonly string[]
+): Promise<MovedFiles & { to: string }> {
+  let moving: MergeMarker | undefined
+  await writeCommit(repo, { ...commit, ref: `refs/heads/${branch}` }, (to) => writeMarker(repo, (moving = { ...marker, to })))
+  onMoved?.()
+  return { to: moving!.to, ...(await writeMovedFiles(repo, moving!, paths)) }
 }
 
 /**

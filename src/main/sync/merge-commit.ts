@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/article/article'
 import type { Promo } from '../../shared/article/promo'
-import { writeCommit, type FileChange } from '../git/fast-import'
+import type { FileChange, NewCommit } from '../git/fast-import'
 import { gitOrFail } from '../git/safe-git'
 import { checkArticle } from '../library/article-rules'
 import { revisionRecord } from '../library/revisions'
@@ -19,25 +19,23 @@ export interface Merges {
 }
 
 export interface PlannedMerge {
-  commit: string
+  /** The merge commit to write; `moveBranchTo` writes it and moves the branch in one step. */
+  commit: Omit<NewCommit, 'ref'>
   /** Every path the merge commit may hold differently from `ours`. */
   paths: string[]
   conflicts: OpenConflict[]
   notices: string[]
 }
 
-/** Where the last merge commit a sync built is recorded; nothing reads it, and the next merge replaces it. */
-const MERGE_REF = 'refs/copydesk/sync-merge'
-
 const same = (a: Entry, b: Entry): boolean => (a === null ? b === null : b !== null && a.mode === b.mode && a.sha === b.sha)
 
 /**
- * Builds the merge commit of `ours` and `theirs` without touching the work
+ * Plans the merge commit of `ours` and `theirs` without touching the work
  * tree: a file changed on one side only is taken from that side; an article
  * or the promos changed on both go through Copydesk's merge, never git's line
  * merge; the losing words of a true conflict are stored in the same commit as
- * a named revision. Neither the work tree nor git's index nor any branch is
- * touched, so a sync killed here leaves the repository as it was.
+ * a named revision. Nothing is written: a sync killed here leaves the
+ * repository as it was.
  */
 export async function mergeCommit(repo: LibraryRepo, commits: { base: string | null; ours: string; theirs: string }, merges: Merges, author: SyncAuthor): Promise<PlannedMerge> {
   const { ours, theirs } = commits
@@ -123,7 +121,5 @@ export async function mergeCommit(repo: LibraryRepo, commits: { base: string | n
   await resolveMergedSlugs(repo, tree, [...ourChanges, ...theirChanges].map(({ path }) => path), notices)
   const changes = new Map<string, FileChange>([...edits, ...[...blobs].map(([path, text]): [string, FileChange] => [path, { text }])])
   const message = `Sync: merge the remote's changes${conflicts.length ? ` (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} kept as revisions)` : ''}`
-  // fast-import needs a ref to record the commit under; the branch itself moves only once the resume marker is written.
-  const commit = await writeCommit(repo, { parents: [ours, theirs], changes, author, message, ref: MERGE_REF })
-  return { commit, paths: [...changes.keys()], conflicts, notices }
+  return { commit: { parents: [ours, theirs], changes, author, message }, paths: [...changes.keys()], conflicts, notices }
 }

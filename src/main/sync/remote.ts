@@ -28,6 +28,9 @@ const recentRemoteAccess = (): Promise<{ settings: GitSetting[]; env: NodeJS.Pro
   return remembered.access
 }
 
+/** Starts reading the user's remote settings now, so a sync's fetch need not wait for them. */
+export const readyRemoteAccess = (): void => void recentRemoteAccess()
+
 export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitRun> {
   return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
 }

@@ -1,12 +1,12 @@
 import { UserError } from '../../shared/ipc/result'
 import { reasonOf } from '../library/article-files'
 import type { Library } from '../library/library'
-import { moveBranch, finishMove, writeMovedFiles } from './apply-move'
+import { commitAndMoveBranch, moveBranch, finishMove, writeMovedFiles } from './apply-move'
 import { commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
-import { fetchRemote, pushBranch } from './remote'
+import { fetchRemote, pushBranch, readyRemoteAccess, type PushOutcome } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
 import { clearMarker, readMarker, readSyncState, updateSyncState, withConflicts } from './sync-state'
@@ -49,23 +49,37 @@ async function recover(repo: LibraryRepo, library: Library): Promise<string[]> {
  * commit Copydesk builds. Holds the library's write lock throughout, so no
  * save lands between committing local work and writing the merged files.
  */
-async function integrate(repo: LibraryRepo, library: Library, sides: { head: string | null; base: string | null; theirs: string }, options: SyncOptions): Promise<{ head: string; notices: string[] }> {
+async function integrate(
+  repo: LibraryRepo,
+  library: Library,
+  sides: { branch: string; head: string | null; base: Promise<string | null>; theirs: string },
+  options: SyncOptions,
+  onMergeCommitted: () => void
+): Promise<{ head: string | null; notices: string[] }> {
   const landed = await library.applyFileChanges(
     async () => {
-      const committed = await commitLocalChanges(repo, options.author)
+      // git finds the common ancestor while local work is committed: a commit on top of `head` leaves it where it was.
+      const [committed, base] = await Promise.all([commitLocalChanges(repo, options.author), sides.base])
       options.onStep?.('committed')
       const ours = committed ? await commitOf(repo, 'HEAD') : sides.head
-      // A local commit on top of `head` leaves the common ancestor where it was.
-      const plan =
-        ours && ours !== sides.base
-          ? await mergeCommit(repo, { base: sides.base, ours, theirs: sides.theirs }, options, options.author)
-          : { commit: sides.theirs, paths: undefined, conflicts: [], notices: [] }
-      const marker = { from: ours ?? '0'.repeat(40), to: plan.commit, conflicts: plan.conflicts, notices: plan.notices }
-      const moved = await moveBranch(repo, marker, () => options.onStep?.('branch-moved'), plan.paths)
-      await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+      // The remote's commit is already in this library's history: nothing to bring in.
+      if (base === sides.theirs) return { head: ours, paths: [], notices: [] }
+      const moved = () => options.onStep?.('branch-moved')
+      if (ours && ours !== base) {
+        const plan = await mergeCommit(repo, { base, ours, theirs: sides.theirs }, options, options.author)
+        const committed = (): void => {
+          moved()
+          onMergeCommitted()
+        }
+        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths)
+        if (plan.conflicts.length) await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+        await finishMove(repo)
+        // A rename this merge made is also seen arriving in the files it wrote: one notice.
+        return { head: merged.to, paths: merged.paths, notices: unique([...plan.notices, ...merged.notices]) }
+      }
+      const forward = await moveBranch(repo, { from: ours ?? '0'.repeat(40), to: sides.theirs, conflicts: [], notices: [] }, moved)
       await finishMove(repo)
-      // A rename this merge made is also seen arriving in the files it wrote: one notice.
-      return { head: plan.commit, paths: moved.paths, notices: unique([...plan.notices, ...moved.notices]) }
+      return { head: sides.theirs, paths: forward.paths, notices: forward.notices }
     },
     // Only the files the move wrote changed: the index and search follow those, not all 10,000.
     ({ paths }) => paths
@@ -99,11 +113,17 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     }
     options.onStep?.('fetched')
     const { head, theirs } = await branchTips(repo, branch)
-    const base = head && theirs ? (head === theirs ? head : await mergeBase(repo, head, theirs)) : null
     let now: string | null
+    let pushing: Promise<PushOutcome> | undefined
     // Committing local work adds to HEAD, which keeps the remote's commit among its ancestors if it already was.
-    if (theirs && base !== theirs) {
-      const landed = await integrate(repo, library, { head, base, theirs }, options)
+    if (theirs && head !== theirs) {
+      const base = head ? mergeBase(repo, head, theirs) : Promise.resolve(null)
+      // The merge commit is final once the branch holds it: it is pushed while its files are written and the library follows them.
+      const pushMerge = (): void => {
+        pushing = pushBranch(repo, url, branch)
+        pushing.catch(() => undefined)
+      }
+      const landed = await integrate(repo, library, { branch, head, base, theirs }, options, pushMerge)
       notices.push(...landed.notices)
       now = landed.head
     } else {
@@ -112,7 +132,7 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     options.onStep?.('merged')
     if (now === null) break
     if (now !== theirs) {
-      const push = await pushBranch(repo, url, branch)
+      const push = await (pushing ?? pushBranch(repo, url, branch))
       if (!push.pushed) {
         if (push.moved) continue
         return fail(push.reason)
@@ -134,6 +154,8 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
  * `lastError` says why in plain words, local work committed either way.
  */
 export async function syncLibrary(library: Library, options: SyncOptions): Promise<SyncStatus> {
+  // Read while the repository is looked up: the fetch needs it.
+  readyRemoteAccess()
   const repo = await findLibraryRepo(library.dir)
   if (!repo) return notShared(library.dir)
   try {

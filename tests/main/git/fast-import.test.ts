@@ -41,4 +41,43 @@ describe.skipIf(gitTool.skip)('writeCommit (git fast-import)', () => {
     expect((await gitIn(temp.path, 'rev-parse', 'main')).trim()).toBe(first)
     expect(await gitIn(temp.path, 'status', '--porcelain')).toBe('')
   })
+
+  it('moves the branch to the new commit only once beforeRefMoves has run, and not at all when it fails', async () => {
+    const temp = await makeTempDir('copydesk-fast-import-')
+    cleanup = temp.cleanup
+    const first = await oneCommitRepo(temp.path)
+    const repo = { dir: temp.path, filters: [] }
+    const draft = { parents: [first] as [string], changes: new Map([['new.txt', { text: 'new\n' }]]), author: { name: 'T', email: '' }, message: 'next' }
+    const branchNow = async () => (await gitIn(temp.path, 'rev-parse', 'main')).trim()
+
+    const seenBefore: string[] = []
+    await expect(writeCommit(repo, { ...draft, ref: 'refs/heads/main' }, async () => {
+      seenBefore.push(await branchNow())
+      throw new Error('the marker could not be written')
+    })).rejects.toThrow('the marker could not be written')
+    expect(seenBefore).toEqual([first])
+    expect(await branchNow()).toBe(first)
+
+    let named = ''
+    const commit = await writeCommit(repo, { ...draft, ref: 'refs/heads/main' }, async (sha) => {
+      named = sha
+      seenBefore.push(await branchNow())
+    })
+    expect(named).toBe(commit)
+    expect(seenBefore).toEqual([first, first])
+    expect(await branchNow()).toBe(commit)
+    expect(await gitIn(temp.path, 'show', 'main:new.txt')).toBe('new\n')
+  })
+
+  it('refuses to move a branch to a commit that does not descend from where the branch is', async () => {
+    const temp = await makeTempDir('copydesk-fast-import-')
+    cleanup = temp.cleanup
+    const first = await oneCommitRepo(temp.path)
+    const repo = { dir: temp.path, filters: [] }
+    const author = { name: 'T', email: '' }
+    const moved = await writeCommit(repo, { parents: [first], changes: new Map([['a.txt', { text: 'a\n' }]]), author, message: 'a', ref: 'refs/heads/main' })
+    // Built on `first`, as if planned before the branch moved on: it would drop `moved`.
+    await expect(writeCommit(repo, { parents: [first], changes: new Map([['b.txt', { text: 'b\n' }]]), author, message: 'b', ref: 'refs/heads/main' })).rejects.toThrow(/could not record/)
+    expect((await gitIn(temp.path, 'rev-parse', 'main')).trim()).toBe(moved)
+  })
 })
