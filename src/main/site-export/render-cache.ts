@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import * as z from 'zod'
 import { promoState, type Promo } from '../../shared/article/promo'
 import type { SearchHit } from '../../shared/library-api'
@@ -154,9 +154,24 @@ export function articleFingerprint({ summary, promoIds, related, promos, summari
   for (const id of promoIds) fingerprint += `\0promo ${id} ${promos.get(id) ?? 'missing'}`
   for (const id of related) {
     const other = summaries.get(id)
-    fingerprint += `\0related ${JSON.stringify(other ? [id, other.slug, other.title] : [id])}`
+    fingerprint += other ? linkedAs(other) : `\0related ${JSON.stringify([id])}`
   }
   return fingerprint
+}
+
+/**
+ * How an article that others link to enters their fingerprints, kept per
+ * summary: the library hands out the same summary object until the article
+ * changes, and an export computes this once for every link of every article.
+ */
+const linkText = new WeakMap<SearchHit, string>()
+function linkedAs(summary: SearchHit): string {
+  let text = linkText.get(summary)
+  if (text === undefined) {
+    text = `\0related ${JSON.stringify([summary.id, summary.slug, summary.title])}`
+    linkText.set(summary, text)
+  }
+  return text
 }
 
 /** Synchronous on purpose: one lstat is microseconds, while a promise per file made checking 10,000 articles ten times slower. */
@@ -183,7 +198,8 @@ export function untouchedSince(siteRoot: string, cached: CachedArticle, manifest
     (file) =>
       manifest?.files[file.path]?.sha256 === file.sha256 &&
       isSafePath(file.path) &&
-      sameStamp(join(siteRoot, file.path), file) &&
+      // Joined by hand: the path was found safe (relative, no empty, "." or ".." folder), so path.join's normalizing is a cost without a use.
+      sameStamp(`${siteRoot}${sep}${file.path}`, file) &&
       (!file.source || sameStamp(file.source.file, file.source))
   )
 }
