@@ -194,8 +194,9 @@ export class SiteWriter implements Stager {
     if (dirty || changed.size) {
       await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries }, plan.previous ? { files: plan.previous.files, changed } : undefined)
     }
-    if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal)
-    if (journal) await clearJournal(plan.site.root, journal)
+    if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal, { tempsLeft: true })
+    // Every temp file it names was renamed into place above (a failed rename throws before this).
+    if (journal) await clearJournal(plan.site.root, journal, { tempsLeft: false })
     applied.written.sort(byPath)
     applied.removed.sort(byPath)
     return applied
