@@ -137,7 +137,7 @@ export class SiteWriter implements Stager {
       cancelled: plan.cancelled
     }
     // Rewriting 10,000 entries costs more than the rest of an export where nothing changed, so only when something did.
-    let dirty = plan.previous?.profile !== plan.profile || plan.recovery !== null
+    const rewrite = plan.previous?.profile !== plan.profile || plan.recovery !== null
     /** Paths whose entry was set or deleted: the manifest is patched there rather than written anew. */
     const changed = new Set<string>()
     for (const file of plan.files) {
@@ -191,7 +191,7 @@ export class SiteWriter implements Stager {
 
     const removed = new Set(applied.removed.map((file) => file.path))
     applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
-    if (dirty || changed.size) {
+    if (rewrite || changed.size) {
       await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries }, plan.previous ? { files: plan.previous.files, changed } : undefined)
     }
     if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal, { tempsLeft: true })
