@@ -137,13 +137,15 @@ export class SiteWriter implements Stager {
       cancelled: plan.cancelled
     }
     // Rewriting 10,000 entries costs more than the rest of an export where nothing changed, so only when something did.
-    let dirty = plan.previous?.profile !== plan.profile || plan.recovery !== null
+    const rewrite = plan.previous?.profile !== plan.profile || plan.recovery !== null
+    /** Paths whose entry was set or deleted: the manifest is patched there rather than written anew. */
+    const changed = new Set<string>()
     for (const file of plan.files) {
       if (file.action !== 'unchanged') continue
       // Identical bytes already there: Copydesk owns the file from now on.
       if (!recorded(entries[file.path], file)) {
         entries[file.path] = entryOf(file)
-        dirty = true
+        changed.add(file.path)
       }
       applied.unchanged.push(siteFile(file))
     }
@@ -171,7 +173,7 @@ export class SiteWriter implements Stager {
       // A file already there keeps its owner, mode and links (write-file-atomic's care).
       else await writeFileAtomic(file.target, bytes!, { fsync: false })
       entries[file.path] = entryOf(file)
-      dirty = true
+      changed.add(file.path)
       applied.written.push(siteFile(file))
     })
     if (options.signal?.aborted) applied.cancelled = true
@@ -182,16 +184,19 @@ export class SiteWriter implements Stager {
         })
         await removeEmptyFolders(dirname(file.target), plan.site.root)
         delete entries[file.path]
-        dirty = true
+        changed.add(file.path)
         applied.removed.push(siteFile(file))
       })
     }
 
     const removed = new Set(applied.removed.map((file) => file.path))
     applied.kept = plan.stale.filter((file) => !removed.has(file.path)).map(siteFile)
-    if (dirty) await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries })
-    if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal)
-    if (journal) await clearJournal(plan.site.root, journal)
+    if (rewrite || changed.size) {
+      await writeManifest(plan.site.root, { format: 1, profile: plan.profile, files: entries }, plan.previous ? { files: plan.previous.files, changed } : undefined)
+    }
+    if (plan.recovery) await clearJournal(plan.site.root, plan.recovery.journal, { tempsLeft: true })
+    // Every temp file it names was renamed into place above (a failed rename throws before this).
+    if (journal) await clearJournal(plan.site.root, journal, { tempsLeft: false })
     applied.written.sort(byPath)
     applied.removed.sort(byPath)
     return applied

@@ -26,9 +26,15 @@ export async function writeJournal(siteRoot: string, journal: Journal): Promise<
   await writeRememberedJson(join(siteRoot, JOURNAL_NAME), JSON.stringify(journal), journal)
 }
 
-/** Called once the manifest records the commit; its temp files, renamed or left by a killed export, go too. */
-export async function clearJournal(siteRoot: string, journal: Journal | null): Promise<void> {
-  for (const { temp } of Object.values(journal?.files ?? {})) if (temp) await unlink(join(siteRoot, temp)).catch(() => undefined)
+/**
+ * Called once the manifest records the commit. A killed export's journal
+ * (`tempsLeft`) may name temp files it never renamed: they go too. The
+ * journal of a commit that just finished names none left (every one was
+ * renamed into place), and trying 10,000 unlinks that can only fail took a
+ * first export a noticeable share of its time.
+ */
+export async function clearJournal(siteRoot: string, journal: Journal | null, { tempsLeft }: { tempsLeft: boolean }): Promise<void> {
+  if (tempsLeft) for (const { temp } of Object.values(journal?.files ?? {})) if (temp) await unlink(join(siteRoot, temp)).catch(() => undefined)
   await rm(join(siteRoot, JOURNAL_NAME), { force: true })
 }
 

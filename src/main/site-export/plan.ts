@@ -14,7 +14,7 @@ import type { FileAction } from './file-action'
 import type { RenderedArticle } from './render-article'
 import { createRenderer } from './render-pool'
 import { BoundedTasks } from './bounded-tasks'
-import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle } from './render-cache'
+import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
 import { nothingSelectedNotice } from './selection-notice'
@@ -57,7 +57,7 @@ export interface Plan {
   renderer: string
   articles: PlannedArticle[]
   /** The render cache as this plan found it. */
-  renderCache: ReadonlyMap<string, CachedArticle>
+  renderCache: RenderCache
   files: PlannedFile[]
   stale: StaleFile[]
   warnings: SiteExportWarning[]

@@ -41,7 +41,7 @@ export async function readRememberedJson<T>(file: string, parse: (text: string) 
  * save work: losing one to a power cut makes the next export slower or more
  * careful, never wrong), and remembers `value`, which `text` must parse to.
  */
-export async function writeRememberedJson(file: string, text: string, value: unknown): Promise<void> {
+export async function writeRememberedJson(file: string, text: string | Uint8Array, value: unknown): Promise<void> {
   // Stamped from the written file before it is renamed into place, so a later write by someone else is never mistaken for this one.
   const stamp = await writeViaTemp(file, async (handle) => {
     await handle.writeFile(text)

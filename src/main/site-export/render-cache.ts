@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, rm } from 'node:fs/promises'
+import { join, sep } from 'node:path'
 import * as z from 'zod'
 import { promoState, type Promo } from '../../shared/article/promo'
 import type { SearchHit } from '../../shared/library-api'
@@ -15,7 +15,7 @@ import { unsafePathReason } from './safe-path'
  * (never in the site repo: it holds this machine's file times). With it, an
  * article whose inputs did not change and whose files nobody touched is not
  * read or rendered again, so re-exporting 10,000 articles after one edit
- * costs about one article. Losing the file only makes the next export slower.
+ * costs about one article. Losing it only makes the next export slower.
  */
 const CACHE_FOLDER = 'site-export-cache'
 
@@ -30,37 +30,77 @@ const cachedArticleSchema = z.object({
   warnings: z.array(z.object({ kind: z.string(), message: z.string() }))
 })
 export type CachedArticle = z.infer<typeof cachedArticleSchema>
-const cacheSchema = z.object({ version: z.literal(2), siteRoot: z.string(), renderer: z.string(), articles: z.record(z.string(), cachedArticleSchema) })
-
-const cacheFile = (libraryDir: string, siteRoot: string): string =>
-  join(libraryDir, CACHE_FOLDER, `${createHash('sha256').update(siteRoot).digest('hex').slice(0, 24)}.json`)
+const shardSchema = z.object({ version: z.literal(3), siteRoot: z.string(), renderer: z.string(), articles: z.record(z.string(), cachedArticleSchema) })
 
 /**
- * The cache as read, with its articles by id. Its `siteRoot` tells two sites
- * whose file names collide apart; its `renderer` (from rendererFingerprint)
- * says which export core and layout rendered them: after an update of
- * Copydesk or a change of layout, nothing in it is trusted.
+ * The cache is split by article id into this many files, so an export after
+ * one edit rewrites one shard (some 80 KB at 10,000 articles) instead of
+ * megabytes. Shards are written one by one, each atomically: a crash between
+ * two leaves some entries older than others, and every entry is checked
+ * against the manifest and the files' stamps before it is trusted anyway.
  */
-interface RenderCache {
+const SHARDS = 64
+
+/** FNV-1a of the id: cheap, and the same on every machine and run. */
+const shardOf = (id: string): number => {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193)
+  return (hash >>> 0) % SHARDS
+}
+
+const siteKey = (siteRoot: string): string => createHash('sha256').update(siteRoot).digest('hex').slice(0, 24)
+const shardFolder = (libraryDir: string, siteRoot: string): string => join(libraryDir, CACHE_FOLDER, siteKey(siteRoot))
+const shardFile = (folder: string, shard: number): string => join(folder, `${shard.toString(16).padStart(2, '0')}.json`)
+/** Where the whole cache was one file (version 2), removed once every shard has been written. */
+const legacyFile = (libraryDir: string, siteRoot: string): string => join(libraryDir, CACHE_FOLDER, `${siteKey(siteRoot)}.json`)
+
+/**
+ * One shard as read. Its `siteRoot` tells two sites whose file names collide
+ * apart; its `renderer` (from rendererFingerprint) says which export core and
+ * layout rendered them: after an update of Copydesk or a change of layout,
+ * nothing in it is trusted.
+ */
+interface Shard {
   siteRoot: string
   renderer: string
   articles: ReadonlyMap<string, CachedArticle>
 }
 
-const parseCache = (text: string): RenderCache => {
-  const { siteRoot, renderer, articles } = cacheSchema.parse(JSON.parse(text))
+const parseShard = (text: string): Shard => {
+  const { siteRoot, renderer, articles } = shardSchema.parse(JSON.parse(text))
   return { siteRoot, renderer, articles: new Map(Object.entries(articles)) }
 }
 
-export async function readRenderCache(libraryDir: string, siteRoot: string, renderer: string): Promise<ReadonlyMap<string, CachedArticle>> {
-  const cache = await readRememberedJson(cacheFile(libraryDir, siteRoot), parseCache).catch(() => null)
-  return cache?.siteRoot === siteRoot && cache.renderer === renderer ? cache.articles : new Map()
+/** What the last exports into one site remembered, article by article. */
+export class RenderCache {
+  /** `shards`: each shard's articles, by id, as read (read-only: they may be values another export remembered). */
+  constructor(readonly shards: readonly ReadonlyMap<string, CachedArticle>[]) {}
+
+  get(id: string): CachedArticle | undefined {
+    return this.shards[shardOf(id)]!.get(id)
+  }
+
+  get size(): number {
+    return this.shards.reduce((sum, shard) => sum + shard.size, 0)
+  }
+}
+
+export async function readRenderCache(libraryDir: string, siteRoot: string, renderer: string): Promise<RenderCache> {
+  const folder = shardFolder(libraryDir, siteRoot)
+  const empty: ReadonlyMap<string, CachedArticle> = new Map()
+  const shards = await Promise.all(
+    Array.from({ length: SHARDS }, async (_, shard) => {
+      const read = await readRememberedJson(shardFile(folder, shard), parseShard).catch(() => null)
+      return read?.siteRoot === siteRoot && read.renderer === renderer ? read.articles : empty
+    })
+  )
+  return new RenderCache(shards)
 }
 
 /**
  * Each entry's JSON with its id, kept while the entry lives: after one edit,
- * 9,999 of 10,000 entries are the objects read or written last time, and
- * writing the cache is then joining their text rather than serializing 3 MB again.
+ * all but one entry of a shard are the objects read or written last time,
+ * and writing the shard is then joining their text rather than serializing it again.
  */
 const entryJson = new WeakMap<CachedArticle, { id: string; json: string }>()
 function jsonOf(id: string, entry: CachedArticle): string {
@@ -71,12 +111,21 @@ function jsonOf(id: string, entry: CachedArticle): string {
   return json
 }
 
-export async function writeRenderCache(libraryDir: string, siteRoot: string, renderer: string, articles: Map<string, CachedArticle>): Promise<void> {
-  await mkdir(join(libraryDir, CACHE_FOLDER), { recursive: true })
-  // The JSON of { version: 2, siteRoot, renderer, articles }, with each entry's kept text.
-  const entries = Array.from(articles, ([id, entry]) => jsonOf(id, entry))
-  const text = `{"version":2,"siteRoot":${JSON.stringify(siteRoot)},"renderer":${JSON.stringify(renderer)},"articles":{${entries.join(',')}}}`
-  await writeRememberedJson(cacheFile(libraryDir, siteRoot), text, { siteRoot, renderer, articles } satisfies RenderCache)
+/** Writes the shards that differ from `previous`: those with a new entry, or that lost one. */
+async function writeRenderCache(libraryDir: string, siteRoot: string, renderer: string, next: Map<string, CachedArticle>[], previous: RenderCache, fresh: boolean[]): Promise<void> {
+  const changed = next.flatMap((articles, shard) => (fresh[shard] || articles.size !== previous.shards[shard]!.size ? [shard] : []))
+  if (!changed.length) return
+  const folder = shardFolder(libraryDir, siteRoot)
+  await mkdir(folder, { recursive: true })
+  const head = `{"version":3,"siteRoot":${JSON.stringify(siteRoot)},"renderer":${JSON.stringify(renderer)},"articles":{`
+  await Promise.all(
+    changed.map((shard) => {
+      const articles = next[shard]!
+      const text = `${head}${Array.from(articles, ([id, entry]) => jsonOf(id, entry)).join(',')}}}`
+      return writeRememberedJson(shardFile(folder, shard), text, { siteRoot, renderer, articles } satisfies Shard)
+    })
+  )
+  if (changed.length === SHARDS) await rm(legacyFile(libraryDir, siteRoot), { force: true })
 }
 
 export interface FingerprintInputs {
@@ -105,9 +154,24 @@ export function articleFingerprint({ summary, promoIds, related, promos, summari
   for (const id of promoIds) fingerprint += `\0promo ${id} ${promos.get(id) ?? 'missing'}`
   for (const id of related) {
     const other = summaries.get(id)
-    fingerprint += `\0related ${JSON.stringify(other ? [id, other.slug, other.title] : [id])}`
+    fingerprint += other ? linkedAs(other) : `\0related ${JSON.stringify([id])}`
   }
   return fingerprint
+}
+
+/**
+ * How an article that others link to enters their fingerprints, kept per
+ * summary: the library hands out the same summary object until the article
+ * changes, and an export computes this once for every link of every article.
+ */
+const linkText = new WeakMap<SearchHit, string>()
+function linkedAs(summary: SearchHit): string {
+  let text = linkText.get(summary)
+  if (text === undefined) {
+    text = `\0related ${JSON.stringify([summary.id, summary.slug, summary.title])}`
+    linkText.set(summary, text)
+  }
+  return text
 }
 
 /** Synchronous on purpose: one lstat is microseconds, while a promise per file made checking 10,000 articles ten times slower. */
@@ -134,7 +198,8 @@ export function untouchedSince(siteRoot: string, cached: CachedArticle, manifest
     (file) =>
       manifest?.files[file.path]?.sha256 === file.sha256 &&
       isSafePath(file.path) &&
-      sameStamp(join(siteRoot, file.path), file) &&
+      // Joined by hand: the path was found safe (relative, no empty, "." or ".." folder), so path.join's normalizing is a cost without a use.
+      sameStamp(`${siteRoot}${sep}${file.path}`, file) &&
       (!file.source || sameStamp(file.source.file, file.source))
   )
 }
@@ -150,16 +215,17 @@ const stampOf = (file: string): { size: number; mtimeMs: number } => {
  */
 export async function rememberRenders(libraryDir: string, plan: Plan, finished: Set<string>): Promise<void> {
   let files: Map<string, PlannedFile> | null = null
-  const next = new Map<string, CachedArticle>()
-  let changed = false
+  const next = Array.from({ length: SHARDS }, () => new Map<string, CachedArticle>())
+  const fresh = new Array<boolean>(SHARDS).fill(false)
   for (const article of plan.articles) {
     // One left out (its path taken by an older article) is planned afresh next time: that path may be free by then.
     if (!article.paths.length || !article.paths.every((path) => finished.has(path))) continue
+    const shard = shardOf(article.id)
     if (article.cached) {
-      next.set(article.id, article.cached)
+      next[shard]!.set(article.id, article.cached)
       continue
     }
-    changed = true
+    fresh[shard] = true
     // Only rendered articles need their files looked up; after one edit, that is one of 10,000.
     files ??= new Map(plan.files.map((file) => [file.path, file]))
     const stamped = article.paths.map((path) => {
@@ -167,7 +233,7 @@ export async function rememberRenders(libraryDir: string, plan: Plan, finished: 
       const source = file.source ? { source: { file: file.source, ...stampOf(file.source) } } : {}
       return { path, sha256: file.sha256, ...stampOf(file.target), ...source }
     })
-    next.set(article.id, { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings })
+    next[shard]!.set(article.id, { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings })
   }
-  if (changed || next.size !== plan.renderCache.size) await writeRenderCache(libraryDir, plan.site.root, plan.renderer, next)
+  await writeRenderCache(libraryDir, plan.site.root, plan.renderer, next, plan.renderCache, fresh)
 }

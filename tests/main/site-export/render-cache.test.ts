@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { articleSchema } from '../../../src/shared/article/article'
@@ -77,6 +77,20 @@ describe('re-exporting with remembered renders', () => {
     const report = await runSiteExport(library, request(), { today })
     expect(report.written).toEqual([])
     expect(report.unchanged).toHaveLength(3)
+  })
+
+  it('after one edit, rewrites only the part of the cache that holds that article', async () => {
+    const cacheFiles = async (): Promise<Map<string, string>> => {
+      const dir = join(library.dir, 'site-export-cache')
+      const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
+      return new Map(await Promise.all(names.map(async (entry) => [join(entry.parentPath, entry.name), await readFile(join(entry.parentPath, entry.name), 'utf8')] as const)))
+    }
+    const before = await cacheFiles()
+    await library.saveArticle(entrepreneurs!.id, { dek: 'A new dek' })
+    expect(await written()).toEqual([pathOf(entrepreneurs!.slug)])
+    const rewritten = [...(await cacheFiles())].filter(([file, text]) => before.get(file) !== text)
+    // The cache is split by article id; this article shares its part with neither of the others.
+    expect(rewritten.map(([, text]) => Object.keys((JSON.parse(text) as { articles: object }).articles))).toEqual([[entrepreneurs!.id]])
   })
 
   it('reports the same warnings for skipped articles as for rendered ones', async () => {
