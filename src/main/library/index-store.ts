@@ -69,7 +69,11 @@ export class IndexStore {
   name: string
   private readonly snapshotFile: SealedJsonFile<Snapshot>
   private readonly db: Low<Snapshot>
-  /** Whether the snapshot read carried its seal; one without it is checked entry by entry until it is written again. */
+  /**
+   * Whether the snapshot read is as this version writes it: one without its
+   * seal is checked entry by entry, and one in UTF-8 decodes slower, until
+   * it is written again.
+   */
   private sealed = true
   private createdAt: string
   private generation = 0
@@ -105,7 +109,7 @@ export class IndexStore {
       if (snapshot === null) problem = { kind: 'missing' }
       else {
         this.db.data = snapshot.value
-        this.sealed = snapshot.sealed
+        this.sealed = snapshot.current
       }
     } catch {
       problem = { kind: 'damaged' }
@@ -246,7 +250,8 @@ export class IndexStore {
    * leave every later opening parsing a journal as big as the library. A
    * snapshot without its seal (written by an older version, or edited by
    * hand) is written again too, so that later openings need not check it
-   * entry by entry.
+   * entry by entry, and so is a sealed one in UTF-8 (older versions'), so
+   * that they decode it as plain ASCII.
    */
   wantsCompaction(pendingOps: number): boolean {
     return !this.sealed || this.journal.lines + pendingOps > Math.max(500, (this.articles.size + this.trash.size) / 4)

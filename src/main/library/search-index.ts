@@ -1,6 +1,6 @@
-import SearchableMap from 'minisearch/SearchableMap'
 import type { Article } from '../../shared/article/article'
 import { bodyText } from '../../shared/article/body'
+import { TermDictionary } from './search-dictionary'
 import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows } from './search-postings'
 import { indexTerms, queryTerms } from './search-terms'
 
@@ -73,15 +73,16 @@ const ownCopy = (term: string): string => (term.length > 12 ? Buffer.from(term).
  * minisearch's maps of maps took 38 s and 435 MB to fill and 11 s to load
  * back from its JSON, and flexsearch 0.8 took 27 s and 446 MB without prefix
  * search (217 s and 1.4 GB with it). Here a posting is one number in a typed
- * array: the same library is indexed in about 6 s, holds about 130 MB (of
- * which 50 MB is the word tree), and loads back from disk in a tenth of a
- * second (search-file.ts). minisearch's radix tree still finds the words for
- * prefix and typo matches.
+ * array: the same library is indexed in about 6 s and loads back from disk in
+ * a tenth of a second (search-file.ts). The words for prefix and typo matches
+ * are found in one sorted array (search-dictionary.ts): minisearch's radix
+ * tree, used for that before, took 50 MB for the 200,000 words of 10,000
+ * articles and 250 MB at 50,000.
  */
 export class SearchIndex {
-  private readonly termIds = new Map<string, number>()
-  private termTree: SearchableMap<number> | null = null
-  private readonly fields: FieldPostings[]
+  private terms: string[]
+  private dictionary: TermDictionary
+  private fields: FieldPostings[]
   /** Per document number; null once the article was removed or re-indexed. */
   private docIds: (string | null)[]
   private versions: string[]
@@ -91,13 +92,9 @@ export class SearchIndex {
   /** Scratch space for counting one field's terms by term id; all zeros between uses. */
   private counts = new Uint32Array(1024)
 
-  private constructor(
-    private readonly terms: string[],
-    docs: [string, string][],
-    lengths: ArrayLike<number>[],
-    postings: PostingRows[]
-  ) {
-    terms.forEach((term, id) => this.termIds.set(term, id))
+  private constructor(terms: string[], docs: [string, string][], lengths: ArrayLike<number>[], postings: PostingRows[]) {
+    this.terms = terms
+    this.dictionary = new TermDictionary(terms)
     this.docIds = docs.map(([id]) => id)
     this.versions = docs.map(([, version]) => version)
     this.docIds.forEach((id, doc) => this.docs.set(id!, doc))
@@ -193,40 +190,47 @@ export class SearchIndex {
     return matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
   }
 
-  /** Everything as flat arrays, leaving out removed articles and words no article holds any more. */
+  /**
+   * Everything as flat arrays, leaving out removed articles and words no
+   * article holds any more, the words in spelling order so that reading it
+   * back needs no sorting. The index takes that numbering of its words too.
+   */
   snapshot(): SearchSnapshot {
     this.merge()
+    this.dictionary.sortIn()
     const rows = this.fields.map((field) => field.merged())
-    const kept: number[] = []
-    this.terms.forEach((_, t) => {
-      if (rows.some(({ offsets }) => offsets[t + 1]! > offsets[t]!)) kept.push(t)
-    })
-    // Dropped rows are empty, so the postings stay as they are and only the row starts shrink.
+    const kept = this.dictionary.order().filter((t) => rows.some(({ offsets }) => offsets[t + 1]! > offsets[t]!))
+    const inPlace = kept.every((t, i) => i === 0 || t > kept[i - 1]!)
     const postings = rows.map(({ offsets, data }) => {
-      const shrunk = new Uint32Array(kept.length + 1)
-      kept.forEach((t, i) => (shrunk[i + 1] = offsets[t + 1]!))
-      return { offsets: shrunk, data }
+      const starts = new Uint32Array(kept.length + 1)
+      kept.forEach((t, i) => (starts[i + 1] = starts[i]! + offsets[t + 1]! - offsets[t]!))
+      // Dropped rows are empty: when the order holds, the postings stay as they are and only the row starts shrink.
+      if (inPlace) return { offsets: starts, data }
+      const moved = new Uint32Array(data.length)
+      kept.forEach((t, i) => moved.set(data.subarray(offsets[t]!, offsets[t + 1]!), starts[i]!))
+      return { offsets: starts, data: moved }
     })
+    this.terms = Array.from(kept, (t) => this.terms[t]!)
+    this.dictionary = new TermDictionary(this.terms)
+    this.fields = postings.map((rows) => new FieldPostings(rows))
     return {
       docs: this.docIds.map((id, doc) => [id!, this.versions[doc]!]),
-      terms: kept.map((t) => this.terms[t]!),
+      terms: this.terms,
       lengths: this.lengths.map((field) => Uint32Array.from(field)),
       postings
     }
   }
 
-  /** Builds the word tree that prefix and typo matches need now, so that the first search is as quick as the others. */
+  /** Sorts the words added since the last query in, so that the first search is as quick as the others. */
   prepareQueries(): void {
-    this.termTree ??= SearchableMap.from(this.terms.map((term, id) => [term, id]))
+    this.dictionary.sortIn()
   }
 
   private termId(term: string): number {
-    let id = this.termIds.get(term)
+    let id = this.dictionary.idOf(term)
     if (id === undefined) {
-      const own = ownCopy(term)
-      id = this.terms.push(own) - 1
-      this.termIds.set(own, id)
-      this.termTree?.set(own, id)
+      id = this.terms.push(ownCopy(term)) - 1
+      this.dictionary.add(id)
     }
     return id
   }
@@ -234,19 +238,16 @@ export class SearchIndex {
   /** The indexed words a query word stands for, each with how much a match on it counts. */
   private expand(word: string, asPrefix: boolean): Map<number, number> {
     const terms = new Map<number, number>()
-    const exact = this.termIds.get(word)
+    const exact = this.dictionary.idOf(word)
     if (exact !== undefined) terms.set(exact, 1)
     const maxDistance = word.length >= 5 ? Math.min(6, Math.round(word.length * FUZZINESS)) : 0
-    if (!asPrefix && !maxDistance) return terms
-    this.prepareQueries()
-    const tree = this.termTree!
     if (asPrefix) {
-      for (const [term, id] of tree.atPrefix(word)) {
+      for (const [term, id] of this.dictionary.withPrefix(word)) {
         if (term.length > word.length) terms.set(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length)))
       }
     }
     if (maxDistance) {
-      for (const [term, [id, distance]] of tree.fuzzyGet(word, maxDistance)) {
+      for (const [term, id, distance] of this.dictionary.near(word, maxDistance)) {
         if (distance > 0 && !terms.has(id)) terms.set(id, (FUZZY_WEIGHT * term.length) / (term.length + distance))
       }
     }

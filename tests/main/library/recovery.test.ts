@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { appendFile, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -57,6 +58,27 @@ describe('recovery when opening a library', () => {
     expect(library.info().notices).toEqual([])
     expect(await titles()).toEqual(before)
     expect(await readFile(indexFile(), 'utf8')).toMatch(/,"sha256":"[0-9a-f]{64}"\}\n$/)
+  })
+
+  it('opens a sealed index an earlier version wrote in UTF-8 as it is, and writes it again in plain ASCII', async () => {
+    await rm(indexFile())
+    await session.reopen()
+    await session.library.saveArticle(articles[1]!.id, { title: 'Café “déjà vu” — ヘディ' })
+    await rm(indexFile())
+    await session.reopen()
+    const before = await titles()
+    // As earlier versions wrote it: the characters past ASCII as UTF-8, sealed with the digest of that text.
+    const ascii = await readFile(indexFile(), 'utf8')
+    const body = ascii.slice(0, ascii.lastIndexOf(',"sha256":')).replace(/\\u(00[89a-f][0-9a-f]|0[1-9a-f][0-9a-f]{2}|[1-9a-f][0-9a-f]{3})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    const digest = createHash('sha256').update('copydesk-index-1').update(body).update('}').digest('hex')
+    await writeFile(indexFile(), `${body},"sha256":"${digest}"}\n`)
+    expect((await readFile(indexFile())).some((byte) => byte >= 0x80)).toBe(true)
+
+    const library = await session.reopen()
+    expect(library.info().notices).toEqual([])
+    expect(await titles()).toEqual(before)
+    expect(before).toContain('Café “déjà vu” — ヘディ')
+    expect((await readFile(indexFile())).every((byte) => byte < 0x80)).toBe(true)
   })
 
   it('ignores a half-written journal line and keeps writing after it', async () => {

@@ -1,0 +1,148 @@
+/** Past this many words added since the last sort, a query sorts them in rather than checking each one. */
+const UNSORTED_LIMIT = 1000
+
+/**
+ * The index's words, for finding them by exact spelling, by prefix and
+ * within a few typos. Most words sit in one array of word numbers sorted by
+ * spelling, which doubles as a word tree: the words under a prefix are a
+ * run of it, found by binary search. A million words cost four megabytes
+ * this way, where a tree of maps (minisearch's SearchableMap, used before)
+ * took about 250 bytes per word, and a snapshot whose words are already in
+ * order needs no sorting at all. Words added since the last sort (while the
+ * first build runs, or by saves) sit in a map until a query sorts them in.
+ */
+export class TermDictionary {
+  private sorted: Uint32Array
+  private unsorted = new Map<string, number>()
+
+  /** `terms`, by number; the dictionary follows the words `add` appends to it. */
+  constructor(private readonly terms: readonly string[]) {
+    this.sorted = inOrder(terms, Uint32Array.from(terms.keys()))
+  }
+
+  /** The number of `term`, or undefined when the index does not hold it. */
+  idOf(term: string): number | undefined {
+    const at = this.lowerBound(term)
+    if (at < this.sorted.length && this.terms[this.sorted[at]!] === term) return this.sorted[at]
+    return this.unsorted.get(term)
+  }
+
+  /** Follows a word just appended to the terms under number `id`. */
+  add(id: number): void {
+    this.unsorted.set(this.terms[id]!, id)
+  }
+
+  /** Every word that starts with `prefix` (the prefix itself included), with its number. */
+  withPrefix(prefix: string): [term: string, id: number][] {
+    this.sortIfLong()
+    const found: [string, number][] = []
+    for (let at = this.lowerBound(prefix); at < this.sorted.length; at++) {
+      const term = this.terms[this.sorted[at]!]!
+      if (!term.startsWith(prefix)) break
+      found.push([term, this.sorted[at]!])
+    }
+    for (const [term, id] of this.unsorted) if (term.startsWith(prefix)) found.push([term, id])
+    return found
+  }
+
+  /**
+   * Every word within `maxDistance` edits (insertions, deletions,
+   * substitutions) of `word`, with its number and distance: a walk down the
+   * sorted words as down a tree, one row of the edit-distance table per
+   * letter of a prefix, leaving a run as soon as no word in it can come close.
+   */
+  near(word: string, maxDistance: number): [term: string, id: number, distance: number][] {
+    this.sortIfLong()
+    const found: [string, number, number][] = []
+    const width = word.length
+    const visit = (low: number, high: number, depth: number, row: Uint16Array): void => {
+      let at = low
+      const first = this.terms[this.sorted[at]!]!
+      // The word that is the prefix itself sorts first in its run.
+      if (first.length === depth) {
+        if (row[width]! <= maxDistance) found.push([first, this.sorted[at]!, row[width]!])
+        at++
+      }
+      while (at < high) {
+        const letter = this.terms[this.sorted[at]!]!.charCodeAt(depth)
+        const end = this.runEnd(at, high, depth, letter)
+        const next = nextRow(row, word, letter)
+        if (Math.min(...next) <= maxDistance) visit(at, end, depth + 1, next)
+        at = end
+      }
+    }
+    if (this.sorted.length) visit(0, this.sorted.length, 0, Uint16Array.from({ length: width + 1 }, (_, j) => j))
+    for (const [term, id] of this.unsorted) {
+      const distance = editDistance(word, term)
+      if (distance <= maxDistance) found.push([term, id, distance])
+    }
+    return found
+  }
+
+  /** Sorts the words added since the last sort in with the others. */
+  sortIn(): void {
+    if (!this.unsorted.size) return
+    const added = inOrder(this.terms, Uint32Array.from(this.unsorted.values()))
+    const merged = new Uint32Array(this.sorted.length + added.length)
+    let [i, j, k] = [0, 0, 0]
+    while (i < this.sorted.length && j < added.length) merged[k++] = this.terms[this.sorted[i]!]! < this.terms[added[j]!]! ? this.sorted[i++]! : added[j++]!
+    merged.set(this.sorted.subarray(i), k)
+    merged.set(added.subarray(j), k + this.sorted.length - i)
+    this.sorted = merged
+    this.unsorted.clear()
+  }
+
+  /** The word numbers in spelling order; call sortIn() first for all of them. */
+  order(): Uint32Array {
+    return this.sorted
+  }
+
+  private sortIfLong(): void {
+    if (this.unsorted.size > UNSORTED_LIMIT) this.sortIn()
+  }
+
+  /** The first place in the sorted words whose word does not sort before `term`. */
+  private lowerBound(term: string): number {
+    let [low, high] = [0, this.sorted.length]
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.terms[this.sorted[middle]!]! < term) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+
+  /** The end of the run from `at` whose words, sharing their first `depth` letters, have `letter` next. */
+  private runEnd(at: number, high: number, depth: number, letter: number): number {
+    let low = at + 1
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.terms[this.sorted[middle]!]!.charCodeAt(depth) <= letter) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+}
+
+/** `ids` sorted by their words; words already in order (as a snapshot saves them) cost one pass. */
+function inOrder(terms: readonly string[], ids: Uint32Array): Uint32Array {
+  let ordered = true
+  for (let i = 1; i < ids.length && ordered; i++) ordered = terms[ids[i - 1]!]! < terms[ids[i]!]!
+  return ordered ? ids : ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1))
+}
+
+/** The edit-distance row for one more letter of a prefix, from the row before it. */
+function nextRow(row: Uint16Array, word: string, letter: number): Uint16Array {
+  const next = new Uint16Array(row.length)
+  next[0] = row[0]! + 1
+  for (let j = 1; j < row.length; j++) {
+    next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (word.charCodeAt(j - 1) === letter ? 0 : 1))
+  }
+  return next
+}
+
+function editDistance(word: string, term: string): number {
+  let row: Uint16Array = Uint16Array.from({ length: word.length + 1 }, (_, j) => j)
+  for (let i = 0; i < term.length; i++) row = nextRow(row, word, term.charCodeAt(i))
+  return row[word.length]!
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { TermDictionary } from '../../../src/main/library/search-dictionary'
+
+/** Plain edit distance, row by row, as the reference for what the dictionary finds. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** Words with shared prefixes, near misses and a prefix that is a word itself, in no particular order. */
+function words(count: number): string[] {
+  let state = 7
+  const letters = 'abcde'
+  const found = new Set(['hollywood', 'holly', 'hollow', 'holy', 'wood', 'woodland', 'héllo', 'hello'])
+  while (found.size < count) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    found.add(Array.from({ length: 2 + (state % 6) }, (_, i) => letters[(state >>> (i * 3)) % letters.length]).join(''))
+  }
+  return [...found]
+}
+
+const byTerm = <T extends [string, ...unknown[]]>(found: T[]): T[] => [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+
+describe('the dictionary of indexed words', () => {
+  const terms = words(400)
+  // Half known when it is made, half added afterwards (as the first build and saves add them); some sorted in, some not yet.
+  const all = terms.slice(0, 200)
+  const dictionary = new TermDictionary(all)
+  for (const term of terms.slice(200, 300)) dictionary.add(all.push(term) - 1)
+  dictionary.sortIn()
+  for (const term of terms.slice(300)) dictionary.add(all.push(term) - 1)
+
+  it('finds every word within the edits allowed, with its distance, and no other', () => {
+    for (const [word, max] of [['hollywod', 1], ['helo', 1], ['abcd', 2], ['ba', 1], ['eeeee', 2], ['xyz', 1]] as const) {
+      const want = all.flatMap((term, id) => (distance(word, term) <= max ? [[term, id, distance(word, term)] as [string, number, number]] : []))
+      expect(byTerm(dictionary.near(word, max)), word).toEqual(byTerm(want))
+    }
+  })
+
+  it('finds every word that starts with a prefix, and each word by its exact spelling', () => {
+    for (const prefix of ['holl', 'a', 'bc', 'wood', 'zz']) {
+      const want = all.flatMap((term, id) => (term.startsWith(prefix) ? [[term, id] as [string, number]] : []))
+      expect(byTerm(dictionary.withPrefix(prefix)), prefix).toEqual(byTerm(want))
+    }
+    all.forEach((term, id) => expect(dictionary.idOf(term)).toBe(id))
+    expect(dictionary.idOf('hollywoo')).toBeUndefined()
+  })
+})
