@@ -26,12 +26,12 @@ export async function startRendererServer(rendererDir: string): Promise<Renderer
   async function fileFor(pathname: string): Promise<{ file: string; headers: Record<string, string> } | null> {
     if (!pathname.startsWith(MEDIA_PREFIX)) {
       const file = await resolveAppFile(rendererDir, `${APP_ORIGIN}${pathname}`)
-      return file && { file, headers: appResponseHeaders(file) }
+      return file ? { file, headers: appResponseHeaders(file) } : null
     }
     const [token = '', ...rest] = pathname.slice(MEDIA_PREFIX.length).split('/')
     const libraryDir = libraries.get(token)?.()
     const file = libraryDir ? await mediaFileForUrl(libraryDir, `copydesk-media://library/${rest.join('/')}`) : null
-    return file && { file, headers: mediaResponseHeaders(file) }
+    return file ? { file, headers: mediaResponseHeaders(file) } : null
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
