@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { cspPlugin } from './src/renderer/csp-plugin'
+import { channelNames } from './src/shared/ipc/contract'
 
 export default defineConfig({
   main: {
@@ -12,6 +13,8 @@ export default defineConfig({
     }
   },
   preload: {
+    // The names alone (src/preload/index.ts): the contract stays the one place channels are declared.
+    define: { __COPYDESK_CHANNELS__: JSON.stringify(channelNames) },
     build: {
       // A sandboxed preload can require nothing but 'electron': bundle every dependency into it.
       externalizeDeps: false,

@@ -1,10 +1,5 @@
-import {
-  channelNames,
-  ipcChannel,
-  ipcEventChannel,
-  type CopydeskApi,
-  type EventName
-} from '../shared/ipc/contract'
+import { ipcChannel, ipcEventChannel } from '../shared/ipc/channel-strings'
+import type { ChannelName, CopydeskApi, EventName } from '../shared/ipc/contract'
 
 /** What the API needs from the process boundary: Electron's ipcRenderer, or the test harness. */
 export interface Transport {
@@ -14,8 +9,8 @@ export interface Transport {
   pathOf(file: Blob): string
 }
 
-/** Builds `window.copydesk` from the contract: one method per channel, plus `on` for events and `pathOf` for files. */
-export function createApi(transport: Transport): CopydeskApi {
+/** Builds `window.copydesk` from the contract's channel names: one method per channel, plus `on` for events and `pathOf` for files. */
+export function createApi(transport: Transport, channelNames: readonly ChannelName[]): CopydeskApi {
   const api: Record<string, unknown> = {}
   for (const name of channelNames) {
     api[name] = (request?: unknown) => transport.invoke(ipcChannel(name), request)

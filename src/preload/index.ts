@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import type { ChannelName } from '../shared/ipc/contract'
 import { createApi } from './api'
+
+/**
+ * The contract's channel names, written in at build time (electron.vite.config.ts): the preload runs before
+ * the page's own scripts in every window, and the contract's schemas (zod) would make it a hundred times larger.
+ */
+declare const __COPYDESK_CHANNELS__: readonly ChannelName[]
 
 // The renderer gets this one object and never sees ipcRenderer itself.
 contextBridge.exposeInMainWorld(
@@ -12,5 +19,5 @@ contextBridge.exposeInMainWorld(
       return () => ipcRenderer.removeListener(channel, wrapped)
     },
     pathOf: (file) => webUtils.getPathForFile(file as File)
-  })
+  }, __COPYDESK_CHANNELS__)
 )

@@ -14,19 +14,19 @@ import { settingsView } from '../../src/main/settings/settings-view'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { followLibraryChanges } from '../../src/main/library/switch-library'
 import { openStartupLibrary } from '../../src/main/library/startup'
-import { mediaFileForUrl } from '../../src/main/library/media'
-import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../src/main/security/app-scheme'
 import type { Services } from '../../src/main/services'
 import { useBundledThread } from '../../src/main/threads/start-thread'
 import { makeTempDir } from '../support/temp-dir'
+import { startRendererServer, type RendererServer } from './renderer-server'
 
 /**
  * Runs the built renderer in Debian's Chromium with `window.copydesk` built by
  * the real preload bundle (out/preload/index.cjs) and answered by the very
  * handlers main registers, over a real library in a temp folder. Only the
  * transport differs from Electron: a Playwright binding instead of ipcMain.
- * Every file is served with the app's CSP header, as main's scheme serves it,
- * and any CSP violation fails the test like an uncaught error does.
+ * Every file comes from a local HTTP server with the app's CSP header, as
+ * main's scheme serves it (renderer-server.ts), and any CSP violation fails
+ * the test like an uncaught error does.
  */
 const root = resolve(import.meta.dirname, '../..')
 // Parallel work can build elsewhere (`electron-vite build --outDir out-x`) and point here.
@@ -39,8 +39,9 @@ const chunks = join(outDir, 'main/chunks')
 const importWorker = existsSync(chunks) ? readdirSync(chunks).find((name) => /^import-worker-.*\.js$/.test(name)) : undefined
 if (importWorker) useBundledThread('import', join(chunks, importWorker))
 export const artifactsDir = join(root, 'tests/artifacts')
-const origin = 'http://copydesk.test'
-const mediaBaseUrl = `${origin}/__media/`
+
+let workerServer: Promise<RendererServer> | undefined
+const rendererServer = (): Promise<RendererServer> => (workerServer ??= startRendererServer(rendererDir))
 
 export const chromiumPath = findTool('chromium') ?? '/usr/bin/chromium'
 const chromiumFlags = [
@@ -169,6 +170,7 @@ export async function openApp(
     beforeLoad?: string
   } = {}
 ): Promise<AppSession> {
+  const server = await rendererServer()
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
   const userDataDir = options.userDataDir ?? temp!.path
   const settings = await openSettingsStore(userDataDir)
@@ -176,10 +178,12 @@ export async function openApp(
   const folders = new FolderGrants()
   const revealed: string[] = []
   const chooseFolder = options.chooseFolder ?? (async () => null)
+  // The library open right now, whichever it is after a switch: its images are the ones the page may load.
+  const media = server.serveMedia(() => startup.started?.library.dir ?? null)
   // As main starts: a library that will not open leaves the window showing why, with ways out.
   const startup = new AppStartup({
     open: async (folder) => ({
-      appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl },
+      appInfo: { name: 'Copydesk', version: '0.0.0-test', platform: process.platform, mediaBaseUrl: media.mediaBaseUrl },
       settings,
       folders,
       library: folder
@@ -225,20 +229,9 @@ export async function openApp(
   await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
   if (options.beforeLoad) await page.addInitScript({ content: options.beforeLoad })
 
-  // Main's own resolvers and headers, with the harness's http origin in place of the app's schemes.
-  await page.route(`${origin}/**`, async (route) => {
-    const { pathname } = new URL(route.request().url())
-    if (pathname.startsWith('/__media/')) {
-      if (!startup.started) return route.fulfill({ status: 404 })
-      const media = await mediaFileForUrl(startup.started.library.dir, `copydesk-media://library/${pathname.slice('/__media/'.length)}`)
-      return media ? route.fulfill({ path: media, headers: { 'x-content-type-options': 'nosniff' } }) : route.fulfill({ status: 404 })
-    }
-    const file = await resolveAppFile(rendererDir, `${APP_ORIGIN}${pathname}`)
-    return file ? route.fulfill({ body: await readFile(file), headers: appResponseHeaders(file) }) : route.fulfill({ status: 404 })
-  })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${origin}/index.html`)
+  await page.goto(`${server.origin}/index.html`)
 
   return {
     page,
@@ -253,6 +246,7 @@ export async function openApp(
     emit,
     async close() {
       unsubscribe()
+      media.release()
       const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])
       const expected = new Set(options.cspRefusalsExpected ?? [])
       errors.push(...violations.filter((violation) => !expected.has(violation.split(' ')[0]!)).map((violation) => `CSP: ${violation}`))

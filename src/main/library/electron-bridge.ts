@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { dialog, protocol, type BrowserWindow } from 'electron'
-import { mediaFileForUrl, mediaMimeType } from './media'
+import { mediaFileForUrl, mediaResponseHeaders } from './media'
 
 /**
  * The library's two touches of Electron: the native folder picker and the
@@ -16,7 +16,7 @@ export function serveMedia(libraryDir: () => string): void {
     const file = await mediaFileForUrl(libraryDir(), request.url)
     const body = file ? await readFile(file).catch(() => null) : null
     if (!file || !body) return new Response('Not found', { status: 404 })
-    return new Response(body, { headers: { 'content-type': mediaMimeType(file), 'x-content-type-options': 'nosniff' } })
+    return new Response(body, { headers: mediaResponseHeaders(file) })
   })
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { channel, event, type ChannelDef, type EventDef } from './define'
 import type { IpcResult } from './result'
+import { ipcChannel, ipcEventChannel } from './channel-strings'
 import { settingsPatchSchema, type SettingsView } from '../settings'
 import type { FolderRef } from '../folders'
 import type { Article } from '../article/article'
@@ -199,9 +200,7 @@ export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['
 
 export const channelNames = Object.keys(contract) as ChannelName[]
 
-/** The Electron channel string for a contract key; one prefix so nothing else can collide. */
-export const ipcChannel = (name: ChannelName): string => `copydesk:${name}`
-export const ipcEventChannel = (name: EventName): string => `copydesk-event:${name}`
+export { ipcChannel, ipcEventChannel }
 const byIpcChannel = new Map<string, ChannelName>(channelNames.map((name) => [ipcChannel(name), name]))
 /** The contract key behind an Electron channel string, for transports that only see the string. */
 export const channelForIpc = (ipc: string): ChannelName | undefined => byIpcChannel.get(ipc)
