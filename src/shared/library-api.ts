@@ -8,6 +8,7 @@ import {
   type ArticleMeta,
   type ArticleStatus,
 } from './article/article'
+import { bodyPatchSchema } from './article/body-patch'
 import { promoInputSchema, type Promo } from './article/promo'
 import { folderHandleSchema } from './folders'
 
@@ -30,6 +31,11 @@ export interface ArticleSummary
 export interface SavedArticle {
   article: Article
   summary: ArticleSummary
+}
+
+/** A save's answer: with the fingerprint of the stored body, which the next save's changed blocks name as their base. */
+export interface SavedEdit extends SavedArticle {
+  bodyFingerprint: string
 }
 
 export interface TrashedArticle extends ArticleSummary {
@@ -142,11 +148,15 @@ export const articleChangesSchema = editableFieldsSchema
   .partial()
   .extend(articleSchema.pick({ comments: true, suggestionDecisions: true }).shape)
 export type ArticleChanges = z.infer<typeof articleChangesSchema>
-export const saveArticleSchema = z.strictObject({
-  id: idSchema,
-  /** Only the fields that changed; the rest stay as stored. */
-  changes: articleChangesSchema
-})
+export const saveArticleSchema = z
+  .strictObject({
+    id: idSchema,
+    /** Only the fields that changed; the rest stay as stored. */
+    changes: articleChangesSchema,
+    /** The body as the blocks that changed, in place of `changes.body` (autosave while typing). */
+    bodyPatch: bodyPatchSchema.optional()
+  })
+  .refine((request) => !(request.bodyPatch && request.changes.body), { message: 'A save sends the body whole or as changed blocks, not both.' })
 export const revisionRefSchema = z.strictObject({ id: idSchema, revisionId: z.string().min(1).max(100) })
 export const snapshotSchema = z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200) })
 export const savePromoSchema = z.strictObject({ id: idSchema.optional(), promo: promoInputSchema })

@@ -74,6 +74,36 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
+  it('an autosave sends the paragraph typed in, not the article; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
+    const body = { type: 'doc' as const, content: [paragraph('Alpha text.'), paragraph('Bravo text.'), paragraph('Charlie text.')] }
+    const app = await openEditorLibrary(browser, { articles: [{ title: FIRST, body }] })
+    const { page } = app
+    const id = app.ids[0]!
+    const savesFrom = (mark: number) =>
+      app.calls.slice(mark).flatMap(({ channel, payload }) => (channel === 'copydesk:saveArticle' ? [payload as { changes: { body?: unknown }; bodyPatch?: { insert: unknown } }] : []))
+    await openArticle(page, FIRST)
+    await placeCursorIn(page, 'Bravo text.')
+    await pressKeys(page, 'End')
+    await page.keyboard.type(' One.')
+    await waitUntilSaved(page)
+
+    let mark = app.calls.length
+    await page.keyboard.type(' Two.')
+    await waitUntilSaved(page)
+    expect(savesFrom(mark)).toEqual([{ id, changes: {}, bodyPatch: { base: expect.any(String), from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Bravo text. One. Two.')] } } }])
+
+    // Another writer (the CLI, a sync) changes the text on disk; this editor's next save is built on the text before it.
+    const stored = await storedArticle(app, id)
+    await app.services.library.saveArticle(id, { body: { ...stored.body, content: [...stored.body.content, paragraph('Delta from elsewhere.')] } })
+    mark = app.calls.length
+    await page.keyboard.type(' Three.')
+    await waitUntilSaved(page)
+    expect(savesFrom(mark).map((save) => (save.bodyPatch ? 'changed blocks' : save.changes.body ? 'whole body' : 'no body'))).toEqual(['changed blocks', 'whole body'])
+    // As before changed blocks were sent: the editor's text is what is stored.
+    expect((await storedArticle(app, id)).body.content).toEqual([paragraph('Alpha text.'), paragraph('Bravo text. One. Two. Three.'), paragraph('Charlie text.')])
+    await app.done()
+  })
+
   it('says “Not saved” with the reason when the library cannot be written, keeps the text, and saves on Ctrl+S once it can', async () => {
     const app = await openEditorLibrary(browser, { articles: twoArticles })
     const { page } = app
@@ -109,7 +139,8 @@ describe('saving in Chromium', () => {
     const recorder = await recordCommits(page)
     await openArticle(page, article.title!)
     await expect.poll(() => editorBody(page).locator('.faq-block, .promo-slot').count()).toBeGreaterThan(1)
-    const editorParts = ['ArticleWorkspace', 'ArticleEditor', 'ReviewRail', 'Faq', 'FaqItem', 'PromoSlot']
+    // FAQ questions are plain DOM (faq-item-view.ts): React never draws them.
+    const editorParts = ['ArticleWorkspace', 'ArticleEditor', 'ReviewRail', 'Faq', 'PromoSlot']
     const opening = new Set((await recorder.commits()).flatMap((commit) => commit.drew))
     // Each part drew when the article opened, so a part missing below was skipped, not unseen.
     expect(editorParts.filter((name) => !opening.has(name))).toEqual([])

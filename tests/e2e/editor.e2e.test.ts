@@ -167,12 +167,21 @@ describe('the writing desk in Chromium', () => {
     await page.keyboard.type('Second block?')
     expect(await editorBody(page).locator('.faq-block').count()).toBe(2)
 
+    // An article holds dozens of questions: each is plain DOM with three buttons, not a React portal that listens for every event type.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const listeners = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'JSEventListeners')!.value
+    const before = await listeners()
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Control+Enter')
+    await expect.poll(() => editorBody(page).locator('.faq-item').count()).toBe(13)
+    expect((await listeners()) - before).toBeLessThan(10 * 20)
+
     await waitUntilSaved(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     const faqs = nodesOf(body, 'faq')
     expect(faqs.map((faq) => [faq.attrs?.['title'], nodesOf(faq, 'faqQuestion').map(textOf)])).toEqual([
       ['Common questions', ['One?', 'Four?']],
-      ['FAQs', ['Second block?']]
+      ['FAQs', ['Second block?', ...Array<string>(10).fill('')]]
     ])
     expect(nodesOf(faqs[0]!, 'faqAnswer').map(textOf)[0]).toBe('Indeed. Answer to One?')
     await app.done()

@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc/dispatch'
 import { Jobs } from '../jobs'
+import { bodyFingerprint } from './body-fingerprint'
 import { sourceFolderOf } from './import-source'
 import type { Services } from '../services'
 import { readChecklistConfig } from './review-checklist'
@@ -27,11 +28,12 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     listArticles: (query) => library().listArticles(query),
     getArticle: ({ id }) => library().getArticle(id),
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: async ({ id, changes }) => {
+    saveArticle: async ({ id, changes, bodyPatch }) => {
       const lib = library()
       // A damaged settings file must not stop a save: the checklist reports it where it is used.
       const reopenApproved = () => readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
-      return savedArticle(await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved }))
+      const article = await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved, bodyPatch })
+      return { ...savedArticle(article), bodyFingerprint: bodyFingerprint(article.body) }
     },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),

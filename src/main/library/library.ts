@@ -3,11 +3,13 @@ import { basename, join, resolve } from 'node:path'
 import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
+import { spliceBody, type BodyPatch } from '../../shared/article/body-patch'
 import { UserError } from '../../shared/ipc/result'
 import type { Actor } from '../../shared/review/actor'
 import { editedSinceApproval } from '../../shared/review/approval'
 import { transition } from '../../shared/review/status-workflow'
 import { listFilter, listOrder, titleOrder, type ArticleChanges, type ImportReport, type LibraryInfo, type ListQuery, type PromoWithUsage, type RevisionInfo, type SearchHit, type TrashedArticle } from '../../shared/library-api'
+import { bodyFingerprint } from './body-fingerprint'
 import { readArticleFile, reasonOf, writeArticleFile } from './article-files'
 import { unreadableArticle, type ArticleSource } from './article-source'
 import { IndexStore, type JournalOp } from './index-store'
@@ -35,6 +37,13 @@ export interface OpenOptions {
   freshCopy?: boolean
 }
 
+/** The stored body with the splice applied; refused, changing nothing, when the stored body is not the one it was made for. */
+function patchedBody(stored: Article, patch: BodyPatch): Article['body'] {
+  const body = patch.base === bodyFingerprint(stored.body) ? spliceBody(stored.body, patch) : null
+  if (!body) throw new UserError('conflict', 'The article’s text changed in the library since this editor last saved it, so the changed blocks alone cannot be saved. Nothing was saved.')
+  return body
+}
+
 export interface SaveOptions {
   by?: Actor | null | undefined
   /**
@@ -43,6 +52,8 @@ export interface SaveOptions {
    * cannot let a later request (a trash) overtake the save.
    */
   reopenApproved?: () => Promise<boolean>
+  /** The body as a splice of the stored one's blocks, in place of `changes.body`; refused if the stored body is not its base. */
+  bodyPatch?: BodyPatch | undefined
 }
 /** Signs the step back to review when nobody has a profile to sign it. */
 const LIBRARY_ACTOR: Actor = { name: 'Copydesk', role: 'writer' }
@@ -250,9 +261,10 @@ export class Library {
    * there is one); with `reopenApproved`, an edit of an approved article's
    * text sends it back to review in the same write.
    */
-  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false }: SaveOptions = {}): Promise<Article> {
+  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false, bodyPatch }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readLive(this.resolveId(id))
+      if (bodyPatch) changes = { ...changes, body: patchedBody(stored, bodyPatch) }
       const { applyChanges } = await articleRules()
       const slugs = this.slugs()
       const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)

@@ -27,6 +27,7 @@ import {
   type PromoWithUsage,
   type RevisionInfo,
   type SavedArticle,
+  type SavedEdit,
   type SearchHit,
   type TrashedArticle
 } from '../library-api'
@@ -99,7 +100,7 @@ export const contract = {
   listArticles: channel<SearchHit[]>()(listQuerySchema),
   getArticle: channel<Article>()(byIdSchema),
   createArticle: channel<Article>()(createArticleSchema),
-  saveArticle: channel<SavedArticle>()(saveArticleSchema),
+  saveArticle: channel<SavedEdit>()(saveArticleSchema),
   duplicateArticle: channel<Article>()(byIdSchema),
   trashArticle: channel<void>()(byIdSchema),
   listTrash: channel<TrashedArticle[]>()(z.undefined()),

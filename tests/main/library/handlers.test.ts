@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import type { ImportReport, SavedArticle, SearchHit } from '../../../src/shared/library-api'
+import type { ImportReport, SavedArticle, SavedEdit, SearchHit } from '../../../src/shared/library-api'
 import { tinyPng } from '../site-export/fixture-library'
 import type { SettingsView } from '../../../src/shared/settings'
 import { useHandlerServices } from './handler-services'
@@ -62,6 +62,31 @@ describe('library channels', () => {
     const result = await call('saveArticle', { id: value.id, changes: { body: { type: 'doc', content: [{ type: 'faq' }] } } })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not valid') } })
     expect(await call('getArticle', { id: value.id })).toMatchObject({ ok: true, value: { updatedAt: value.updatedAt } })
+  })
+
+  it('saves a body sent as its changed blocks over the body it was made for, and refuses it, writing nothing, over any other', async () => {
+    const { value: created } = (await call('createArticle', { title: 'Blocks' })) as { value: { id: string } }
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+    const body = { type: 'doc', content: [paragraph('One.'), paragraph('Two.'), paragraph('Three.')] }
+    const first = await call('saveArticle', { id: created.id, changes: { body } })
+    if (!first.ok) throw new Error(first.error.message)
+    const base = (first.value as SavedEdit).bodyFingerprint
+
+    const typed = { base, from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Two and a half.')] } }
+    const patched = await call('saveArticle', { id: created.id, changes: {}, bodyPatch: typed })
+    if (!patched.ok) throw new Error(patched.error.message)
+    const expected = { type: 'doc', content: [paragraph('One.'), paragraph('Two and a half.'), paragraph('Three.')] }
+    expect((patched.value as SavedEdit).article.body).toEqual(expected)
+    expect((await call('getArticle', { id: created.id })) as { value: { body: unknown } }).toMatchObject({ value: { body: expected } })
+
+    // The same splice again names a body the library no longer has.
+    const stale = await call('saveArticle', { id: created.id, changes: { title: 'Renamed' }, bodyPatch: { ...typed, insert: { type: 'doc', content: [] } } })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Nothing was saved') } })
+    const past = await call('saveArticle', { id: created.id, changes: {}, bodyPatch: { base: (patched.value as SavedEdit).bodyFingerprint, from: 3, remove: 1, insert: { type: 'doc', content: [] } } })
+    expect(past).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const both = await call('saveArticle', { id: created.id, changes: { body }, bodyPatch: typed })
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    expect(await call('getArticle', { id: created.id })).toMatchObject({ ok: true, value: { title: 'Blocks', body: expected } })
   })
 
   it('opens the library the user picked in the dialog, remembers it and tells the renderer', async () => {

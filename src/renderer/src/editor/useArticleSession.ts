@@ -3,6 +3,7 @@ import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFi
 import { slugify } from '../../../shared/article/slug'
 import type { ArticleSummary } from '../../../shared/library-api'
 import { call, errorMessage } from '../lib/api'
+import { articleSaves } from './saving/article-saves'
 import { ArticleSaver } from './saving/article-saver'
 
 export type ArticleMeta = Omit<EditableFields, 'body'>
@@ -70,9 +71,10 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       const article = await call('getArticle', { id: articleId })
       if (!live) return
       title = article.title
+      const saveArticle = articleSaves(articleId)
       const opened = new ArticleSaver({
         save: async (changes) => {
-          const { article: saved, summary } = await call('saveArticle', { id: articleId, changes })
+          const { article: saved, summary } = await saveArticle(changes)
           latest.current.onArticleChanged(summary)
           return saved
         },

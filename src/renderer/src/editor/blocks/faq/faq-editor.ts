@@ -2,11 +2,11 @@ import { Extension } from '@tiptap/core'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import { Faq, FaqItem } from '../../../../../shared/blocks/faq/faq-nodes'
 import { enterAnswer, faqItemDepth, insertFaqItem, leaveAnswer, removeFaqItem } from './faq-commands'
-import { FaqItemView } from './FaqItemView'
+import { FaqItemView } from './faq-item-view'
 import { FaqView } from './FaqView'
 
 export const FaqWithView = Faq.extend({ addNodeView: () => ReactNodeViewRenderer(FaqView) })
-export const FaqItemWithView = FaqItem.extend({ addNodeView: () => ReactNodeViewRenderer(FaqItemView) })
+export const FaqItemWithView = FaqItem.extend({ addNodeView: () => (props) => new FaqItemView(props) })
 
 /**
  * Keys inside FAQs. A separate extension rather than keys on the nodes, so

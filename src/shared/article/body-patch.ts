@@ -1,0 +1,44 @@
+import * as z from 'zod'
+import { bodySchema, type BodyDoc } from './body'
+
+/**
+ * A body sent as the top-level blocks that changed: `remove` blocks of the
+ * stored body from `from` on give way to the blocks of `insert`. Typing in a
+ * long article changes one block, so an autosave sends one block, not the
+ * article. `base` is the library's fingerprint of the body the splice applies
+ * to: a library whose body is another one refuses it, and the whole body is
+ * sent instead.
+ */
+export const bodyPatchSchema = z.strictObject({
+  base: z.string().min(1).max(100),
+  from: z.number().int().min(0),
+  remove: z.number().int().min(0),
+  /** The new blocks, as a body of their own: checked with the body's own bounds. */
+  insert: bodySchema
+})
+export type BodyPatch = z.infer<typeof bodyPatchSchema>
+
+/**
+ * The splice from `before` to `after`, found by comparing top-level blocks by
+ * identity: the editor hands out the same JSON object for a block an edit did
+ * not touch (body-json.ts), so this never walks inside a block.
+ */
+export function blockSplice(before: BodyDoc, after: BodyDoc): Omit<BodyPatch, 'base'> {
+  const old = before.content
+  const next = after.content
+  let from = 0
+  while (from < old.length && from < next.length && old[from] === next[from]) from++
+  let oldEnd = old.length
+  let nextEnd = next.length
+  while (oldEnd > from && nextEnd > from && old[oldEnd - 1] === next[nextEnd - 1]) {
+    oldEnd--
+    nextEnd--
+  }
+  return { from, remove: oldEnd - from, insert: { type: 'doc', content: next.slice(from, nextEnd) } }
+}
+
+/** `body` with the splice applied, or null when the splice reaches past its end. */
+export function spliceBody(body: BodyDoc, { from, remove, insert }: Omit<BodyPatch, 'base'>): BodyDoc | null {
+  if (from + remove > body.content.length) return null
+  return { ...body, content: [...body.content.slice(0, from), ...insert.content, ...body.content.slice(from + remove)] }
+}
