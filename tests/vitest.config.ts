@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+import LongestFirst from './support/longest-first.ts'
 
 /**
  * Files that need a process of their own: import-thread measures the memory of its process, which modules
@@ -16,6 +17,7 @@ export default defineConfig({
     // Most files wait on child processes, disks and a browser, so two run side by side even on a
     // busy two-core laptop; the projects share the one pool (equal maxWorkers, one group).
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
     expect: { poll: { timeout: 60_000 } },
     projects: [
