@@ -3,23 +3,20 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { needsTools } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
-import { launchBrowser, openApp, type AppSession } from './harness'
+import { openApp, useBrowser, type AppSession } from './harness'
 import { articleOnDisk, seedManyArticles } from './library-seed'
 
 const COUNT = 10_000
 let browser: Browser
 let temp: Awaited<ReturnType<typeof makeTempDir>>
 const chromium = needsTools(['chromium'], 'Chromium end-to-end tests')
+useBrowser((launched) => (browser = launched))
 beforeAll(async () => {
   if (chromium.skip) return
   temp = await makeTempDir('copydesk-library-10k-')
   await seedManyArticles(join(temp.path, 'Library'), COUNT)
-  browser = await launchBrowser()
 }, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await temp?.cleanup()
-})
+afterAll(() => temp?.cleanup())
 
 const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 60_000 })
 const list = (page: Page) => page.getByRole('listbox', { name: 'Articles' })

@@ -1,7 +1,11 @@
 import { execSync } from 'node:child_process'
 import { resolve } from 'node:path'
 
-/** Vitest global setup: the CLI tests run the built CLI, so build it from the current sources first (esbuild, under a second). */
+/**
+ * Vitest global setup: the CLI tests run the built CLI, so build it from the current sources first (esbuild, under a second).
+ * `npm test` has just built it (its `npm run build` ends with build:cli), so a run started by it does not build it again.
+ */
 export default function setup(): void {
+  if (process.env['npm_lifecycle_event'] === 'test') return
   execSync('npm run -s build:cli', { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' })
 }
