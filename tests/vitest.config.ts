@@ -14,11 +14,10 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/build-cli.ts', 'tests/support/skip-summary.ts'],
     // Vitest's default on two cores is one worker, which ran the whole suite file after file.
-    // Most files wait on child processes, disks and a browser: with two workers the two cores were
-    // busy only ~60 % of a quiet run, so three run side by side (also on a two-core laptop whose cores
-    // are busy with other work: tests assert outcomes, never timing). The projects share the one pool
-    // (equal maxWorkers, one group).
-    maxWorkers: 3,
+    // Most files wait on child processes, disks and a browser, so two run side by side even on a
+    // busy two-core laptop. Three made a quiet run slower (505 s against 484 s: every file waited
+    // longer on the disk and the cores). The projects share the one pool (equal maxWorkers, one group).
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     // expect.poll retries until the outcome shows; one second (Vitest's default) is too short for a busy laptop.
     expect: { poll: { timeout: 60_000 } },
