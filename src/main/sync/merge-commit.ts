@@ -19,7 +19,7 @@ export interface Merges {
 }
 
 export interface PlannedMerge {
-  /** The merge commit to write; `moveBranchTo` writes it and moves the branch in one step. */
+  /** The merge commit to write; `commitAndMoveBranch` writes it and moves the branch in one step. */
   commit: Omit<NewCommit, 'ref'>
   /** Every path the merge commit may hold differently from `ours`. */
   paths: string[]
