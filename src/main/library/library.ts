@@ -174,17 +174,11 @@ export class Library {
       for (const entry of orders.sorted(query.sort === 'title' ? 'title' : 'updated')) if (passes(entry)) rows.push(orders.row(entry))
       return rows
     }
-    const matches = await this.search.find(text, (id) => keep(this.store.articles.get(id)))
-    const terms = new Map(matches.map((m) => [m.id, m.terms]))
-    let entries = matches.map((m) => this.store.articles.get(m.id)!)
-    if (query.sort && query.sort !== 'relevance') entries = this.sorted(entries, query.sort)
-    return Promise.all(
-      entries.slice(0, SEARCH_LIMIT).map(async (entry) => ({ ...toSummary(entry), excerpt: await this.search.excerpt(entry.id, terms.get(entry.id) ?? []) }))
-    )
-  }
-
-  private sorted(entries: IndexEntry[], sort: 'updated' | 'title' | 'relevance'): IndexEntry[] {
-    return entries.sort(listOrder(sort === 'title' ? 'title' : 'updated'))
+    const { articles } = this.store
+    const sort = query.sort === 'title' || query.sort === 'updated' ? listOrder(query.sort) : null
+    const order = sort ? (a: string, b: string) => sort(articles.get(a)!, articles.get(b)!) : undefined
+    const matches = await this.search.find(text, (id) => keep(articles.get(id)), { limit: SEARCH_LIMIT, order })
+    return Promise.all(matches.map(async ({ id, terms }) => ({ ...toSummary(articles.get(id)!), excerpt: await this.search.excerpt(id, terms) })))
   }
 
   /** By id or by slug, as the CLI lets people name articles. */

@@ -55,23 +55,27 @@ export class TermDictionary {
     this.sortIfLong()
     const found: [string, number, number][] = []
     const width = word.length
-    const visit = (low: number, high: number, depth: number, row: Uint16Array): void => {
+    const letters = Uint16Array.from(word, (c) => c.charCodeAt(0))
+    // One row per depth, reused: a row's smallest cell is at least its depth less the word's length, so no walk goes deeper.
+    const rows = new Uint16Array((width + maxDistance + 2) * (width + 1))
+    for (let j = 0; j <= width; j++) rows[j] = j
+    const visit = (low: number, high: number, depth: number): void => {
+      const row = depth * (width + 1)
       let at = low
       const first = this.terms[this.sorted[at]!]!
       // The word that is the prefix itself sorts first in its run.
       if (first.length === depth) {
-        if (row[width]! <= maxDistance) found.push([first, this.sorted[at]!, row[width]!])
+        if (rows[row + width]! <= maxDistance) found.push([first, this.sorted[at]!, rows[row + width]!])
         at++
       }
       while (at < high) {
         const letter = this.terms[this.sorted[at]!]!.charCodeAt(depth)
         const end = this.runEnd(at, high, depth, letter)
-        const next = nextRow(row, word, letter)
-        if (Math.min(...next) <= maxDistance) visit(at, end, depth + 1, next)
+        if (nextRow(rows, row, letters, letter) <= maxDistance) visit(at, end, depth + 1)
         at = end
       }
     }
-    if (this.sorted.length) visit(0, this.sorted.length, 0, Uint16Array.from({ length: width + 1 }, (_, j) => j))
+    if (this.sorted.length) visit(0, this.sorted.length, 0)
     for (const [term, id] of this.unsorted) {
       const distance = editDistance(word, term)
       if (distance <= maxDistance) found.push([term, id, distance])
@@ -131,18 +135,27 @@ function inOrder(terms: readonly string[], ids: Uint32Array): Uint32Array {
   return ordered ? ids : ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1))
 }
 
-/** The edit-distance row for one more letter of a prefix, from the row before it. */
-function nextRow(row: Uint16Array, word: string, letter: number): Uint16Array {
-  const next = new Uint16Array(row.length)
-  next[0] = row[0]! + 1
-  for (let j = 1; j < row.length; j++) {
-    next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (word.charCodeAt(j - 1) === letter ? 0 : 1))
+/**
+ * Fills the edit-distance row after the one at `from` in `rows` (rows of
+ * `word.length + 1` cells) for one more letter of a prefix; returns its
+ * smallest cell.
+ */
+function nextRow(rows: Uint16Array, from: number, word: Uint16Array, letter: number): number {
+  const to = from + word.length + 1
+  rows[to] = rows[from]! + 1
+  let smallest = rows[to]!
+  for (let j = 1; j <= word.length; j++) {
+    const cell = Math.min(rows[from + j]! + 1, rows[to + j - 1]! + 1, rows[from + j - 1]! + (word[j - 1] === letter ? 0 : 1))
+    rows[to + j] = cell
+    if (cell < smallest) smallest = cell
   }
-  return next
+  return smallest
 }
 
 function editDistance(word: string, term: string): number {
-  let row: Uint16Array = Uint16Array.from({ length: word.length + 1 }, (_, j) => j)
-  for (let i = 0; i < term.length; i++) row = nextRow(row, word, term.charCodeAt(i))
-  return row[word.length]!
+  const letters = Uint16Array.from(word, (c) => c.charCodeAt(0))
+  const rows = new Uint16Array((term.length + 1) * (word.length + 1))
+  for (let j = 0; j <= word.length; j++) rows[j] = j
+  for (let i = 0; i < term.length; i++) nextRow(rows, i * (word.length + 1), letters, term.charCodeAt(i))
+  return rows[term.length * (word.length + 1) + word.length]!
 }

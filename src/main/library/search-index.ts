@@ -55,9 +55,11 @@ export interface SearchSnapshot {
   postings: PostingRows[]
 }
 
-interface Hit {
-  score: number
-  terms: string[]
+export interface SearchOptions {
+  /** At most this many matches, the first in the order asked for. */
+  limit?: number
+  /** The order wanted, by article id, when not best first; ties go best first. */
+  order?: (a: string, b: string) => number
 }
 
 // Strings cut from a longer one can keep all of it alive; the dictionary keeps its own copy of long words.
@@ -91,6 +93,8 @@ export class SearchIndex {
   private readonly docs = new Map<string, number>()
   /** Scratch space for counting one field's terms by term id; all zeros between uses. */
   private counts = new Uint32Array(1024)
+  /** Scratch space for one term's live postings in one field, at most one per document. */
+  private scratch = new Uint32Array(1024)
 
   private constructor(terms: string[], docs: [string, string][], lengths: ArrayLike<number>[], postings: PostingRows[]) {
     this.terms = terms
@@ -172,22 +176,56 @@ export class SearchIndex {
     this.mergeIfWorthIt()
   }
 
-  /** Every article holding all the words of `query` and passing `keep`, best first. */
-  search(query: string, keep: (id: string) => boolean): SearchMatch[] {
+  /**
+   * The `limit` best articles holding all the words of `query` and passing
+   * `keep`: best first, or in `order` (ties best first). Scores go into
+   * arrays by document number, and only the articles returned have their
+   * matched words looked up: a four-letter prefix in 50,000 articles
+   * matches most of them, and a map entry and word list for each took most
+   * of a query's time.
+   */
+  search(query: string, keep: (id: string) => boolean, { limit = Infinity, order }: SearchOptions = {}): SearchMatch[] {
     const words = queryTerms(query)
-    let found: Map<number, Hit> | null = null
+    const count = this.docIds.length
+    // Per document: how many of the query's words it holds so far, its score for them, and for the word being scored.
+    const matched = new Uint32Array(count)
+    const total = new Float64Array(count)
+    const wordScore = new Float64Array(count)
+    const expansions: number[][] = []
+    let holding: number[] = []
     for (const [i, word] of words.entries()) {
-      const hits = new Map<number, Hit>()
-      for (const [term, weight] of this.expand(word, i === words.length - 1)) this.score(term, weight, hits)
-      found = found ? both(found, hits) : hits
-      if (found.size === 0) break
+      const terms = this.expand(word, i === words.length - 1)
+      expansions.push([...terms.keys()])
+      const touched: number[] = []
+      for (const [term, weight] of terms) this.score(term, weight, i, matched, wordScore, touched)
+      // Added word by word, as the sum of each word's score, so that scores (and ties) stay exactly as they were.
+      for (const doc of touched) {
+        total[doc] = i === 0 ? wordScore[doc]! : total[doc]! + wordScore[doc]!
+        wordScore[doc] = 0
+      }
+      holding = touched
+      if (!holding.length) break
     }
-    const matches: SearchMatch[] = []
-    for (const [doc, hit] of found ?? []) {
+    const found: { doc: number; id: string; score: number }[] = []
+    for (const doc of holding) {
       const id = this.docIds[doc]!
-      if (keep(id)) matches.push({ id, score: hit.score, terms: hit.terms })
+      if (keep(id)) found.push({ doc, id, score: total[doc]! })
     }
-    return matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    const relevance = (a: { id: string; score: number }, b: { id: string; score: number }): number => b.score - a.score || a.id.localeCompare(b.id)
+    const best = bestOf(found, limit, order ? (a, b) => order(a.id, b.id) || relevance(a, b) : relevance)
+    return best.map(({ doc, id, score }) => ({ id, score, terms: this.matchedTerms(doc, expansions) }))
+  }
+
+  /** The indexed words of `expansions` (per query word, the words it stands for) that `doc` holds, in that order. */
+  private matchedTerms(doc: number, expansions: number[][]): string[] {
+    const terms: string[] = []
+    for (const expansion of expansions) {
+      for (const term of expansion) {
+        const text = this.terms[term]!
+        if (!terms.includes(text) && this.fields.some((field) => field.holds(term, doc))) terms.push(text)
+      }
+    }
+    return terms
   }
 
   /**
@@ -254,30 +292,36 @@ export class SearchIndex {
     return terms
   }
 
-  /** Adds each live article's BM25+ score for `term`, field by field, to `hits`. */
-  private score(term: number, weight: number, hits: Map<number, Hit>): void {
+  /**
+   * Adds each live article's BM25+ score for `term`, field by field, to
+   * `wordScore`, for the articles that hold the query's first `word` words;
+   * those that had none of this word's yet are counted in `matched` and
+   * listed in `touched`.
+   */
+  private score(term: number, weight: number, word: number, matched: Uint32Array, wordScore: Float64Array, touched: number[]): void {
     const total = this.docs.size
-    const text = this.terms[term]!
-    this.fields.forEach((postings, f) => {
-      const live: number[] = []
-      postings.each(term, (p) => {
-        if (typeof this.docIds[docOf(p)] === 'string') live.push(p)
-      })
-      if (!live.length) return
-      const idf = Math.log(1 + (total - live.length + 0.5) / (live.length + 0.5))
+    // Without removed articles, every posting is live.
+    const live = total === this.docIds.length ? null : (doc: number): boolean => this.docIds[doc] !== null
+    this.scratch = grown(this.scratch, this.docIds.length)
+    const postings = this.scratch
+    this.fields.forEach((field, f) => {
+      const found = field.liveInto(term, live, postings)
+      if (!found) return
+      const idf = Math.log(1 + (total - found + 0.5) / (found + 0.5))
       const boost = weight * FIELD_BOOSTS[f as 0 | 1 | 2] * idf
       const averageLength = this.totals[f]! / total
       const lengths = this.lengths[f]!
-      for (const p of live) {
+      for (let i = 0; i < found; i++) {
+        const p = postings[i]!
         const doc = docOf(p)
-        const count = countOf(p)
-        const score = boost * (D + (count * (K + 1)) / (count + K * (1 - B + (B * lengths[doc]!) / averageLength)))
-        const hit = hits.get(doc)
-        if (!hit) hits.set(doc, { score, terms: [text] })
-        else {
-          hit.score += score
-          if (!hit.terms.includes(text)) hit.terms.push(text)
+        const seen = matched[doc]!
+        if (seen !== word && seen !== word + 1) continue
+        if (seen === word) {
+          matched[doc] = word + 1
+          touched.push(doc)
         }
+        const count = countOf(p)
+        wordScore[doc]! += boost * (D + (count * (K + 1)) / (count + K * (1 - B + (B * lengths[doc]!) / averageLength)))
       }
     })
   }
@@ -312,16 +356,25 @@ export class SearchIndex {
   }
 }
 
-/** The articles in both, their scores added up. */
-function both(a: Map<number, Hit>, b: Map<number, Hit>): Map<number, Hit> {
-  const result = new Map<number, Hit>()
-  for (const [doc, hit] of a) {
-    const other = b.get(doc)
-    if (!other) continue
-    for (const term of other.terms) if (!hit.terms.includes(term)) hit.terms.push(term)
-    result.set(doc, { score: hit.score + other.score, terms: hit.terms })
+/**
+ * The first `limit` of `items` in `compare`'s order (a total order), without
+ * sorting them all: the list shows 50 hits of tens of thousands.
+ */
+function bestOf<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return items.sort(compare)
+  const best: T[] = []
+  for (const item of items) {
+    if (best.length === limit && compare(item, best[limit - 1]!) >= 0) continue
+    let [low, high] = [0, best.length]
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (compare(best[middle]!, item) < 0) low = middle + 1
+      else high = middle
+    }
+    best.splice(low, 0, item)
+    if (best.length > limit) best.pop()
   }
-  return result
+  return best
 }
 
 /** About `width` characters of `text` around the first place one of `terms` occurs, on word boundaries. */

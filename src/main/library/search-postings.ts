@@ -67,11 +67,41 @@ export class FieldPostings {
     this.newest[term] = at
   }
 
-  /** Calls `visit` with each posting of `term`, removed documents included. */
-  each(term: number, visit: (p: number) => void): void {
+  /**
+   * Copies the postings of `term` whose document passes `live` (all, without it) into `out`
+   * (room for one per document: a document holds a term once per field) and
+   * returns how many it copied.
+   */
+  liveInto(term: number, live: ((doc: number) => boolean) | null, out: Uint32Array): number {
+    let n = 0
     const { offsets, data } = this.rows
-    if (term + 1 < offsets.length) for (let i = offsets[term]!, end = offsets[term + 1]!; i < end; i++) visit(data[i]!)
-    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) visit(this.recent[i]!)
+    if (term + 1 < offsets.length) {
+      const [start, end] = [offsets[term]!, offsets[term + 1]!]
+      if (live) {
+        for (let i = start; i < end; i++) if (live(docOf(data[i]!))) out[n++] = data[i]!
+      } else {
+        out.set(data.subarray(start, end))
+        n = end - start
+      }
+    }
+    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) if (!live || live(docOf(this.recent[i]!))) out[n++] = this.recent[i]!
+    return n
+  }
+
+  /** Whether `doc` holds `term`: base rows are in document order (documents are numbered as added, and merges keep their order). */
+  holds(term: number, doc: number): boolean {
+    const { offsets, data } = this.rows
+    if (term + 1 < offsets.length) {
+      let [low, high] = [offsets[term]!, offsets[term + 1]!]
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (docOf(data[middle]!) < doc) low = middle + 1
+        else high = middle
+      }
+      if (low < offsets[term + 1]! && docOf(data[low]!) === doc) return true
+    }
+    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) if (docOf(this.recent[i]!) === doc) return true
+    return false
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Article } from '../../shared/article/article'
 import { readArticleText, reasonOf } from './article-files'
 import type { LibraryPaths } from './layout'
 import { readSearchFile, writeSearchFile } from './search-file'
-import { excerptAround, SearchIndex, searchableText, searchFields, type SearchMatch } from './search-index'
+import { excerptAround, SearchIndex, searchableText, searchFields, type SearchMatch, type SearchOptions } from './search-index'
 import type { IndexEntry } from './summary'
 
 const BUILD_BATCH = 32
@@ -58,10 +58,10 @@ export class LibrarySearch {
     return this.building
   }
 
-  /** Every article matching `query` and passing `keep`, best first. */
-  async find(query: string, keep: (id: string) => boolean): Promise<SearchMatch[]> {
+  /** The articles matching `query` and passing `keep`, best first or in the order asked for. */
+  async find(query: string, keep: (id: string) => boolean, options?: SearchOptions): Promise<SearchMatch[]> {
     await this.ready()
-    return this.index.search(query, keep)
+    return this.index.search(query, keep, options)
   }
 
   /** A quote from the article around the first of `terms`, read from its file: only the hits shown need one. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { SearchIndex, searchFields, type SearchMatch } from '../../../src/main/library/search-index'
+import { indexTerms, queryTerms } from '../../../src/main/library/search-terms'
 import { fixtureArticles, netflixArticle } from '../../fixtures/netflix'
 import { syntheticArticles } from '../../bench/synthetic-articles'
 
@@ -94,6 +95,39 @@ describe('the search index', () => {
     expect(ids(restored.search('aardvarcs', everything))).toEqual(['later'])
   })
 
+  it('finds what a word-by-word check of every article finds, and its first hits, best first or in another order, are those of the whole ranking', () => {
+    const articles = manyArticles(120, 21)
+    const index = indexOf(articles)
+    const termsOf = new Map(articles.map((a) => [a.id, new Set(Object.values(searchFields(a)).flatMap(indexTerms))]))
+    // The rules, spelled out: every word needed; the last one also as a prefix; words of five letters or more within a typo in seven.
+    const matches = (word: string, last: boolean, term: string): boolean =>
+      term === word || (last && term.startsWith(word)) || (word.length >= 5 && editDistance(word, term) <= Math.min(6, Math.round(word.length * 0.15)))
+    const vocabulary = [...new Set([...termsOf.values()].flatMap((terms) => [...terms]))]
+    const bruteForce = (query: string): Map<string, string[]> => {
+      const words = queryTerms(query)
+      const standsFor = words.map((word, i) => new Set(vocabulary.filter((term) => matches(word, i === words.length - 1, term))))
+      const found = new Map<string, string[]>()
+      for (const [id, terms] of termsOf) {
+        const held = standsFor.map((wanted) => [...terms].filter((term) => wanted.has(term)))
+        if (words.length && held.every((list) => list.length > 0)) found.set(id, [...new Set(held.flat())].sort())
+      }
+      return found
+    }
+    const words = [...termsOf.get(articles[0]!.id)!].filter((w) => w.length >= 7).slice(0, 6)
+    const typo = (word: string): string => `${word.slice(0, 3)}${word[3] === 'x' ? 'y' : 'x'}${word.slice(4)}`
+    const queries = [...words, words[0]!.slice(0, 3), `${words[1]} ${words[2]!.slice(0, 4)}`, typo(words[3]!), `${typo(words[4]!)} ${words[5]}`, 'zzzzqqq']
+    const byIdDescending = (a: string, b: string): number => b.localeCompare(a)
+    for (const query of queries) {
+      const all = index.search(query, everything)
+      const expected = bruteForce(query)
+      expect(new Map(all.map((m) => [m.id, [...m.terms].sort()])), query).toEqual(expected)
+      all.forEach((match, i) => i === 0 || expect(match.score).toBeLessThanOrEqual(all[i - 1]!.score))
+      expect(index.search(query, everything, { limit: 20 }), query).toEqual(all.slice(0, 20))
+      const inOrder = [...all].sort((a, b) => byIdDescending(a.id, b.id))
+      expect(index.search(query, everything, { limit: 20, order: byIdDescending }), query).toEqual(inOrder.slice(0, 20))
+    }
+  })
+
   it('refuses a snapshot whose parts do not fit together', () => {
     const snapshot = indexOf(fixtureArticles()).snapshot()
     const [title, ...rest] = snapshot.postings
@@ -101,3 +135,13 @@ describe('the search index', () => {
     expect(() => SearchIndex.fromSnapshot({ ...snapshot, docs: snapshot.docs.slice(1) })).toThrow()
   })
 })
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
