@@ -1,9 +1,9 @@
 import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
-import { clearJournal, writeJournal, type Journal } from './export-journal'
-import { writeManifest, type ManifestEntry } from './manifest'
+import { clearJournal, journalPart, writeJournal, type Journal, type JournalFile } from './export-journal'
+import { lineOf, writeManifest, type ManifestEntry } from './manifest'
 import { byPath, siteFile, type Plan, type PlannedFile, type Stager, type StaleFile } from './plan'
 import { isOwnTemp, tempBeside } from './write-via-temp'
 
@@ -45,6 +45,24 @@ interface Staged {
   file: PlannedFile
   temp?: string
   bytes?: Buffer
+  /** What the journal and then the manifest record for it. */
+  journalled: JournalFile & { entry: ManifestEntry }
+  /** Its part of the journal's text. */
+  journalText: string
+}
+
+/**
+ * A staged file with its journal entry and text, and its manifest line laid
+ * out: made while later articles still render, so a commit of 10,000 new
+ * files joins them instead of serializing each while the render threads wait.
+ */
+function staged(file: PlannedFile, held: { temp: string } | { bytes: Buffer }): Staged {
+  const entry = entryOf(file)
+  lineOf(file.path, entry)
+  // The temp beside the target, relative to the site root as the journal keeps it.
+  const folder = 'temp' in held ? dirname(file.path) : ''
+  const journalled: Staged['journalled'] = 'temp' in held ? { entry, temp: folder === '.' ? basename(held.temp) : `${folder}/${basename(held.temp)}` } : { entry }
+  return { file, ...held, journalled, journalText: journalPart(file.path, journalled) }
 }
 
 /**
@@ -74,19 +92,19 @@ export class SiteWriter implements Stager {
   async stage(file: PlannedFile, bytes: Buffer): Promise<void> {
     if (file.action === 'unchanged' || !this.mayOverwrite(file.action)) return
     if (file.action !== 'add') {
-      this.staged.push({ file, bytes })
+      this.staged.push(staged(file, { bytes }))
       return
     }
     await this.folder(dirname(file.target))
     const temp = tempBeside(file.target)
     // Listed before the write starts, so a failed or interrupted write is cleaned up too.
-    this.staged.push({ file, temp })
+    this.staged.push(staged(file, { temp }))
     // Not fsynced: a crash leaves temp files and an unchanged manifest, and the next export writes everything again.
     await writeFile(temp, bytes, { flag: 'wx' })
   }
 
   adopt(file: PlannedFile, temp: string): void {
-    this.staged.push({ file, temp })
+    this.staged.push(staged(file, { temp }))
   }
 
   folder(dir: string): Promise<void> {
@@ -154,9 +172,16 @@ export class SiteWriter implements Stager {
     let journal: Journal | null = null
     if (total > 0) {
       journal = { format: 1, profile: plan.profile, files: {} }
-      for (const { file, temp } of this.staged) journal.files[file.path] = { entry: entryOf(file), ...(temp ? { temp: relative(plan.site.root, temp) } : {}) }
-      for (const file of toRemove) journal.files[file.path] = { entry: null }
-      await writeJournal(plan.site.root, journal)
+      const parts: string[] = []
+      for (const { file, journalled, journalText } of this.staged) {
+        journal.files[file.path] = journalled
+        parts.push(journalText)
+      }
+      for (const file of toRemove) {
+        journal.files[file.path] = { entry: null }
+        parts.push(journalPart(file.path, { entry: null }))
+      }
+      await writeJournal(plan.site.root, journal, parts)
     }
     let done = 0
     const step = async <T>(items: T[], act: (item: T) => Promise<void>): Promise<void> => {
@@ -167,12 +192,12 @@ export class SiteWriter implements Stager {
       }
     }
     // Staged files are all put in place, even after a cancel: their bytes are already written, and renaming is cheap.
-    await step(this.staged.splice(0), async ({ file, temp, bytes }) => {
+    await step(this.staged.splice(0), async ({ file, temp, bytes, journalled }) => {
       if (temp) await rename(temp, file.target)
       else if (options.signal?.aborted) return
       // A file already there keeps its owner, mode and links (write-file-atomic's care).
       else await writeFileAtomic(file.target, bytes!, { fsync: false })
-      entries[file.path] = entryOf(file)
+      entries[file.path] = journalled.entry
       changed.add(file.path)
       applied.written.push(siteFile(file))
     })

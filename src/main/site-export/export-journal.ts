@@ -22,8 +22,15 @@ const journalSchema = z.strictObject({
 })
 export type Journal = z.infer<typeof journalSchema>
 
-export async function writeJournal(siteRoot: string, journal: Journal): Promise<void> {
-  await writeRememberedJson(join(siteRoot, JOURNAL_NAME), JSON.stringify(journal), journal)
+export type JournalFile = Journal['files'][string]
+
+/** One file's part of the journal's text, as JSON.stringify(journal) writes it. */
+export const journalPart = (path: string, file: JournalFile): string => `${JSON.stringify(path)}:${JSON.stringify(file)}`
+
+/** `parts`: each file's journalPart in the order of `journal.files`, when the caller made them ahead. */
+export async function writeJournal(siteRoot: string, journal: Journal, parts?: readonly string[]): Promise<void> {
+  const text = parts ? `{"format":${journal.format},"profile":${JSON.stringify(journal.profile)},"files":{${parts.join(',')}}}` : JSON.stringify(journal)
+  await writeRememberedJson(join(siteRoot, JOURNAL_NAME), text, journal)
 }
 
 /**

@@ -50,7 +50,8 @@ export async function readManifest(siteRoot: string): Promise<{ manifest: Manife
  * one recorded under another path gets its line anew.
  */
 const entryLines = new WeakMap<ManifestEntry, { path: string; line: string }>()
-function lineOf(path: string, entry: ManifestEntry): string {
+/** Also called ahead of the write for an entry about to be recorded, so the line is ready when the manifest is written. */
+export function lineOf(path: string, entry: ManifestEntry): string {
   const kept = entryLines.get(entry)
   if (kept?.path === path) return kept.line
   const { kind, sha256: hash, articleId, title } = entry

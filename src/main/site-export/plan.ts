@@ -6,6 +6,7 @@ import type { SiteExportWarning, SiteFile } from '../../shared/export-api'
 import { UserError } from '../../shared/ipc/result'
 import type { SearchHit } from '../../shared/library-api'
 import type { Library } from '../library/library'
+import type { FileStamp } from '../library/summary'
 import { resolveMediaFile } from '../library/media'
 import { exportContext } from './context'
 import { readManifest, type Manifest } from './manifest'
@@ -28,6 +29,8 @@ export interface PlannedFile extends SiteFile {
   sha256: string
   /** The library file a media target is copied from. */
   source?: string
+  /** A new article file's stamp as its render thread wrote it (see RenderedArticle.stamp). */
+  stamp?: FileStamp
 }
 
 export interface StaleFile extends SiteFile {
@@ -252,6 +255,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     })
     files.push(file)
     // Known to the writer as soon as it exists, so a failed export takes it back even if the plan never got this far.
+    if (rendered.stamp) file.stamp = rendered.stamp
     if (rendered.temp) stager!.adopt(file, rendered.temp)
     else if (rendered.content) await stager?.stage(file, Buffer.from(rendered.content.buffer, rendered.content.byteOffset, rendered.content.byteLength))
     const media = await Promise.all(rendered.media.map(async (image) => ({ ...image, source: await resolveMediaFile(library.dir, image.src) })))

@@ -1,9 +1,9 @@
-import { unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, unlinkSync, writeFileSync } from 'node:fs'
 import type { Article } from '../../shared/article/article'
 import { exportMarkdown, profiles, type ExportContext, type ExportWarning, type LayoutOptions, type MediaFile, type ProfileName } from '../../shared/export'
 import { UserError } from '../../shared/ipc/result'
 import { readIndexedArticle, type ArticleSource } from '../library/article-source'
-import { promoIdsOf } from '../library/summary'
+import { promoIdsOf, stampOf, type FileStamp } from '../library/summary'
 import { fileAction, type FileAction } from './file-action'
 import { sha256 } from './manifest'
 import { readRegularFileSync } from './regular-file'
@@ -38,6 +38,12 @@ export interface RenderedArticle {
   action: FileAction
   /** A new file while staging: the temp file beside the target that holds its bytes. */
   temp?: string
+  /**
+   * The temp file's size and time as written, which the rename into place
+   * keeps: the render cache records them rather than stat every file again
+   * after the commit, and a file changed by hand in between is not vouched for.
+   */
+  stamp?: FileStamp
   /** A changed or conflicting file while staging: its bytes, written over the old file only at commit. */
   content?: Uint8Array
   warnings: Pick<ExportWarning, 'kind' | 'message'>[]
@@ -77,8 +83,15 @@ export async function renderArticle(source: ArticleSource, target: ArticleTarget
   if (!stage || action === 'unchanged') return rendered
   if (action !== 'add') return { ...rendered, content }
   const temp = tempBeside(target.file)
+  let stamp: FileStamp
   try {
-    writeFileSync(temp, content, { flag: 'wx' })
+    const fd = openSync(temp, 'wx')
+    try {
+      writeFileSync(fd, content)
+      stamp = stampOf(fstatSync(fd))
+    } finally {
+      closeSync(fd)
+    }
   } catch (error) {
     try {
       unlinkSync(temp)
@@ -87,5 +100,5 @@ export async function renderArticle(source: ArticleSource, target: ArticleTarget
     }
     throw error
   }
-  return { ...rendered, temp }
+  return { ...rendered, temp, stamp }
 }

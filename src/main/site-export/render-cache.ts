@@ -231,7 +231,8 @@ export async function rememberRenders(libraryDir: string, plan: Plan, finished: 
     const stamped = article.paths.map((path) => {
       const file = files!.get(path)!
       const source = file.source ? { source: { file: file.source, ...stampOf(file.source) } } : {}
-      return { path, sha256: file.sha256, ...stampOf(file.target), ...source }
+      // A file the commit renamed into place has the stamp its render thread took; any other is stat'ed now.
+      return { path, sha256: file.sha256, ...(file.stamp ?? stampOf(file.target)), ...source }
     })
     next[shard]!.set(article.id, { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings })
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -65,6 +66,22 @@ describe('re-exporting with remembered renders', () => {
     await writeFile(join(site, pathOf(googleSkills!.slug)), 'edited in the site\n')
     const report = await runSiteExport(library, request(), { today })
     expect(report.conflicts.map((file) => file.path)).toEqual([pathOf(googleSkills!.slug)])
+  })
+
+  it('sees a file edited in the site while the export was recording it as a conflict', async () => {
+    const path = pathOf(googleSkills!.slug)
+    await rm(join(site, path))
+    // Edited by hand once every file is in place, before the export has remembered them.
+    const first = await runSiteExport(library, request(), {
+      today,
+      onProgress: ({ phase, done, total }) => {
+        if (phase === 'writing' && done === total) writeFileSync(join(site, path), 'edited in the site while the export ran\n')
+      }
+    })
+    expect(first.written.map((file) => file.path)).toEqual([path])
+    const report = await runSiteExport(library, request(), { today })
+    expect(report.conflicts.map((file) => file.path)).toEqual([path])
+    expect(await readFile(join(site, path), 'utf8')).toBe('edited in the site while the export ran\n')
   })
 
   it('restores a file deleted from the site', async () => {
