@@ -1,8 +1,8 @@
 import { UserError } from '../../shared/ipc/result'
 import { firstLine, startGitWithErrors, type GitRepo } from './safe-git'
 
-/** A path's new content in a commit: a blob already stored, text to store, or null to remove the path. */
-export type FileChange = { mode: string; sha: string } | { text: string } | null
+/** A path's new content in a commit: a blob already stored, text or bytes to store, or null to remove the path. */
+export type FileChange = { mode: string; sha: string } | { text: string | Buffer } | null
 
 export interface NewCommit {
   /** The first parent, whose tree the changes apply to; then any others (a merge). */
@@ -40,8 +40,8 @@ const identPart = (text: string): string => text.replace(/[<>\n\r\0]/g, '').trim
  */
 export async function writeCommit(repo: GitRepo, commit: NewCommit, beforeRefMoves?: BeforeRefMoves): Promise<string> {
   const ident = `${identPart(commit.author.name)} <${identPart(commit.author.email)}> now`
-  const data = (text: string): Buffer[] => {
-    const bytes = Buffer.from(text, 'utf8')
+  const data = (text: string | Buffer): Buffer[] => {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
     return [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')]
   }
   const [first, ...others] = commit.parents

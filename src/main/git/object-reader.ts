@@ -7,6 +7,27 @@ export interface GitObject {
   bytes: Buffer
 }
 
+interface TreeEntry {
+  mode: string
+  sha: string
+}
+
+/** How a tree object writes the mode of a tree inside it. */
+const TREE_MODE = '40000'
+
+/** A tree object's entries by name: each is "<mode> <name>\0" and the id's raw bytes. */
+function treeEntries(bytes: Buffer, idBytes: number): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>()
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(0x20, at)
+    const end = space < 0 ? -1 : bytes.indexOf(0, space)
+    if (end < 0) break
+    entries.set(bytes.toString('utf8', space + 1, end), { mode: bytes.toString('latin1', at, space), sha: bytes.toString('hex', end + 1, end + 1 + idBytes) })
+    at = end + 1 + idBytes
+  }
+  return entries
+}
+
 interface Waiting {
   resolve: (found: GitObject | null) => void
   reject: (error: Error) => void
@@ -23,7 +44,12 @@ interface Waiting {
 export class ObjectReader {
   private child: ReturnType<typeof startGit> | null = null
   private readonly waiting: Waiting[] = []
-  private pending: Buffer = Buffer.alloc(0)
+  private chunks: Buffer[] = []
+  private buffered = 0
+  /** How many bytes the answer being received needs in all, once its header is in. */
+  private needed = 0
+  /** Trees read by id, parsed: an id names one content for ever. */
+  private readonly trees = new Map<string, Promise<Map<string, TreeEntry> | null>>()
 
   constructor(
     private readonly dir: string,
@@ -50,31 +76,42 @@ export class ObjectReader {
   private fail(child: ReturnType<typeof startGit>, error: Error): void {
     if (this.child !== child) return
     this.child = null
-    this.pending = Buffer.alloc(0)
+    this.chunks = []
+    this.buffered = 0
+    this.needed = 0
     for (const waiter of this.waiting.splice(0)) waiter.reject(error)
   }
 
-  /** Parses as many whole answers as have arrived, each for the oldest waiting read. */
+  /** Parses as many whole answers as have arrived, each for the oldest waiting read; a large object's chunks are joined once, when all are in. */
   private take(chunk: Buffer): void {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk
+    this.chunks.push(chunk)
+    this.buffered += chunk.length
+    if (this.buffered < this.needed) return
+    let pending = this.chunks.length === 1 ? chunk : Buffer.concat(this.chunks)
+    this.needed = 0
     for (;;) {
       const waiter = this.waiting[0]
-      const end = this.pending.indexOf(10)
-      if (!waiter || end < 0) return
-      const header = this.pending.subarray(0, end).toString('utf8')
+      const end = pending.indexOf(10)
+      if (!waiter || end < 0) break
+      const header = pending.subarray(0, end).toString('utf8')
       const found = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(header)
       if (!found) {
         // "<name> missing" or "<name> ambiguous".
-        this.pending = this.pending.subarray(end + 1)
+        pending = pending.subarray(end + 1)
         this.answer(null)
         continue
       }
       const size = Number(found[3])
-      if (this.pending.length < end + 1 + size + 1) return
-      const bytes = Buffer.from(this.pending.subarray(end + 1, end + 1 + size))
-      this.pending = this.pending.subarray(end + 1 + size + 1)
+      if (pending.length < end + 1 + size + 1) {
+        this.needed = end + 1 + size + 1
+        break
+      }
+      const bytes = Buffer.from(pending.subarray(end + 1, end + 1 + size))
+      pending = pending.subarray(end + 1 + size + 1)
       this.answer({ sha: found[1]!, type: found[2]!, bytes })
     }
+    this.chunks = pending.length ? [pending] : []
+    this.buffered = pending.length
   }
 
   private answer(found: GitObject | null): void {
@@ -85,6 +122,42 @@ export class ObjectReader {
   /** The object `name` names (`<rev>:<path>`, a ref, a sha), or null when there is none. */
   read(name: string): Promise<GitObject | null> {
     if (name.includes('\n')) return Promise.resolve(null)
+    const atPath = /^([^:]+):(.+)$/.exec(name)
+    const parts = atPath?.[2]!.split('/')
+    if (atPath && parts!.every((part) => part && part !== '.' && part !== '..')) return this.readAt(atPath[1]!, parts!)
+    return this.ask(name)
+  }
+
+  /**
+   * `<rev>:<path>` walked one tree at a time, each tree read and parsed once:
+   * cat-file would read and search the 10,000-entry articles tree again for
+   * every path asked, several milliseconds each.
+   */
+  private async readAt(rev: string, parts: string[]): Promise<GitObject | null> {
+    const root = await this.ask(`${rev}^{tree}`)
+    if (!root) return null
+    if (!this.trees.has(root.sha)) this.trees.set(root.sha, Promise.resolve(treeEntries(root.bytes, root.sha.length / 2)))
+    let entry: TreeEntry | undefined = { mode: TREE_MODE, sha: root.sha }
+    for (const part of parts) {
+      if (entry.mode !== TREE_MODE) return null
+      entry = (await this.tree(entry.sha))?.get(part)
+      if (!entry) return null
+    }
+    return this.ask(entry.sha)
+  }
+
+  private tree(sha: string): Promise<Map<string, TreeEntry> | null> {
+    let entries = this.trees.get(sha)
+    if (!entries) {
+      entries = this.ask(sha).then((found) => (found?.type === 'tree' ? treeEntries(found.bytes, sha.length / 2) : null))
+      // A failed read is asked again next time, not remembered.
+      entries.catch(() => this.trees.delete(sha))
+      this.trees.set(sha, entries)
+    }
+    return entries
+  }
+
+  private ask(name: string): Promise<GitObject | null> {
     const child = this.start()
     this.hold(child, true)
     return new Promise((resolve, reject) => {
@@ -97,6 +170,10 @@ export class ObjectReader {
   close(): Promise<void> {
     const child = this.child
     this.child = null
+    this.trees.clear()
+    this.chunks = []
+    this.buffered = 0
+    this.needed = 0
     if (!child) return Promise.resolve()
     this.hold(child, true)
     return new Promise((resolve) => {

@@ -92,7 +92,9 @@ export function rawGit(cwd: string, args: string[], options: GitOptions = {}): P
     )
     // git may exit before reading stdin (bad arguments); its exit code already says so.
     child.stdin?.on('error', () => undefined)
-    child.stdin?.end(options.stdin ?? '')
+    // Nothing written when there is nothing to say: a write to a command that reads no stdin fails (EPIPE), and each failure costs an Error with its stack.
+    if (options.stdin === undefined) child.stdin?.end()
+    else child.stdin?.end(options.stdin)
   })
 }
 

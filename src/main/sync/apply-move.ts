@@ -29,11 +29,11 @@ export interface MovedFiles {
  * the files. Call holding the library's write lock. `paths`, when the caller
  * knows them (a merge it built), are all that can differ, and spare a diff.
  */
-export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void, paths?: readonly string[]): Promise<MovedFiles> {
+export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved?: () => void, paths?: readonly string[], stale: readonly string[] = []): Promise<MovedFiles> {
   await writeMarker(repo, marker)
   await gitOrFail(repo, ['update-ref', '-m', 'copydesk sync', 'HEAD', marker.to, marker.from], 'move the library to the merged version')
   onMoved?.()
-  return writeMovedFiles(repo, marker, paths)
+  return writeMovedFiles(repo, marker, paths, stale)
 }
 
 /**
@@ -48,23 +48,24 @@ export async function commitAndMoveBranch(
   commit: Omit<NewCommit, 'ref'>,
   marker: Omit<MergeMarker, 'to'>,
   onMoved?: () => void,
-  paths?: readonly string[]
+  paths?: readonly string[],
+  stale: readonly string[] = []
 ): Promise<MovedFiles & { to: string }> {
   let moving: MergeMarker | undefined
   await writeCommit(repo, { ...commit, ref: `refs/heads/${branch}` }, (to) => writeMarker(repo, (moving = { ...marker, to })))
   onMoved?.()
-  return { to: moving!.to, ...(await writeMovedFiles(repo, moving!, paths)) }
+  return { to: moving!.to, ...(await writeMovedFiles(repo, moving!, paths, stale)) }
 }
 
 /**
  * Writes into the work tree every file that differs between `from` and `to`,
- * each atomically, then updates git's index for those paths only (the other
- * 10,000 keep their cached stat). A file that differs from both versions was
+ * each atomically, then updates git's index for those paths only, and for
+ * `stale` ones (committed without it: commitBeforeMerge). A file that differs from both versions was
  * changed here after the merge began (the app saving after a killed sync): it
  * is left as it is, to be committed by the next sync, and named in a notice.
  * Running it twice is harmless, so a resumed sync simply runs it again.
  */
-export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker, knownPaths?: readonly string[]): Promise<MovedFiles> {
+export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker, knownPaths?: readonly string[], stale: readonly string[] = []): Promise<MovedFiles> {
   // A branch that had no commit yet moves from nothing.
   const from = /^0+$/.test(marker.from) ? EMPTY_TREE : marker.from
   const to = marker.to
@@ -92,9 +93,14 @@ export async function writeMovedFiles(repo: LibraryRepo, marker: MergeMarker, kn
   const touched = [...changed]
   // Each write is fsynced; several at once let the file system flush them together.
   for (let i = 0; i < touched.length; i += 16) await Promise.all(touched.slice(i, i + 16).map(writeOne))
-  if (touched.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList(touched) })
+  await noteInIndex(repo, [...new Set([...touched, ...stale])])
   notices.push(...arrivedRenames(touched, (path) => blobs.get(`${from}:${path}`), (path) => blobs.get(`${to}:${path}`)))
   return { notices, paths: touched }
+}
+
+/** Git's index takes these paths as their files are now (added, changed or removed), in one process; the other 10,000 keep their cached stat. */
+export async function noteInIndex(repo: LibraryRepo, paths: readonly string[]): Promise<void> {
+  if (paths.length) await gitOrFail(repo, ['update-index', '-z', '--add', '--remove', '--stdin'], 'note the merged files', { stdin: nulList([...paths]) })
 }
 
 export const finishMove = clearMarker

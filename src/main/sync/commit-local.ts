@@ -1,6 +1,9 @@
+import { lstat, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeCommit } from '../git/fast-import'
 import { gitOrFail, nulList, repoGit, type GitSetting } from '../git/safe-git'
 import { pathKind } from './repo-layout'
-import type { LibraryRepo } from './library-repo'
+import { commitOf, type LibraryRepo } from './library-repo'
 
 /** Who a sync's commits are by: the profile's name, with the email of the user's git config if they have one. */
 export interface SyncAuthor {
@@ -38,6 +41,15 @@ async function changedPaths(repo: LibraryRepo): Promise<{ paths: string[]; untra
   return { paths, untracked }
 }
 
+const messageFor = (author: SyncAuthor, paths: string[]): string => {
+  const articles = new Set(paths.flatMap((path) => {
+    const kind = pathKind(path)
+    return kind.kind === 'article' ? [kind.id] : []
+  }))
+  const what = articles.size ? `${articles.size} article${articles.size === 1 ? '' : 's'}` : `${paths.length} file${paths.length === 1 ? '' : 's'}`
+  return `Changes by ${author.name}: ${what}`
+}
+
 /**
  * Commits everything changed in the library since the last commit (the
  * ignore list keeps the caches out). Returns whether there was anything.
@@ -46,12 +58,7 @@ async function changedPaths(repo: LibraryRepo): Promise<{ paths: string[]; untra
 export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor): Promise<boolean> {
   const { paths, untracked } = await changedPaths(repo)
   if (paths.length === 0) return false
-  const articles = new Set(paths.flatMap((path) => {
-    const kind = pathKind(path)
-    return kind.kind === 'article' ? [kind.id] : []
-  }))
-  const what = articles.size ? `${articles.size} article${articles.size === 1 ? '' : 's'}` : `${paths.length} file${paths.length === 1 ? '' : 's'}`
-  const commit = ['commit', '--quiet', '--no-verify', '-m', `Changes by ${author.name}: ${what}`]
+  const commit = ['commit', '--quiet', '--no-verify', '-m', messageFor(author, paths)]
   const named = { args: ['--pathspec-from-file=-', '--pathspec-file-nul'], stdin: nulList(paths) }
   const settings = authorSettings(author)
   // Files git already tracks are committed by name, with no staging step; new files (or a hand-made merge's) are staged first.
@@ -69,4 +76,52 @@ export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor):
   if (run.code !== 0 && /nothing (added )?to commit/.test(run.stdout)) return false
   if (run.code !== 0) throw new Error(`git could not commit the library’s changes: ${run.stderr.trim()}`)
   return true
+}
+
+/** What a file holds for git: its bytes, null when it is gone, or undefined when git would store it some other way (a link, a folder, an executable). */
+async function plainFile(file: string): Promise<Buffer | null | undefined> {
+  const info = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+  if (!info) return null
+  return info.isFile() && (info.mode & 0o111) === 0 ? readFile(file) : undefined
+}
+
+export interface LocalCommit {
+  /** The commit made, or null when nothing differed from `head`. */
+  commit: string | null
+  /** Paths git's index still holds as they were before: the caller tells git's index about them with the files it writes next. */
+  stale: string[]
+}
+
+/**
+ * `commitLocalChanges` for a sync about to merge, in one git process where
+ * `git add` and `git commit` take two and each rewrites git's 10,000-entry
+ * index: fast-import commits the changed files on top of `head` and moves
+ * `branch`, refusing if it moved meanwhile. Git's index is left behind for
+ * those paths (the merge updates it once, with the files it writes); until
+ * then `git status` lists them, and a path whose file equals `head`'s is not
+ * committed again. Files git stores its own way (links, executables,
+ * anything but JSON, a library with .gitattributes) go the usual way.
+ */
+export async function commitBeforeMerge(repo: LibraryRepo, branch: string, head: string | null, author: SyncAuthor): Promise<LocalCommit> {
+  const usual = async (): Promise<LocalCommit> => ({ commit: (await commitLocalChanges(repo, author)) ? await commitOf(repo, 'HEAD') : null, stale: [] })
+  if (!head || (await plainFile(join(repo.dir, '.gitattributes'))) !== null) return usual()
+  const { paths } = await changedPaths(repo)
+  if (paths.some((path) => !path.endsWith('.json'))) return usual()
+  const [files, before] = await Promise.all([
+    Promise.all(paths.map((path) => plainFile(join(repo.dir, path)))),
+    Promise.all(paths.map((path) => repo.objects.read(`${head}:${path}`)))
+  ])
+  if (files.some((file) => file === undefined)) return usual()
+  const changes = new Map<string, { text: Buffer } | null>()
+  for (const [n, path] of paths.entries()) {
+    const [file, was] = [files[n]!, before[n]]
+    const same = file === null ? !was : was?.type === 'blob' && file.equals(was.bytes)
+    if (!same) changes.set(path, file && { text: file })
+  }
+  if (changes.size === 0) return { commit: null, stale: paths }
+  const commit = await writeCommit(repo, { ref: `refs/heads/${branch}`, parents: [head], changes, author, message: messageFor(author, [...changes.keys()]) })
+  return { commit, stale: paths }
 }

@@ -1,8 +1,8 @@
 import { UserError } from '../../shared/ipc/result'
 import { reasonOf } from '../library/article-files'
 import type { Library } from '../library/library'
-import { commitAndMoveBranch, moveBranch, finishMove, writeMovedFiles } from './apply-move'
-import { commitLocalChanges, type SyncAuthor } from './commit-local'
+import { commitAndMoveBranch, moveBranch, finishMove, noteInIndex, writeMovedFiles } from './apply-move'
+import { commitBeforeMerge, commitLocalChanges, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
@@ -59,11 +59,14 @@ async function integrate(
   const landed = await library.applyFileChanges(
     async () => {
       // git finds the common ancestor while local work is committed: a commit on top of `head` leaves it where it was.
-      const [committed, base] = await Promise.all([commitLocalChanges(repo, options.author), sides.base])
+      const [local, base] = await Promise.all([commitBeforeMerge(repo, sides.branch, sides.head, options.author), sides.base])
       options.onStep?.('committed')
-      const ours = committed ? await commitOf(repo, 'HEAD') : sides.head
+      const ours = local.commit ?? sides.head
       // The remote's commit is already in this library's history: nothing to bring in.
-      if (base === sides.theirs) return { head: ours, paths: [], notices: [] }
+      if (base === sides.theirs) {
+        await noteInIndex(repo, local.stale)
+        return { head: ours, paths: [], notices: [] }
+      }
       const moved = () => options.onStep?.('branch-moved')
       if (ours && ours !== base) {
         const plan = await mergeCommit(repo, { base, ours, theirs: sides.theirs }, options, options.author)
@@ -71,13 +74,13 @@ async function integrate(
           moved()
           onMergeCommitted()
         }
-        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths)
+        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths, local.stale)
         if (plan.conflicts.length) await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
         await finishMove(repo)
         // A rename this merge made is also seen arriving in the files it wrote: one notice.
         return { head: merged.to, paths: merged.paths, notices: unique([...plan.notices, ...merged.notices]) }
       }
-      const forward = await moveBranch(repo, { from: ours ?? '0'.repeat(40), to: sides.theirs, conflicts: [], notices: [] }, moved)
+      const forward = await moveBranch(repo, { from: ours ?? '0'.repeat(40), to: sides.theirs, conflicts: [], notices: [] }, moved, undefined, local.stale)
       await finishMove(repo)
       return { head: sides.theirs, paths: forward.paths, notices: forward.notices }
     },

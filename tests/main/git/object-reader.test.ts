@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ObjectReader } from '../../../src/main/git/object-reader'
@@ -31,5 +31,30 @@ describe.skipIf(gitTool.skip)('ObjectReader (git cat-file --batch)', () => {
     expect(head?.sha).toBe((await gitIn(temp.path, 'rev-parse', 'HEAD')).trim())
     expect(added?.bytes.toString()).toBe('new\n')
     expect(before?.sha).toBe(first)
+  })
+
+  it('finds a path in a version through each tree on the way, as git names it, for any name', async () => {
+    const temp = await makeTempDir('copydesk-object-reader-')
+    const reader = new ObjectReader(temp.path)
+    cleanup = async () => (await reader.close(), await temp.cleanup())
+    const first = await oneCommitRepo(temp.path)
+    const names = ['plain.json', 'with space.json', 'é “quoted” \\ back.json', 'ü.json']
+    await mkdir(join(temp.path, 'articles', 'deep'), { recursive: true })
+    for (const [n, name] of names.entries()) await writeFile(join(temp.path, 'articles', name), `article ${n}\n`)
+    await writeFile(join(temp.path, 'articles', 'deep', 'inner.json'), 'inner\n')
+    await gitIn(temp.path, 'add', '--all')
+    await gitIn(temp.path, '-c', 'user.name=T', '-c', 'user.email=', 'commit', '--quiet', '-m', 'second')
+    const head = (await gitIn(temp.path, 'rev-parse', 'HEAD')).trim()
+    const read = await Promise.all(names.map((name) => reader.read(`${head}:articles/${name}`)))
+    expect(read.map((found) => found?.bytes.toString())).toEqual(names.map((_, n) => `article ${n}\n`))
+    expect(read[0]?.sha).toBe((await gitIn(temp.path, 'rev-parse', `${head}:articles/plain.json`)).trim())
+    expect((await reader.read('HEAD:articles/deep/inner.json'))?.bytes.toString()).toBe('inner\n')
+    expect(await reader.read('HEAD:articles/deep')).toMatchObject({ type: 'tree' })
+    // Missing, in a version without the folder, and through a file: none is there.
+    expect(await reader.read('HEAD:articles/none.json')).toBeNull()
+    expect(await reader.read(`${first}:articles/plain.json`)).toBeNull()
+    expect(await reader.read('HEAD:kept.txt/inner')).toBeNull()
+    expect(await reader.read('no-such-rev:kept.txt')).toBeNull()
+    expect((await reader.read(`${first}:kept.txt`))?.bytes.toString()).toBe('kept\n')
   })
 })
