@@ -145,8 +145,8 @@ const cspWatch = `
  * that holds it, or none. Opening a tab costs Chromium about a second of CPU (a context, a renderer process)
  * and loading the app into a fresh one compiles every script again, which together made most of an e2e test's
  * fixed cost; so a closed app's tab goes back to its browser, blank, for the next test to load its own app in.
- * Nothing of the app outlives the navigation: it keeps no browser storage (its state lives in main's library
- * and settings, which are the test's own), and a tab is reused only by one test at a time.
+ * Nothing of the app outlives the navigation: its state lives in main's library and settings, which are the
+ * test's own, a tab it left browser storage in is closed instead, and a tab serves one test at a time.
  */
 interface AppTab {
   page: Page
@@ -186,7 +186,7 @@ async function takeTab(browser: Browser, beforeLoad: string | undefined): Promis
 async function releaseTab(browser: Browser, tab: AppTab): Promise<void> {
   tab.invoke = null
   const { page } = tab
-  if (tab.reusable && !page.isClosed() && !idleTabs.has(browser)) {
+  if (tab.reusable && !page.isClosed() && !idleTabs.has(browser) && !(await holdsWebStorage(page))) {
     const blank = await page
       .goto('about:blank')
       .then(() => page.mouse.move(0, 0))
@@ -201,6 +201,12 @@ async function releaseTab(browser: Browser, tab: AppTab): Promise<void> {
   }
   await page.context().close()
 }
+
+/** Whether the app left anything in the browser's storage, which the next test's app would find: then its tab is not reused. */
+const holdsWebStorage = (page: Page): Promise<boolean> =>
+  page
+    .evaluate(async () => localStorage.length + sessionStorage.length + (await indexedDB.databases()).length > 0)
+    .catch(() => true)
 
 /** For a test that adds scripts of its own to the page: its tab is closed with its app, not handed to the next test. */
 export function keepPageToItself(page: Page): void {
