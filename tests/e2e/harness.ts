@@ -43,6 +43,8 @@ export const artifactsDir = join(root, 'tests/artifacts')
 let workerServer: Promise<RendererServer> | undefined
 const rendererServer = (): Promise<RendererServer> => (workerServer ??= startRendererServer(rendererDir))
 
+const viewport = { width: 1280, height: 800 }
+
 export const chromiumPath = findTool('chromium') ?? '/usr/bin/chromium'
 const chromiumFlags = [
   '--no-sandbox',
@@ -94,7 +96,8 @@ export function useBrowser(onLaunch: (browser: Browser) => void, extraFlags: rea
   })
   afterAll(async () => {
     if (own) return browser?.close()
-    await Promise.all(browser?.contexts().map((context) => context.close()) ?? [])
+    const idle = browser && idleTabs.get(browser)?.page.context()
+    await Promise.all(browser?.contexts().filter((context) => context !== idle).map((context) => context.close()) ?? [])
   })
 }
 
@@ -136,6 +139,80 @@ const cspWatch = `
     window.__cspViolations.push(event.effectiveDirective + ' refused ' + (event.blockedURI || 'inline') + ' (' + (event.sample || event.sourceFile + ':' + event.lineNumber) + ')');
   });
 `
+
+/**
+ * A browser tab with the preload and the CSP watch installed, whose IPC goes to `invoke`: the app of the test
+ * that holds it, or none. Opening a tab costs Chromium about a second of CPU (a context, a renderer process)
+ * and loading the app into a fresh one compiles every script again, which together made most of an e2e test's
+ * fixed cost; so a closed app's tab goes back to its browser, blank, for the next test to load its own app in.
+ * Nothing of the app outlives the navigation: its state lives in main's library and settings, which are the
+ * test's own, a tab it left browser storage in is closed instead, and a tab serves one test at a time.
+ */
+interface AppTab {
+  page: Page
+  invoke: ((channel: string, payload: unknown) => unknown) | null
+  /** Scripts of a test of its own (`beforeLoad`, a React commit recorder) would run in every later app: such a tab is closed instead. */
+  reusable: boolean
+}
+
+const idleTabs = new WeakMap<Browser, AppTab>()
+const tabOfPage = new WeakMap<Page, AppTab>()
+
+async function takeTab(browser: Browser, beforeLoad: string | undefined): Promise<AppTab> {
+  const idle = idleTabs.get(browser)
+  idleTabs.delete(browser)
+  if (idle && !idle.page.isClosed() && !beforeLoad) {
+    await idle.page.setViewportSize(viewport)
+    return idle
+  }
+  const context = await browser.newContext({ viewport })
+  // Waits end when the page shows what the test expects; the long default only matters on a laptop whose cores are busy
+  // elsewhere, where a window can take many seconds to draw (the suite must pass there too).
+  context.setDefaultTimeout(90_000)
+  const page = await context.newPage()
+  const tab: AppTab = { page, invoke: null, reusable: !beforeLoad }
+  tabOfPage.set(page, tab)
+  await page.exposeBinding('__copydeskInvoke', (_source, channel: string, payload: unknown) =>
+    tab.invoke ? tab.invoke(channel, payload) : fail('unknown-channel', 'This window\'s app has closed')
+  )
+  const preload = await readFile(preloadFile, 'utf8')
+  await page.addInitScript({ content: cspWatch })
+  await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
+  if (beforeLoad) await page.addInitScript({ content: beforeLoad })
+  return tab
+}
+
+/** Ends the app in `tab` as closing it would (its calls stop reaching main, its page goes) and keeps the tab for the next test when it can. */
+async function releaseTab(browser: Browser, tab: AppTab): Promise<void> {
+  tab.invoke = null
+  const { page } = tab
+  if (tab.reusable && !page.isClosed() && !idleTabs.has(browser) && !(await holdsWebStorage(page))) {
+    const blank = await page
+      .goto('about:blank')
+      .then(() => page.mouse.move(0, 0))
+      .then(
+        () => true,
+        () => false
+      )
+    if (blank) {
+      idleTabs.set(browser, tab)
+      return
+    }
+  }
+  await page.context().close()
+}
+
+/** Whether the app left anything in the browser's storage, which the next test's app would find: then its tab is not reused. */
+const holdsWebStorage = (page: Page): Promise<boolean> =>
+  page
+    .evaluate(async () => localStorage.length + sessionStorage.length + (await indexedDB.databases()).length > 0)
+    .catch(() => true)
+
+/** For a test that adds scripts of its own to the page: its tab is closed with its app, not handed to the next test. */
+export function keepPageToItself(page: Page): void {
+  const tab = tabOfPage.get(page)
+  if (tab) tab.reusable = false
+}
 
 export interface AppSession {
   page: Page
@@ -206,31 +283,28 @@ export async function openApp(
   }
   const handlers = startup.handlers
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  // Waits end when the page shows what the test expects; the long default only matters on a laptop whose cores are busy
-  // elsewhere, where a window can take many seconds to draw (the suite must pass there too).
-  context.setDefaultTimeout(90_000)
-  const page = await context.newPage()
+  const tab = await takeTab(browser, options.beforeLoad)
+  const { page } = tab
   const calls: AppSession['calls'] = []
+  // Once closed, this session's events must not reach the page, which may by then show another test's app.
+  let live = true
   const emit = async <E extends EventName>(name: E, payload: EventPayload<E>): Promise<void> => {
+    if (!live) return
     await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: unknown) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), payload] as const)
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
   const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, folders)))
   await startup.start()
 
-  await page.exposeBinding('__copydeskInvoke', (_source, channel: string, payload: unknown) => {
+  tab.invoke = (channel, payload) => {
     calls.push({ channel, payload })
     const name = channelForIpc(channel)
     return name ? dispatch(handlers, name, payload, ctx) : fail('unknown-channel', `Unknown channel ${channel}`)
-  })
-  const preload = await readFile(preloadFile, 'utf8')
-  await page.addInitScript({ content: cspWatch })
-  await page.addInitScript({ content: `(() => {${electronShim}\n${preload}\n})()` })
-  if (options.beforeLoad) await page.addInitScript({ content: options.beforeLoad })
+  }
 
   const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
+  const onError = (error: Error): void => void errors.push(error.message)
+  page.on('pageerror', onError)
   await page.goto(`${server.origin}/index.html`)
 
   return {
@@ -245,12 +319,14 @@ export async function openApp(
     calls,
     emit,
     async close() {
+      live = false
       unsubscribe()
       media.release()
       const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])
       const expected = new Set(options.cspRefusalsExpected ?? [])
       errors.push(...violations.filter((violation) => !expected.has(violation.split(' ')[0]!)).map((violation) => `CSP: ${violation}`))
-      await context.close()
+      page.off('pageerror', onError)
+      await releaseTab(browser, tab)
       await startup.started?.library.close()
       await temp?.cleanup()
       if (errors.length) throw new Error(`The renderer threw: ${errors.join('; ')}`)

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { keepPageToItself } from './harness'
 
 /** One React commit in the renderer: the components it drew, and the status bar's word count right after it. */
 export interface Commit {
@@ -13,6 +14,7 @@ export interface Commit {
  * the components' own (the renderer is built unminified).
  */
 export async function recordCommits(page: Page): Promise<{ commits: () => Promise<Commit[]> }> {
+  keepPageToItself(page)
   await page.addInitScript(() => {
     const w = window as unknown as { __commits: Commit[]; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
     w.__commits = []
