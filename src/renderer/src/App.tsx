@@ -1,25 +1,43 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleSummary } from '../../shared/library-api'
 import type { SettingsView, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
-import { ArticleWorkspace, preloadArticleViews } from './editor/ArticleWorkspace'
+import { lazyView } from './lib/lazy-view'
 import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
 import { ExportDialogs, type ExportRequest } from './export/ExportDialogs'
 import { LayoutButtons } from './shell/LayoutButtons'
 import { ShortcutSheet } from './shell/ShortcutSheet'
 import { useWorkspaceLayout } from './shell/useWorkspaceLayout'
+import type { RunningStart } from './shell/StartupGate'
+
+const workspace = () => import('./editor/ArticleWorkspace')
+/**
+ * The open article's regions (editor, details, status bar) and all they use: the window draws the library
+ * without them, with the writing column blank for the moment they load.
+ */
+const ArticleWorkspace = lazyView(
+  () => workspace().then((module) => module.ArticleWorkspace),
+  <main className="editor-area" aria-label="Editor" aria-busy="true" />
+)
+/**
+ * Once the library has painted (after the next frame), the workspace's code, then the editor's and the review's,
+ * so that opening an article waits on none of it, and none of it on the library's first paint.
+ */
+const preloadArticleViews = (): void =>
+  void requestAnimationFrame(() =>
+    setTimeout(() => void workspace().then((module) => module.preloadArticleViews(), () => undefined))
+  )
 
 /**
  * The workstation frame. Which article is open lives here; each region
  * loads what it shows through window.copydesk and listens to the menu
  * commands that concern it.
  */
-export function App(): React.JSX.Element {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [settings, setSettings] = useState<SettingsView | null>(null)
+export function App({ start }: { start: RunningStart }): React.JSX.Element {
+  const info = start.appInfo
+  const [settings, setSettings] = useState<SettingsView>(start.settings)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   /** The article just created: its title takes the cursor when it opens. */
@@ -28,19 +46,13 @@ export function App(): React.JSX.Element {
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
-  const applied = useAppliedTheme(settings?.theme ?? 'system')
+  const applied = useAppliedTheme(settings.theme)
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
   // Stable, so the list row each autosave brings back does not redraw the editor.
   const exportOpenArticle = useCallback(() => setExportRequest({ kind: 'single', format: 'html' }), [])
 
-  useEffect(() => {
-    Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
-      setInfo(appInfo)
-      setSettings(loaded)
-    }, report)
-    return window.copydesk.on('settingsChanged', setSettings)
-  }, [report])
+  useEffect(() => window.copydesk.on('settingsChanged', setSettings), [])
 
   const chooseTheme = useCallback(
     (theme: Theme) => call('updateSettings', { theme }).then(setSettings, report),
@@ -55,7 +67,8 @@ export function App(): React.JSX.Element {
       data-focus-mode={layout.focus ? 'on' : undefined}
     >
       <Sidebar
-        libraryPath={info?.libraryPath ?? ''}
+        libraryPath={info.libraryPath}
+        start={start}
         selectedId={openArticleId}
         onSelect={setOpenArticleId}
         onCreated={setNewArticleId}
@@ -68,18 +81,18 @@ export function App(): React.JSX.Element {
         focusTitle={openArticleId !== null && openArticleId === newArticleId}
         detailsOpen={layout.details}
         onExport={exportOpenArticle}
-        mediaBaseUrl={info?.mediaBaseUrl ?? ''}
+        mediaBaseUrl={info.mediaBaseUrl}
         onArticleChanged={setLastSaved}
         onError={report}
         statusBar={{
-          version: info?.version ?? '',
-          theme: settings?.theme ?? 'system',
+          version: info.version,
+          theme: settings.theme,
           appliedTheme: applied,
           onThemeChange: chooseTheme,
           layoutButtons: <LayoutButtons layout={layout} />
         }}
         sync={{
-          everyMinutes: settings?.syncEveryMinutes ?? 0,
+          everyMinutes: settings.syncEveryMinutes,
           onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
         }}
       />
