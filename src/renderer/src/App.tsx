@@ -13,22 +13,12 @@ import { useWorkspaceLayout } from './shell/useWorkspaceLayout'
 import type { RunningStart } from './shell/StartupGate'
 
 const workspace = () => import('./editor/ArticleWorkspace')
-/**
- * The open article's regions (editor, details, status bar) and all they use: the window draws the library
- * without them, with the writing column blank for the moment they load.
- */
-const ArticleWorkspace = lazyView(
-  () => workspace().then((module) => module.ArticleWorkspace),
-  <main className="editor-area" aria-label="Editor" aria-busy="true" />
-)
-/**
- * Once the library has painted (after the next frame), the workspace's code, then the editor's and the review's,
- * so that opening an article waits on none of it, and none of it on the library's first paint.
- */
-const preloadArticleViews = (): void =>
-  void requestAnimationFrame(() =>
-    setTimeout(() => void workspace().then((module) => module.preloadArticleViews(), () => undefined))
-  )
+/** The writing column while the workspace's code is not there yet: blank, and saying so to assistive technology. */
+const workspacePlaceholder = <main className="editor-area" aria-label="Editor" aria-busy="true" />
+/** The open article's regions (editor, details, status bar) and all they use: the window draws the library without them. */
+const ArticleWorkspace = lazyView(() => workspace().then((module) => module.ArticleWorkspace), workspacePlaceholder)
+/** Runs `then` once the frame being drawn has been painted. */
+const afterPaint = (then: () => void): void => void requestAnimationFrame(() => setTimeout(then))
 
 /**
  * The workstation frame. Which article is open lives here; each region
@@ -46,6 +36,19 @@ export function App({ start }: { start: RunningStart }): React.JSX.Element {
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
+  /**
+   * Whether the workspace is drawn: once the library list has painted, so its code (and then the editor's and the
+   * review's, for opening an article at once) loads after the list is on screen, not in its way; at once when an article is asked for.
+   */
+  const [workspaceDue, setWorkspaceDue] = useState(false)
+  const listShown = useCallback(
+    () =>
+      afterPaint(() => {
+        setWorkspaceDue(true)
+        void workspace().then((module) => module.preloadArticleViews(), () => undefined)
+      }),
+    []
+  )
   const applied = useAppliedTheme(settings.theme)
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
@@ -74,28 +77,32 @@ export function App({ start }: { start: RunningStart }): React.JSX.Element {
         onCreated={setNewArticleId}
         lastSaved={lastSaved}
         onError={report}
-        onListShown={preloadArticleViews}
+        onListShown={listShown}
       />
-      <ArticleWorkspace
-        articleId={openArticleId}
-        focusTitle={openArticleId !== null && openArticleId === newArticleId}
-        detailsOpen={layout.details}
-        onExport={exportOpenArticle}
-        mediaBaseUrl={info.mediaBaseUrl}
-        onArticleChanged={setLastSaved}
-        onError={report}
-        statusBar={{
-          version: info.version,
-          theme: settings.theme,
-          appliedTheme: applied,
-          onThemeChange: chooseTheme,
-          layoutButtons: <LayoutButtons layout={layout} />
-        }}
-        sync={{
-          everyMinutes: settings.syncEveryMinutes,
-          onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
-        }}
-      />
+      {workspaceDue || openArticleId !== null ? (
+        <ArticleWorkspace
+          articleId={openArticleId}
+          focusTitle={openArticleId !== null && openArticleId === newArticleId}
+          detailsOpen={layout.details}
+          onExport={exportOpenArticle}
+          mediaBaseUrl={info.mediaBaseUrl}
+          onArticleChanged={setLastSaved}
+          onError={report}
+          statusBar={{
+            version: info.version,
+            theme: settings.theme,
+            appliedTheme: applied,
+            onThemeChange: chooseTheme,
+            layoutButtons: <LayoutButtons layout={layout} />
+          }}
+          sync={{
+            everyMinutes: settings.syncEveryMinutes,
+            onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
+          }}
+        />
+      ) : (
+        workspacePlaceholder
+      )}
       {layout.focus && (
         <button type="button" className="focus-exit" onClick={layout.toggleFocus}>
           Leave focus mode
