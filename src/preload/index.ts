@@ -19,5 +19,5 @@ contextBridge.exposeInMainWorld(
       return () => ipcRenderer.removeListener(channel, wrapped)
     },
     pathOf: (file) => webUtils.getPathForFile(file as File)
-  }, __COPYDESK_CHANNELS__)
+  }, __COPYDESK_CHANNELS__, 'getWindowStart')
 )

@@ -111,31 +111,6 @@ export const listQuerySchema = z.strictObject({
 })
 export type ListQuery = z.infer<typeof listQuerySchema>
 
-/** Titles as people read them: case-blind, and "Part 2" before "Part 10". */
-export const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
-type Listed = Pick<ArticleSummary, 'id' | 'title' | 'updatedAt' | 'status' | 'tags' | 'authors'>
-
-/**
- * listArticles's status, tag and author filters (tags and authors case-blind),
- * shared so the sidebar can tell whether a row it just saved belongs in the list it shows.
- */
-export function listFilter({ status, tag, author }: ListQuery): (row: Listed) => boolean {
-  const wantedTag = tag?.toLowerCase()
-  const wantedAuthor = author?.toLowerCase()
-  return (row) =>
-    (!status || row.status === status) &&
-    (!wantedTag || row.tags.some((t) => t.toLowerCase() === wantedTag)) &&
-    (!wantedAuthor || row.authors.some((a) => a.toLowerCase() === wantedAuthor))
-}
-
-/** listArticles's order by date (last changed first) or by title; ties go by id, so a saved row has exactly one place. */
-export function listOrder(sort: 'updated' | 'title'): (a: Listed, b: Listed) => number {
-  return sort === 'title'
-    ? (a, b) => titleOrder.compare(a.title, b.title) || a.id.localeCompare(b.id)
-    : (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id))
-}
-
 export const byIdSchema = z.strictObject({ id: idSchema })
 export const createArticleSchema = z.strictObject({ title: z.string().max(300).optional() })
 /**

@@ -12,5 +12,7 @@ describe('the built renderer', () => {
     expect(first.bytes, `the window loads ${first.files.join(', ')} first`).toBeLessThan(FIRST_LOAD_LIMIT)
     // The rest is split off, not dropped: the app as a whole is bigger than what it loads first.
     expect(first.allBytes).toBeGreaterThan(first.bytes * 1.5)
+    // The library's list needs neither the open article's workspace nor the schema library its checks use.
+    expect(first.files.filter((file) => /\/(zod|ArticleWorkspace|ArticleEditor)-[^/]*\.js$/.test(file))).toEqual([])
   })
 })

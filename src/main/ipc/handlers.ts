@@ -1,3 +1,4 @@
+import { windowListQuery } from '../../shared/article-list'
 import type { Handlers } from './dispatch'
 import type { Services } from '../services'
 import { libraryHandlers } from '../library/handlers'
@@ -10,7 +11,17 @@ import { settingsView } from '../settings/settings-view'
 export function createHandlers(services: Services): Handlers {
   return {
     // Once services exist the app has started: see app-startup.ts for the answers before that.
-    getStartupProblem: () => null,
+    getWindowStart: async () => {
+      const { library } = services
+      const articles = await library.listArticles(windowListQuery)
+      return {
+        problem: null,
+        appInfo: { ...services.appInfo, libraryPath: library.dir },
+        settings: settingsView(services.settings.get(), services.folders),
+        library: library.info(),
+        articles
+      }
+    },
     retryStartup: () => null,
     startWithOtherFolder: () => null,
     showStartupFolder: () => undefined,

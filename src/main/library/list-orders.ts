@@ -1,4 +1,5 @@
-import { listOrder, type SearchHit } from '../../shared/library-api'
+import { listOrder } from '../../shared/article-list'
+import type { SearchHit } from '../../shared/library-api'
 import { toSummary, type IndexEntry } from './summary'
 
 export type ListSort = 'updated' | 'title'

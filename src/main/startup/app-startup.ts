@@ -1,4 +1,4 @@
-import { channelNames, type ChannelName, type StartupProblem } from '../../shared/ipc/contract'
+import { channelNames, type ChannelName, type StartupProblem, type WindowStart } from '../../shared/ipc/contract'
 import { UserError } from '../../shared/ipc/result'
 import type { HandlerContext, Handlers } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
@@ -18,7 +18,7 @@ export interface StartupDeps {
   onStarted?: (services: Services) => void
 }
 
-type StartupChannel = 'getStartupProblem' | 'retryStartup' | 'startWithOtherFolder' | 'showStartupFolder'
+type StartupChannel = 'getWindowStart' | 'retryStartup' | 'startWithOtherFolder' | 'showStartupFolder'
 
 /**
  * Starting the app so that a window always opens: any failure to open the
@@ -38,7 +38,12 @@ export class AppStartup {
 
   constructor(private readonly deps: StartupDeps) {
     const startup: Pick<Handlers, StartupChannel> = {
-      getStartupProblem: () => this.problem,
+      // Asked as the window loads: an attempt still running is waited for, then the app's own answer or the problem.
+      getWindowStart: async (request, ctx) => {
+        await this.attempt
+        if (!this.ready && this.problem) return { problem: this.problem }
+        return this.forward('getWindowStart', request, ctx) as Promise<WindowStart>
+      },
       retryStartup: () => this.start(this.tried),
       startWithOtherFolder: async () => {
         if (this.services) return null

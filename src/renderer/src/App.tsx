@@ -1,25 +1,33 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleSummary } from '../../shared/library-api'
 import type { SettingsView, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
 import { useAppliedTheme } from './lib/useTheme'
-import { ArticleWorkspace, preloadArticleViews } from './editor/ArticleWorkspace'
+import { lazyView } from './lib/lazy-view'
 import { Sidebar } from './library/Sidebar'
 import { Notice, type NoticeMessage } from './shell/Notice'
 import { ExportDialogs, type ExportRequest } from './export/ExportDialogs'
 import { LayoutButtons } from './shell/LayoutButtons'
 import { ShortcutSheet } from './shell/ShortcutSheet'
 import { useWorkspaceLayout } from './shell/useWorkspaceLayout'
+import type { RunningStart } from './shell/StartupGate'
+
+const workspace = () => import('./editor/ArticleWorkspace')
+/** The writing column while the workspace's code is not there yet: blank, and saying so to assistive technology. */
+const workspacePlaceholder = <main className="editor-area" aria-label="Editor" aria-busy="true" />
+/** The open article's regions (editor, details, status bar) and all they use: the window draws the library without them. */
+const ArticleWorkspace = lazyView(() => workspace().then((module) => module.ArticleWorkspace), workspacePlaceholder)
+/** Runs `then` once the frame being drawn has been painted. */
+const afterPaint = (then: () => void): void => void requestAnimationFrame(() => setTimeout(then))
 
 /**
  * The workstation frame. Which article is open lives here; each region
  * loads what it shows through window.copydesk and listens to the menu
  * commands that concern it.
  */
-export function App(): React.JSX.Element {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [settings, setSettings] = useState<SettingsView | null>(null)
+export function App({ start }: { start: RunningStart }): React.JSX.Element {
+  const info = start.appInfo
+  const [settings, setSettings] = useState<SettingsView>(start.settings)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   /** The article just created: its title takes the cursor when it opens. */
@@ -28,19 +36,26 @@ export function App(): React.JSX.Element {
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null)
   /** The list row of the article changed last (autosave, a status step, a restore): the sidebar puts it in place, as autosave runs every second of typing. */
   const [lastSaved, setLastSaved] = useState<ArticleSummary | null>(null)
-  const applied = useAppliedTheme(settings?.theme ?? 'system')
+  /**
+   * Whether the workspace is drawn: once the library list has painted, so its code (and then the editor's and the
+   * review's, for opening an article at once) loads after the list is on screen, not in its way; at once when an article is asked for.
+   */
+  const [workspaceDue, setWorkspaceDue] = useState(false)
+  const listShown = useCallback(
+    () =>
+      afterPaint(() => {
+        setWorkspaceDue(true)
+        void workspace().then((module) => module.preloadArticleViews(), () => undefined)
+      }),
+    []
+  )
+  const applied = useAppliedTheme(settings.theme)
 
   const report = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }), [])
   // Stable, so the list row each autosave brings back does not redraw the editor.
   const exportOpenArticle = useCallback(() => setExportRequest({ kind: 'single', format: 'html' }), [])
 
-  useEffect(() => {
-    Promise.all([call('getAppInfo'), call('getSettings')]).then(([appInfo, loaded]) => {
-      setInfo(appInfo)
-      setSettings(loaded)
-    }, report)
-    return window.copydesk.on('settingsChanged', setSettings)
-  }, [report])
+  useEffect(() => window.copydesk.on('settingsChanged', setSettings), [])
 
   const chooseTheme = useCallback(
     (theme: Theme) => call('updateSettings', { theme }).then(setSettings, report),
@@ -55,34 +70,39 @@ export function App(): React.JSX.Element {
       data-focus-mode={layout.focus ? 'on' : undefined}
     >
       <Sidebar
-        libraryPath={info?.libraryPath ?? ''}
+        libraryPath={info.libraryPath}
+        start={start}
         selectedId={openArticleId}
         onSelect={setOpenArticleId}
         onCreated={setNewArticleId}
         lastSaved={lastSaved}
         onError={report}
-        onListShown={preloadArticleViews}
+        onListShown={listShown}
       />
-      <ArticleWorkspace
-        articleId={openArticleId}
-        focusTitle={openArticleId !== null && openArticleId === newArticleId}
-        detailsOpen={layout.details}
-        onExport={exportOpenArticle}
-        mediaBaseUrl={info?.mediaBaseUrl ?? ''}
-        onArticleChanged={setLastSaved}
-        onError={report}
-        statusBar={{
-          version: info?.version ?? '',
-          theme: settings?.theme ?? 'system',
-          appliedTheme: applied,
-          onThemeChange: chooseTheme,
-          layoutButtons: <LayoutButtons layout={layout} />
-        }}
-        sync={{
-          everyMinutes: settings?.syncEveryMinutes ?? 0,
-          onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
-        }}
-      />
+      {workspaceDue || openArticleId !== null ? (
+        <ArticleWorkspace
+          articleId={openArticleId}
+          focusTitle={openArticleId !== null && openArticleId === newArticleId}
+          detailsOpen={layout.details}
+          onExport={exportOpenArticle}
+          mediaBaseUrl={info.mediaBaseUrl}
+          onArticleChanged={setLastSaved}
+          onError={report}
+          statusBar={{
+            version: info.version,
+            theme: settings.theme,
+            appliedTheme: applied,
+            onThemeChange: chooseTheme,
+            layoutButtons: <LayoutButtons layout={layout} />
+          }}
+          sync={{
+            everyMinutes: settings.syncEveryMinutes,
+            onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
+          }}
+        />
+      ) : (
+        workspacePlaceholder
+      )}
       {layout.focus && (
         <button type="button" className="focus-exit" onClick={layout.toggleFocus}>
           Leave focus mode

@@ -1,4 +1,3 @@
-import './zod-jitless'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
@@ -11,9 +10,7 @@ if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <StartupGate>
-        <App />
-      </StartupGate>
+      <StartupGate>{(start) => <App start={start} />}</StartupGate>
     </ErrorBoundary>
   </StrictMode>
 )

@@ -72,16 +72,25 @@ export interface StartupProblem {
 }
 
 /**
+ * What the window draws first, in one answer: why start-up failed, or the app, the settings, the library and
+ * its whole article list as the sidebar opens on it (`windowListQuery`).
+ */
+export type WindowStart =
+  | { problem: StartupProblem }
+  | { problem: null; appInfo: AppInfo; settings: SettingsView; library: LibraryInfo; articles: SearchHit[] }
+
+/**
  * The whole API between the renderer and main. Main registers one handler per
  * key (a missing one fails type-checking), the preload exposes one method per
  * key on `window.copydesk`, and the end-to-end harness wires the same keys.
  */
 export const contract = {
   /**
-   * Why start-up failed (the library would not open), or null once the app runs.
-   * Until it runs, every other channel answers that no library is open.
+   * What the window shows first (WindowStart): why start-up failed (the library would not open), or once the app
+   * runs, everything the sidebar draws, so the window waits on one answer. The preload asks as the page starts
+   * loading. Until the app runs, every other channel answers that no library is open.
    */
-  getStartupProblem: channel<StartupProblem | null>()(z.undefined()),
+  getWindowStart: channel<WindowStart>()(z.undefined()),
   /** Tries to start again; the problem if it failed again, null once the app runs. */
   retryStartup: channel<StartupProblem | null>()(z.undefined()),
   /** Asks for another library folder (native dialog) and starts with it; as retryStartup, and the same problem if cancelled. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Library } from '../../../src/main/library/library'
-import { listOrder, type SearchHit } from '../../../src/shared/library-api'
+import { listOrder } from '../../../src/shared/article-list'
+import type { SearchHit } from '../../../src/shared/library-api'
 import { useTempLibrary } from './temp-library'
 
 let library: Library

@@ -72,7 +72,7 @@ describe('start-up always ends in a window', () => {
       message: `Copydesk could not open the library in “${app.defaultFolder}”. “${app.defaultFolder}” is a file, not a folder.`,
       folder: app.defaultFolder
     })
-    expect(await app.call('getStartupProblem')).toEqual({ ok: true, value: problem })
+    expect(await app.call('getWindowStart')).toEqual({ ok: true, value: { problem } })
     expect(app.started).toEqual([])
   })
 
@@ -90,8 +90,19 @@ describe('start-up always ends in a window', () => {
 
     await rm(app.defaultFolder)
     expect(await app.call('retryStartup')).toEqual({ ok: true, value: null })
-    expect(await app.call('getStartupProblem')).toEqual({ ok: true, value: null })
     expect(await app.call('createArticle', { title: 'Found' })).toMatchObject({ ok: true, value: { title: 'Found' } })
+    // The window's one first answer: the app, its settings, the library and its list, newest first.
+    const start = await app.call('getWindowStart')
+    expect(start).toMatchObject({
+      ok: true,
+      value: {
+        problem: null,
+        appInfo: { name: 'Copydesk', libraryPath: app.defaultFolder },
+        settings: { theme: 'system' },
+        library: { path: app.defaultFolder, articleCount: 1 },
+        articles: [{ title: 'Found' }]
+      }
+    })
     // Once it runs, the ways out have nothing left to do.
     expect(await app.call('retryStartup')).toEqual({ ok: true, value: null })
     await app.call('showStartupFolder')

@@ -1,3 +1,5 @@
+// In the schema library's own chunk (electron.vite.config.ts): whichever chunk loads zod first sets it, before any schema is built.
+import '../zod-jitless'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../shared/library-api'
 import type { syncIntervals } from '../../../shared/settings'

@@ -1,4 +1,4 @@
-import { articleStatuses, statusLabels, type ArticleStatus } from '../../../shared/article/article'
+import { articleStatuses, statusLabels, type ArticleStatus } from '../../../shared/article/status'
 import type { ArticleFilters, SortChoice } from './useArticles'
 
 interface Props {

@@ -1,12 +1,21 @@
 import type { ImportReport } from '../../../shared/library-api'
 import { plural } from './format'
-import { importSummary } from './import-files'
 
 interface Props {
   report: ImportReport
   onOpen: (id: string) => void
   onDismiss: () => void
 }
+
+/** One line on what the import did. */
+const importSummary = (report: ImportReport): string =>
+  [
+    report.imported.length ? `Imported ${plural(report.imported.length, 'article')}.` : 'Nothing was imported.',
+    report.failed.length ? `${plural(report.failed.length, 'file')} could not be imported.` : '',
+    report.cancelled.length ? `Cancelled: ${plural(report.cancelled.length, 'file')} not imported.` : ''
+  ]
+    .filter(Boolean)
+    .join(' ')
 
 /** The reason as a sentence of its own, under the file's name. */
 const reasonFor = ({ reason }: ImportReport['failed'][number]): string => reason.charAt(0).toUpperCase() + reason.slice(1)

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../shared/library-api'
 import type { FolderRef } from '../../../shared/folders'
 import { call } from '../lib/api'
 import { lazyView } from '../lib/lazy-view'
+import type { RunningStart } from '../shell/StartupGate'
 import { ArticleList } from './ArticleList'
 import { FilterBar } from './FilterBar'
 import { plural } from './format'
@@ -23,6 +24,8 @@ const PromoManager = lazyView(() => import('../promos/PromoManager').then((modul
 
 interface Props {
   libraryPath: string
+  /** Main's first answer: the window draws the library and its list from it without asking again. */
+  start: Pick<RunningStart, 'library' | 'settings' | 'articles'>
   selectedId: string | null
   onSelect: (id: string | null) => void
   /** A new article was created (and opened). */
@@ -49,7 +52,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * The library: which folder is open, its articles (searchable, filtered,
  * virtualized), the trash, import by drop or picker, and the promo manager.
  */
-export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSaved, onError, onListShown }: Props): React.JSX.Element {
+export function Sidebar({ libraryPath, start, selectedId, onSelect, onCreated, lastSaved, onError, onListShown }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'articles' | 'trash'>('articles')
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [activeId, setActiveId] = useState<string | null>(selectedId)
@@ -77,11 +80,11 @@ export function Sidebar({ libraryPath, selectedId, onSelect, onCreated, lastSave
     dismissImport()
     setFilters(noFilters)
   }, [onSelect, dismissImport])
-  const library = useLibraryInfo(libraryPath, switched, onError)
+  const library = useLibraryInfo(libraryPath, switched, onError, start)
   // Not the library's path: learning it as the window opens would list the library a second time, and the
   // list would wait for that; a switch to another folder counts as a change.
   const reloadKey = `${library.changes}|${tick}`
-  const list = useArticles(filters, reloadKey, lastSaved)
+  const list = useArticles(filters, reloadKey, lastSaved, start.articles)
   // The promo manager shows which articles place each promo, and their titles: a save can change both.
   const promosKey = `${reloadKey}|${lastSaved?.id ?? ''}|${lastSaved?.updatedAt ?? ''}`
   const refresh = (): void => setTick((count) => count + 1)

@@ -1,4 +1,4 @@
-import { statusLabels, type ArticleStatus } from '../../../shared/article/article'
+import { statusLabels, type ArticleStatus } from '../../../shared/article/status'
 
 /** The status; an approved or published article edited since approval says so, as the text is not what was approved. */
 export function StatusBadge({ status, edited = false }: { status: ArticleStatus; edited?: boolean }): React.JSX.Element {

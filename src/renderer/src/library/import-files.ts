@@ -1,6 +1,5 @@
 import { MAX_IMPORT_BYTES, importFilesSchema, type ImportProgress, type ImportReport } from '../../../shared/library-api'
 import { call } from '../lib/api'
-import { plural } from './format'
 
 const MAX_NAME = importFilesSchema.shape.files.element.shape.name.maxLength ?? Infinity
 const MAX_PATH = importFilesSchema.shape.files.element.shape.path.unwrap().maxLength ?? Infinity
@@ -60,12 +59,3 @@ function pathOf(file: File): { path?: string } {
   const path = window.copydesk.pathOf(file)
   return path && path.length <= MAX_PATH ? { path } : {}
 }
-
-export const importSummary = (report: ImportReport): string =>
-  [
-    report.imported.length ? `Imported ${plural(report.imported.length, 'article')}.` : 'Nothing was imported.',
-    report.failed.length ? `${plural(report.failed.length, 'file')} could not be imported.` : '',
-    report.cancelled.length ? `Cancelled: ${plural(report.cancelled.length, 'file')} not imported.` : ''
-  ]
-    .filter(Boolean)
-    .join(' ')

@@ -1,4 +1,5 @@
-import { listFilter, listOrder, type ArticleSummary, type ListQuery, type SearchHit } from '../../../shared/library-api'
+import { listFilter, listOrder } from '../../../shared/article-list'
+import type { ArticleSummary, ListQuery, SearchHit } from '../../../shared/library-api'
 
 /**
  * `rows`, main's answer to `request`, as main would answer now that `saved`

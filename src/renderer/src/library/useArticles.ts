@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, useMemo, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { ArticleStatus } from '../../../shared/article/article'
+import { windowListQuery } from '../../../shared/article-list'
 import type { ArticleSummary, ListQuery, SearchHit } from '../../../shared/library-api'
 import { call, errorMessage } from '../lib/api'
 import { noSaves, patchRows, withSave, type SavedRows } from './patch-rows'
@@ -49,20 +50,27 @@ function toQuery(filters: ArticleFilters, query: string): ListQuery {
   return request
 }
 
-const wholeLibrary = JSON.stringify({ sort: 'updated' } satisfies ListQuery)
+const wholeLibrary = JSON.stringify(windowListQuery)
 
 /**
  * Answers for one request, given as JSON so an equal request never fetches
  * twice. Each answer notes how many saves had arrived when it was asked for,
  * so the saves after it can be put in; `askAgain` changing asks once more.
+ * `first`, the answer main gave as the window opened, stands for the first request, which is not sent.
  */
-function useList(requestJson: string | null, reloadKey: string, savesSoFar: number, askAgain: unknown): Loaded | null {
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+function useList(requestJson: string | null, reloadKey: string, savesSoFar: number, askAgain: unknown, first?: SearchHit[]): Loaded | null {
+  const [loaded, setLoaded] = useState<Loaded | null>(() =>
+    first && requestJson !== null ? { key: `${reloadKey}|${requestJson}`, request: JSON.parse(requestJson) as ListQuery, hits: first, asOf: 0 } : null
+  )
   const savesNow = useEffectEvent(() => savesSoFar)
+  const answered = useRef(loaded?.key ?? null)
   useEffect(() => {
     if (requestJson === null) return
-    let live = true
     const key = `${reloadKey}|${requestJson}`
+    // Main's first answer is this request's: nothing to ask until the request, the library or `askAgain` changes.
+    if (answered.current === key) return
+    answered.current = null
+    let live = true
     const request = JSON.parse(requestJson) as ListQuery
     const asOf = savesNow()
     call('listArticles', request).then(
@@ -95,13 +103,13 @@ const hitsOf = (loaded: Loaded | null, saves: SavedRows): SearchHit[] | null =>
  * list the library again: its row, which the save answers with, is put in
  * place in both lists.
  */
-export function useArticles(filters: ArticleFilters, reloadKey: string, lastSaved: ArticleSummary | null): ArticleListState {
+export function useArticles(filters: ArticleFilters, reloadKey: string, lastSaved: ArticleSummary | null, firstList?: SearchHit[]): ArticleListState {
   const saves = useSavedRows(lastSaved)
   const searchedFor = useDebouncedValue(filters.query.trim(), SEARCH_DEBOUNCE_MS)
   const request = toQuery(filters, searchedFor)
   const requestJson = JSON.stringify(request)
   const filtering = requestJson !== wholeLibrary
-  const all = useList(wholeLibrary, reloadKey, saves.count, null)
+  const all = useList(wholeLibrary, reloadKey, saves.count, null, firstList)
   // Whether a saved article still matches a search, and where it ranks, only main can say; a search answers at most a page of hits.
   const filtered = useList(filtering ? requestJson : null, reloadKey, saves.count, request.query ? saves.count : null)
   const current = filtering ? filtered : all

@@ -2,7 +2,6 @@ import { useCallback, useRef, useState } from 'react'
 import { newId } from '../../../shared/ids'
 import type { ImportProgress, ImportReport } from '../../../shared/library-api'
 import { call } from '../lib/api'
-import { importFiles } from './import-files'
 
 export interface ImportState {
   /** Set while an import runs: how far it got (null before the first file starts). */
@@ -27,6 +26,8 @@ export function useImport(onError: (error: unknown) => void): ImportState {
     setReport(null)
     setRunning({ progress: null })
     try {
+      // The import's code (and the schemas it checks files against) loads with the first import, not with the window.
+      const { importFiles } = await import('./import-files')
       setReport(
         await importFiles(files, {
           jobId: current.id,

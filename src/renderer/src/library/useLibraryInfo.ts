@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FolderRef } from '../../../shared/folders'
 import type { LibraryInfo } from '../../../shared/library-api'
+import type { SettingsView } from '../../../shared/settings'
 import { call } from '../lib/api'
 
 interface LibraryState {
@@ -20,14 +21,19 @@ interface LibraryState {
 export function useLibraryInfo(
   libraryPath: string,
   onSwitched: () => void,
-  onError: (error: unknown) => void
+  onError: (error: unknown) => void,
+  start: { library: LibraryInfo; settings: SettingsView }
 ): LibraryState {
-  const [info, setInfo] = useState<LibraryInfo | null>(null)
+  const [info, setInfo] = useState<LibraryInfo | null>(start.library)
   const [changes, setChanges] = useState(0)
-  const [recent, setRecent] = useState<FolderRef[]>([])
+  const [recent, setRecent] = useState<FolderRef[]>(start.settings.recentLibraries)
   const shownPath = useRef<string | null>(null)
+  // The window opens on the library main's first answer described: asked again only once the path changes.
+  const knownPath = useRef<string | null>(start.library.path)
 
   useEffect(() => {
+    if (libraryPath === knownPath.current) return
+    knownPath.current = null
     let live = true
     call('getLibraryInfo').then((next) => live && setInfo(next), onError)
     return () => {
@@ -44,10 +50,7 @@ export function useLibraryInfo(
     []
   )
 
-  useEffect(() => {
-    call('getSettings').then((settings) => setRecent(settings.recentLibraries), onError)
-    return window.copydesk.on('settingsChanged', (settings) => setRecent(settings.recentLibraries))
-  }, [onError])
+  useEffect(() => window.copydesk.on('settingsChanged', (settings) => setRecent(settings.recentLibraries)), [])
 
   const path = info?.path ?? null
   useEffect(() => {

@@ -1,41 +1,51 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { StartupProblem } from '../../../shared/ipc/contract'
+import type { StartupProblem, WindowStart } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../lib/api'
 
-type Phase = { kind: 'checking' } | { kind: 'running' } | { kind: 'failed'; problem: StartupProblem; busy: boolean; note: string | null }
+/** What the running app draws first, from main's one answer. */
+export type RunningStart = Extract<WindowStart, { problem: null }>
+
+type Phase =
+  | { kind: 'checking' }
+  | { kind: 'running'; start: RunningStart }
+  | { kind: 'failed'; problem: StartupProblem; busy: boolean; note: string | null }
+
+/** Main's first answer to the window, or why asking failed too (no main process answering): never nothing to draw. */
+const windowStart = (): Promise<WindowStart> =>
+  call('getWindowStart').catch((error: unknown) => ({ problem: { message: errorMessage(error), folder: '' } }))
 
 /**
- * Shows the workstation once main has opened a library. If it could not,
- * the window says why in plain words and offers the ways out: try again,
- * open another folder, show the folder in the file manager.
+ * Shows the workstation once main has opened a library, drawn from main's
+ * first answer. If it could not, the window says why in plain words and
+ * offers the ways out: try again, open another folder, show the folder in the file manager.
  */
-export function StartupGate({ children }: { children: React.ReactNode }): React.JSX.Element | null {
+export function StartupGate({ children }: { children: (start: RunningStart) => React.ReactNode }): React.JSX.Element | null {
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
 
-  const settle = useCallback((problem: StartupProblem | null, note: string | null = null) => {
-    setPhase(problem ? { kind: 'failed', problem, busy: false, note } : { kind: 'running' })
+  const settle = useCallback((start: WindowStart, note: string | null = null) => {
+    setPhase(start.problem ? { kind: 'failed', problem: start.problem, busy: false, note } : { kind: 'running', start })
   }, [])
 
   useEffect(() => {
-    call('getStartupProblem').then(
-      (problem) => settle(problem),
-      // Asking failed too (no main process answering): say so rather than draw nothing.
-      (error: unknown) => settle({ message: errorMessage(error), folder: '' })
-    )
+    let live = true
+    void windowStart().then((start) => live && settle(start))
+    return () => {
+      live = false
+    }
   }, [settle])
 
   if (phase.kind === 'checking') return null
-  if (phase.kind === 'running') return <>{children}</>
+  if (phase.kind === 'running') return <>{children(phase.start)}</>
 
   const { problem, busy, note } = phase
   const attempt = (run: () => Promise<StartupProblem | null>, sameProblemNote: string) => {
     setPhase({ ...phase, busy: true, note: null })
     run().then(
-      (next) => {
+      async (next) => {
         const same = next !== null && next.message === problem.message && next.folder === problem.folder
-        settle(next, same ? sameProblemNote : next ? 'That folder could not be opened either.' : null)
+        settle(next ? { problem: next } : await windowStart(), same ? sameProblemNote : next ? 'That folder could not be opened either.' : null)
       },
-      (error: unknown) => settle(problem, errorMessage(error))
+      (error: unknown) => settle({ problem }, errorMessage(error))
     )
   }
   const showFolder = () => {
