@@ -74,7 +74,7 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
-  it('an autosave sends the paragraph typed in, not the article; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
+  it('an autosave, the first after opening too, sends the paragraph typed in, not the article; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
     const body = { type: 'doc' as const, content: [paragraph('Alpha text.'), paragraph('Bravo text.'), paragraph('Charlie text.')] }
     const app = await openEditorLibrary(browser, { articles: [{ title: FIRST, body }] })
     const { page } = app
@@ -84,10 +84,13 @@ describe('saving in Chromium', () => {
     await openArticle(page, FIRST)
     await placeCursorIn(page, 'Bravo text.')
     await pressKeys(page, 'End')
+    let mark = app.calls.length
     await page.keyboard.type(' One.')
     await waitUntilSaved(page)
+    // The first save after opening too: the library named the opened body's fingerprint.
+    expect(savesFrom(mark)).toEqual([{ id, changes: {}, bodyPatch: { base: expect.any(String), from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Bravo text. One.')] } } }])
 
-    let mark = app.calls.length
+    mark = app.calls.length
     await page.keyboard.type(' Two.')
     await waitUntilSaved(page)
     expect(savesFrom(mark)).toEqual([{ id, changes: {}, bodyPatch: { base: expect.any(String), from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Bravo text. One. Two.')] } } }])

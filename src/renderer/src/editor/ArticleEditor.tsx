@@ -2,7 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
-import { bodyJson } from './body-json'
+import { adoptStoredBlocks, bodyJson } from './body-json'
 import { liveBodyStats } from './body-word-count'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
@@ -74,6 +74,8 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
   useEffect(() => {
     callbacks.current = { onStats, onError, onExport }
   })
+  // The body as the library stored it when the article opened: the base of the first save (article-saves.ts).
+  const [opened] = useState(body)
   const [blockServices] = useState(() => new LiveValue<EditorServices | null>(null))
   const extensions = useMemo(() => editorExtensions(blockServices), [blockServices])
   const [page, setPage] = useState<HTMLDivElement | null>(null)
@@ -98,15 +100,18 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   // Layout effect: on unmount it runs before Tiptap tears the editor down, so the last keystrokes are read.
   useLayoutEffect(() => {
-    let last = editor.state.doc
+    const first = editor.state.doc
+    let last = first
     saver.attachBody(() => {
       const doc = editor.state.doc
       if (doc.eq(last)) return null
+      // On the first read, not at opening: an article only read never pays for it.
+      if (last === first) adoptStoredBlocks(first, opened)
       last = doc
       return bodyJson(doc)
     })
     return () => saver.attachBody(null)
-  }, [editor, saver])
+  }, [editor, saver, opened])
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
