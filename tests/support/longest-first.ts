@@ -16,7 +16,7 @@ const quietSeconds = new Map<string, number>([
   ['e2e:tests/e2e/editor-leak.e2e.test.ts', 34],
   ['e2e:tests/e2e/library-scale.e2e.test.ts', 32],
   ['e2e:tests/e2e/workspace-layout.e2e.test.ts', 31],
-  ['unit:tests/shared/export/commonmark-dialects.test.ts', 26],
+  ['unit:tests/shared/export/commonmark-spec.test.ts', 30],
   ['e2e:tests/e2e/editor-saving.e2e.test.ts', 23],
   ['e2e:tests/e2e/approval.e2e.test.ts', 22],
   ['e2e:tests/e2e/review.e2e.test.ts', 22],
@@ -36,7 +36,6 @@ const quietSeconds = new Map<string, number>([
   ['e2e:tests/e2e/promo-manager.e2e.test.ts', 14],
   ['unit:tests/main/security/electronegativity.test.ts', 13],
   ['unit:tests/shared/import/limits.test.ts', 13],
-  ['unit:tests/shared/export/commonmark-spec.test.ts', 13],
   ['unit:tests/main/sync/sync.test.ts', 12],
   ['unit:tests/cli/export.test.ts', 10]
 ])

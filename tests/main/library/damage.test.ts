@@ -1,13 +1,13 @@
 import { hostname } from 'node:os'
-import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import type { TrashedArticle } from '../../../src/shared/library-api'
 import { INDEX_FILE, JOURNAL_FILE, LOCK_DIR, PROMOS_FILE, SEARCH_FILE } from '../../../src/main/library/layout'
 import { openLibrary, type Library } from '../../../src/main/library/library'
 import { CHECKLIST_FILE, readChecklistConfig, writeChecklistConfig } from '../../../src/main/library/review-checklist'
-import { addFixtureArticles, addHostingPromo, tempLibrary } from './temp-library'
+import { addFixtureArticles, addHostingPromo, copiedLibrary, tempLibrary } from './temp-library'
 
 /**
  * Every kind of file in the library layout (docs/article-format.md) × every
@@ -165,9 +165,8 @@ afterEach(async () => {
 })
 
 /** A library with every kind of file: live, trashed and revised articles, a promo, an image, checklist settings, the search index. */
-async function populated(): Promise<Setup> {
+async function populated(): Promise<Setup & { cleanup: () => Promise<void> }> {
   const session = await tempLibrary()
-  cleanups.push(session.cleanup)
   const live = await addFixtureArticles(session.library)
   const promoId = await addHostingPromo(session.library)
   const { src: media } = await session.library.addMedia('beach.png', png)
@@ -184,7 +183,23 @@ async function populated(): Promise<Setup> {
   await opened.close()
   await writeFile(join(session.dir, 'damaged', '1700000000000-copydesk-library.json'), '{"name":"kept aside earlier"}')
   expect(await exists(join(session.dir, SEARCH_FILE)), 'the search index was saved').toBe(true)
-  return { dir: session.dir, live, trashed, promoId, revisionId: revision!.id, media }
+  return { dir: session.dir, live, trashed, promoId, revisionId: revision!.id, media, cleanup: session.cleanup }
+}
+
+/** The populated library is written once per file; each test damages a copy of it, which reopens as the original would. */
+let template: Awaited<ReturnType<typeof populated>>
+beforeAll(async () => {
+  template = await populated()
+}, 120_000)
+afterAll(() => template?.cleanup())
+
+async function populatedCopy(): Promise<Setup> {
+  const copy = await copiedLibrary(template.dir)
+  cleanups.push(copy.cleanup)
+  const file = `articles/${template.live[0]!.id}.json`
+  const [original, copied] = await Promise.all([stat(join(template.dir, file)), stat(join(copy.dir, file))])
+  expect(copied.mtimeMs, 'the copy keeps the modification times the index stamps record').toBe(original.mtimeMs)
+  return { ...template, dir: copy.dir }
 }
 
 async function damage(kind: FileKind, s: Setup, what: Damage): Promise<{ file: string; bytes: Buffer }> {
@@ -211,7 +226,7 @@ describe('opening a library with a damaged file', () => {
   const cases = Object.entries(kinds).flatMap(([name, kind]) => damages.map((what) => [name, what, kind] as const))
 
   it.each(cases)('%s, %s: opens, says what was set aside, loses nothing acknowledged', async (name, what, kind) => {
-    const s = await populated()
+    const s = await populatedCopy()
     const { bytes } = await damage(kind, s, what)
     const library = await openLibrary(s.dir, 'existing')
     cleanups.push(() => library.close())

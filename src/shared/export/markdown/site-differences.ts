@@ -16,7 +16,7 @@ const textOf = (node: Nodes): string => ('value' in node ? node.value : 'childre
 /**
  * What kramdown (Jekyll) reads differently from CommonMark and cannot be
  * written its way: the CommonMark corpus on Jekyll
- * (tests/shared/export/commonmark-dialects.test.ts) lists each.
+ * (tests/shared/export/commonmark-spec.test.ts) lists each.
  */
 const kramdown: Difference[] = [
   {
