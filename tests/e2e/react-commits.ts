@@ -28,10 +28,13 @@ export async function recordCommits(page: Page): Promise<{ commits: () => Promis
     const seen = new WeakMap<Fiber, { props: unknown; state: unknown }>()
     const drawn = (fiber: Fiber | null, into: Set<string>): void => {
       for (let f = fiber; f; f = f.sibling) {
-        const before = seen.get(f) ?? (f.alternate ? seen.get(f.alternate) : undefined)
+        const before = seen.get(f)
         const name = nameOf(f.type)
         if (name && (!before || before.props !== f.memoizedProps || before.state !== f.memoizedState)) into.add(name)
-        seen.set(f, { props: f.memoizedProps, state: f.memoizedState })
+        // Under both of its fibers: React swaps them, and the one that was current two commits ago holds older props.
+        const now = { props: f.memoizedProps, state: f.memoizedState }
+        seen.set(f, now)
+        if (f.alternate) seen.set(f.alternate, now)
         drawn(f.child, into)
       }
     }
