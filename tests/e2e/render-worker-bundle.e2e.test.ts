@@ -28,11 +28,13 @@ describe('the bundled render worker', () => {
     try {
       const threaded = await Promise.all(sources.map((source) => pool.render(source, targetOf(source))))
       const here = await Promise.all(sources.map((source) => inThisThread(setup).render(source, targetOf(source))))
-      expect(threaded.map(({ temp: _staged, ...rest }) => rest)).toEqual(here)
+      expect(threaded.map(({ temp: _staged, stamp: _stamped, ...rest }) => rest)).toEqual(here)
       for (const [index, rendered] of threaded.entries()) {
         expect(rendered.action).toBe('add')
-        // The staged bytes are the ones this thread's export core renders.
-        expect(sha256(await readFile(rendered.temp!))).toBe(here[index]!.sha256)
+        // The staged bytes are the ones this thread's export core renders, and the stamp is the staged file's.
+        const staged = await readFile(rendered.temp!)
+        expect(sha256(staged)).toBe(here[index]!.sha256)
+        expect(rendered.stamp?.size).toBe(staged.length)
       }
     } finally {
       await pool.close()
