@@ -38,6 +38,12 @@ export interface SavedEdit extends SavedArticle {
   bodyFingerprint: string
 }
 
+/** An article opened in the editor, with the fingerprint of its body, the base of the first save's changed blocks. */
+export interface OpenedArticle {
+  article: Article
+  bodyFingerprint: string
+}
+
 export interface TrashedArticle extends ArticleSummary {
   trashedAt: string
 }

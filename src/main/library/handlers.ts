@@ -8,7 +8,7 @@ import { savedArticle } from './summary'
 import { switchLibrary } from './switch-library'
 
 type LibraryChannel =
-  | 'getLibraryInfo' | 'openLibrary' | 'listArticles' | 'getArticle' | 'createArticle' | 'saveArticle' | 'duplicateArticle'
+  | 'getLibraryInfo' | 'openLibrary' | 'listArticles' | 'getArticle' | 'openArticle' | 'createArticle' | 'saveArticle' | 'duplicateArticle'
   | 'trashArticle' | 'listTrash' | 'restoreArticle' | 'emptyTrash' | 'listRevisions' | 'getRevision' | 'takeSnapshot'
   | 'restoreRevision' | 'listPromos' | 'savePromo' | 'deletePromo' | 'importFiles' | 'cancelImport' | 'addMedia'
 
@@ -27,6 +27,10 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
     },
     listArticles: (query) => library().listArticles(query),
     getArticle: ({ id }) => library().getArticle(id),
+    openArticle: async ({ id }) => {
+      const article = await library().getArticle(id)
+      return { article, bodyFingerprint: bodyFingerprint(article.body) }
+    },
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
     saveArticle: async ({ id, changes, bodyPatch }) => {
       const lib = library()

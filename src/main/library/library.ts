@@ -28,7 +28,7 @@ import { reconcile } from './reconcile'
 import { saveableChanges, withReviewRecord } from './review-records'
 import { Revisions, SESSION_QUIET_MS, type RevisionMark } from './revisions'
 import { LibrarySearch } from './search-service'
-import { indexEntry, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
+import { indexEntry, sameStamp, stampOf, toSummary, toTrashed, type FileStamp, type IndexEntry } from './summary'
 
 export interface OpenOptions {
   indexNow?: boolean
@@ -79,6 +79,8 @@ export const SEARCH_LIMIT = 50
 export class Library {
   readonly paths: LibraryPaths
   private readonly writes = new SerialQueue()
+  /** The article this library wrote last, and its file's stamp right after (readForSave). */
+  private lastWritten: { article: Article; stamp: FileStamp } | null = null
   private readonly search: LibrarySearch
   private slugOwners: Map<string, string> | null = null
   private closed = false
@@ -195,6 +197,20 @@ export class Library {
     throw new UserError('not-found', this.store.trash.has(idOrSlug) ? 'That article is in the trash; restore it first.' : `There is no article “${idOrSlug}” in this library.`)
   }
 
+  /**
+   * The article as stored, for a save. Autosave writes the same article over
+   * and over: while its file is the one this library last wrote, that article
+   * is used as it is, not read, parsed and checked again.
+   */
+  private async readForSave(id: string): Promise<Article> {
+    const last = this.lastWritten
+    if (last?.article.id === id) {
+      const stamp = await lstat(this.paths.article(id)).then(stampOf, () => null)
+      if (stamp && sameStamp(stamp, last.stamp)) return last.article
+    }
+    return this.readLive(id)
+  }
+
   private async readLive(id: string): Promise<Article> {
     return readArticleFile(this.paths.article(id), id).catch((error: unknown) => {
       throw unreadableArticle(error)
@@ -258,7 +274,7 @@ export class Library {
    */
   async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false, bodyPatch }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
-      const stored = await this.readLive(this.resolveId(id))
+      const stored = await this.readForSave(this.resolveId(id))
       if (bodyPatch) changes = { ...changes, body: patchedBody(stored, bodyPatch) }
       const { applyChanges } = await articleRules()
       const slugs = this.slugs()
@@ -474,6 +490,7 @@ export class Library {
     const file = this.paths.article(article.id)
     await refuseLinkedFolders(this.dir, file)
     const stamp = await writeArticleFile(file, article)
+    this.lastWritten = { article, stamp }
     await this.revisions(article.id).add(article, revision, mark)
     await this.indexLive(article, stamp, extraOps)
   }

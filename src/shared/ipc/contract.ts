@@ -24,6 +24,7 @@ import {
   type ImportProgress,
   type ImportReport,
   type LibraryInfo,
+  type OpenedArticle,
   type PromoWithUsage,
   type RevisionInfo,
   type SavedArticle,
@@ -108,6 +109,8 @@ export const contract = {
   /** With `query`, results are search hits ranked by relevance. */
   listArticles: channel<SearchHit[]>()(listQuerySchema),
   getArticle: channel<Article>()(byIdSchema),
+  /** The article for the editor, with its body's fingerprint, so even the first autosave sends only the blocks changed. */
+  openArticle: channel<OpenedArticle>()(byIdSchema),
   createArticle: channel<Article>()(createArticleSchema),
   saveArticle: channel<SavedEdit>()(saveArticleSchema),
   duplicateArticle: channel<Article>()(byIdSchema),

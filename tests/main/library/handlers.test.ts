@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type HandlerContext } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import type { ImportReport, SavedArticle, SavedEdit, SearchHit } from '../../../src/shared/library-api'
+import type { ImportReport, OpenedArticle, SavedArticle, SavedEdit, SearchHit } from '../../../src/shared/library-api'
 import { tinyPng } from '../site-export/fixture-library'
 import type { SettingsView } from '../../../src/shared/settings'
 import { useHandlerServices } from './handler-services'
@@ -87,6 +87,29 @@ describe('library channels', () => {
     const both = await call('saveArticle', { id: created.id, changes: { body }, bodyPatch: typed })
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
     expect(await call('getArticle', { id: created.id })).toMatchObject({ ok: true, value: { title: 'Blocks', body: expected } })
+  })
+
+  it('opens an article for the editor with its body’s fingerprint, which the first save’s changed blocks build on; a file changed on disk since the last save is read again, and the splice refused', async () => {
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+    const body = { type: 'doc' as const, content: [paragraph('One.'), paragraph('Two.')] }
+    const { value: created } = (await call('createArticle', { title: 'Opened' })) as { value: { id: string } }
+    await env.services.library.saveArticle(created.id, { body })
+    const opened = await call('openArticle', { id: created.id })
+    if (!opened.ok) throw new Error(opened.error.message)
+    const { article, bodyFingerprint } = opened.value as OpenedArticle
+    expect(article.body).toEqual(body)
+
+    const typed = { base: bodyFingerprint, from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Two, typed.')] } }
+    const first = await call('saveArticle', { id: created.id, changes: {}, bodyPatch: typed })
+    if (!first.ok) throw new Error(first.error.message)
+    expect((first.value as SavedEdit).article.body.content).toEqual([paragraph('One.'), paragraph('Two, typed.')])
+
+    // Someone rewrites the file (a sync tool, a hand edit): the next splice names a body the file no longer holds.
+    const file = env.services.library.paths.article(created.id)
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { body: { content: unknown[] } }
+    await writeFile(file, JSON.stringify({ ...onDisk, body: { type: 'doc', content: [paragraph('Rewritten elsewhere.')] } }))
+    const next = { base: (first.value as SavedEdit).bodyFingerprint, from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Two, typed on.')] } }
+    expect(await call('saveArticle', { id: created.id, changes: {}, bodyPatch: next })).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
   it('opens the library the user picked in the dialog, remembers it and tells the renderer', async () => {

@@ -3,6 +3,8 @@ import type { Schema } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
 import { articleSchema } from '../../../src/shared/schema/extensions'
 import { editorExtensions } from '../../../src/renderer/src/editor/editor-extensions'
+import type { EditorServices } from '../../../src/renderer/src/editor/editor-services'
+import { LiveValue } from '../../../src/renderer/src/lib/live-value'
 import { netflixArticle } from '../../fixtures/netflix'
 
 /** A schema as data: node and mark names in order with their content, groups and attributes (parse and render functions aside). */
@@ -20,7 +22,7 @@ function entries<T>(map: { forEach(f: (key: string, value: T) => void): void }):
 }
 
 describe('the editor schema', () => {
-  const editorSchema = getSchema(editorExtensions({ onError: () => undefined }))
+  const editorSchema = getSchema(editorExtensions(new LiveValue<EditorServices | null>(null)))
 
   it('is the article schema the library validates with and export reads: views and behaviour add no node, mark or attribute', () => {
     expect(shape(editorSchema)).toBe(shape(articleSchema))

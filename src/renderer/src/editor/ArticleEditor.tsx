@@ -2,10 +2,11 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
-import { bodyJson } from './body-json'
+import { adoptStoredBlocks, bodyJson } from './body-json'
 import { liveBodyStats } from './body-word-count'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
+import { useEditorServices, type EditorServices } from './editor-services'
 import { FindBar } from './find/FindBar'
 import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
@@ -16,6 +17,7 @@ import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
 import { ReviewRail } from '../review/rail/ReviewRail'
 import { useElementWidth } from '../shell/useElementWidth'
+import { LiveValue } from '../lib/live-value'
 
 /** The narrowest text beside the comments; below it the comments open over the text instead. */
 const RAIL_BESIDE_MIN_WIDTH = 560 + 56 + 240
@@ -48,6 +50,16 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
 const STATS_DELAY_MS = 400
 
 /**
+ * Hands the services to the block views drawn without React. A component of
+ * its own, so the promos arriving redraw it alone, not the editor.
+ */
+function ServicesForBlocks({ into }: { into: LiveValue<EditorServices | null> }): null {
+  const services = useEditorServices()
+  useLayoutEffect(() => into.set(services), [into, services])
+  return null
+}
+
+/**
  * The body is read once, when the editor starts. Each autosave hands back the
  * stored copy of what the editor already holds: redrawing the editor, its
  * toolbar and its rail for it would only cost the keys typed meanwhile.
@@ -62,7 +74,10 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
   useEffect(() => {
     callbacks.current = { onStats, onError, onExport }
   })
-  const extensions = useMemo(() => editorExtensions({ onError: (error) => callbacks.current.onError(error) }), [])
+  // The body as the library stored it when the article opened: the base of the first save (article-saves.ts).
+  const [opened] = useState(body)
+  const [blockServices] = useState(() => new LiveValue<EditorServices | null>(null))
+  const extensions = useMemo(() => editorExtensions(blockServices), [blockServices])
   const [page, setPage] = useState<HTMLDivElement | null>(null)
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   const columnWidth = useElementWidth(scroller)
@@ -85,15 +100,18 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   // Layout effect: on unmount it runs before Tiptap tears the editor down, so the last keystrokes are read.
   useLayoutEffect(() => {
-    let last = editor.state.doc
+    const first = editor.state.doc
+    let last = first
     saver.attachBody(() => {
       const doc = editor.state.doc
       if (doc.eq(last)) return null
+      // On the first read, not at opening: an article only read never pays for it.
+      if (last === first) adoptStoredBlocks(first, opened)
       last = doc
       return bodyJson(doc)
     })
     return () => saver.attachBody(null)
-  }, [editor, saver])
+  }, [editor, saver, opened])
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -136,6 +154,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   return (
     <>
+      <ServicesForBlocks into={blockServices} />
       <Toolbar editor={editor} onEditLink={() => setEditingLink(true)} onFind={() => setFindRequest((n) => n + 1)} onExport={() => callbacks.current.onExport()} onError={onError}>
         <ReviewToolButtons editor={editor} />
       </Toolbar>

@@ -24,3 +24,16 @@ export function bodyJson(doc: PMNode): BodyDoc {
   doc.forEach((block) => content.push(blockJson(block)))
   return { type: 'doc', content }
 }
+
+/**
+ * Lets the blocks of the editor's first document that are as `stored` holds
+ * them be that stored JSON itself. Saves send the blocks that differ from the
+ * stored body by identity (blockSplice), so the first autosave after opening
+ * sends what was edited, not every block.
+ */
+export function adoptStoredBlocks(doc: PMNode, stored: BodyDoc): void {
+  doc.forEach((block, _offset, index) => {
+    const json = stored.content[index]
+    if (json && json !== jsonOfBlock.get(block) && JSON.stringify(blockJson(block)) === JSON.stringify(json)) jsonOfBlock.set(block, json)
+  })
+}

@@ -4,7 +4,8 @@ import { articleExtensions } from '../../../shared/schema/extensions'
 import { FaqItemWithView, FaqKeyboard, FaqWithView } from './blocks/faq/faq-editor'
 import { withImageView } from './blocks/image/image-editor'
 import { withInlineImageView } from './blocks/inline-image/inline-image-editor'
-import { PromoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
+import { promoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
+import type { EditorServices } from './editor-services'
 import { MoveBlock } from './extensions/move-block'
 import { SmartTypography } from './extensions/smart-typography'
 import { FindReplace } from './find/find-replace'
@@ -12,24 +13,31 @@ import { ClipboardIntake } from './paste/clipboard-intake'
 import { SlashCommand } from './toolbar/slash-command'
 import { ReviewEditing } from '../review/editing/review-editing'
 import { withSuggestionLook } from '../review/editing/suggestion-look'
+import type { LiveValue } from '../lib/live-value'
 
-const withViews: Record<string, (shared: AnyExtension) => AnyExtension> = {
+type Views = Record<string, (shared: AnyExtension) => AnyExtension>
+
+const withViews = (services: LiveValue<EditorServices | null>): Views => ({
   faq: () => FaqWithView,
   faqItem: () => FaqItemWithView,
-  promoSlot: () => PromoSlotWithView,
+  promoSlot: () => promoSlotWithView(services),
   image: (shared) => withImageView(shared as Node),
   inlineImage: (shared) => withInlineImageView(shared as Node),
   suggestionInsert: (shared) => withSuggestionLook(shared as Mark, 'insert'),
   suggestionDelete: (shared) => withSuggestionLook(shared as Mark, 'delete')
-}
+})
 
 /**
  * The editor's extensions: the article schema shared with the library and
  * export, with views on its blocks, plus behaviour that adds no node or mark
  * (placeholders, typography, moving blocks, find, paste cleanup, slash menu).
+ * What they need from outside the editor (the promos, error reporting) they
+ * read from `services`, set once the editor shows.
  */
-export function editorExtensions({ onError }: { onError: (error: unknown) => void }): Extensions {
-  const schemaWithViews = articleExtensions.map((extension) => withViews[extension.name]?.(extension) ?? extension)
+export function editorExtensions(services: LiveValue<EditorServices | null>): Extensions {
+  const onError = (error: unknown): void => services.get()?.onError(error)
+  const views = withViews(services)
+  const schemaWithViews = articleExtensions.map((extension) => views[extension.name]?.(extension) ?? extension)
   return [
     ...schemaWithViews,
     FaqKeyboard,

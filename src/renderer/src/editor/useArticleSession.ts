@@ -68,10 +68,10 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     let title = ''
     const load = async (): Promise<void> => {
       await closingSaves.get(articleId)
-      const article = await call('getArticle', { id: articleId })
+      const { article, bodyFingerprint } = await call('openArticle', { id: articleId })
       if (!live) return
       title = article.title
-      const saveArticle = articleSaves(articleId)
+      const saveArticle = articleSaves(articleId, { body: article.body, fingerprint: bodyFingerprint })
       const opened = new ArticleSaver({
         save: async (changes) => {
           const { article: saved, summary } = await saveArticle(changes)

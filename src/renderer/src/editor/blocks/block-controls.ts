@@ -6,8 +6,13 @@
  * `data-block-controls` and each control with `data-block-control`; a control
  * starts with tabIndex 0 if it is the block's first, -1 otherwise.
  */
-export const blockControlsProps = { 'data-block-controls': '' } as const
-export const controlProps = (first: boolean) => ({ 'data-block-control': '', tabIndex: first ? 0 : -1 })
+export const markBlockControls = (block: HTMLElement): void => {
+  block.dataset['blockControls'] = ''
+}
+export function markControl(control: HTMLElement, first: boolean): void {
+  control.dataset['blockControl'] = ''
+  control.tabIndex = first ? 0 : -1
+}
 
 const controlsOf = (block: Element): HTMLElement[] =>
   [...block.querySelectorAll<HTMLElement>('[data-block-control]')].filter((control) => control.closest('[data-block-controls]') === block)

@@ -3,15 +3,22 @@ import { blockSplice } from '../../../../shared/article/body-patch'
 import type { ArticleChanges, SavedEdit } from '../../../../shared/library-api'
 import { ApiError, call } from '../../lib/api'
 
+/** A body the library holds, and its fingerprint there. */
+export interface StoredBody {
+  body: BodyDoc
+  fingerprint: string
+}
+
 /**
- * Sends one article's saves. A body goes as the blocks changed since the body
- * the library last answered with, so an autosave in a long article carries a
- * paragraph, not the article. The whole body goes when there is no such base:
- * the first save, a save started while another runs (a closing window), or
- * after the library refused the base because its body changed meanwhile.
+ * Sends one article's saves. A body goes as the blocks changed since `opened`
+ * or since the body the library last answered with, so an autosave in a long
+ * article carries a paragraph, not the article. The whole body goes when
+ * there is no such base: a save started while another runs (a closing
+ * window), or after the library refused the base because its body changed
+ * meanwhile.
  */
-export function articleSaves(id: string): (changes: ArticleChanges) => Promise<SavedEdit> {
-  let stored: { body: BodyDoc; fingerprint: string } | null = null
+export function articleSaves(id: string, opened: StoredBody): (changes: ArticleChanges) => Promise<SavedEdit> {
+  let stored: StoredBody | null = opened
   let running = 0
   const send = async (request: Parameters<typeof call<'saveArticle'>>[1]): Promise<SavedEdit> => {
     running++
@@ -21,7 +28,7 @@ export function articleSaves(id: string): (changes: ArticleChanges) => Promise<S
       running--
     }
   }
-  const sendBody = async (changes: ArticleChanges, body: BodyDoc, base: NonNullable<typeof stored>): Promise<SavedEdit> => {
+  const sendBody = async (changes: ArticleChanges, body: BodyDoc, base: StoredBody): Promise<SavedEdit> => {
     const rest = { ...changes }
     delete rest.body
     try {

@@ -1,11 +1,10 @@
 import { Extension } from '@tiptap/core'
-import { ReactNodeViewRenderer } from '@tiptap/react'
 import { Faq, FaqItem } from '../../../../../shared/blocks/faq/faq-nodes'
 import { enterAnswer, faqItemDepth, insertFaqItem, leaveAnswer, removeFaqItem } from './faq-commands'
 import { FaqItemView } from './faq-item-view'
-import { FaqView } from './FaqView'
+import { FaqView } from './faq-view'
 
-export const FaqWithView = Faq.extend({ addNodeView: () => ReactNodeViewRenderer(FaqView) })
+export const FaqWithView = Faq.extend({ addNodeView: () => (props) => new FaqView(props) })
 export const FaqItemWithView = FaqItem.extend({ addNodeView: () => (props) => new FaqItemView(props) })
 
 /**

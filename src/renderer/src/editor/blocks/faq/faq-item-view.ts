@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, X } from 'lucide-react'
 import { shortcuts } from '../../../../../shared/shortcuts'
 import { moveBlock } from '../../extensions/move-block'
 import { withShortcut } from '../../shortcuts'
-import { controlProps } from '../block-controls'
+import { domButton } from '../dom-button'
 import { drawIcon } from '../dom-icon'
 import { removeFaqItem } from './faq-commands'
 
@@ -54,17 +54,7 @@ export class FaqItemView extends NodeView<null> {
   }
 
   private button(label: string, title: string, icon: ReturnType<typeof drawIcon>, change: Change): HTMLButtonElement {
-    const button = document.createElement('button')
-    button.type = 'button'
-    button.className = 'ghost'
-    button.title = title
-    button.setAttribute('aria-label', label)
-    const { tabIndex, ...data } = controlProps(false)
-    button.tabIndex = tabIndex
-    for (const name of Object.keys(data)) button.setAttribute(name, '')
-    button.append(icon.clone())
-    button.addEventListener('click', () => this.run(change))
-    return button
+    return domButton({ className: 'ghost', label, title, icon, first: false, onClick: () => this.run(change) })
   }
 
   private run(change: Change): void {

@@ -1,14 +1,8 @@
-import { ReactNodeViewRenderer } from '@tiptap/react'
 import { PromoSlot } from '../../../../../shared/blocks/promo-slot/promo-slot-node'
-import { PromoSlotView } from './PromoSlotView'
+import type { LiveValue } from '../../../lib/live-value'
+import type { EditorServices } from '../../editor-services'
+import { PromoSlotView } from './promo-slot-view'
 
-/** The shared promo-slot node with its editor view. The picker's search box and buttons keep their events. */
-export const PromoSlotWithView = PromoSlot.extend({
-  addNodeView: () =>
-    ReactNodeViewRenderer(PromoSlotView, {
-      stopEvent: ({ event }) => {
-        const target = event.target as HTMLElement | null
-        return !event.type.startsWith('drag') && event.type !== 'drop' && !!target?.closest('button, input, .promo-picker')
-      }
-    })
-})
+/** The shared promo-slot node with its editor view, which follows the library's promos in `services`. */
+export const promoSlotWithView = (services: LiveValue<EditorServices | null>) =>
+  PromoSlot.extend({ addNodeView: () => (props) => new PromoSlotView(props, services) })
