@@ -147,7 +147,7 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   print(`    open            ${ms(figures.open)} (median of 3; search is prepared on demand, or in the background in the app)`)
   print(`    search index    first opening: ready ${ms(first.ms)} after opening (target ~15 s at 10,000); reading and parsing every article alone takes ${ms(raw.ms)}, ×${(first.ms / raw.ms).toFixed(1)}`)
   print(`    search index    later openings: open and ready in ${ms(reopenMs)} (target ~2 s at 10,000), reading the ${mb(savedBytes)} it saved`)
-  print(`    memory          search index ${mb(first.memory)} after the first build, ${mb(reopenMemory)} read back, ${mb(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; target < 200 MB)`)
+  print(`    memory          search index ${shown(first.memory)} after the first build, ${mb(reopenMemory)} read back, ${mb(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; target < 200 MB)`)
   print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)}); the first listing by date and by title after opening, which sort the library once: ${firstLists.map(ms).join(', ')}`)
   print(`    search          p50 ${ms(figures.search50)}, p95 ${ms(figures.search95)} (${SEARCHES} queries, ${(hits / SEARCHES).toFixed(0)} hits each on average; target p95 < ${TARGET_SEARCH_P95_MS} ms: ${verdict(figures.search95 < TARGET_SEARCH_P95_MS)})`)
   print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE}: ${verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE)})`)
@@ -183,8 +183,13 @@ async function measureAll(mode: Mode, print: (line: string) => void): Promise<vo
     )
   }
   const largest = all.at(-1)!
-  print(`  ${mode}: open ${largest.size} articles: ${ms(largest.open)} (target < ${TARGET_OPEN_MS} ms at 50,000: ${verdict(largest.open < TARGET_OPEN_MS)})`)
+  // The target is for 50,000 articles: a smaller library meeting it says nothing about it.
+  const judged = largest.size >= 50_000 ? verdict(largest.open < TARGET_OPEN_MS) : `not judged, the largest library here has ${largest.size}`
+  print(`  ${mode}: open ${largest.size} articles: ${ms(largest.open)} (target < ${TARGET_OPEN_MS} ms at 50,000: ${judged})`)
 }
+
+/** A heap difference: garbage collected meanwhile can make it negative, which measures nothing. */
+const shown = (bytes: number): string => (bytes < 0 ? 'not measurable (the heap shrank meanwhile)' : mb(bytes))
 
 /** Issue 16: every library target holds quiet and with every core busy; each mode prints its own figures. */
 export const librarySection: BenchSection = {
