@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TermDictionary } from '../../../src/main/library/search-dictionary'
+import { editDistance } from './edit-distance'
 
-/** Plain edit distance, row by row, as the reference for what the dictionary finds. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    row = next
-  }
-  return row[b.length]!
-}
 
 /** Words with shared prefixes, near misses and a prefix that is a word itself, in no particular order. */
 function words(count: number): string[] {
@@ -37,7 +28,7 @@ describe('the dictionary of indexed words', () => {
 
   it('finds every word within the edits allowed, with its distance, and no other', () => {
     for (const [word, max] of [['hollywod', 1], ['helo', 1], ['abcd', 2], ['ba', 1], ['eeeee', 2], ['xyz', 1]] as const) {
-      const want = all.flatMap((term, id) => (distance(word, term) <= max ? [[term, id, distance(word, term)] as [string, number, number]] : []))
+      const want = all.flatMap((term, id) => (editDistance(word, term) <= max ? [[term, id, editDistance(word, term)] as [string, number, number]] : []))
       expect(byTerm(dictionary.near(word, max)), word).toEqual(byTerm(want))
     }
   })

@@ -4,6 +4,7 @@ import { SearchIndex, searchFields, type SearchMatch } from '../../../src/main/l
 import { indexTerms, queryTerms } from '../../../src/main/library/search-terms'
 import { fixtureArticles, netflixArticle } from '../../fixtures/netflix'
 import { syntheticArticles } from '../../bench/synthetic-articles'
+import { editDistance } from './edit-distance'
 
 const everything = (): boolean => true
 const ids = (matches: SearchMatch[]): string[] => matches.map((m) => m.id)
@@ -135,13 +136,3 @@ describe('the search index', () => {
     expect(() => SearchIndex.fromSnapshot({ ...snapshot, docs: snapshot.docs.slice(1) })).toThrow()
   })
 })
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    row = next
-  }
-  return row[b.length]!
-}
