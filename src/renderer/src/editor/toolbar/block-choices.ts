@@ -1,4 +1,8 @@
 import type { Editor } from '@tiptap/core'
+// The typings of two commands used below (insertTable, setListLoose): the type-check reads src/shared through its
+// declarations, which keep no import that only brought in values, so the extensions that add the commands are named here.
+import type {} from '@tiptap/extension-table'
+import type {} from '../../../../shared/schema/list-spacing'
 import { emptyFaq } from '../blocks/faq/faq-commands'
 import { addImageFiles, pickImageFiles } from '../media/add-image-files'
 import { insertBlock } from './insert-block'
