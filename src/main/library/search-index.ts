@@ -1,7 +1,7 @@
 import type { Article } from '../../shared/article/article'
 import { bodyText } from '../../shared/article/body'
 import { TermDictionary } from './search-dictionary'
-import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows } from './search-postings'
+import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
 import { indexTerms, queryTerms } from './search-terms'
 
 /** What is searched in an article, by field. */
@@ -96,7 +96,7 @@ export class SearchIndex {
   /** Scratch space for one term's live postings in one field, at most one per document. */
   private scratch = new Uint32Array(1024)
 
-  private constructor(terms: string[], docs: [string, string][], lengths: ArrayLike<number>[], postings: PostingRows[]) {
+  private constructor(terms: string[], docs: [string, string][], lengths: ArrayLike<number>[], postings: (PostingRows | SourceRows)[]) {
     this.terms = terms
     this.dictionary = new TermDictionary(terms)
     this.docIds = docs.map(([id]) => id)
@@ -111,8 +111,11 @@ export class SearchIndex {
     return new SearchIndex([], [], [], [])
   }
 
-  /** Throws when the parts do not fit together: the caller then builds the index afresh. */
-  static fromSnapshot(snapshot: SearchSnapshot): SearchIndex {
+  /**
+   * Throws when the parts do not fit together: the caller then builds the
+   * index afresh. The postings may stay in the saved file (search-file.ts).
+   */
+  static fromSnapshot(snapshot: SearchSnapshot | (Omit<SearchSnapshot, 'postings'> & { postings: SourceRows[] })): SearchIndex {
     const { docs, terms, lengths, postings } = snapshot
     const fits =
       lengths.length === FIELDS.length && postings.length === FIELDS.length && docs.length < MAX_DOCS &&
@@ -257,6 +260,23 @@ export class SearchIndex {
       lengths: this.lengths.map((field) => Uint32Array.from(field)),
       postings
     }
+  }
+
+  /**
+   * Reads the base postings from `sources` from now on, the file `snapshot`
+   * was just saved to, wherever no merge changed them since: they then no
+   * longer take memory. Sources it does not take are released.
+   */
+  readSavedPostings(snapshot: SearchSnapshot, sources: PostingSource[]): void {
+    this.fields.forEach((field, f) => {
+      if (field.basedOn(snapshot.postings[f]!.offsets)) field.moveTo(sources[f]!)
+      else sources[f]!.release()
+    })
+  }
+
+  /** Lets go of the saved file the postings are read from; the index is not searched after this. */
+  close(): void {
+    for (const field of this.fields) field.release()
   }
 
   /** Sorts the words added since the last query in, so that the first search is as quick as the others. */

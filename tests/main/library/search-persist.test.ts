@@ -32,7 +32,9 @@ describe('the saved search index', () => {
     await utimes(paths.article(netflix.id), when, when)
     await reopenSearchable()
     await session.library.close()
-    expect(await readSearchFile(paths.search)).not.toBeNull()
+    const saved = await readSearchFile(paths.search)
+    expect(saved).not.toBeNull()
+    saved?.close()
 
     // Same size, same modification time: the library trusts the file unchanged, and so does search, which keeps what it saved.
     const text = await readFile(paths.article(netflix.id), 'utf8')
@@ -86,7 +88,9 @@ describe('the saved search index', () => {
       expect(await found(library, 'deepfakes'), what).toEqual([netflix.id])
       expect(await found(library, 'netflix hollywood'), what).toEqual([netflix.id])
       await library.close()
-      expect(await readSearchFile(file), `${what}: written anew`).not.toBeNull()
+      const saved = await readSearchFile(file)
+      expect(saved, `${what}: written anew`).not.toBeNull()
+      saved?.close()
     }
   })
 
