@@ -6,8 +6,9 @@ import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { writeFileAtomic } from './json-file'
 import { isAlive } from './lock'
-import type { PostingSource } from './search-postings'
+import { grown, type PostingSource } from './search-postings'
 import { SearchIndex, type SearchSnapshot } from './search-index'
+import { TermList } from './search-term-list'
 
 /**
  * The search index saved next to the library index, so that opening a big
@@ -24,13 +25,14 @@ import { SearchIndex, type SearchSnapshot } from './search-index'
  */
 const MAGIC = Buffer.from('copydesk-search\n')
 // Raise when the tokenizer or the layout changes: older files are then rebuilt.
-const FORMAT = 1
+const FORMAT = 2
 const PREAMBLE = MAGIC.length + 16
 const LITTLE_ENDIAN = 1
 
 interface Header {
   docs: [string, string][]
-  terms: string[]
+  /** The words, each followed by a newline but the last (search-term-list.ts). */
+  terms: string
   /** Element counts of the parts, in order. */
   parts: number[]
 }
@@ -45,7 +47,7 @@ const bytesOf = (array: Uint32Array): Buffer => Buffer.from(array.buffer, array.
 /** Writes `snapshot` to `file`; returns the preamble written, which names this content (its checksum included). */
 export async function writeSearchFile(file: string, snapshot: SearchSnapshot): Promise<Buffer> {
   const arrays = parts(snapshot)
-  const header: Header = { docs: snapshot.docs, terms: snapshot.terms, parts: arrays.map((a) => a.length) }
+  const header: Header = { docs: snapshot.docs, terms: snapshot.terms.joined(), parts: arrays.map((a) => a.length) }
   const json = Buffer.from(JSON.stringify(header))
   const headerBytes = Buffer.concat([json, Buffer.alloc((4 - (json.length % 4)) % 4, ' ')])
   const body = [headerBytes, ...arrays.map(bytesOf)]
@@ -53,7 +55,8 @@ export async function writeSearchFile(file: string, snapshot: SearchSnapshot): P
   MAGIC.copy(preamble)
   preamble.writeUInt32LE(FORMAT, MAGIC.length)
   preamble.writeUInt32LE(headerBytes.length, MAGIC.length + 4)
-  preamble.writeUInt32LE(body.reduce((crc, part) => crc32(part, crc), 0), MAGIC.length + 8)
+  // Empty parts are left out: Node's crc32 of an empty view of an empty buffer answers 0, not the checksum so far.
+  preamble.writeUInt32LE(body.reduce((crc, part) => (part.length ? crc32(part, crc) : crc), 0), MAGIC.length + 8)
   preamble.writeUInt32LE(endianness() === 'LE' ? LITTLE_ENDIAN : 0, MAGIC.length + 12)
   await removeDeadTempFiles(file)
   await writeFileAtomic(file, [preamble, ...body], tempName(file))
@@ -91,7 +94,7 @@ interface Saved extends Omit<SearchSnapshot, 'postings'> {
 }
 
 const FIELD_COUNT = 3
-const CHECK_CHUNK = 4 * 1024 * 1024
+const CHECK_CHUNK = 1024 * 1024
 
 async function openSaved(file: string, written?: Buffer): Promise<Saved> {
   const handle = await open(file, 'r')
@@ -110,7 +113,7 @@ async function openSaved(file: string, written?: Buffer): Promise<Saved> {
     const { docs, terms, parts: sizes } = header
     if (
       !Array.isArray(docs) || !docs.every((d) => Array.isArray(d) && typeof d[0] === 'string' && typeof d[1] === 'string') ||
-      !Array.isArray(terms) || !terms.every((t) => typeof t === 'string') ||
+      typeof terms !== 'string' ||
       !Array.isArray(sizes) || sizes.length !== FIELD_COUNT * 3 || !sizes.every((n) => Number.isInteger(n) && n >= 0)
     ) {
       throw problem('has a broken header')
@@ -129,7 +132,7 @@ async function openSaved(file: string, written?: Buffer): Promise<Saved> {
       byte += n * 4
       return source
     })
-    return { docs, terms, lengths: arrays.slice(0, FIELD_COUNT), offsets: arrays.slice(FIELD_COUNT), sources }
+    return { docs, terms: TermList.fromJoined(terms), lengths: arrays.slice(0, FIELD_COUNT), offsets: arrays.slice(FIELD_COUNT), sources }
   } catch (error) {
     await handle.close()
     throw error
@@ -163,8 +166,10 @@ async function checksumFrom(handle: FileHandle, start: number, end: number): Pro
   return crc
 }
 
-// Rows read lately are kept: typing a query asks for the same words again and again.
-const CACHE_BYTES = 8 * 1024 * 1024
+// Short rows read lately are kept: typing a query asks for the same words again and again, and a prefix or a typo
+// stands for many rare words. Longer rows (common words) are read into one reused array instead.
+const CACHE_BYTES = 4 * 1024 * 1024
+const CACHED_ROW_BYTES = 16 * 1024
 
 /**
  * One open search file, whose postings the index's fields read a row at a
@@ -176,6 +181,7 @@ const CACHE_BYTES = 8 * 1024 * 1024
 class SavedPostings {
   private readonly cache = new Map<number, Uint32Array>()
   private cachedBytes = 0
+  private scratch = new Uint32Array(1024)
 
   constructor(
     private readonly handle: FileHandle,
@@ -187,6 +193,7 @@ class SavedPostings {
     return {
       length,
       slice: (start, end) => this.read(byteStart + start * 4, end - start),
+      all: () => this.readInto(new Uint32Array(length), byteStart),
       release: () => {
         if (released) return
         released = true
@@ -205,21 +212,27 @@ class SavedPostings {
       this.cache.set(position, cached)
       return cached
     }
-    const row = new Uint32Array(count)
-    const bytes = new Uint8Array(row.buffer)
+    if (count * 4 > CACHED_ROW_BYTES) {
+      this.scratch = grown(this.scratch, count)
+      return this.readInto(this.scratch.subarray(0, count), position)
+    }
+    const row = this.readInto(new Uint32Array(count), position)
+    this.cache.set(position, row)
+    this.cachedBytes += row.byteLength
+    for (const [at, old] of this.cache) {
+      if (this.cachedBytes <= CACHE_BYTES) break
+      this.cache.delete(at)
+      this.cachedBytes -= old.byteLength
+    }
+    return row
+  }
+
+  private readInto(row: Uint32Array, position: number): Uint32Array {
+    const bytes = new Uint8Array(row.buffer, row.byteOffset, row.byteLength)
     for (let done = 0; done < bytes.length; ) {
       const read = readSync(this.handle.fd, bytes, done, bytes.length - done, position + done)
       if (!read) throw new Error('the saved search index was cut short while searching')
       done += read
-    }
-    if (row.byteLength <= CACHE_BYTES / 8) {
-      this.cache.set(position, row)
-      this.cachedBytes += row.byteLength
-      for (const [at, old] of this.cache) {
-        if (this.cachedBytes <= CACHE_BYTES) break
-        this.cache.delete(at)
-        this.cachedBytes -= old.byteLength
-      }
     }
     return row
   }

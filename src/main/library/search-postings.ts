@@ -23,13 +23,15 @@ export interface PostingRows {
  */
 export interface PostingSource {
   readonly length: number
-  /** Postings `start` up to `end`; the caller only reads them. */
+  /** Postings `start` up to `end`, to read before asking for more: a source may reuse the space. */
   slice(start: number, end: number): Uint32Array
+  /** Every posting, in an array the caller may keep. */
+  all(): Uint32Array
   /** Tells the source this field no longer reads from it. */
   release(): void
 }
 
-export const inMemory = (data: Uint32Array): PostingSource => ({ length: data.length, slice: (start, end) => data.subarray(start, end), release: () => {} })
+export const inMemory = (data: Uint32Array): PostingSource => ({ length: data.length, slice: (start, end) => data.subarray(start, end), all: () => data, release: () => {} })
 
 /** Base rows whose postings may be in memory or on disk. */
 export interface SourceRows {
@@ -40,7 +42,7 @@ export interface SourceRows {
 const INITIAL_CAPACITY = 1024
 
 /** `array`, or a copy at least twice as long when it cannot hold `needed` items; new items are `fill` (zero by default). */
-export function grown<T extends Uint32Array | Int32Array>(array: T, needed: number, fill?: number): T {
+export function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, needed: number, fill?: number): T {
   if (needed <= array.length) return array
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2))
   if (fill !== undefined) next.fill(fill, array.length)
@@ -140,7 +142,7 @@ export class FieldPostings {
   merge(termCount: number, renumber: Int32Array): void {
     const { offsets: oldOffsets, data: source } = this.rows
     // A merge reads every posting: one read of the whole part beats a read per row.
-    const oldData = source.slice(0, source.length)
+    const oldData = source.all()
     const { recent, recentTerm, recentCount } = this
     const live = (p: number): boolean => renumber[docOf(p)]! >= 0
     const starts = new Uint32Array(termCount + 1)
@@ -170,7 +172,7 @@ export class FieldPostings {
 
   /** The base rows; call right after merge() so that they hold everything (and are in memory). */
   merged(): PostingRows {
-    return { offsets: this.rows.offsets, data: this.rows.data.slice(0, this.rows.data.length) }
+    return { offsets: this.rows.offsets, data: this.rows.data.all() }
   }
 
   /** Whether the base rows are still those starting at `offsets`: no merge since. */
