@@ -19,9 +19,11 @@ import { TermList } from './search-term-list'
  *
  * Layout: a 32-byte preamble (magic, format, header size, CRC-32 of all that
  * follows, byte order), a JSON header (article ids with the version indexed,
- * the words, the size of each part) padded to 4 bytes, then the parts as raw
- * 32-bit arrays: per field the word counts per article, then per field the
- * row starts and the postings. Raw arrays read back without parsing.
+ * the words in one string, the size of each part) padded to 4 bytes, then
+ * the parts as raw 32-bit arrays: per field the word counts per article, then
+ * per field the row starts and the postings. Raw arrays read back without
+ * parsing, and the postings (nearly all of the file) are not read back at
+ * all: queries read the rows they need from the file.
  */
 const MAGIC = Buffer.from('copydesk-search\n')
 // Raise when the tokenizer or the layout changes: older files are then rebuilt.
