@@ -1,5 +1,14 @@
 import { fork } from 'node:child_process'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { openLibrary } from '../../src/main/library/library'
+
+/** The process's RSS as it is, and once its garbage is collected (twice, a turn apart: buffers are freed after a collection). */
+export interface RssFigures {
+  rss: number
+  collected: number
+}
 
 /**
  * Run as a child of the bench: opens the library in `argv[2]`, waits for
@@ -15,17 +24,25 @@ if (process.argv[1] === import.meta.filename && process.send) {
       await library.searchReady()
       for (const query of queries) await library.listArticles({ query })
       await library.listArticles({})
-      process.send!(process.memoryUsage().rss, () => void library.close().then(() => process.exit(0)))
+      const rss = process.memoryUsage().rss
+      // What opening and searching left for the collector is not held: the app collects it once idle.
+      setFlagsFromString('--expose-gc')
+      const collect = runInNewContext('gc') as () => void
+      collect()
+      await nextTurn()
+      collect()
+      const figures: RssFigures = { rss, collected: process.memoryUsage().rss }
+      process.send!(figures, () => void library.close().then(() => process.exit(0)))
     })()
   })
 }
 
 /** The RSS of a fresh process that opened the library at `dir`, waited for search and ran `queries`. */
-export function rssWithLibraryOpen(dir: string, queries: string[]): Promise<number> {
+export function rssWithLibraryOpen(dir: string, queries: string[]): Promise<RssFigures> {
   return new Promise((resolve, reject) => {
     // The child inherits the bench's execArgv, so tsx runs it from sources as it runs the bench.
     const child = fork(import.meta.filename, [dir], { stdio: 'inherit' })
-    child.once('message', (rss) => resolve(rss as number))
+    child.once('message', (figures) => resolve(figures as RssFigures))
     child.once('error', reject)
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the RSS child exited with code ${code}`))))
     child.send(queries)

@@ -1,3 +1,5 @@
+import type { TermList } from './search-term-list'
+
 /** Past this many words added since the last sort, a query sorts them in rather than checking each one. */
 const UNSORTED_LIMIT = 1000
 
@@ -16,30 +18,28 @@ export class TermDictionary {
   private unsorted = new Map<string, number>()
 
   /** `terms`, by number; the dictionary follows the words `add` appends to it. */
-  constructor(private readonly terms: readonly string[]) {
-    this.sorted = inOrder(terms, Uint32Array.from(terms.keys()))
+  constructor(private readonly terms: TermList) {
+    this.sorted = inOrder(terms, Uint32Array.from({ length: terms.length }, (_, id) => id))
   }
 
   /** The number of `term`, or undefined when the index does not hold it. */
   idOf(term: string): number | undefined {
     const at = this.lowerBound(term)
-    if (at < this.sorted.length && this.terms[this.sorted[at]!] === term) return this.sorted[at]
+    if (at < this.sorted.length && this.terms.compareTo(this.sorted[at]!, term) === 0) return this.sorted[at]
     return this.unsorted.get(term)
   }
 
   /** Follows a word just appended to the terms under number `id`. */
   add(id: number): void {
-    this.unsorted.set(this.terms[id]!, id)
+    this.unsorted.set(this.terms.at(id), id)
   }
 
   /** Every word that starts with `prefix` (the prefix itself included), with its number. */
   withPrefix(prefix: string): [term: string, id: number][] {
     this.sortIfLong()
     const found: [string, number][] = []
-    for (let at = this.lowerBound(prefix); at < this.sorted.length; at++) {
-      const term = this.terms[this.sorted[at]!]!
-      if (!term.startsWith(prefix)) break
-      found.push([term, this.sorted[at]!])
+    for (let at = this.lowerBound(prefix); at < this.sorted.length && this.terms.startsWith(this.sorted[at]!, prefix); at++) {
+      found.push([this.terms.at(this.sorted[at]!), this.sorted[at]!])
     }
     for (const [term, id] of this.unsorted) if (term.startsWith(prefix)) found.push([term, id])
     return found
@@ -62,14 +62,13 @@ export class TermDictionary {
     const visit = (low: number, high: number, depth: number): void => {
       const row = depth * (width + 1)
       let at = low
-      const first = this.terms[this.sorted[at]!]!
       // The word that is the prefix itself sorts first in its run.
-      if (first.length === depth) {
-        if (rows[row + width]! <= maxDistance) found.push([first, this.sorted[at]!, rows[row + width]!])
+      if (this.terms.lengthOf(this.sorted[at]!) === depth) {
+        if (rows[row + width]! <= maxDistance) found.push([this.terms.at(this.sorted[at]!), this.sorted[at]!, rows[row + width]!])
         at++
       }
       while (at < high) {
-        const letter = this.terms[this.sorted[at]!]!.charCodeAt(depth)
+        const letter = this.terms.charCodeAt(this.sorted[at]!, depth)
         const end = this.runEnd(at, high, depth, letter)
         if (nextRow(rows, row, letters, letter) <= maxDistance) visit(at, end, depth + 1)
         at = end
@@ -89,7 +88,7 @@ export class TermDictionary {
     const added = inOrder(this.terms, Uint32Array.from(this.unsorted.values()))
     const merged = new Uint32Array(this.sorted.length + added.length)
     let [i, j, k] = [0, 0, 0]
-    while (i < this.sorted.length && j < added.length) merged[k++] = this.terms[this.sorted[i]!]! < this.terms[added[j]!]! ? this.sorted[i++]! : added[j++]!
+    while (i < this.sorted.length && j < added.length) merged[k++] = this.terms.compare(this.sorted[i]!, added[j]!) < 0 ? this.sorted[i++]! : added[j++]!
     merged.set(this.sorted.subarray(i), k)
     merged.set(added.subarray(j), k + this.sorted.length - i)
     this.sorted = merged
@@ -110,7 +109,7 @@ export class TermDictionary {
     let [low, high] = [0, this.sorted.length]
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (this.terms[this.sorted[middle]!]! < term) low = middle + 1
+      if (this.terms.compareTo(this.sorted[middle]!, term) < 0) low = middle + 1
       else high = middle
     }
     return low
@@ -121,7 +120,7 @@ export class TermDictionary {
     let low = at + 1
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (this.terms[this.sorted[middle]!]!.charCodeAt(depth) <= letter) low = middle + 1
+      if (this.terms.charCodeAt(this.sorted[middle]!, depth) <= letter) low = middle + 1
       else high = middle
     }
     return low
@@ -129,10 +128,10 @@ export class TermDictionary {
 }
 
 /** `ids` sorted by their words; words already in order (as a snapshot saves them) cost one pass. */
-function inOrder(terms: readonly string[], ids: Uint32Array): Uint32Array {
+function inOrder(terms: TermList, ids: Uint32Array): Uint32Array {
   let ordered = true
-  for (let i = 1; i < ids.length && ordered; i++) ordered = terms[ids[i - 1]!]! < terms[ids[i]!]!
-  return ordered ? ids : ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1))
+  for (let i = 1; i < ids.length && ordered; i++) ordered = terms.compare(ids[i - 1]!, ids[i]!) < 0
+  return ordered ? ids : ids.sort((a, b) => terms.compare(a, b))
 }
 
 /**

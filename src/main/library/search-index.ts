@@ -1,7 +1,8 @@
 import type { Article } from '../../shared/article/article'
 import { bodyText } from '../../shared/article/body'
 import { TermDictionary } from './search-dictionary'
-import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows } from './search-postings'
+import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
+import { TermList } from './search-term-list'
 import { indexTerms, queryTerms } from './search-terms'
 
 /** What is searched in an article, by field. */
@@ -48,7 +49,7 @@ export interface SearchMatch {
 export interface SearchSnapshot {
   /** Per document number: the article id and the version of it that was indexed. */
   docs: [id: string, version: string][]
-  terms: string[]
+  terms: TermList
   /** Per field, per document number: how many words the field holds. */
   lengths: Uint32Array[]
   /** Per field. */
@@ -82,7 +83,7 @@ const ownCopy = (term: string): string => (term.length > 12 ? Buffer.from(term).
  * articles and 250 MB at 50,000.
  */
 export class SearchIndex {
-  private terms: string[]
+  private terms: TermList
   private dictionary: TermDictionary
   private fields: FieldPostings[]
   /** Per document number; null once the article was removed or re-indexed. */
@@ -95,8 +96,11 @@ export class SearchIndex {
   private counts = new Uint32Array(1024)
   /** Scratch space for one term's live postings in one field, at most one per document. */
   private scratch = new Uint32Array(1024)
+  private matched = new Uint32Array(1024)
+  private total = new Float64Array(1024)
+  private wordScore = new Float64Array(1024)
 
-  private constructor(terms: string[], docs: [string, string][], lengths: ArrayLike<number>[], postings: PostingRows[]) {
+  private constructor(terms: TermList, docs: [string, string][], lengths: ArrayLike<number>[], postings: (PostingRows | SourceRows)[]) {
     this.terms = terms
     this.dictionary = new TermDictionary(terms)
     this.docIds = docs.map(([id]) => id)
@@ -108,11 +112,14 @@ export class SearchIndex {
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex([], [], [], [])
+    return new SearchIndex(TermList.from([]), [], [], [])
   }
 
-  /** Throws when the parts do not fit together: the caller then builds the index afresh. */
-  static fromSnapshot(snapshot: SearchSnapshot): SearchIndex {
+  /**
+   * Throws when the parts do not fit together: the caller then builds the
+   * index afresh. The postings may stay in the saved file (search-file.ts).
+   */
+  static fromSnapshot(snapshot: SearchSnapshot | (Omit<SearchSnapshot, 'postings'> & { postings: SourceRows[] })): SearchIndex {
     const { docs, terms, lengths, postings } = snapshot
     const fits =
       lengths.length === FIELDS.length && postings.length === FIELDS.length && docs.length < MAX_DOCS &&
@@ -120,7 +127,8 @@ export class SearchIndex {
       lengths.every((field) => field.length === docs.length) &&
       postings.every(({ offsets, data }) => offsets.length === terms.length + 1 && offsets[0] === 0 && offsets[terms.length] === data.length && offsets.every((n, i) => i === 0 || n >= offsets[i - 1]!))
     if (!fits) throw new Error('the saved search index does not hold together')
-    return new SearchIndex([...terms], docs, lengths, postings)
+    // A copy: words this index adds must not show up in the snapshot's list.
+    return new SearchIndex(terms.copy(), docs, lengths, postings)
   }
 
   get size(): number {
@@ -188,9 +196,13 @@ export class SearchIndex {
     const words = queryTerms(query)
     const count = this.docIds.length
     // Per document: how many of the query's words it holds so far, its score for them, and for the word being scored.
-    const matched = new Uint32Array(count)
-    const total = new Float64Array(count)
-    const wordScore = new Float64Array(count)
+    // Kept between queries: a megabyte each time at 50,000 articles was most of what searching left for the collector.
+    this.matched = grown(this.matched, count)
+    this.total = grown(this.total, count)
+    this.wordScore = grown(this.wordScore, count)
+    const { matched, total, wordScore } = this
+    matched.fill(0, 0, count)
+    wordScore.fill(0, 0, count)
     const expansions: number[][] = []
     let holding: number[] = []
     for (const [i, word] of words.entries()) {
@@ -221,7 +233,7 @@ export class SearchIndex {
     const terms: string[] = []
     for (const expansion of expansions) {
       for (const term of expansion) {
-        const text = this.terms[term]!
+        const text = this.terms.at(term)
         if (!terms.includes(text) && this.fields.some((field) => field.holds(term, doc))) terms.push(text)
       }
     }
@@ -248,15 +260,32 @@ export class SearchIndex {
       kept.forEach((t, i) => moved.set(data.subarray(offsets[t]!, offsets[t + 1]!), starts[i]!))
       return { offsets: starts, data: moved }
     })
-    this.terms = Array.from(kept, (t) => this.terms[t]!)
+    this.terms = this.terms.pick(kept)
     this.dictionary = new TermDictionary(this.terms)
     this.fields = postings.map((rows) => new FieldPostings(rows))
     return {
       docs: this.docIds.map((id, doc) => [id!, this.versions[doc]!]),
-      terms: this.terms,
+      terms: this.terms.copy(),
       lengths: this.lengths.map((field) => Uint32Array.from(field)),
       postings
     }
+  }
+
+  /**
+   * Reads the base postings from `sources` from now on, the file `snapshot`
+   * was just saved to, wherever no merge changed them since: they then no
+   * longer take memory. Sources it does not take are released.
+   */
+  readSavedPostings(snapshot: SearchSnapshot, sources: PostingSource[]): void {
+    this.fields.forEach((field, f) => {
+      if (field.basedOn(snapshot.postings[f]!.offsets)) field.moveTo(sources[f]!)
+      else sources[f]!.release()
+    })
+  }
+
+  /** Lets go of the saved file the postings are read from; the index is not searched after this. */
+  close(): void {
+    for (const field of this.fields) field.release()
   }
 
   /** Sorts the words added since the last query in, so that the first search is as quick as the others. */
@@ -267,7 +296,7 @@ export class SearchIndex {
   private termId(term: string): number {
     let id = this.dictionary.idOf(term)
     if (id === undefined) {
-      id = this.terms.push(ownCopy(term)) - 1
+      id = this.terms.push(ownCopy(term))
       this.dictionary.add(id)
     }
     return id

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Article } from '../../shared/article/article'
 import { readArticleText, reasonOf } from './article-files'
 import type { LibraryPaths } from './layout'
-import { readSearchFile, writeSearchFile } from './search-file'
+import { readSearchFile, reopenPostings, writeSearchFile } from './search-file'
 import { excerptAround, SearchIndex, searchableText, searchFields, type SearchMatch, type SearchOptions } from './search-index'
 import type { IndexEntry } from './summary'
 
@@ -111,6 +111,7 @@ export class LibrarySearch {
     await this.building
     if (this.building && this.worthWriting()) await this.write()
     await this.writing
+    this.index.close()
   }
 
   private async build(): Promise<void> {
@@ -170,9 +171,13 @@ export class LibrarySearch {
   private async writeNow(): Promise<void> {
     const unsaved = this.unsaved
     try {
-      await writeSearchFile(this.paths.search, this.index.snapshot())
+      const snapshot = this.index.snapshot()
+      const written = await writeSearchFile(this.paths.search, snapshot)
       this.unsaved -= unsaved
       this.fileIsCurrent = true
+      // The postings just saved are read from the file from now on instead of held in memory.
+      const sources = await reopenPostings(this.paths.search, written)
+      if (sources) this.index.readSavedPostings(snapshot, sources)
     } catch (error) {
       // Only a cache: the next opening rebuilds what it lacks.
       console.warn('[copydesk] the search index could not be saved:', reasonOf(error))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TermDictionary } from '../../../src/main/library/search-dictionary'
+import { TermList } from '../../../src/main/library/search-term-list'
 import { editDistance } from './edit-distance'
 
 
@@ -21,10 +22,15 @@ describe('the dictionary of indexed words', () => {
   const terms = words(400)
   // Half known when it is made, half added afterwards (as the first build and saves add them); some sorted in, some not yet.
   const all = terms.slice(0, 200)
-  const dictionary = new TermDictionary(all)
-  for (const term of terms.slice(200, 300)) dictionary.add(all.push(term) - 1)
+  const list = TermList.from(all)
+  const dictionary = new TermDictionary(list)
+  const add = (term: string): void => {
+    all.push(term)
+    dictionary.add(list.push(term))
+  }
+  for (const term of terms.slice(200, 300)) add(term)
   dictionary.sortIn()
-  for (const term of terms.slice(300)) dictionary.add(all.push(term) - 1)
+  for (const term of terms.slice(300)) add(term)
 
   it('finds every word within the edits allowed, with its distance, and no other', () => {
     for (const [word, max] of [['hollywod', 1], ['helo', 1], ['abcd', 2], ['ba', 1], ['eeeee', 2], ['xyz', 1]] as const) {
