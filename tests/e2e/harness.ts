@@ -46,13 +46,30 @@ const rendererServer = (): Promise<RendererServer> => (workerServer ??= startRen
 const viewport = { width: 1280, height: 800 }
 
 export const chromiumPath = findTool('chromium') ?? '/usr/bin/chromium'
+
+/**
+ * Headless Chromium gives every browser context a window of its own, and every such window loads the address bar's
+ * popup, a web page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, as the app's page
+ * loads: about as much CPU as the app's own renderer takes to show the library. An Electron window has no address bar,
+ * so the harness turns the popup off (WebUIOmniboxPopup, WebUIOmniboxAimPopup). Chromium honours only the last
+ * --disable-features it is given, so this one repeats those Playwright passes first (playwright-core 1.65.1,
+ * chromiumSwitches.ts).
+ */
+const disabledFeatures = [
+  ...['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable'],
+  ...['LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect'],
+  ...['TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'],
+  ...['msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion'],
+  ...['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']
+]
 const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--no-first-run'
+  '--no-first-run',
+  `--disable-features=${disabledFeatures.join(',')}`
 ]
 
 /** `extraFlags` go after the harness's own, e.g. V8 flags for a test that measures the heap. */

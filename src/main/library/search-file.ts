@@ -57,8 +57,9 @@ export async function writeSearchFile(file: string, snapshot: SearchSnapshot): P
   MAGIC.copy(preamble)
   preamble.writeUInt32LE(FORMAT, MAGIC.length)
   preamble.writeUInt32LE(headerBytes.length, MAGIC.length + 4)
-  // Empty parts are left out: Node's crc32 of an empty view of an empty buffer answers 0, not the checksum so far.
-  preamble.writeUInt32LE(body.reduce((crc, part) => (part.length ? crc32(part, crc) : crc), 0), MAGIC.length + 8)
+  // An empty part is left out of the running checksum: zlib.crc32 answers 0 for a view of an empty ArrayBuffer
+  // (zlib's crc32 of no buffer), which broke the chain, so the file was refused as damaged at every opening.
+  preamble.writeUInt32LE(body.reduce((crc, part) => (part.length > 0 ? crc32(part, crc) : crc), 0), MAGIC.length + 8)
   preamble.writeUInt32LE(endianness() === 'LE' ? LITTLE_ENDIAN : 0, MAGIC.length + 12)
   await removeDeadTempFiles(file)
   await writeFileAtomic(file, [preamble, ...body], tempName(file))

@@ -27,6 +27,9 @@ describe('the saved search index', () => {
     await session.library.searchReady()
     const paths = libraryPaths(session.dir)
     await session.library.close()
+    // The file saved while the library was empty would stay (one changed article is re-read rather than the file rewritten):
+    // without it, the next opening indexes the article and saves it, as the first opening of a library the CLI filled does.
+    await rm(paths.search)
     // A whole-second modification time survives being set back exactly.
     const when = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
     await utimes(paths.article(netflix.id), when, when)
@@ -45,6 +48,16 @@ describe('the saved search index', () => {
     const library = await reopenSearchable()
     expect(await found(library, 'deepfakes')).toEqual([netflix.id])
     expect(await found(library, 'pangolins')).toEqual([])
+  })
+
+  it('is read back when no article has tags, so opening does not read every article again', async () => {
+    const untagged = await session.library.createArticle({ ...netflixFields(), tags: [] })
+    await session.library.searchReady()
+    const { search } = libraryPaths(session.dir)
+    await session.library.close()
+    expect(await readSearchFile(search)).not.toBeNull()
+    const library = await reopenSearchable()
+    expect(await found(library, 'deepfakes')).toEqual([untagged.id])
   })
 
   it('catches up with what changed while it was closed: edits, deletions and new articles', async () => {
