@@ -25,7 +25,7 @@ if (process.argv[1] === import.meta.filename && process.send) {
       for (const query of queries) await library.listArticles({ query })
       await library.listArticles({})
       const rss = process.memoryUsage().rss
-      // What opening and searching left for the collector is not held: the app collects it once idle.
+      // For information only: how much of the RSS is garbage opening left, which V8 frees at its next full collection.
       setFlagsFromString('--expose-gc')
       const collect = runInNewContext('gc') as () => void
       collect()
