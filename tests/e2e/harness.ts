@@ -105,8 +105,8 @@ export function useBrowser(onLaunch: (browser: Browser) => void, extraFlags: rea
  * How IPC payloads cross between the page and the test's main: one JSON string each way, with bytes (the
  * Uint8Arrays of imports and images) as base64. Handed plain objects, Playwright walks them value by value on
  * both sides; a 10,000-row article list cost seconds of CPU that way, and the saves of a 5 MB paste far more.
- * Values JSON would carry otherwise than Electron's structured clone (a Date, Map, Set, Error, other binary)
- * are refused, so no test passes on what the real IPC would deliver differently. Runs in the page and in Node.
+ * Values JSON would carry otherwise than Electron's structured clone (a Date, Map, Set, Error, other binary, a
+ * function) are refused, so no test passes on what the real IPC would deliver differently. Runs in the page and in Node.
  */
 function ipcWire() {
   const BYTES = '$copydeskBytes'
@@ -121,7 +121,8 @@ function ipcWire() {
       return JSON.stringify(value, function (this: Record<string, unknown>, key: string, encoded: unknown) {
         const raw = this[key]
         if (raw instanceof Uint8Array) return { [BYTES]: toBase64(raw) }
-        if (raw instanceof Date || raw instanceof Map || raw instanceof Set || raw instanceof Error || raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)) {
+        const cloneDiffers = raw instanceof Date || raw instanceof Map || raw instanceof Set || raw instanceof Error || raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)
+        if (cloneDiffers || typeof raw === 'function' || typeof raw === 'symbol') {
           throw new TypeError(`IPC payload holds a ${Object.prototype.toString.call(raw).slice(8, -1)} at "${key}", which JSON carries otherwise than Electron's IPC`)
         }
         return encoded
