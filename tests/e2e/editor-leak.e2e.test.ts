@@ -59,7 +59,8 @@ async function openNext(page: Page, key: string, expected: string): Promise<void
 }
 
 describe('a day of work in one window', () => {
-  it(`frees what each article opened: after ${OPENINGS} openings DOM nodes, listeners and JS heap are back within 5 % of their level after the first`, async () => {
+  // A hundred openings in an interpreted renderer outlast the e2e default (240 s) when other work holds both cores.
+  it(`frees what each article opened: after ${OPENINGS} openings DOM nodes, listeners and JS heap are back within 5 % of their level after the first`, { timeout: 600_000 }, async () => {
     // The sample post: headings, a link, an FAQ of five questions and two promo slots, so every kind of node view is built.
     const fields = editableFields(netflixArticle())
     const articles = Array.from({ length: OPENINGS }, (_, i) => ({ ...fields, title: title(i + 1) }))
