@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
-import { editorBody, openEditorLibrary, shows, titleField } from './editor-support'
+import { openEditorLibrary, titleField } from './editor-support'
 import { useBrowser } from './harness'
 import { editableFields } from './library-seed'
 
@@ -41,16 +41,26 @@ async function levelAfterGc(cdp: CDPSession): Promise<Level> {
   return { nodes: metric('Nodes'), listeners: metric('JSEventListeners'), heap: metric('JSHeapUsedSize') }
 }
 
-/** Moves the article list's keyboard cursor with `key`, opens the article under it with Enter and waits until the editor shows it whole. */
+/**
+ * Moves the article list's keyboard cursor with `key`, opens the article under it with Enter and waits until the
+ * editor shows it whole. One wait in the page with plain DOM queries: polling Playwright's role locators ran its
+ * accessibility-tree walk in the page, interpreted here, several times per opening.
+ */
 async function openNext(page: Page, key: string, expected: string): Promise<void> {
   await page.keyboard.press(key)
   await page.keyboard.press('Enter')
-  await expect.poll(() => titleField(page).inputValue(), { timeout: 60_000 }).toBe(expected)
-  await shows(editorBody(page).locator('.promo-preview-headline').first())
+  await page.waitForFunction(
+    (title) =>
+      document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Article title"]')?.value === title &&
+      document.querySelector('.article-body .promo-preview-headline')?.checkVisibility() === true,
+    expected,
+    { timeout: 60_000 }
+  )
 }
 
 describe('a day of work in one window', () => {
-  it(`frees what each article opened: after ${OPENINGS} openings DOM nodes, listeners and JS heap are back within 5 % of their level after the first`, async () => {
+  // A hundred openings in an interpreted renderer outlast the e2e default (240 s) when other work holds both cores.
+  it(`frees what each article opened: after ${OPENINGS} openings DOM nodes, listeners and JS heap are back within 5 % of their level after the first`, { timeout: 600_000 }, async () => {
     // The sample post: headings, a link, an FAQ of five questions and two promo slots, so every kind of node view is built.
     const fields = editableFields(netflixArticle())
     const articles = Array.from({ length: OPENINGS }, (_, i) => ({ ...fields, title: title(i + 1) }))

@@ -36,7 +36,8 @@ export async function openEditorLibrary(
   })
 }
 
-export const shows = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: 'visible', timeout })
+/** Waits until `locator` is visible, as long as the context's default allows: ten seconds failed on a laptop whose cores were busy elsewhere. */
+export const shows = (locator: Locator) => locator.waitFor({ state: 'visible' })
 export const editorBody = (page: Page) => page.locator('.article-body')
 export const saveStatus = (page: Page) => page.getByTestId('save-status')
 export const titleField = (page: Page) => page.getByRole('textbox', { name: 'Article title' })

@@ -2,12 +2,14 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { fixtureArticles, netflixArticle } from '../fixtures/netflix'
+import { netflixArticle } from '../fixtures/netflix'
 import { needsToolsNow } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
 import { MANIFEST_NAME } from '../../src/main/site-export/manifest'
 import { fixtureLibrary, git, initSiteRepo, manyArticles, snapshot } from '../main/site-export/fixture-library'
+import { openLibrary } from '../../src/main/library/library'
 import { openApp, screenshot, useBrowser, type AppSession } from './harness'
+import { writeArticleFiles } from './library-seed'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -18,7 +20,14 @@ const shows = (locator: Locator) => locator.waitFor({ state: 'visible' })
 /** The app over a real library: the fixture plus `extra` approved articles, so an export takes long enough to watch. */
 async function openExportApp(extra: number): Promise<AppSession & { site: string; saved: string; done: () => Promise<void> }> {
   const temp = await makeTempDir('copydesk-export-e2e-')
-  const library = await fixtureLibrary(join(temp.path, 'Library'), [...fixtureArticles(), ...manyArticles(extra)])
+  const dir = join(temp.path, 'Library')
+  let library = await fixtureLibrary(dir)
+  if (extra > 0) {
+    // Written as plain files many at a time, then indexed as the library opens again: one fsynced write after another took seconds.
+    await library.close()
+    await writeArticleFiles(dir, manyArticles(extra))
+    library = await openLibrary(dir)
+  }
   const site = join(temp.path, 'site')
   const saved = join(temp.path, 'saved', `${netflix.slug}.html`)
   await mkdir(site)

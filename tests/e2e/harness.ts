@@ -118,11 +118,52 @@ export function useBrowser(onLaunch: (browser: Browser) => void, extraFlags: rea
   })
 }
 
+/**
+ * How IPC payloads cross between the page and the test's main: one JSON string each way, with bytes (the
+ * Uint8Arrays of imports and images) as base64. Handed plain objects, Playwright walks them value by value on
+ * both sides; a 10,000-row article list cost seconds of CPU that way, and the saves of a 5 MB paste far more.
+ * Values JSON would carry otherwise than Electron's structured clone (a Date, Map, Set, Error, other binary, a
+ * function) are refused, so no test passes on what the real IPC would deliver differently. Runs in the page and in Node.
+ */
+function ipcWire() {
+  const BYTES = '$copydeskBytes'
+  const toBase64 = (bytes: Uint8Array): string => {
+    let text = ''
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return btoa(text)
+  }
+  const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
+  return {
+    pack(value: unknown): string | undefined {
+      return JSON.stringify(value, function (this: Record<string, unknown>, key: string, encoded: unknown) {
+        const raw = this[key]
+        if (raw instanceof Uint8Array) return { [BYTES]: toBase64(raw) }
+        const cloneDiffers = raw instanceof Date || raw instanceof Map || raw instanceof Set || raw instanceof Error || raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)
+        if (cloneDiffers || typeof raw === 'function' || typeof raw === 'symbol') {
+          throw new TypeError(`IPC payload holds a ${Object.prototype.toString.call(raw).slice(8, -1)} at "${key}", which JSON carries otherwise than Electron's IPC`)
+        }
+        return encoded
+      })
+    },
+    unpack(text: string | undefined): unknown {
+      if (text === undefined) return undefined
+      return JSON.parse(text, (_key, value: unknown) =>
+        value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>)[BYTES] === 'string'
+          ? fromBase64((value as Record<string, string>)[BYTES]!)
+          : value
+      )
+    }
+  }
+}
+const wire = ipcWire()
+
 /** Stands in for Electron's `require('electron')` inside the preload bundle. */
 const electronShim = `
   const require = (() => {
+    const wire = (${ipcWire.toString()})();
     const listeners = new Map();
-    window.__copydeskEmit = (channel, payload) => {
+    window.__copydeskEmit = (channel, text) => {
+      const payload = wire.unpack(text);
       for (const listener of listeners.get(channel) ?? []) listener({}, payload);
     };
     const electron = {
@@ -130,7 +171,7 @@ const electronShim = `
         exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value: Object.freeze(value) })
       },
       ipcRenderer: {
-        invoke: (channel, payload) => window.__copydeskInvoke(channel, payload),
+        invoke: async (channel, payload) => wire.unpack(await window.__copydeskInvoke(channel, wire.pack(payload))),
         on: (channel, listener) => {
           if (!listeners.has(channel)) listeners.set(channel, new Set());
           listeners.get(channel).add(listener);
@@ -189,8 +230,8 @@ async function takeTab(browser: Browser, beforeLoad: string | undefined): Promis
   const page = await context.newPage()
   const tab: AppTab = { page, invoke: null, reusable: !beforeLoad }
   tabOfPage.set(page, tab)
-  await page.exposeBinding('__copydeskInvoke', (_source, channel: string, payload: unknown) =>
-    tab.invoke ? tab.invoke(channel, payload) : fail('unknown-channel', 'This window\'s app has closed')
+  await page.exposeBinding('__copydeskInvoke', async (_source, channel: string, payload: string | undefined) =>
+    wire.pack(await (tab.invoke ? tab.invoke(channel, wire.unpack(payload)) : fail('unknown-channel', 'This window\'s app has closed')))
   )
   const preload = await readFile(preloadFile, 'utf8')
   await page.addInitScript({ content: cspWatch })
@@ -307,7 +348,7 @@ export async function openApp(
   let live = true
   const emit = async <E extends EventName>(name: E, payload: EventPayload<E>): Promise<void> => {
     if (!live) return
-    await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: unknown) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), payload] as const)
+    await page.evaluate(([channel, data]) => (window as unknown as { __copydeskEmit: (c: string, p: string | undefined) => void }).__copydeskEmit(channel, data), [ipcEventChannel(name), wire.pack(payload)] as const)
   }
   const ctx: HandlerContext = { emit: (name, payload) => void emit(name, payload).catch(() => undefined) }
   const unsubscribe = settings.subscribe((next) => ctx.emit('settingsChanged', settingsView(next, folders)))

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article, EditableFields } from '../../src/shared/article/article'
 import type { Promo } from '../../src/shared/article/promo'
@@ -39,19 +39,27 @@ export async function seedLibrary<T>(dir: string, seed: (library: Library) => Pr
 export async function seedManyArticles(dir: string, count: number): Promise<void> {
   const title = (n: number): string => `Seed article ${String(n).padStart(5, '0')}`
   await seedLibrary(dir, (library) => library.createArticle({ title: title(1) }))
-  const paths = libraryPaths(dir)
   const base = Date.parse('2025-01-01T00:00:00.000Z')
-  const write = async (n: number): Promise<void> => {
+  const article = (n: number): Article => {
     const status = (['draft', 'in-review', 'approved', 'published'] as const)[n % 4]
-    const article = newArticle({ title: title(n), status, tags: [`batch-${n % 10}`] }, newId(), new Date(base + n * 60_000).toISOString(), () => false)
-    // As the library writes an article file, less the fsync: a fixture needs no crash safety, and 10,000 fsyncs took most of a minute.
-    await writeFile(paths.article(article.id), `${JSON.stringify(article, null, 2)}\n`)
+    return newArticle({ title: title(n), status, tags: [`batch-${n % 10}`] }, newId(), new Date(base + n * 60_000).toISOString(), () => false)
   }
-  for (let start = 2; start <= count; start += 64) {
-    await Promise.all(Array.from({ length: Math.min(64, count - start + 1) }, (_, i) => write(start + i)))
-  }
+  await writeArticleFiles(dir, Array.from({ length: count - 1 }, (_, i) => article(i + 2)))
   // Opening indexes the new files now, so the app later opens an up-to-date library as a writer would.
   await seedLibrary(dir, async () => undefined)
+}
+
+/**
+ * Writes `articles` into the library in `dir` as article files, as the library writes them less the fsync and
+ * many at a time: a fixture needs no crash safety, and 10,000 fsynced writes one by one took most of a minute.
+ * The library indexes them when it next opens, as it does for files another process added.
+ */
+export async function writeArticleFiles(dir: string, articles: readonly Article[]): Promise<void> {
+  const paths = libraryPaths(dir)
+  await mkdir(paths.articles, { recursive: true })
+  for (let start = 0; start < articles.length; start += 64) {
+    await Promise.all(articles.slice(start, start + 64).map((article) => writeFile(paths.article(article.id), `${JSON.stringify(article, null, 2)}\n`)))
+  }
 }
 
 /** One article file of the library, parsed. */
