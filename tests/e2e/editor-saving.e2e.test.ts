@@ -74,8 +74,10 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
-  it('an autosave, the first after opening too, sends the paragraph typed in, not the article; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
-    const body = { type: 'doc' as const, content: [paragraph('Alpha text.'), paragraph('Bravo text.'), paragraph('Charlie text.')] }
+  it('an autosave, the first after opening too, sends the paragraph typed in, not the article nor the place to type the editor keeps after a final block; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
+    // Ends in a block that is not a paragraph, as an article ending in an FAQ or a promo does: the editor keeps an empty paragraph after it.
+    const ending = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Delta heading' }] }
+    const body = { type: 'doc' as const, content: [paragraph('Alpha text.'), paragraph('Bravo text.'), paragraph('Charlie text.'), ending] }
     const app = await openEditorLibrary(browser, { articles: [{ title: FIRST, body }] })
     const { page } = app
     const id = app.ids[0]!
@@ -103,7 +105,7 @@ describe('saving in Chromium', () => {
     await waitUntilSaved(page)
     expect(savesFrom(mark).map((save) => (save.bodyPatch ? 'changed blocks' : save.changes.body ? 'whole body' : 'no body'))).toEqual(['changed blocks', 'whole body'])
     // As before changed blocks were sent: the editor's text is what is stored.
-    expect((await storedArticle(app, id)).body.content).toEqual([paragraph('Alpha text.'), paragraph('Bravo text. One. Two. Three.'), paragraph('Charlie text.')])
+    expect((await storedArticle(app, id)).body.content).toEqual([paragraph('Alpha text.'), paragraph('Bravo text. One. Two. Three.'), paragraph('Charlie text.'), ending])
     await app.done()
   })
 

@@ -155,15 +155,26 @@ describe('the writing desk at every window size', () => {
     await app.done()
   })
 
-  it('puts the cursor in the new article’s title after Ctrl+N, and the title typed there is saved', { timeout: 120_000 }, async () => {
-    const app = await openEditorLibrary(browser, { articles: [editableFields(ARTICLE)] })
+  it('puts the cursor in the new article’s title after Ctrl+N, and the title typed there is saved; the window listens to its width once, however often it redraws', { timeout: 120_000 }, async () => {
+    // Counts the listeners the window puts on media queries (the panels follow the window's width through them).
+    const countMediaListeners = `(() => {
+      const add = MediaQueryList.prototype.addEventListener
+      window.__mediaListeners = 0
+      MediaQueryList.prototype.addEventListener = function (...args) { window.__mediaListeners++; return add.apply(this, args) }
+    })()`
+    const app = await openEditorLibrary(browser, { articles: [editableFields(ARTICLE)] }, { beforeLoad: countMediaListeners })
     const { page } = app
+    const mediaListeners = () => page.evaluate(() => (window as unknown as { __mediaListeners: number }).__mediaListeners)
     await page.getByRole('listbox', { name: 'Articles' }).waitFor()
+    const listening = await mediaListeners()
+    expect(listening).toBeGreaterThan(0)
     await page.keyboard.press('Control+n')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Article title')
     await page.keyboard.type('Fresh from the keyboard')
     await waitUntilSaved(page)
     await expect.poll(async () => (await articlesOnDisk(app.libraryDir)).map((a) => a.title)).toContain('Fresh from the keyboard')
+    // Creating, opening and saving the article redrew the window several times; none of them listened again.
+    expect(await mediaListeners()).toBe(listening)
     await app.done()
   })
 

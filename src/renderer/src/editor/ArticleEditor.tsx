@@ -47,6 +47,18 @@ function withTrailingParagraph(body: BodyDoc): BodyDoc {
   return body.content.at(-1)?.type === 'paragraph' ? body : { ...body, content: [...body.content, { type: 'paragraph' }] }
 }
 
+/**
+ * The body as stored: without the empty paragraph the editor keeps after a
+ * final block. It is the editor's place to type, not part of the article, and
+ * left in, the first save after opening changed the article's end as well as
+ * the paragraph typed in, so it sent every block between them.
+ */
+function withoutTrailingParagraph(body: BodyDoc): BodyDoc {
+  const [before, last] = body.content.slice(-2)
+  const added = before && before.type !== 'paragraph' && last?.type === 'paragraph' && !last.content?.length
+  return added ? { ...body, content: body.content.slice(0, -1) } : body
+}
+
 const STATS_DELAY_MS = 400
 
 /**
@@ -108,7 +120,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       // On the first read, not at opening: an article only read never pays for it.
       if (last === first) adoptStoredBlocks(first, opened)
       last = doc
-      return bodyJson(doc)
+      return withoutTrailingParagraph(bodyJson(doc))
     })
     return () => saver.attachBody(null)
   }, [editor, saver, opened])

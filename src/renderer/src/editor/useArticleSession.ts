@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFields } from '../../../shared/article/article'
 import { slugify } from '../../../shared/article/slug'
 import type { ArticleSummary } from '../../../shared/library-api'
@@ -21,8 +21,9 @@ const metaOf = (article: Article): ArticleMeta => Object.fromEntries(metaKeys.ma
  * article back to review).
  */
 function settle(meta: ArticleMeta, saved: Article): ArticleMeta {
-  const status = { ...meta, status: saved.status }
-  return !meta.slugLocked && meta.title === saved.title ? { ...status, slug: saved.slug } : status
+  const slug = !meta.slugLocked && meta.title === saved.title ? saved.slug : meta.slug
+  // The same object when nothing moved, as after most autosaves: the details keep their fields as drawn.
+  return slug === meta.slug && saved.status === meta.status ? meta : { ...meta, status: saved.status, slug }
 }
 
 /** Until a person edits the slug it follows the title; the library makes it unique on save. */
@@ -75,16 +76,19 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       const opened = new ArticleSaver({
         save: async (changes) => {
           const { article: saved, summary } = await saveArticle(changes)
-          latest.current.onArticleChanged(summary)
+          // A transition, like the answer below: drawing the list row and the details gives way to the keys typed meanwhile.
+          startTransition(() => latest.current.onArticleChanged(summary))
           return saved
         },
         onSaved: (saved) => {
           title = saved.title
           if (!live) return
-          setLoaded((l) =>
-            l?.session.kind === 'open' && l.session.saver === opened
-              ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
-              : l
+          startTransition(() =>
+            setLoaded((l) =>
+              l?.session.kind === 'open' && l.session.saver === opened
+                ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
+                : l
+            )
           )
         }
       })

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
 import { useCommand } from './useCommand'
 
 /**
@@ -9,15 +9,16 @@ export const PANEL_BREAKPOINTS = { library: 900, details: 1200 } as const
 type Panel = keyof typeof PANEL_BREAKPOINTS
 
 function useWiderThan(width: number): boolean {
-  const query = `(min-width: ${width}px)`
-  return useSyncExternalStore(
-    (changed) => {
-      const list = window.matchMedia(query)
+  const list = useMemo(() => window.matchMedia(`(min-width: ${width}px)`), [width])
+  // The same function while the query is: a new one on each render made React drop and add the listener every time the window drew.
+  const subscribe = useCallback(
+    (changed: () => void) => {
       list.addEventListener('change', changed)
       return () => list.removeEventListener('change', changed)
     },
-    () => window.matchMedia(query).matches
+    [list]
   )
+  return useSyncExternalStore(subscribe, () => list.matches)
 }
 
 /** A choice the writer made, kept while the window stays on the same side of the panel's breakpoint. */

@@ -9,8 +9,13 @@ const GAP = 8
  * once the cards are laid out.
  */
 export function placeCards(editor: Editor, rail: HTMLElement): void {
-  const railTop = rail.getBoundingClientRect().top
   const cards = [...rail.querySelectorAll<HTMLElement>('[data-anchor-from]')]
+  // Runs after every keystroke: without cards, asking where the rail is would only make the browser lay the page out again.
+  if (cards.length === 0) {
+    rail.style.minHeight = ''
+    return
+  }
+  const railTop = rail.getBoundingClientRect().top
   const max = editor.state.doc.content.size
   const tops = cards.map((card) => {
     const from = Math.min(Number(card.dataset['anchorFrom']), max)
