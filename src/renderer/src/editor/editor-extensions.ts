@@ -6,6 +6,7 @@ import { withImageView } from './blocks/image/image-editor'
 import { withInlineImageView } from './blocks/inline-image/inline-image-editor'
 import { promoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
 import type { EditorServices } from './editor-services'
+import { CaretBlockDrawn } from './extensions/caret-block-drawn'
 import { MoveBlock } from './extensions/move-block'
 import { SmartTypography } from './extensions/smart-typography'
 import { FindReplace } from './find/find-replace'
@@ -30,7 +31,7 @@ const withViews = (services: LiveValue<EditorServices | null>): Views => ({
 /**
  * The editor's extensions: the article schema shared with the library and
  * export, with views on its blocks, plus behaviour that adds no node or mark
- * (placeholders, typography, moving blocks, find, paste cleanup, slash menu).
+ * (placeholders, typography, the cursor's block kept drawn, moving blocks, find, paste cleanup, slash menu).
  * What they need from outside the editor (the promos, error reporting) they
  * read from `services`, set once the editor shows.
  */
@@ -49,6 +50,7 @@ export function editorExtensions(services: LiveValue<EditorServices | null>): Ex
       emptyNodeClass: ({ hasAnchor }) => (hasAnchor ? 'is-empty has-cursor' : 'is-empty')
     }),
     SmartTypography,
+    CaretBlockDrawn,
     MoveBlock,
     FindReplace,
     ClipboardIntake.configure({ onError }),
