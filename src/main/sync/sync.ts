@@ -6,7 +6,7 @@ import { commitBeforeMerge, commitLocalChanges, type SyncAuthor } from './commit
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
-import { packHistoryIfDue, PACKING_LIMITS } from './pack-history'
+import { packHistoryIfDue, type PACKING_LIMITS } from './pack-history'
 import { fetchRemote, pushBranch, readyRemoteAccess, type PushOutcome } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
