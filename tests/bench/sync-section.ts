@@ -66,9 +66,12 @@ export const syncSection: BenchSection = {
         return syncLibrary(seed, { ...oursWinsMerge(), author })
       })
       await seed.close()
-      // On a very busy machine the first push of 10,000 articles can outlast the remote timeout: say so, not a puzzling failure later.
-      if (shared.value.state !== 'synced') throw new Error(`sharing the bench library failed: ${shared.value.lastError}`)
-      print(`  sharing ${SIZE} articles (init, first commit, push): ${ms(shared.ms)}`)
+      if (shared.value.state === 'synced') print(`  sharing ${SIZE} articles (init, first commit, push): ${ms(shared.ms)}`)
+      else if (/did not answer within/.test(shared.value.lastError ?? '')) {
+        // On a very busy machine the first push of 10,000 articles can outlast the remote timeout: say so, and push with plain git so the timed rounds still run.
+        print(`  sharing ${SIZE} articles: the first push outlasted the remote timeout on this busy machine (${shared.value.lastError}); pushed with plain git instead`)
+        await plainGit(join(work, 'seed'), 'push', '--quiet', 'origin', 'HEAD:refs/heads/main')
+      } else throw new Error(`sharing the bench library failed: ${shared.value.lastError}`)
 
       const [a, b] = [await cloneLibrary(remote, join(work, 'a')), await cloneLibrary(remote, join(work, 'b'))]
       await Promise.all([a.searchReady(), b.searchReady()])

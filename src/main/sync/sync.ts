@@ -6,6 +6,7 @@ import { commitBeforeMerge, commitLocalChanges, type SyncAuthor } from './commit
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
+import { packHistoryIfDue, type PACKING_LIMITS } from './pack-history'
 import { fetchRemote, pushBranch, readyRemoteAccess, type PushOutcome } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
@@ -17,11 +18,13 @@ export interface SyncOptions extends Merges {
   attempts?: number
   /** Called between steps, for progress (and for tests that stop a sync at a given step). */
   onStep?: (step: SyncStep) => void
+  /** When the repository's history is packed after a sync (git's own gc limits unless a test asks otherwise). */
+  packingLimits?: typeof PACKING_LIMITS
 }
 
 const unique = (notices: string[]): string[] => [...new Set(notices)]
 
-export type SyncStep = 'committed' | 'fetched' | 'branch-moved' | 'merged' | 'pushed'
+export type SyncStep = 'committed' | 'fetched' | 'branch-moved' | 'merged' | 'pushed' | 'packing'
 
 /**
  * Finishes what a killed sync left: git's lock files, and a merge whose
@@ -143,6 +146,8 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
       options.onStep?.('pushed')
     }
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: null, lastSyncAt: new Date().toISOString() }))
+    // Shared and recorded first: packing is housekeeping, rarely due, and a sync killed during it has lost nothing.
+    await packHistoryIfDue(repo, options.packingLimits, () => options.onStep?.('packing'))
     // Pushed, or already equal: nothing to share or receive as of this moment.
     return statusOf(state, { ahead: 0, behind: 0 }, notices)
   }

@@ -42,6 +42,20 @@ describe.skipIf(gitTool.skip)('writeCommit (git fast-import)', () => {
     expect(await gitIn(temp.path, 'status', '--porcelain')).toBe('')
   })
 
+  it('stores the commit as one pack, never unpacked into a loose file per object (no unpack-objects process; sync packs the history now and then)', async () => {
+    const temp = await makeTempDir('copydesk-fast-import-')
+    cleanup = temp.cleanup
+    const first = await oneCommitRepo(temp.path)
+    const loose = async () => (await gitIn(temp.path, 'count-objects', '-v')).match(/^count: (\d+)$/m)![1]
+    const packs = async () => (await gitIn(temp.path, 'count-objects', '-v')).match(/^packs: (\d+)$/m)![1]
+    const [looseBefore, packsBefore] = [await loose(), await packs()]
+    const changes = new Map(Array.from({ length: 5 }, (_, n) => [`articles/${n}.json`, { text: `{"n":${n}}\n` }] as const))
+    const commit = await writeCommit({ dir: temp.path, filters: [] }, { parents: [first], changes, author: { name: 'T', email: '' }, message: 'five', ref: 'refs/heads/main' })
+    expect(await loose()).toBe(looseBefore)
+    expect(Number(await packs())).toBe(Number(packsBefore) + 1)
+    expect(await gitIn(temp.path, 'show', `${commit}:articles/4.json`)).toBe('{"n":4}\n')
+  })
+
   it('moves the branch to the new commit only once beforeRefMoves has run, and not at all when it fails', async () => {
     const temp = await makeTempDir('copydesk-fast-import-')
     cleanup = temp.cleanup
