@@ -63,8 +63,8 @@ async function editorMarkupProblems(page: Page): Promise<string[]> {
         if (/^(ping|data-ga|data-track|data-gtm|data-analytics)/i.test(name)) problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
         if ((name === 'href' || name === 'src') && /^\s*(javascript|vbscript|data):/i.test(value)) problems.push(`${name}=${value}`)
         if ((name === 'href' || name === 'src') && /[?&](utm_|fbclid)/i.test(value)) problems.push(`tracking in ${value}`)
-        // Pasted blocks and marks carry no styling of their own (the editor's placeholder classes aside).
-        const ownClass = name === 'class' && /^(is-empty|has-cursor|is-editor-empty| )+$/.test(value)
+        // Pasted blocks and marks carry no styling of their own (the editor’s placeholder and caret-block classes aside).
+        const ownClass = name === 'class' && /^(is-empty|has-cursor|is-editor-empty|holds-caret| )+$/.test(value)
         if ((name === 'style' || name === 'class') && !ownClass && /^(P|H2|H3|H4|LI|UL|OL|A|STRONG|EM|S|BLOCKQUOTE|TD|TH)$/.test(element.tagName)) {
           problems.push(`${name} on <${element.tagName.toLowerCase()}>`)
         }
