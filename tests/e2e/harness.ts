@@ -160,6 +160,8 @@ const wire = ipcWire()
 /** Stands in for Electron's `require('electron')` inside the preload bundle. */
 const electronShim = `
   const require = (() => {
+    // Run by tsx (the bench), ipcWire's source calls esbuild's keepNames helper, which the page lacks.
+    const __name = (target) => target;
     const wire = (${ipcWire.toString()})();
     const listeners = new Map();
     window.__copydeskEmit = (channel, text) => {
