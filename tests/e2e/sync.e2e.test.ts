@@ -43,10 +43,22 @@ async function deskApp(userDataDir: string, library: Library, profile: Actor): P
 }
 
 /** Syncs with the status bar's button, or with the keys (the shortcut table's Ctrl+Alt+Y). */
+/** When main last finished a sync of this window's library. */
+const lastSyncAt = (page: Page): Promise<string | null> =>
+  page.evaluate(async () => {
+    const status = await window.copydesk.getSyncStatus()
+    return status.ok ? status.value.lastSyncAt : null
+  })
+
+/**
+ * Syncs and waits until that sync has finished. The state alone cannot tell: a library already synced shows
+ * "synced" before the sync starts, and "syncing" may come and go between two looks.
+ */
 async function syncIn(page: Page, how: 'button' | 'keys' = 'button'): Promise<void> {
+  const before = await lastSyncAt(page)
   if (how === 'keys') await page.keyboard.press('Control+Alt+y')
   else await page.getByRole('button', { name: 'Sync', exact: true }).click()
-  await expect.poll(() => syncStatus(page).getAttribute('data-state'), { timeout: 90_000 }).toBe('synced')
+  await expect.poll(async () => (await lastSyncAt(page)) !== before && (await syncStatus(page).getAttribute('data-state')), { timeout: 90_000 }).toBe('synced')
 }
 
 /** Replaces `words` in the open article's body by typing over them, and waits for the save. */
