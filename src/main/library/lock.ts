@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { hostname, uptime } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { renameSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import lockfile from 'proper-lockfile'
 import * as z from 'zod'
 import { UserError } from '../../shared/ipc/result'
@@ -96,6 +97,7 @@ export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn
   const draft = `${lockDir}.${me.pid}.${me.token}.owner`
   await writeFile(draft, JSON.stringify(me))
   let release: (() => Promise<void>) | undefined
+  let releasing = false
   for (let attempt = 0; !release; attempt++) {
     try {
       release = await lockfile.lock(libraryDir, {
@@ -106,7 +108,10 @@ export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn
         // Touched often, so a long write (rebuilding a big index) never looks stale to a waiting process.
         update: 500,
         // A lost lock only concerns the write in progress, which is atomic anyway: never crash the app over it.
-        onCompromised: (error) => console.warn('[copydesk] library lock compromised:', error.message)
+        // A refresh already under way when the write ends sees the owner file go, and reads that as a takeover: not one.
+        onCompromised: (error) => {
+          if (!releasing) console.warn('[copydesk] library lock compromised:', error.message)
+        }
       })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
@@ -128,12 +133,16 @@ export async function withLibraryLock<T>(libraryDir: string, lockDir: string, fn
     // Adding the owner changes the lock folder's mtime, which proper-lockfile
     // reads as another process taking the lock over at its next refresh (any
     // write longer than half a second, such as rebuilding a big index): put back the one it set.
-    const { mtime } = await stat(lockDir)
-    await rename(draft, ownerFile)
-    await utimes(lockDir, mtime, mtime)
+    // Synchronous, so that refresh cannot run in between: on a busy laptop each file call can wait
+    // longer than the half-second refresh, which then saw a foreign mtime or had its own overwritten.
+    const { mtime } = statSync(lockDir)
+    renameSync(draft, ownerFile)
+    utimesSync(lockDir, mtime, mtime)
     return await fn()
   } finally {
-    await rm(ownerFile, { force: true })
+    releasing = true
+    // In the same tick as release(), which stops the refresh before the emptied folder's new mtime is read.
+    rmSync(ownerFile, { force: true })
     // Already released means another writer judged it stale during a long write and took over; the write itself is done.
     await release().catch((error: Error) => console.warn('[copydesk] library lock was taken over:', error.message))
   }

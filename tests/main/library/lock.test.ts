@@ -1,4 +1,5 @@
 import { access, mkdir, writeFile, utimes } from 'node:fs/promises'
+import { pbkdf2 } from 'node:crypto'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -54,6 +55,28 @@ describe('the library lock', () => {
     await Promise.all([long, other])
     expect(events).toEqual(['long write starts', 'long write ends', 'other write'])
     expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('keeps its lock when every file call waits behind other work on the thread pool (a busy laptop), with no warning', async () => {
+    const warn = vi.spyOn(console, 'warn')
+    // Node's file calls share a pool of 4 threads; keeping it full of slow hashing makes each call answer late,
+    // as on a laptop whose disk and cores are busy. The lock's own refresh (every 500 ms) then runs between them.
+    let flooding = true
+    const hashes: Promise<void>[] = []
+    const slowHash = async (): Promise<void> => {
+      while (flooding) await new Promise<void>((resolve) => pbkdf2('key', 'salt', 300_000, 32, 'sha256', () => resolve()))
+    }
+    for (let thread = 0; thread < 8; thread++) hashes.push(slowHash())
+    try {
+      for (let write = 0; write < 2; write++) {
+        expect(await withLibraryLock(temp.path, lockDir(), async () => { await sleep(1_000); return 'written' })).toBe('written')
+      }
+    } finally {
+      flooding = false
+      await Promise.all(hashes)
+    }
+    expect(warn).not.toHaveBeenCalled()
+    expect(await exists(lockDir()), 'the lock is released').toBe(false)
   })
 
   describe('after a writer was killed inside its write', () => {
