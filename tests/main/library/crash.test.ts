@@ -13,11 +13,17 @@ import { saveFields } from './crash-saves'
 /** Kills at random moments of the writer's loop, after its first acknowledged save. */
 const RANDOM_KILLS = 34
 /**
- * Kills just before the 1st, 2nd… 66th call that changes the disk: opening
- * the library takes about 22 such calls and each save about 22 more, so this
- * crashes at every step of opening and of two saves.
+ * Kills just before the 1st, 2nd… 48th call that changes the disk: opening
+ * the library takes 14 to 17 such calls and each save 14 more (counted with
+ * the kill switch's list, which sees the calls on file handles as one `open`),
+ * so this crashes at every step of opening and of two saves. The 18 kills
+ * past that (there were 66) met the same steps of a third save again, each
+ * costing a Node start. The first test checks that the last kills still come
+ * after two acknowledged saves, should opening or saving take more calls.
  */
-const STEP_KILLS = 66
+const STEP_KILLS = 48
+/** Saves a step kill must have seen acknowledged before its kill, for the steps to cover two whole saves. */
+const SAVES_COVERED = 2
 /**
  * The kills run in this many chains side by side, each over its own library,
  * since a kill mostly waits on a new Node starting and on fsync. Kill points
@@ -27,10 +33,17 @@ const STEP_KILLS = 66
 const CHAINS = 3
 const inChains = <T>(kills: T[]): T[][] => Array.from({ length: CHAINS }, (_, chain) => kills.filter((_, i) => i % CHAINS === chain))
 
-/** Runs killAndWriteAgain on each chain's library at once; resolves with how many kills in all left the lock held. */
-async function killInChains(name: string, kills: (number | null)[]): Promise<number> {
-  const lockLefts = await Promise.all(inChains(kills).map((chain, i) => killAndWriteAgain(join(temp.path, `${name}-${i}`), chain)))
-  return lockLefts.reduce((sum, n) => sum + n, 0)
+interface KillTally {
+  /** Kills that left the lock held. */
+  lockLeft: number
+  /** The most saves one killed writer had acknowledged. */
+  mostAcks: number
+}
+
+/** Runs killAndWriteAgain on each chain's library at once; resolves with the tallies of all chains together. */
+async function killInChains(name: string, kills: (number | null)[]): Promise<KillTally> {
+  const tallies = await Promise.all(inChains(kills).map((chain, i) => killAndWriteAgain(join(temp.path, `${name}-${i}`), chain)))
+  return { lockLeft: tallies.reduce((sum, t) => sum + t.lockLeft, 0), mostAcks: Math.max(...tallies.map((t) => t.mostAcks)) }
 }
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>
@@ -73,21 +86,28 @@ const exists = (path: string): Promise<boolean> => access(path).then(() => true,
  * as the next writer: the library opens, every acknowledged save is there
  * whole, in the file and the index, and a new save goes through, whether the
  * lock the killed writer left is fresh or (every other time) as old as if
- * the user came back later. Returns how many kills left the lock held.
+ * the user came back later. Returns how many kills left the lock held, and
+ * the most saves one writer had acknowledged when killed.
  */
-async function killAndWriteAgain(dir: string, kills: (number | null)[]): Promise<number> {
+async function killAndWriteAgain(dir: string, kills: (number | null)[]): Promise<KillTally> {
   const acknowledged = new Map<string, number>()
   const acknowledge = (id: string, n: number): void => void acknowledged.set(id, Math.max(acknowledged.get(id) ?? 0, n))
   let first = 1
   let lockLeft = 0
+  let mostAcks = 0
   await (await openLibrary(dir, 'create')).close()
   for (const [kill, killAtCall] of kills.entries()) {
     const out = await runUntilKilled(dir, first, killAtCall)
     const which = `kill ${kill} on ${basename(dir)}${killAtCall === null ? '' : `, at disk call ${killAtCall}`}`
+    let acks = 0
     for (const line of out.split('\n')) {
       const match = /^ack (\S+) (\d+)$/.exec(line)
-      if (match) acknowledge(match[1]!, Number(match[2]))
+      if (match) {
+        acknowledge(match[1]!, Number(match[2]))
+        acks++
+      }
     }
+    mostAcks = Math.max(mostAcks, acks)
     const lock = join(dir, LOCK_DIR)
     if (await exists(lock)) {
       lockLeft++
@@ -123,20 +143,21 @@ async function killAndWriteAgain(dir: string, kills: (number | null)[]): Promise
     expect(drafts, 'owner drafts of killed writers are cleared').toEqual([])
     first += 1000
   }
-  return lockLeft
+  return { lockLeft, mostAcks }
 }
 
 describe('crash safety', () => {
   it(`keeps every acknowledged save, and lets the next writer in, when the writer is killed at each of its first ${STEP_KILLS} changes to the disk`, async () => {
     const steps = Array.from({ length: STEP_KILLS }, (_, i) => i + 1)
-    const lockLeft = await killInChains('steps', steps)
-    console.info(`[crash] ${STEP_KILLS} kills at each step of a write; ${lockLeft} left the lock held`)
+    const { lockLeft, mostAcks } = await killInChains('steps', steps)
+    console.info(`[crash] ${STEP_KILLS} kills at each step of a write; ${lockLeft} left the lock held; the latest came after ${mostAcks} acknowledged saves`)
     // Most steps of opening and writing happen holding the lock: those are the kills this is about.
     expect(lockLeft).toBeGreaterThan(STEP_KILLS / 2)
+    expect(mostAcks, `the last kills came after ${SAVES_COVERED} acknowledged saves, so every step of them was a kill point: if not, raise STEP_KILLS`).toBeGreaterThanOrEqual(SAVES_COVERED)
   }, 1_200_000)
 
   it(`keeps every acknowledged save, and lets the next writer in, when the writer is killed at random moments, ${RANDOM_KILLS} times`, async () => {
-    const lockLeft = await killInChains('random', Array.from({ length: RANDOM_KILLS }, () => null))
+    const { lockLeft } = await killInChains('random', Array.from({ length: RANDOM_KILLS }, () => null))
     console.info(`[crash] ${RANDOM_KILLS} kills at random moments; ${lockLeft} left the lock held`)
   }, 1_200_000)
 })
