@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir'
 import { openApp, screenshot, useBrowser } from './harness'
+import { recordCommits } from './react-commits'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -17,6 +18,17 @@ async function brokenUserData(): Promise<{ path: string; library: string; cleanu
 }
 
 describe('a window that always opens', () => {
+  it('draws the library in React\'s first commit: React starts with main\'s answer in hand, not with an empty gate that then asks', async () => {
+    const temp = await makeTempDir('copydesk-startup-')
+    const app = await openApp(browser, { userDataDir: temp.path })
+    const recorder = await recordCommits(app.page)
+    await expect.poll(() => app.page.getByRole('navigation', { name: 'Library' }).isVisible()).toBe(true)
+    const [first] = await recorder.commits()
+    expect(first?.drew).toEqual(expect.arrayContaining(['StartupGate', 'App', 'Sidebar']))
+    await app.close()
+    await temp.cleanup()
+  })
+
   it('says why the library did not open and offers the ways out; “Try again” starts the app once it is fixed', async () => {
     const userData = await brokenUserData()
     const app = await openApp(browser, { userDataDir: userData.path })
