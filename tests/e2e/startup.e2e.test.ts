@@ -4,6 +4,8 @@ import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir'
 import { openApp, screenshot, useBrowser } from './harness'
+import { seedManyArticles } from './library-seed'
+import { recordCommits } from './react-commits'
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -17,6 +19,18 @@ async function brokenUserData(): Promise<{ path: string; library: string; cleanu
 }
 
 describe('a window that always opens', () => {
+  it('draws the library and its first rows in React\'s first commit: React starts with main\'s answer in hand, and the list mounts rows before it has measured itself', async () => {
+    const temp = await makeTempDir('copydesk-startup-')
+    await seedManyArticles(join(temp.path, 'Library'), 3)
+    const app = await openApp(browser, { userDataDir: temp.path })
+    const recorder = await recordCommits(app.page)
+    await expect.poll(() => app.page.getByRole('navigation', { name: 'Library' }).isVisible()).toBe(true)
+    const [first] = await recorder.commits()
+    expect(first?.drew).toEqual(expect.arrayContaining(['StartupGate', 'App', 'Sidebar', 'ArticleList', 'ArticleRow']))
+    await app.close()
+    await temp.cleanup()
+  })
+
   it('says why the library did not open and offers the ways out; “Try again” starts the app once it is fixed', async () => {
     const userData = await brokenUserData()
     const app = await openApp(browser, { userDataDir: userData.path })

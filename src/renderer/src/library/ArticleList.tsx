@@ -36,7 +36,11 @@ export function ArticleList({ items, selectedId, activeId, query, queryKey, onAc
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     getItemKey: (index) => items[index]?.id ?? index,
-    overscan: 6
+    overscan: 6,
+    // Until it has measured the list (a layout effect after the first commit), the virtualizer takes it for 0 px tall
+    // and mounts no row; the rows then came in a second render and commit before the window could show them. The
+    // window's height is an upper bound of the list's, so the first commit mounts at least the rows in view.
+    initialRect: { width: 0, height: window.innerHeight }
   })
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
   useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, queryKey])

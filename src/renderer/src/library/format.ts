@@ -1,5 +1,10 @@
 import { formatDateTime, formatTime } from '../lib/time'
 
+// Built once: toLocaleDateString() with options builds a new formatter per call, a millisecond or more each on a
+// busy machine, and every row of the list formats its date as the window first draws.
+const dayAndMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' })
+const dayMonthAndYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+
 /** Today's time for today's edits, otherwise a short date; the year only when it is not this year. */
 export function formatUpdated(iso: string, now = new Date()): string {
   const date = new Date(iso)
@@ -7,8 +12,7 @@ export function formatUpdated(iso: string, now = new Date()): string {
   if (date.toDateString() === now.toDateString()) {
     return formatTime(date)
   }
-  const sameYear = date.getFullYear() === now.getFullYear()
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })
+  return (date.getFullYear() === now.getFullYear() ? dayAndMonth : dayMonthAndYear).format(date)
 }
 
 export const formatFullDate = (iso: string): string => formatDateTime(new Date(iso))

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { StartupProblem, WindowStart } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../lib/api'
 
@@ -6,12 +6,14 @@ import { call, errorMessage } from '../lib/api'
 export type RunningStart = Extract<WindowStart, { problem: null }>
 
 type Phase =
-  | { kind: 'checking' }
   | { kind: 'running'; start: RunningStart }
   | { kind: 'failed'; problem: StartupProblem; busy: boolean; note: string | null }
 
+const phaseOf = (start: WindowStart, note: string | null = null): Phase =>
+  start.problem ? { kind: 'failed', problem: start.problem, busy: false, note } : { kind: 'running', start }
+
 /** Main's first answer to the window, or why asking failed too (no main process answering): never nothing to draw. */
-const windowStart = (): Promise<WindowStart> =>
+export const windowStart = (): Promise<WindowStart> =>
   call('getWindowStart').catch((error: unknown) => ({ problem: { message: errorMessage(error), folder: '' } }))
 
 /**
@@ -19,22 +21,18 @@ const windowStart = (): Promise<WindowStart> =>
  * first answer. If it could not, the window says why in plain words and
  * offers the ways out: try again, open another folder, show the folder in the file manager.
  */
-export function StartupGate({ children }: { children: (start: RunningStart) => React.ReactNode }): React.JSX.Element | null {
-  const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
+export function StartupGate({
+  first,
+  children
+}: {
+  /** Main's first answer, asked for before React starts (main.tsx): the first frame React draws is the library or the problem. */
+  first: WindowStart
+  children: (start: RunningStart) => React.ReactNode
+}): React.JSX.Element {
+  const [phase, setPhase] = useState<Phase>(() => phaseOf(first))
 
-  const settle = useCallback((start: WindowStart, note: string | null = null) => {
-    setPhase(start.problem ? { kind: 'failed', problem: start.problem, busy: false, note } : { kind: 'running', start })
-  }, [])
+  const settle = useCallback((start: WindowStart, note: string | null = null) => setPhase(phaseOf(start, note)), [])
 
-  useEffect(() => {
-    let live = true
-    void windowStart().then((start) => live && settle(start))
-    return () => {
-      live = false
-    }
-  }, [settle])
-
-  if (phase.kind === 'checking') return null
   if (phase.kind === 'running') return <>{children(phase.start)}</>
 
   const { problem, busy, note } = phase
