@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
 import { UserError } from '../../shared/ipc/result'
-import { git, gitOrFail, rawGit } from '../git/safe-git'
+import { git, gitOrFail, rawGit, repoGit } from '../git/safe-git'
 import { folders } from '../library/layout'
 import { openLibrary, type Library } from '../library/library'
 import { commitLocalChanges, type SyncAuthor } from './commit-local'
@@ -94,6 +94,10 @@ export async function cloneLibrary(remote: string, folder: string): Promise<Libr
   // git keeps no empty folders; a library has all of its own.
   for (const name of folders) await mkdir(join(target, name), { recursive: true })
   await ensureExcludes(repo)
+  // Checkout writes thousands of files in the second it writes git's index, so git marks them racily clean and
+  // rereads each one at every status until an index is written later: the library's first sync paid ~150 ms CPU
+  // for 10,000 articles. Refreshed here, once, as part of the clone. -q: a file that differs is not an error.
+  await repoGit(repo, ['update-index', '-q', '--refresh'])
   return openLibrary(target, 'create', { freshCopy: true })
 }
 
