@@ -15,7 +15,7 @@ import type { FileAction } from './file-action'
 import type { RenderedArticle } from './render-article'
 import { createRenderer } from './render-pool'
 import { BoundedTasks } from './bounded-tasks'
-import { articleFingerprint, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
+import { articleFingerprint, fingerprintMatches, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
 import { nothingSelectedNotice } from './selection-notice'
@@ -208,7 +208,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
 
   const unchanged = selected.map((summary) => {
     const cached = cache.get(summary.id)
-    const same = cached && cached.fingerprint === fingerprint(summary, cached.promoIds, cached.related) && untouchedSince(site.root, cached, previous)
+    const same = cached && fingerprintMatches(cached.fingerprint, { summary, promoIds: cached.promoIds, related: cached.related, promos, summaries: summariesById }) && untouchedSince(site.root, cached, previous)
     return same ? cached : null
   })
   // Every article's file is claimed first, oldest first, so renders can run ahead knowing where each goes; one left out is not rendered at all.
