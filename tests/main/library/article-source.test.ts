@@ -31,6 +31,15 @@ describe('reading the articles of a library in bulk', () => {
     for (const article of articles) expect(await readIndexedArticle(sources.get(article.id)!)).toEqual(await session.library.getArticle(article.id))
   })
 
+  it('gives only the live articles asked for, the same sources as the full list', async () => {
+    const [first, second] = articles
+    await session.library.trashArticle(second!.id)
+    const all = await session.library.articleSources()
+    const some = await session.library.articleSources([first!.id, second!.id, 'no-such-article-id'])
+    expect([...some.keys()]).toEqual([first!.id])
+    expect(some.get(first!.id)).toEqual(all.get(first!.id))
+  })
+
   it('reads a file edited by hand as it is now, once it passes the check', async () => {
     const source = await sourceOf(articles[0]!.id)
     await editByHand(articles[0]!.id, (article) => (article['title'] = 'Retitled in a text editor'))

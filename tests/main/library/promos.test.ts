@@ -21,6 +21,15 @@ describe('promos', () => {
     expect((await library.listPromos()).map((p) => p.promo)).toEqual([updated])
   })
 
+  it('gives the bare promo list, for exports, in the same order as the list with their users', async () => {
+    await library.savePromo({ ...input, name: 'Winter sale' })
+    await library.savePromo(input)
+    await library.savePromo({ ...input, name: 'autumn sale' })
+    const promos = await library.promoList()
+    expect(promos.map((promo) => promo.name)).toHaveLength(3)
+    expect(promos).toEqual((await library.listPromos()).map((listed) => listed.promo))
+  })
+
   it('refuses a promo with a non-web address or that ends before it starts', async () => {
     await expect(library.savePromo({ ...input, url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'invalid-input' })
     await expect(library.savePromo({ ...input, activeFrom: '2026-02-01', activeUntil: '2026-01-01' })).rejects.toMatchObject({ code: 'invalid-input' })
