@@ -249,7 +249,7 @@ export class Library {
     return this.revisions(this.resolveId(id)).article(revisionId)
   }
 
-  /** The promos in listPromos' order, without which articles use them: an export needs only the promos, and counting their users walks every article. */
+  /** The promos by name, without which articles use them (listPromos): an export needs only the promos, and counting their users walks every article. */
   async promoList(): Promise<Promo[]> {
     await this.catchUpIfChanged()
     await this.writes.run(() => this.refreshPromos())
@@ -257,8 +257,7 @@ export class Library {
   }
 
   async listPromos(): Promise<PromoWithUsage[]> {
-    await this.catchUpIfChanged()
-    await this.writes.run(() => this.refreshPromos())
+    const promos = await this.promoList()
     const usedBy = new Map<string, { id: string; title: string }[]>()
     for (const entry of this.store.articles.values()) {
       for (const promoId of entry.promoIds) {
@@ -268,9 +267,7 @@ export class Library {
         usedBy.set(promoId, users)
       }
     }
-    return [...this.promos.all()]
-      .sort((a, b) => titleOrder.compare(a.name, b.name))
-      .map((promo) => ({ promo, usedBy: usedBy.get(promo.id) ?? [] }))
+    return promos.map((promo) => ({ promo, usedBy: usedBy.get(promo.id) ?? [] }))
   }
 
   // ——— writing ———
