@@ -2,34 +2,33 @@ import { relative } from 'node:path'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /**
- * Seconds the slowest files took in a quiet CI run (2 cores), for a fresh clone that has no Vitest cache yet.
+ * Seconds the slowest files took in the last quiet run of a fresh clone (2 cores, two workers), which has no Vitest cache yet.
  * Only the order depends on them: a stale figure costs a little wall time, never a result.
  */
 const quietSeconds = new Map<string, number>([
-  ['unit:tests/main/library/crash.test.ts', 40],
-  ['e2e:tests/e2e/editor.e2e.test.ts', 38],
-  ['e2e:tests/e2e/sync.e2e.test.ts', 32],
-  ['e2e:tests/e2e/editor-paste.e2e.test.ts', 31],
-  ['unit:tests/shared/export/commonmark-spec.test.ts', 28],
-  ['unit:tests/main/sync/sync-kill.test.ts', 27],
-  ['e2e:tests/e2e/export.e2e.test.ts', 27],
-  ['unit:tests/cli/library.test.ts', 22],
-  ['e2e:tests/e2e/workspace-layout.e2e.test.ts', 22],
-  ['unit-isolated:tests/main/ipc/contract-fuzz.test.ts', 21],
+  ['e2e:tests/e2e/sync.e2e.test.ts', 56],
+  ['e2e:tests/e2e/editor.e2e.test.ts', 47],
+  ['e2e:tests/e2e/editor-paste.e2e.test.ts', 37],
+  ['e2e:tests/e2e/export.e2e.test.ts', 33],
+  ['unit:tests/main/library/crash.test.ts', 32],
+  ['unit:tests/shared/export/commonmark-spec.test.ts', 29],
+  ['unit-isolated:tests/main/ipc/contract-fuzz.test.ts', 24],
+  ['unit:tests/main/sync/sync-kill.test.ts', 22],
   ['e2e:tests/e2e/editor-leak.e2e.test.ts', 21],
   ['unit:tests/main/sync/sync-property.test.ts', 21],
-  ['e2e:tests/e2e/editor-saving.e2e.test.ts', 20],
+  ['unit-isolated:tests/main/library/import-thread.test.ts', 20],
+  ['unit:tests/cli/library.test.ts', 19],
+  ['e2e:tests/e2e/workspace-layout.e2e.test.ts', 19],
   ['e2e:tests/e2e/approval.e2e.test.ts', 19],
-  ['unit-isolated:tests/main/library/import-thread.test.ts', 19],
-  ['unit:tests/main/library/damage.test.ts', 18],
+  ['unit:tests/shared/import/limits.test.ts', 19],
   ['e2e:tests/e2e/accessibility.e2e.test.ts', 18],
-  ['unit:tests/main/site-export/interrupted-export.test.ts', 18],
+  ['unit:tests/main/sync/sync-handlers.test.ts', 18],
+  ['e2e:tests/e2e/editor-saving.e2e.test.ts', 17],
   ['e2e:tests/e2e/library.e2e.test.ts', 17],
+  ['unit:tests/main/site-export/interrupted-export.test.ts', 16],
   ['unit:tests/cli/sync.test.ts', 16],
   ['e2e:tests/e2e/review.e2e.test.ts', 15],
-  ['unit:tests/shared/import/limits.test.ts', 15],
   ['unit:tests/main/security/electronegativity.test.ts', 14],
-  ['unit:tests/main/sync/sync-handlers.test.ts', 13],
   ['e2e:tests/e2e/keyboard-flow.e2e.test.ts', 13],
   ['unit:tests/cli/export-threads.test.ts', 13],
   ['e2e:tests/e2e/library-save.e2e.test.ts', 12],
@@ -37,7 +36,8 @@ const quietSeconds = new Map<string, number>([
   ['e2e:tests/e2e/library-scale.e2e.test.ts', 12],
   ['unit:tests/cli/review.test.ts', 11],
   ['e2e:tests/e2e/library-import.e2e.test.ts', 11],
-  ['unit:tests/cli/export.test.ts', 11]
+  ['unit:tests/cli/export.test.ts', 11],
+  ['unit:tests/main/library/damage.test.ts', 9]
 ])
 
 /**
