@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 import { seriousViolations } from './axe'
-import { editorBody, openArticle, openEditorLibrary, pressKeys, storedArticle, waitUntilSaved } from './editor-support'
+import { editorBody, openArticle, openEditorLibrary, pressKeys, storedArticle, saveNow } from './editor-support'
 import { screenshot, useBrowser } from './harness'
 import { editableFields, promosOnDisk } from './library-seed'
 import { firstRunProfile, openSection, selectText } from './review-support'
@@ -21,7 +21,7 @@ async function typeAfter(page: Page, anchor: string, text: string): Promise<void
   await selectText(page, anchor)
   await pressKeys(page, 'ArrowRight')
   await page.keyboard.type(text)
-  await waitUntilSaved(page)
+  await saveNow(page)
 }
 
 describe('approved means approved, in Chromium', () => {
@@ -171,7 +171,7 @@ describe('approved means approved, in Chromium', () => {
     await screenshot(page, 'promo-picker-create-1024')
     await picker.getByRole('button', { name: 'Create promo' }).click()
     await expect.poll(() => slot.locator('.promo-slot-name').textContent()).toBe('Autumn books')
-    await waitUntilSaved(page)
+    await saveNow(page)
     const created = (await promosOnDisk(app.libraryDir)).find((p) => p.name === 'Autumn books')!
     await expect.poll(async () => JSON.stringify((await storedArticle(app, id)).body)).toContain(created.id)
     await page.setViewportSize({ width: 1920, height: 1080 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { BodyNode } from '../../src/shared/article/body'
 import { walkBody } from '../../src/shared/article/body'
 import { clipboardHtml, largeWordPasteParts } from '../fixtures/clipboard'
-import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, tinyPng, waitUntilSaved, type EditorApp } from './editor-support'
+import { editorBody, focusBodyEnd, nodesOf, openArticle, openEditorLibrary, pasteHtml, storedArticle, textOf, tinyPng, saveNow, type EditorApp } from './editor-support'
 import { useBrowser } from './harness'
 
 let browser: Browser
@@ -24,7 +24,7 @@ async function pasteIntoBlank(html: string): Promise<{ app: EditorApp; page: Pag
   await openArticle(page, BLANK)
   await focusBodyEnd(page)
   await pasteHtml(page, html)
-  await waitUntilSaved(page)
+  await saveNow(page)
   return { app, page, body: (await storedArticle(app, app.ids[0]!)).body }
 }
 
@@ -225,7 +225,7 @@ describe('images by paste and drop in Chromium', () => {
     )
     await expect.poll(() => editorBody(page).locator('img').count()).toBe(2)
     await expect.poll(() => editorBody(page).locator('img').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => img.complete && img.naturalWidth))).toEqual([2, 2])
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(nodesOf(body, 'image').map((image) => String(image.attrs?.['src']).replace(/^media\/[0-9a-f]+-/, ''))).toEqual(['pasted.png', 'dropped.png'])
     await app.done()

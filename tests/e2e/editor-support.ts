@@ -54,6 +54,15 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => saveStatus(page).textContent(), { timeout: 60_000 }).toMatch(/^Saved \d/)
 }
 
+/**
+ * Saves with Ctrl+S, as a writer does before walking away, and waits until it is stored: for tests whose
+ * subject is not autosave (editor-saving and library-save test that), so none waits out the autosave pause.
+ */
+export async function saveNow(page: Page): Promise<void> {
+  await page.keyboard.press('Control+s')
+  await waitUntilSaved(page)
+}
+
 export async function storedArticle(app: AppSession, id: string): Promise<Article> {
   const article = (await articlesOnDisk(app.libraryDir)).find((a) => a.id === id)
   if (!article) throw new Error(`article ${id} is not on disk`)

@@ -16,7 +16,7 @@ import {
   textOf,
   tinyPng,
   titleField,
-  waitUntilSaved
+  saveNow
 } from './editor-support'
 import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
@@ -116,7 +116,7 @@ describe('the writing desk in Chromium', () => {
     await page.getByRole('menuitem', { name: /Promo slot/ }).click()
     await choosePromo(page, '75%')
 
-    await waitUntilSaved(page)
+    await saveNow(page)
     const stored = await storedArticle(app, app.ids[0]!)
     const { body } = stored
     expect(textOf(body.content[0]!)).toBe('Studios are rethinking “AI” — it’s here.')
@@ -198,7 +198,7 @@ describe('the writing desk in Chromium', () => {
     await expect.poll(() => editorBody(page).locator('.faq-item').count()).toBe(13)
     expect((await listeners()) - before).toBeLessThan(10 * 20)
 
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     const faqs = nodesOf(body, 'faq')
     expect(faqs.map((faq) => [faq.attrs?.['title'], nodesOf(faq, 'faqQuestion').map(textOf)])).toEqual([
@@ -227,7 +227,7 @@ describe('the writing desk in Chromium', () => {
     await page.keyboard.press('Enter')
     await page.keyboard.type('Typed ahead?')
 
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(nodesOf(body, 'faqQuestion').map(textOf)).toEqual(['Typed ahead?'])
     expect(body.content.filter((node) => node.type === 'paragraph').map(textOf).join('')).toBe('Intro.')
@@ -265,7 +265,7 @@ describe('the writing desk in Chromium', () => {
     await slash(page, 'promo')
     await shows(slots.nth(1).getByText('No promo chosen yet: pick one for this slot.'))
 
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(nodesOf(body, 'promoSlot').map((p) => p.attrs?.['promoId'])).toEqual([HOSTING.id, null])
     await app.done()
@@ -295,7 +295,7 @@ describe('the writing desk in Chromium', () => {
     await page.getByRole('textbox', { name: 'Link address' }).fill('mailto:desk@example.com')
     await page.keyboard.press('Enter')
     await expect.poll(() => editorBody(page).locator('a').getAttribute('href')).toBe('mailto:desk@example.com')
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(JSON.stringify(body)).not.toMatch(/javascript/i)
     await app.done()
@@ -331,7 +331,7 @@ describe('the writing desk in Chromium', () => {
 
     await app.emit('menu', 'find')
     await shows(page.getByRole('search', { name: 'Find and replace' }))
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(body.content.map(textOf)).toEqual(['Streamer reported earnings.', 'Analysts expect Streamer to grow.', 'Streamer shares rose.'])
     await app.done()
@@ -350,7 +350,7 @@ describe('the writing desk in Chromium', () => {
     expect((await order()).slice(0, 3)).toEqual(['Alpha', 'Charlie', 'Bravo'])
     await page.getByRole('button', { name: 'Undo' }).click()
     expect((await order()).slice(0, 3)).toEqual(['Charlie', 'Alpha', 'Bravo'])
-    await waitUntilSaved(page)
+    await saveNow(page)
     const { body } = await storedArticle(app, app.ids[0]!)
     expect(body.content.slice(0, 3).map(textOf)).toEqual(['Charlie', 'Alpha', 'Bravo'])
     await app.done()
@@ -410,7 +410,7 @@ describe('the inspector in Chromium', () => {
     await (await chooser).setFiles({ name: 'lead.png', mimeType: 'image/png', buffer: tinyPng })
     await details.getByLabel('Alt text').fill('A remote control')
 
-    await waitUntilSaved(page)
+    await saveNow(page)
     const stored = await storedArticle(app, app.ids[0]!)
     expect(stored).toMatchObject({
       title: 'Streaming wars heat up',

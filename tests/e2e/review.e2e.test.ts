@@ -10,7 +10,7 @@ import { toProseMirror } from '../../src/shared/schema/to-prosemirror'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
 import { readChecklistConfig } from '../../src/main/library/review-checklist'
 import { makeTempDir } from '../support/temp-dir'
-import { editorBody, nodesOf, openArticle, pressKeys, storedArticle, textOf, waitUntilSaved } from './editor-support'
+import { editorBody, nodesOf, openArticle, pressKeys, storedArticle, textOf, saveNow } from './editor-support'
 import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
 import { firstRunProfile, openReviewLibrary, openSection, selectText, switchProfile } from './review-support'
@@ -59,7 +59,7 @@ describe('editorial review in Chromium', () => {
     await selectText(page, 'make creative teams more efficient.')
     await pressKeys(page, 'ArrowRight')
     await page.keyboard.type(WRITERS_SENTENCE)
-    await waitUntilSaved(page)
+    await saveNow(page)
     const statusChoices = await statusSelect(page).locator('option').allTextContents()
     expect(statusChoices).toEqual(['Draft', '→ In review'])
     await setStatus(page, 'in-review')
@@ -96,7 +96,7 @@ describe('editorial review in Chromium', () => {
     // Text typed around the comment keeps the comment on its words.
     await expect.poll(() => editorBody(page).locator('span.review-comment').textContent()).toBe(COMMENTED)
     await page.getByRole('button', { name: 'Suggestion mode' }).click()
-    await waitUntilSaved(page)
+    await saveNow(page)
 
     const reviewed = await storedArticle(a, id)
     expect(suggestionsIn(reviewed.body).map((s) => [s.author, s.role, s.deleted, s.inserted])).toEqual([
@@ -136,7 +136,7 @@ describe('editorial review in Chromium', () => {
     await page.getByRole('checkbox', { name: /Show resolved/ }).check()
     await expect.poll(() => thread.textContent()).toContain(`Resolved by ${WRITER}`)
     await expect.poll(highlight).toBe('solid')
-    await waitUntilSaved(page)
+    await saveNow(page)
 
     const decided = await storedArticle(a, id)
     expect(suggestionsIn(decided.body)).toEqual([])

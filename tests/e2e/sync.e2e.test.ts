@@ -12,7 +12,7 @@ import { cloneLibrary } from '../../src/main/sync/share-library'
 import { needsTools } from '../support/system-tools'
 import { makeTempDir } from '../support/temp-dir'
 import { seriousViolations } from './axe'
-import { editorBody, openArticle, selectionSettled, storedArticle, titleField, waitUntilSaved } from './editor-support'
+import { editorBody, openArticle, selectionSettled, storedArticle, titleField, saveNow } from './editor-support'
 import { openApp, screenshot, useBrowser, type AppSession } from './harness'
 import { selectText } from './review-support'
 
@@ -66,7 +66,7 @@ async function retype(page: Page, words: string, typed: string): Promise<void> {
   await selectText(page, words)
   await page.keyboard.type(typed)
   await selectionSettled(page)
-  await waitUntilSaved(page)
+  await saveNow(page)
 }
 
 describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
@@ -118,7 +118,7 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     await composer.getByRole('textbox', { name: 'Comment' }).fill('Give the count.')
     await composer.getByRole('button', { name: 'Comment' }).click()
     await a.page.getByRole('article', { name: /^Comment by Hajra Naz/ }).waitFor()
-    await waitUntilSaved(a.page)
+    await saveNow(a.page)
     await syncIn(a.page)
     expect(await syncStatus(a.page).textContent()).toMatch(/Synced \d/)
     await screenshot(a.page, 'sync-status-bar')
@@ -143,7 +143,7 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     await retype(b.page, 'Tuesday', 'Wednesday')
     for (const [app, title] of [[a, 'Budget passes'], [b, 'Budget vote tonight']] as const) {
       await titleField(app.page).fill(title)
-      await waitUntilSaved(app.page)
+      await saveNow(app.page)
     }
     await syncIn(a.page)
     await syncIn(b.page)

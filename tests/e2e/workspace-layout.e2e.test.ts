@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
-import { editorBody, openArticle, openEditorLibrary, shows, titleField, waitUntilSaved } from './editor-support'
+import { editorBody, openArticle, openEditorLibrary, shows, titleField, saveNow } from './editor-support'
 import { screenshot, useBrowser } from './harness'
 import { articlesOnDisk, editableFields } from './library-seed'
 import { firstRunProfile, selectText } from './review-support'
@@ -58,7 +58,7 @@ async function articleWithComment(page: Page): Promise<void> {
   await composer.getByRole('textbox', { name: 'Comment' }).fill('Which tools exactly?')
   await composer.getByRole('button', { name: 'Comment' }).click()
   await page.getByRole('article', { name: /^Comment by Dana Editor/ }).waitFor()
-  await waitUntilSaved(page)
+  await saveNow(page)
 }
 
 const sizes = [
@@ -171,7 +171,7 @@ describe('the writing desk at every window size', () => {
     await page.keyboard.press('Control+n')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Article title')
     await page.keyboard.type('Fresh from the keyboard')
-    await waitUntilSaved(page)
+    await saveNow(page)
     await expect.poll(async () => (await articlesOnDisk(app.libraryDir)).map((a) => a.title)).toContain('Fresh from the keyboard')
     // Creating, opening and saving the article redrew the window several times; none of them listened again.
     expect(await mediaListeners()).toBe(listening)
