@@ -1,9 +1,9 @@
 import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
-import { useEditorState } from '@tiptap/react'
 import { BubbleMenu } from '@tiptap/react/menus'
 import { useEffect, useRef, useState } from 'react'
 import { withShortcut } from '../shortcuts'
+import { useSettledEditorState } from '../useSettledEditorState'
 import { readLinkAddress } from './link-address'
 
 export const linkMenuKey = 'linkMenu'
@@ -72,7 +72,7 @@ function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string
 /** The link popover: shows the link under the cursor, and edits or removes it. */
 export function LinkMenu({ editor, editing, onEditingChange }: Props): React.JSX.Element {
   const editingRef = useRef(editing)
-  const href = useEditorState({ editor, selector: ({ editor: e }) => (e.isActive('link') ? String(e.getAttributes('link')['href'] ?? '') : null) })
+  const href = useSettledEditorState(editor, (e) => (e.isActive('link') ? String(e.getAttributes('link')['href'] ?? '') : null))
 
   useEffect(() => {
     editingRef.current = editing

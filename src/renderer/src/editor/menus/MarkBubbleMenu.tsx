@@ -1,11 +1,11 @@
 import type { Editor } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
-import { useEditorState } from '@tiptap/react'
 import { BubbleMenu } from '@tiptap/react/menus'
 import { Link } from 'lucide-react'
 import { keysOf } from '../shortcuts'
 import { activeMarks, markChoices } from '../toolbar/marks'
 import { ToolButton } from '../toolbar/ToolButton'
+import { useSettledEditorState } from '../useSettledEditorState'
 
 interface Props {
   editor: Editor
@@ -14,7 +14,7 @@ interface Props {
 
 /** Inline styles for selected text, next to the selection. */
 export function MarkBubbleMenu({ editor, onEditLink }: Props): React.JSX.Element {
-  const active = useEditorState({ editor, selector: ({ editor: e }) => activeMarks(e) })
+  const active = useSettledEditorState(editor, activeMarks)
   return (
     <BubbleMenu
       editor={editor}

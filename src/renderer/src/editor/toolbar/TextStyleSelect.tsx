@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
-import { useEditorState } from '@tiptap/react'
 import { shortcuts } from '../../../../shared/shortcuts'
 import { shortcutLabel } from '../shortcuts'
+import { useSettledEditorState } from '../useSettledEditorState'
 
 const styles = [
   { value: 'paragraph', label: 'Paragraph', keys: shortcuts.paragraph.keys },
@@ -12,13 +12,10 @@ const styles = [
 
 /** Paragraph or heading for the block the cursor is in; "Other" inside a list, quote or block. */
 export function TextStyleSelect({ editor }: { editor: Editor }): React.JSX.Element {
-  const current = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const parent = e.state.selection.$from.parent
-      if (parent.type.name === 'heading') return String(parent.attrs['level'])
-      return parent.type.name === 'paragraph' ? 'paragraph' : 'other'
-    }
+  const current = useSettledEditorState(editor, (e) => {
+    const parent = e.state.selection.$from.parent
+    if (parent.type.name === 'heading') return String(parent.attrs['level'])
+    return parent.type.name === 'paragraph' ? 'paragraph' : 'other'
   })
   return (
     <select

@@ -1,7 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useRef } from 'react'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
-import { useEditorState } from '@tiptap/react'
 import { FileOutput, Link, List, ListOrdered, Redo2, Search, TextQuote, Undo2 } from 'lucide-react'
 import { shortcuts, type ShortcutId } from '../../../../shared/shortcuts'
 import { InsertMenu } from './InsertMenu'
@@ -9,6 +8,7 @@ import { activeMarks, markChoices } from './marks'
 import { TextStyleSelect } from './TextStyleSelect'
 import { ToolButton } from './ToolButton'
 import { useRovingFocus } from './useRovingFocus'
+import { useSettledEditorState } from '../useSettledEditorState'
 
 interface Props {
   editor: Editor
@@ -26,18 +26,15 @@ const labelled = (id: ShortcutId) => ({ label: shortcuts[id].label, shortcut: sh
 
 /** Text style, formatting, lists, history, find and export, above the text; every button names its shortcut. */
 export function Toolbar({ editor, onEditLink, onFind, onExport, onError, children }: Props): React.JSX.Element {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      ...activeMarks(e),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      blockquote: e.isActive('blockquote'),
-      // The history's depth, not can().undo(): that dry-runs a command on every keystroke.
-      canUndo: undoDepth(e.state) > 0,
-      canRedo: redoDepth(e.state) > 0
-    })
-  })
+  const state = useSettledEditorState(editor, (e) => ({
+    ...activeMarks(e),
+    bulletList: e.isActive('bulletList'),
+    orderedList: e.isActive('orderedList'),
+    blockquote: e.isActive('blockquote'),
+    // The history's depth, not can().undo(): that dry-runs a command on every keystroke.
+    canUndo: undoDepth(e.state) > 0,
+    canRedo: redoDepth(e.state) > 0
+  }))
   const chain = () => editor.chain().focus()
   const bar = useRef<HTMLDivElement>(null)
   useRovingFocus(bar)

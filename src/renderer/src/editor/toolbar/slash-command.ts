@@ -1,13 +1,21 @@
 import { Extension } from '@tiptap/core'
 import { PluginKey } from '@tiptap/pm/state'
 import { ReactRenderer } from '@tiptap/react'
-import { Suggestion, type SuggestionProps } from '@tiptap/suggestion'
+import { findSuggestionMatch, Suggestion, type SuggestionProps, type Trigger } from '@tiptap/suggestion'
 import { findBlockChoices, type BlockChoice } from './block-choices'
 import { BlockMenu, type BlockMenuHandle } from './BlockMenu'
 
 export interface SlashCommandOptions {
   onError: (error: unknown) => void
 }
+
+/**
+ * The menu's query runs from a "/" to the cursor within one text node. The
+ * suggestion plugin asks after every keystroke, and its own matcher builds
+ * regular expressions and scans the whole text before the cursor each time:
+ * without a "/" in that text there is nothing to find.
+ */
+export const slashMatch = (trigger: Trigger) => (trigger.$position.nodeBefore?.text?.includes(trigger.char) ? findSuggestionMatch(trigger) : null)
 
 /** Typing "/" in a body paragraph opens the block menu; the text after it filters. */
 export const SlashCommand = Extension.create<SlashCommandOptions>({
@@ -20,6 +28,7 @@ export const SlashCommand = Extension.create<SlashCommandOptions>({
         editor: this.editor,
         pluginKey: new PluginKey('slashCommand'),
         char: '/',
+        findSuggestionMatch: slashMatch,
         // Blocks go in the body's paragraphs, not inside FAQ answers or code.
         allow: ({ state, range }) => {
           const $from = state.doc.resolve(range.from)
