@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/library-api'
 import type { SettingsView, Theme } from '../../shared/settings'
 import { call, errorMessage } from './lib/api'
@@ -15,8 +15,12 @@ import type { RunningStart } from './shell/StartupGate'
 const workspace = () => import('./editor/ArticleWorkspace')
 /** The writing column while the workspace's code is not there yet: blank, and saying so to assistive technology. */
 const workspacePlaceholder = <main className="editor-area" aria-label="Editor" aria-busy="true" />
-/** The open article's regions (editor, details, status bar) and all they use: the window draws the library without them. */
-const ArticleWorkspace = lazyView(() => workspace().then((module) => module.ArticleWorkspace), workspacePlaceholder)
+/**
+ * The open article's regions (editor, details, status bar) and all they use: the window draws the library without them.
+ * Memoized: every autosave brings the frame a new list row for the sidebar, and redrawing the whole workspace with it
+ * cost the keystroke that landed meanwhile a long task.
+ */
+const ArticleWorkspace = memo(lazyView(() => workspace().then((module) => module.ArticleWorkspace), workspacePlaceholder))
 /** Runs `then` once the frame being drawn has been painted. */
 const afterPaint = (then: () => void): void => void requestAnimationFrame(() => setTimeout(then))
 
@@ -62,6 +66,24 @@ export function App({ start }: { start: RunningStart }): React.JSX.Element {
     [report]
   )
 
+  const statusBar = useMemo(
+    () => ({
+      version: info.version,
+      theme: settings.theme,
+      appliedTheme: applied,
+      onThemeChange: chooseTheme,
+      layoutButtons: <LayoutButtons layout={layout} />
+    }),
+    [info.version, settings.theme, applied, chooseTheme, layout]
+  )
+  const sync = useMemo(
+    () => ({
+      everyMinutes: settings.syncEveryMinutes,
+      onEveryChange: (syncEveryMinutes: SettingsView['syncEveryMinutes']) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
+    }),
+    [settings.syncEveryMinutes, report]
+  )
+
   return (
     <div
       className="workstation"
@@ -88,17 +110,8 @@ export function App({ start }: { start: RunningStart }): React.JSX.Element {
           mediaBaseUrl={info.mediaBaseUrl}
           onArticleChanged={setLastSaved}
           onError={report}
-          statusBar={{
-            version: info.version,
-            theme: settings.theme,
-            appliedTheme: applied,
-            onThemeChange: chooseTheme,
-            layoutButtons: <LayoutButtons layout={layout} />
-          }}
-          sync={{
-            everyMinutes: settings.syncEveryMinutes,
-            onEveryChange: (syncEveryMinutes) => void call('updateSettings', { syncEveryMinutes }).then(setSettings, report)
-          }}
+          statusBar={statusBar}
+          sync={sync}
         />
       ) : (
         workspacePlaceholder

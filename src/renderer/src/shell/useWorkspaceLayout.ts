@@ -50,17 +50,24 @@ export function useWorkspaceLayout(): WorkspaceLayout {
   }
   const library = isOpen('library')
   const details = isOpen('details')
+  const wideLibrary = wide.library
+  const wideDetails = wide.details
 
-  const toggle = (panel: Panel): void => {
-    setFocus(false)
-    const open = panel === 'library' ? library : details
-    setChoices((all) => ({ ...all, [panel]: { open: !open, wide: wide[panel] } }))
-  }
-  const toggleFocus = (): void => setFocus((on) => !on)
+  // One object while nothing in it changes: the workspace's status bar shows its buttons, and an autosave
+  // (which redraws the window's frame) must not redraw the workspace for an equal layout.
+  const layout = useMemo(() => {
+    const toggle = (panel: Panel): void => {
+      setFocus(false)
+      const open = panel === 'library' ? library : details
+      setChoices((all) => ({ ...all, [panel]: { open: !open, wide: panel === 'library' ? wideLibrary : wideDetails } }))
+    }
+    const toggleFocus = (): void => setFocus((on) => !on)
+    return { library: library && !focus, details: details && !focus, focus, toggle, toggleFocus }
+  }, [library, details, focus, wideLibrary, wideDetails, setFocus, setChoices])
 
-  useCommand('toggleLibrary', () => toggle('library'))
-  useCommand('toggleDetails', () => toggle('details'))
-  useCommand('focusMode', toggleFocus)
+  useCommand('toggleLibrary', () => layout.toggle('library'))
+  useCommand('toggleDetails', () => layout.toggle('details'))
+  useCommand('focusMode', layout.toggleFocus)
 
-  return { library: library && !focus, details: details && !focus, focus, toggle, toggleFocus }
+  return layout
 }
