@@ -46,12 +46,40 @@ async function repoPlace(dir: string): Promise<{ top: string; gitDir: string; br
   return { top, gitDir, branch: head?.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : null }
 }
 
+type FoundRepo = Omit<LibraryRepo, 'objects'>
+
+/**
+ * What `git rev-parse` and `git config` said of a library, with the bytes of
+ * the two files their answers come from (.git/HEAD and .git/config): a sync
+ * on a timer would otherwise start both processes again every time, and a
+ * process start blocks this process's main thread for 25–100 ms when it holds
+ * a big library (fork copies its page tables). A config that reads other
+ * files (`include`, per-worktree config) is never remembered.
+ */
+const found = new Map<string, { repo: FoundRepo; files: string }>()
+
+async function gitFiles(gitDir: string): Promise<string | null> {
+  const read = (name: string): Promise<string | null> => readFile(join(gitDir, name), 'utf8').catch(() => null)
+  const [head, config] = await Promise.all([read('HEAD'), read('config')])
+  if (head === null || config === null || /include|worktreeconfig/i.test(config)) return null
+  return `${head}\0${config}`
+}
+
 /** The repository of `dir` when the library is the top of one; null when it is not shared through git. */
 export async function findLibraryRepo(dir: string): Promise<LibraryRepo | null> {
+  const known = found.get(dir)
+  if (known && (await gitFiles(known.repo.gitDir)) === known.files) return { ...known.repo, objects: new ObjectReader(dir, known.repo.filters) }
+  found.delete(dir)
+  // Read before git answers, so a change made meanwhile is seen at the next sync rather than hidden.
+  const files = await gitFiles(join(dir, '.git'))
   // Independent questions, asked at once.
   const [place, config] = await Promise.all([repoPlace(dir), repoConfig(dir)])
-  if (!place || (await realpath(place.top)) !== (await realpath(dir))) return null
-  return { dir, gitDir: place.gitDir, stateDir: join(place.gitDir, 'copydesk-sync'), branch: place.branch, ...config, objects: new ObjectReader(dir, config.filters) }
+  const top = place && (await realpath(dir))
+  if (!place || (await realpath(place.top)) !== top) return null
+  const repo: FoundRepo = { dir, gitDir: place.gitDir, stateDir: join(place.gitDir, 'copydesk-sync'), branch: place.branch, ...config }
+  // Only the usual layout (.git a folder in the library) and a branch with a commit are remembered.
+  if (files !== null && place.branch !== null && place.gitDir === join(top, '.git')) found.set(dir, { repo, files })
+  return { ...repo, objects: new ObjectReader(dir, config.filters) }
 }
 
 /** Ends the repository's object reader, if a read started one. */
