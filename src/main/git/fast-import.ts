@@ -112,7 +112,10 @@ export class FastImport {
     this.child.stdin.write(Buffer.concat(stream))
     const sha = await this.nextLine()
     if (sha === null || !/^[0-9a-f]{40,64}$/.test(sha)) {
-      await this.abort()
+      if (!this.closed) this.child.stdin.end()
+      this.closed = true
+      // git that could not start at all says so here, in its own words.
+      await this.ended
       throw this.refused()
     }
     return sha
