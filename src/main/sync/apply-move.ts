@@ -1,6 +1,6 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { writeCommit, type NewCommit } from '../git/fast-import'
+import { FastImport, writeCommitWith, type NewCommit } from '../git/fast-import'
 import { gitOrFail, nulList } from '../git/safe-git'
 import { writeFileAtomic } from '../library/json-file'
 import { refuseLinkedFolders } from '../library/no-links'
@@ -41,6 +41,7 @@ export async function moveBranch(repo: LibraryRepo, marker: MergeMarker, onMoved
  * fast-import writes the commit, names it, waits while the marker is
  * written, then moves `branch` forward from `marker.from` (whose commit is
  * the merge's first parent), refusing if the branch moved meanwhile.
+ * `importer`: a fast-import already running (the local commit's), which this ends.
  */
 export async function commitAndMoveBranch(
   repo: LibraryRepo,
@@ -49,10 +50,11 @@ export async function commitAndMoveBranch(
   marker: Omit<MergeMarker, 'to'>,
   onMoved?: () => void,
   paths?: readonly string[],
-  stale: readonly string[] = []
+  stale: readonly string[] = [],
+  importer: FastImport = new FastImport(repo)
 ): Promise<MovedFiles & { to: string }> {
   let moving: MergeMarker | undefined
-  await writeCommit(repo, { ...commit, ref: `refs/heads/${branch}` }, (to) => writeMarker(repo, (moving = { ...marker, to })))
+  await writeCommitWith(importer, { ...commit, ref: `refs/heads/${branch}` }, (to) => writeMarker(repo, (moving = { ...marker, to })))
   onMoved?.()
   return { to: moving!.to, ...(await writeMovedFiles(repo, moving!, paths, stale)) }
 }

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeCommit } from '../git/fast-import'
+import { FastImport } from '../git/fast-import'
 import { gitOrFail, nulList, repoGit, type GitSetting } from '../git/safe-git'
 import { pathKind } from './repo-layout'
 import { commitOf, type LibraryRepo } from './library-repo'
@@ -93,6 +93,12 @@ export interface LocalCommit {
   commit: string | null
   /** Paths git's index still holds as they were before: the caller tells git's index about them with the files it writes next. */
   stale: string[]
+  /**
+   * The fast-import that wrote `commit`, still running, for the merge commit
+   * that follows (one process start fewer); the caller ends it (`finish` or
+   * `abort`). Absent when no fast-import ran.
+   */
+  importer?: FastImport
 }
 
 /**
@@ -122,6 +128,16 @@ export async function commitBeforeMerge(repo: LibraryRepo, branch: string, head:
     if (!same) changes.set(path, file && { text: file })
   }
   if (changes.size === 0) return { commit: null, stale: paths }
-  const commit = await writeCommit(repo, { ref: `refs/heads/${branch}`, parents: [head], changes, author, message: messageFor(author, [...changes.keys()]) })
-  return { commit, stale: paths }
+  const ref = `refs/heads/${branch}`
+  const importer = new FastImport(repo)
+  try {
+    const commit = await importer.commit({ ref, parents: [head], changes, author, message: messageFor(author, [...changes.keys()]) })
+    // The branch moves now, as if this fast-import had ended: git's other processes (the merge's) read the commit through it.
+    await importer.checkpoint()
+    if ((await commitOf(repo, ref)) !== commit) throw new Error('the library’s branch moved while its changes were being committed')
+    return { commit, stale: paths, importer }
+  } catch (error) {
+    await importer.abort()
+    throw error
+  }
 }

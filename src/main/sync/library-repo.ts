@@ -1,6 +1,7 @@
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ObjectReader } from '../git/object-reader'
+import { diffTrees, type PathChange as TreeChange } from '../git/tree-diff'
 import { emptiedFilters, filterDriver, gitOrFail, rawGit, repoGit, type GitRepo, type GitSetting } from '../git/safe-git'
 import { ignoredPatterns } from './repo-layout'
 
@@ -46,12 +47,40 @@ async function repoPlace(dir: string): Promise<{ top: string; gitDir: string; br
   return { top, gitDir, branch: head?.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : null }
 }
 
+type FoundRepo = Omit<LibraryRepo, 'objects'>
+
+/**
+ * What `git rev-parse` and `git config` said of a library, with the bytes of
+ * the two files their answers come from (.git/HEAD and .git/config): a sync
+ * on a timer would otherwise start both processes again every time, and a
+ * process start blocks this process's main thread for 25–100 ms when it holds
+ * a big library (fork copies its page tables). A config that reads other
+ * files (`include`, per-worktree config) is never remembered.
+ */
+const found = new Map<string, { repo: FoundRepo; files: string }>()
+
+async function gitFiles(gitDir: string): Promise<string | null> {
+  const read = (name: string): Promise<string | null> => readFile(join(gitDir, name), 'utf8').catch(() => null)
+  const [head, config] = await Promise.all([read('HEAD'), read('config')])
+  if (head === null || config === null || /include|worktreeconfig/i.test(config)) return null
+  return `${head}\0${config}`
+}
+
 /** The repository of `dir` when the library is the top of one; null when it is not shared through git. */
 export async function findLibraryRepo(dir: string): Promise<LibraryRepo | null> {
+  const known = found.get(dir)
+  if (known && (await gitFiles(known.repo.gitDir)) === known.files) return { ...known.repo, objects: new ObjectReader(dir, known.repo.filters) }
+  found.delete(dir)
+  // Read before git answers, so a change made meanwhile is seen at the next sync rather than hidden.
+  const files = await gitFiles(join(dir, '.git'))
   // Independent questions, asked at once.
   const [place, config] = await Promise.all([repoPlace(dir), repoConfig(dir)])
-  if (!place || (await realpath(place.top)) !== (await realpath(dir))) return null
-  return { dir, gitDir: place.gitDir, stateDir: join(place.gitDir, 'copydesk-sync'), branch: place.branch, ...config, objects: new ObjectReader(dir, config.filters) }
+  const top = place && (await realpath(dir))
+  if (!place || (await realpath(place.top)) !== top) return null
+  const repo: FoundRepo = { dir, gitDir: place.gitDir, stateDir: join(place.gitDir, 'copydesk-sync'), branch: place.branch, ...config }
+  // Only the usual layout (.git a folder in the library) and a branch with a commit are remembered.
+  if (files !== null && place.branch !== null && place.gitDir === join(top, '.git')) found.set(dir, { repo, files })
+  return { ...repo, objects: new ObjectReader(dir, config.filters) }
 }
 
 /** Ends the repository's object reader, if a read started one. */
@@ -92,55 +121,17 @@ export async function mergeBase(repo: LibraryRepo, a: string, b: string): Promis
   return run.code === 0 ? run.stdout.trim() : null
 }
 
-export interface TreeChange {
-  path: string
-  /** The new mode and blob, or null when the path was removed. */
-  to: { mode: string; sha: string } | null
-}
-
-/** diff-tree's `-z` raw output: a `:<modes> <shas> <status>` field, then the path. */
-function parseRaw(fields: string[], at: number, into: TreeChange[]): number {
-  let n = at
-  while (n + 1 < fields.length && fields[n]!.startsWith(':')) {
-    const [, newMode, , newSha, status] = fields[n]!.split(' ')
-    into.push({ path: fields[n + 1]!, to: status === 'D' ? null : { mode: newMode!, sha: newSha! } })
-    n += 2
-  }
-  return n
-}
+export type { PathChange as TreeChange } from '../git/tree-diff'
 
 /**
  * Every file that differs between each pair of commits (`from` may be the
- * empty tree), without rename detection: an article is its path. Pairs of
- * commits go through one git call: `diff-tree --stdin` reads "<to> <from>"
- * and answers each with a header line (`--always`: even when nothing differs).
+ * empty tree), without rename detection: an article is its path. Read
+ * through the repository's object reader, where `git diff-tree` would be one
+ * more process to start.
  */
 export async function treeChanges(repo: LibraryRepo, pairs: { from: string; to: string }[]): Promise<TreeChange[][]> {
-  const diff = ['diff-tree', '-r', '-z', '--no-renames']
-  if (pairs.some(({ from }) => from === EMPTY_TREE) || pairs.length === 1) {
-    return Promise.all(
-      pairs.map(async ({ from, to }) => {
-        const changes: TreeChange[] = []
-        parseRaw((await gitOrFail(repo, [...diff, from, to], 'compare two versions of the library')).split('\0'), 0, changes)
-        return changes
-      })
-    )
-  }
-  const out = await gitOrFail(repo, [...diff, '--always', '--stdin'], 'compare versions of the library', { stdin: pairs.map(({ from, to }) => `${to} ${from}\n`).join('') })
-  const fields = out.split('\0')
-  const found: TreeChange[][] = []
-  for (let n = 0; n < fields.length; ) {
-    // A header names the commit compared; its changes follow.
-    if (!/^[0-9a-f]{40,64}$/.test(fields[n]!)) {
-      n++
-      continue
-    }
-    const changes: TreeChange[] = []
-    n = parseRaw(fields, n + 1, changes)
-    found.push(changes)
-  }
-  if (found.length !== pairs.length) throw new Error(`git compared ${found.length} versions of the library where ${pairs.length} were asked`)
-  return found
+  const read = (name: string) => repo.objects.read(name)
+  return Promise.all(pairs.map(({ from, to }) => diffTrees(read, from === EMPTY_TREE ? null : from, to)))
 }
 
 /** Reads many blobs through the repository's object reader; `specs` are `<rev>:<path>` or blob ids, and a missing one maps to null. */

@@ -62,30 +62,42 @@ async function integrate(
   const landed = await library.applyFileChanges(
     async () => {
       // git finds the common ancestor while local work is committed: a commit on top of `head` leaves it where it was.
-      const [local, base] = await Promise.all([commitBeforeMerge(repo, sides.branch, sides.head, options.author), sides.base])
-      options.onStep?.('committed')
-      const ours = local.commit ?? sides.head
-      // The remote's commit is already in this library's history: nothing to bring in.
-      if (base === sides.theirs) {
-        await noteInIndex(repo, local.stale)
-        return { head: ours, paths: [], notices: [] }
-      }
-      const moved = () => options.onStep?.('branch-moved')
-      if (ours && ours !== base) {
-        const plan = await mergeCommit(repo, { base, ours, theirs: sides.theirs }, options, options.author)
-        const committed = (): void => {
-          moved()
-          onMergeCommitted()
+      const [local, base] = await Promise.all([commitBeforeMerge(repo, sides.branch, sides.head, options.author), sides.base.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))])
+      // The local commit's fast-import stays for the merge commit; every other way out ends it (the branch already holds the local commit).
+      let importer = local.importer
+      try {
+        if (base instanceof Error) throw base
+        options.onStep?.('committed')
+        const ours = local.commit ?? sides.head
+        // The remote's commit is already in this library's history: nothing to bring in.
+        if (base === sides.theirs) {
+          await noteInIndex(repo, local.stale)
+          return { head: ours, paths: [], notices: [] }
         }
-        const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths, local.stale)
-        if (plan.conflicts.length) await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+        const moved = () => options.onStep?.('branch-moved')
+        if (ours && ours !== base) {
+          const plan = await mergeCommit(repo, { base, ours, theirs: sides.theirs }, options, options.author)
+          const committed = (): void => {
+            moved()
+            onMergeCommitted()
+          }
+          const using = importer
+          importer = undefined
+          const merged = await commitAndMoveBranch(repo, sides.branch, plan.commit, { from: ours, conflicts: plan.conflicts, notices: plan.notices }, committed, plan.paths, local.stale, using)
+          if (plan.conflicts.length) await updateSyncState(repo, (state) => withConflicts(state, plan.conflicts))
+          await finishMove(repo)
+          // A rename this merge made is also seen arriving in the files it wrote: one notice.
+          return { head: merged.to, paths: merged.paths, notices: unique([...plan.notices, ...merged.notices]) }
+        }
+        await importer?.finish()
+        importer = undefined
+        const forward = await moveBranch(repo, { from: ours ?? '0'.repeat(40), to: sides.theirs, conflicts: [], notices: [] }, moved, undefined, local.stale)
         await finishMove(repo)
-        // A rename this merge made is also seen arriving in the files it wrote: one notice.
-        return { head: merged.to, paths: merged.paths, notices: unique([...plan.notices, ...merged.notices]) }
+        return { head: sides.theirs, paths: forward.paths, notices: forward.notices }
+      } finally {
+        // Still open on a failure (which is what the caller hears) or with nothing to merge: the branch holds the local commit either way.
+        await importer?.finish().catch(() => undefined)
       }
-      const forward = await moveBranch(repo, { from: ours ?? '0'.repeat(40), to: sides.theirs, conflicts: [], notices: [] }, moved, undefined, local.stale)
-      await finishMove(repo)
-      return { head: sides.theirs, paths: forward.paths, notices: forward.notices }
     },
     // Only the files the move wrote changed: the index and search follow those, not all 10,000.
     ({ paths }) => paths
