@@ -12,7 +12,7 @@ import { gatherFaqSections } from './mdast/faq-sections'
 import { mdastToBody } from './mdast/to-body'
 import { readText } from './read-text'
 import { checkFormatSize, checkImportSize, checkWordCount } from './size-caps'
-import { docxToHtml, type DocxImage } from './docx/import-docx'
+import type { DocxImage } from './docx/import-docx'
 
 export interface ImportedArticle {
   fields: Partial<EditableFields>
@@ -55,6 +55,9 @@ export async function parseDocxFile(name: string, bytes: Uint8Array): Promise<Im
   const ctx = new ImportContext(name)
   const fileName = name.split(/[\\/]/).pop() ?? name
   checkImportSize(bytes.byteLength, ctx)
+  // Loaded only for a Word document: mammoth, jszip and their helpers are about 750 KB, which every
+  // import thread evaluated at its start even for Markdown, HTML and JSON files.
+  const { docxToHtml } = await import('./docx/import-docx')
   const { html, images } = await docxToHtml(bytes, ctx)
   const fields = readDocument('html', fileName, html, ctx)
   return { fields, warnings: ctx.warnings(), images }
