@@ -3,7 +3,8 @@ import { bodyText } from '../../shared/article/body'
 import { TermDictionary } from './search-dictionary'
 import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
 import { TermList } from './search-term-list'
-import { indexTerms, queryTerms } from './search-terms'
+import { TermTable } from './search-term-table'
+import { eachTerm, queryTerms } from './search-terms'
 
 /** What is searched in an article, by field. */
 export interface SearchFields {
@@ -99,6 +100,9 @@ export class SearchIndex {
   private matched = new Uint32Array(1024)
   private total = new Float64Array(1024)
   private wordScore = new Float64Array(1024)
+  /** While many articles are indexed at once (beginBulk): every word by its hash. */
+  private table: TermTable | null = null
+  private bulk = false
 
   private constructor(terms: TermList, docs: [string, string][], lengths: ArrayLike<number>[], postings: (PostingRows | SourceRows)[]) {
     this.terms = terms
@@ -152,27 +156,44 @@ export class SearchIndex {
   upsert(id: string, version: string, fields: SearchFields): void {
     this.remove(id)
     const doc = this.docIds.length
+    if (this.bulk) this.table ??= new TermTable(this.terms)
     FIELDS.forEach((name, f) => {
-      const words = indexTerms(fields[name])
+      const text = fields[name].toLowerCase()
       const distinct: number[] = []
-      for (const word of words) {
-        const term = this.termId(word)
+      let words = 0
+      eachTerm(text, (start, end, hash) => {
+        const term = this.termAt(text, start, end, hash)
         this.counts = grown(this.counts, term + 1)
         const seen = this.counts[term]!
         if (seen === 0) distinct.push(term)
         this.counts[term] = seen + 1
-      }
+        words++
+      })
       for (const term of distinct) {
         this.fields[f]!.add(term, doc, this.counts[term]!)
         this.counts[term] = 0
       }
-      this.lengths[f]!.push(words.length)
-      this.totals[f]! += words.length
+      this.lengths[f]!.push(words)
+      this.totals[f]! += words
     })
     this.docIds.push(id)
     this.versions.push(version)
     this.docs.set(id, doc)
     this.mergeIfWorthIt()
+  }
+
+  /**
+   * Many articles are about to be indexed (a first build): words are looked
+   * up by hash in a table kept until endBulk(), rather than made strings and
+   * looked up in the dictionary one by one.
+   */
+  beginBulk(): void {
+    this.bulk = true
+  }
+
+  endBulk(): void {
+    this.bulk = false
+    this.table = null
   }
 
   remove(id: string): void {
@@ -262,6 +283,8 @@ export class SearchIndex {
     })
     this.terms = this.terms.pick(kept)
     this.dictionary = new TermDictionary(this.terms)
+    // The words were numbered afresh: a bulk build still under way makes its table again.
+    this.table = null
     this.fields = postings.map((rows) => new FieldPostings(rows))
     return {
       docs: this.docIds.map((id, doc) => [id!, this.versions[doc]!]),
@@ -293,12 +316,21 @@ export class SearchIndex {
     this.dictionary.sortIn()
   }
 
-  private termId(term: string): number {
-    let id = this.dictionary.idOf(term)
-    if (id === undefined) {
-      id = this.terms.push(ownCopy(term))
-      this.dictionary.add(id)
+  /** The number of the word `text` holds from `start` to `end` (hash `hash`), a new one if the index does not hold it yet. */
+  private termAt(text: string, start: number, end: number, hash: number): number {
+    const table = this.table
+    if (!table) {
+      const term = text.slice(start, end)
+      return this.dictionary.idOf(term) ?? this.addTerm(term)
     }
+    const found = table.find(text, start, end, hash)
+    return found >= 0 ? found : this.addTerm(text.slice(start, end))
+  }
+
+  private addTerm(term: string): number {
+    const id = this.terms.push(ownCopy(term))
+    this.dictionary.add(id)
+    this.table?.add(id, term)
     return id
   }
 

@@ -42,7 +42,7 @@ export interface SourceRows {
 const INITIAL_CAPACITY = 1024
 
 /** `array`, or a copy at least twice as long when it cannot hold `needed` items; new items are `fill` (zero by default). */
-export function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, needed: number, fill?: number): T {
+export function grown<T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, needed: number, fill?: number): T {
   if (needed <= array.length) return array
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2))
   if (fill !== undefined) next.fill(fill, array.length)

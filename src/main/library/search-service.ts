@@ -14,6 +14,8 @@ const BUILD_BATCH = 32
  */
 const REWRITE_AFTER = 200
 const EXCERPT_CACHE = 500
+/** Past this many articles to index, a table of every word (a few megabytes) pays for itself (SearchIndex.beginBulk). */
+const BULK_AFTER = 100
 
 /** Which version of an article was indexed: its update time and the stamp of the file it was read from. */
 export const versionOf = (entry: Pick<IndexEntry, 'updatedAt' | 'stamp'>): string => `${entry.updatedAt} ${entry.stamp.mtimeMs} ${entry.stamp.size}`
@@ -130,6 +132,7 @@ export class LibrarySearch {
       this.dropStale(id)
       todo.push([id, version])
     }
+    if (todo.length > BULK_AFTER) this.index.beginBulk()
     for (let i = 0; i < todo.length && !this.closed; i += BUILD_BATCH) {
       const batch = todo.slice(i, i + BUILD_BATCH)
       const articles = await Promise.all(batch.map(([id]) => readArticleText(this.paths.article(id))))
@@ -142,6 +145,7 @@ export class LibrarySearch {
       })
       await nextTurn()
     }
+    this.index.endBulk()
     this.index.prepareQueries()
     this.built = true
     if (this.worthWriting() && !this.closed) void this.write()

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -35,6 +36,14 @@ describe('a JSON file sealed with the digest of its text', () => {
     expect(bytes.every((byte) => byte < 0x80)).toBe(true)
     expect(await sealedFile().readSealed()).toEqual({ value: names, sealed: true, current: true })
     expect(JSON.parse(bytes.toString('utf8'))).toMatchObject(names)
+  })
+
+  it('reads a sealed file of UTF-8 (an older version wrote names past ASCII as they are) with its names intact, as one to write again', async () => {
+    const names: Value = { formatVersion: 1, names: ['Ådá Lovelace', '“Grace” — Hopper…', 'ヘディ', 'Emoji 😀'] }
+    const body = JSON.stringify(names).slice(0, -1)
+    const digest = createHash('sha256').update('test-index-1').update(body).update('}').digest('hex')
+    await writeFile(file, `${body},"sha256":"${digest}"}\n`, 'utf8')
+    expect(await sealedFile().readSealed()).toEqual({ value: names, sealed: true, current: false })
   })
 
   it('checks a file whose text changed by one character against the schema, and keeps it when it fits', async () => {
