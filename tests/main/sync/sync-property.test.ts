@@ -12,9 +12,12 @@ import { makeTeam, tomas } from './team'
 
 const gitTool = needsTools(['git'], 'sync shares libraries through git')
 
-/** Few runs, each a whole desk of three clones on real git: each run costs dozens of syncs. */
-const RUNS = 2
-const ROUNDS = 3
+/**
+ * Few runs in the suite, each a whole desk of three clones on real git: each run costs dozens of syncs. A longer
+ * search is one variable away (COPYDESK_SYNC_PROPERTY_RUNS=20 COPYDESK_SYNC_PROPERTY_ROUNDS=8).
+ */
+const RUNS = Number(process.env['COPYDESK_SYNC_PROPERTY_RUNS'] ?? 2)
+const ROUNDS = Number(process.env['COPYDESK_SYNC_PROPERTY_ROUNDS'] ?? 3)
 const ARTICLES = 3
 const PARAGRAPHS = 4
 
