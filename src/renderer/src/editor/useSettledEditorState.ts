@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { LiveValue, useLiveValue } from '../lib/live-value'
 
 /** Equal when both hold the same keys with the same values: enough for the flags the toolbar and menus select. */
-export function sameFields<T>(a: T, b: T): boolean {
+function sameFields<T>(a: T, b: T): boolean {
   if (Object.is(a, b)) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   const keys = Object.keys(a)
