@@ -1,7 +1,7 @@
 import type { Article } from '../../shared/article/article'
 import { bodyText } from '../../shared/article/body'
 import { TermDictionary } from './search-dictionary'
-import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
+import { countOf, docOf, FieldPostings, grown, MAX_COUNT, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
 import { TermList } from './search-term-list'
 import { TermTable } from './search-term-table'
 import { eachTerm, queryTerms } from './search-terms'
@@ -93,13 +93,24 @@ export class SearchIndex {
   private lengths: number[][]
   private readonly totals: number[]
   private readonly docs = new Map<string, number>()
-  /** Scratch space for counting one field's terms by term id; all zeros between uses. */
-  private counts = new Uint32Array(1024)
+  /**
+   * Scratch space for counting one field's terms by term id, all zeros
+   * between uses; counts stop at 255, as postings keep them (a byte per word:
+   * 32-bit counts took 4 to 8 MB for a million words, kept all session).
+   */
+  private counts = new Uint8Array(1024)
   /** Scratch space for one term's live postings in one field, at most one per document. */
   private scratch = new Uint32Array(1024)
   private matched = new Uint32Array(1024)
   private total = new Float64Array(1024)
   private wordScore = new Float64Array(1024)
+  /**
+   * The documents the word being scored added to those holding every word so
+   * far (after the last word: the hits), `touchedCount` of them; kept between
+   * queries rather than an array grown to 50,000 numbers per word.
+   */
+  private touched = new Uint32Array(1024)
+  private touchedCount = 0
   /** While many articles are indexed at once (beginBulk): every word by its hash. */
   private table: TermTable | null = null
   private bulk = false
@@ -166,7 +177,7 @@ export class SearchIndex {
         this.counts = grown(this.counts, term + 1)
         const seen = this.counts[term]!
         if (seen === 0) distinct.push(term)
-        this.counts[term] = seen + 1
+        if (seen < MAX_COUNT) this.counts[term] = seen + 1
         words++
       })
       for (const term of distinct) {
@@ -224,38 +235,55 @@ export class SearchIndex {
     const { matched, total, wordScore } = this
     matched.fill(0, 0, count)
     wordScore.fill(0, 0, count)
+    this.touched = grown(this.touched, count)
     const expansions: number[][] = []
-    let holding: number[] = []
+    let holdingCount = 0
     for (const [i, word] of words.entries()) {
       const terms = this.expand(word, i === words.length - 1)
       expansions.push([...terms.keys()])
-      const touched: number[] = []
-      for (const [term, weight] of terms) this.score(term, weight, i, matched, wordScore, touched)
+      this.touchedCount = 0
+      for (const [term, weight] of terms) this.score(term, weight, i, matched, wordScore)
+      const touched = this.touched
       // Added word by word, as the sum of each word's score, so that scores (and ties) stay exactly as they were.
-      for (const doc of touched) {
+      for (let t = 0; t < this.touchedCount; t++) {
+        const doc = touched[t]!
         total[doc] = i === 0 ? wordScore[doc]! : total[doc]! + wordScore[doc]!
         wordScore[doc] = 0
       }
-      holding = touched
-      if (!holding.length) break
+      holdingCount = this.touchedCount
+      if (!holdingCount) break
     }
-    const found: { doc: number; id: string; score: number }[] = []
-    for (const doc of holding) {
-      const id = this.docIds[doc]!
-      if (keep(id)) found.push({ doc, id, score: total[doc]! })
+    // Document numbers only: an object per matching document was most of what a query left for the collector.
+    const found: number[] = []
+    for (let t = 0; t < holdingCount; t++) {
+      const doc = this.touched[t]!
+      if (keep(this.docIds[doc]!)) found.push(doc)
     }
-    const relevance = (a: { id: string; score: number }, b: { id: string; score: number }): number => b.score - a.score || a.id.localeCompare(b.id)
-    const best = bestOf(found, limit, order ? (a, b) => order(a.id, b.id) || relevance(a, b) : relevance)
-    return best.map(({ doc, id, score }) => ({ id, score, terms: this.matchedTerms(doc, expansions) }))
+    const { docIds } = this
+    const relevance = (a: number, b: number): number => total[b]! - total[a]! || docIds[a]!.localeCompare(docIds[b]!)
+    const best = bestOf(found, limit, order ? (a, b) => order(docIds[a]!, docIds[b]!) || relevance(a, b) : relevance)
+    const terms = this.matchedTerms(best, expansions)
+    return best.map((doc, i) => ({ id: docIds[doc]!, score: total[doc]!, terms: terms[i]! }))
   }
 
-  /** The indexed words of `expansions` (per query word, the words it stands for) that `doc` holds, in that order. */
-  private matchedTerms(doc: number, expansions: number[][]): string[] {
-    const terms: string[] = []
+  /**
+   * Per document of `docs`: the indexed words of `expansions` (per query
+   * word, the words it stands for) it holds, in that order. Each word's row
+   * is read once for all the documents: a common word's row, read from the
+   * saved file for each document in turn, made a query for a short prefix
+   * read megabytes.
+   */
+  private matchedTerms(docs: readonly number[], expansions: number[][]): string[][] {
+    const terms: string[][] = docs.map(() => [])
+    const held = new Uint8Array(docs.length)
     for (const expansion of expansions) {
       for (const term of expansion) {
         const text = this.terms.at(term)
-        if (!terms.includes(text) && this.fields.some((field) => field.holds(term, doc))) terms.push(text)
+        held.fill(0)
+        for (const field of this.fields) field.markHolders(term, docs, held)
+        docs.forEach((_, i) => {
+          if (held[i] && !terms[i]!.includes(text)) terms[i]!.push(text)
+        })
       }
     }
     return terms
@@ -359,7 +387,8 @@ export class SearchIndex {
    * those that had none of this word's yet are counted in `matched` and
    * listed in `touched`.
    */
-  private score(term: number, weight: number, word: number, matched: Uint32Array, wordScore: Float64Array, touched: number[]): void {
+  private score(term: number, weight: number, word: number, matched: Uint32Array, wordScore: Float64Array): void {
+    const touched = this.touched
     const total = this.docs.size
     // Without removed articles, every posting is live.
     const live = total === this.docIds.length ? null : (doc: number): boolean => this.docIds[doc] !== null
@@ -379,7 +408,7 @@ export class SearchIndex {
         if (seen !== word && seen !== word + 1) continue
         if (seen === word) {
           matched[doc] = word + 1
-          touched.push(doc)
+          touched[this.touchedCount++] = doc
         }
         const count = countOf(p)
         wordScore[doc]! += boost * (D + (count * (K + 1)) / (count + K * (1 - B + (B * lengths[doc]!) / averageLength)))
@@ -438,9 +467,16 @@ function bestOf<T>(items: T[], limit: number, compare: (a: T, b: T) => number): 
   return best
 }
 
+/** `text` with every run of white space made one space, trimmed: what excerpts quote from. */
+export const flatText = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
 /** About `width` characters of `text` around the first place one of `terms` occurs, on word boundaries. */
 export function excerptAround(text: string, terms: string[], width = 180): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  return excerptFromFlat(flatText(text), terms, width)
+}
+
+/** excerptAround for a text already made flat (flatText): a search quotes the same articles again and again, and flattening each one every time was most of what searching allocated. */
+export function excerptFromFlat(flat: string, terms: string[], width = 180): string {
   const lower = flat.toLowerCase()
   const positions = terms.map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at >= 0)
   const at = positions.length ? Math.min(...positions) : 0

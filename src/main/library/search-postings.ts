@@ -5,7 +5,9 @@
  * far more than a library ever holds at once.
  */
 export const MAX_DOCS = 2 ** 24
-export const posting = (doc: number, count: number): number => doc * 256 + Math.min(count, 255)
+/** The most a posting counts of one term in one document. */
+export const MAX_COUNT = 255
+export const posting = (doc: number, count: number): number => doc * 256 + Math.min(count, MAX_COUNT)
 export const docOf = (p: number): number => p >>> 8
 export const countOf = (p: number): number => p & 255
 
@@ -40,9 +42,16 @@ export interface SourceRows {
 }
 
 const INITIAL_CAPACITY = 1024
+/**
+ * Past this many terms with recent postings, they are found by an array by
+ * term number rather than a map: a first build touches every word, while a
+ * few saves touch a few thousand, for which an array by term number (4 to 8
+ * MB per field for a million words) stayed allocated all session.
+ */
+const SPARSE_TERMS = 65_536
 
 /** `array`, or a copy at least twice as long when it cannot hold `needed` items; new items are `fill` (zero by default). */
-export function grown<T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, needed: number, fill?: number): T {
+export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, needed: number, fill?: number): T {
   if (needed <= array.length) return array
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2))
   if (fill !== undefined) next.fill(fill, array.length)
@@ -62,8 +71,9 @@ export class FieldPostings {
   private recent = new Uint32Array(INITIAL_CAPACITY)
   private recentTerm = new Uint32Array(INITIAL_CAPACITY)
   private previous = new Int32Array(INITIAL_CAPACITY)
-  /** Per term: where its newest recent posting is, or -1. */
-  private newest = new Int32Array(INITIAL_CAPACITY).fill(-1)
+  /** Per term: where its newest recent posting is (or -1), once many terms have one; until then `newestOf`. */
+  private newest: Int32Array | null = null
+  private readonly sparseNewest = new Map<number, number>()
   private recentCount = 0
 
   private rows: SourceRows
@@ -88,11 +98,31 @@ export class FieldPostings {
       this.recentTerm = grown(this.recentTerm, at + 1)
       this.previous = grown(this.previous, at + 1)
     }
-    this.newest = grown(this.newest, term + 1, -1)
     this.recent[at] = posting(doc, count)
     this.recentTerm[at] = term
-    this.previous[at] = this.newest[term]!
-    this.newest[term] = at
+    this.previous[at] = this.newestOf(term)
+    if (this.newest) {
+      this.newest = grown(this.newest, term + 1, -1)
+      this.newest[term] = at
+    } else {
+      this.sparseNewest.set(term, at)
+      if (this.sparseNewest.size > SPARSE_TERMS) this.denseNewest()
+    }
+  }
+
+  /** Where the newest recent posting of `term` is, or -1. */
+  private newestOf(term: number): number {
+    if (this.newest) return term < this.newest.length ? this.newest[term]! : -1
+    return this.sparseNewest.get(term) ?? -1
+  }
+
+  private denseNewest(): void {
+    let size = INITIAL_CAPACITY
+    for (const term of this.sparseNewest.keys()) if (term >= size) size = term + 1
+    const newest = new Int32Array(size).fill(-1)
+    for (const [term, at] of this.sparseNewest) newest[term] = at
+    this.newest = newest
+    this.sparseNewest.clear()
   }
 
   /**
@@ -112,25 +142,35 @@ export class FieldPostings {
         n = row.length
       }
     }
-    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) if (!live || live(docOf(this.recent[i]!))) out[n++] = this.recent[i]!
+    for (let i = this.newestOf(term); i >= 0; i = this.previous[i]!) if (!live || live(docOf(this.recent[i]!))) out[n++] = this.recent[i]!
     return n
   }
 
-  /** Whether `doc` holds `term`: base rows are in document order (documents are numbered as added, and merges keep their order). */
-  holds(term: number, doc: number): boolean {
+  /**
+   * Sets `held[i]` for each document `docs[i]` that holds `term`, reading
+   * its base row once; base rows are in document order (documents are
+   * numbered as added, and merges keep their order).
+   */
+  markHolders(term: number, docs: readonly number[], held: Uint8Array): void {
     const { offsets, data } = this.rows
     if (term + 1 < offsets.length && offsets[term + 1]! > offsets[term]!) {
       const row = data.slice(offsets[term]!, offsets[term + 1]!)
-      let [low, high] = [0, row.length]
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (docOf(row[middle]!) < doc) low = middle + 1
-        else high = middle
-      }
-      if (low < row.length && docOf(row[low]!) === doc) return true
+      docs.forEach((doc, i) => {
+        let [low, high] = [0, row.length]
+        while (low < high) {
+          const middle = (low + high) >>> 1
+          if (docOf(row[middle]!) < doc) low = middle + 1
+          else high = middle
+        }
+        if (low < row.length && docOf(row[low]!) === doc) held[i] = 1
+      })
     }
-    for (let i = term < this.newest.length ? this.newest[term]! : -1; i >= 0; i = this.previous[i]!) if (docOf(this.recent[i]!) === doc) return true
-    return false
+    for (let i = this.newestOf(term); i >= 0; i = this.previous[i]!) {
+      const doc = docOf(this.recent[i]!)
+      docs.forEach((wanted, j) => {
+        if (wanted === doc) held[j] = 1
+      })
+    }
   }
 
   /**
@@ -166,7 +206,8 @@ export class FieldPostings {
     this.recent = new Uint32Array(INITIAL_CAPACITY)
     this.recentTerm = new Uint32Array(INITIAL_CAPACITY)
     this.previous = new Int32Array(INITIAL_CAPACITY)
-    this.newest = new Int32Array(INITIAL_CAPACITY).fill(-1)
+    this.newest = null
+    this.sparseNewest.clear()
     this.recentCount = 0
   }
 

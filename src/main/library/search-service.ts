@@ -3,7 +3,7 @@ import type { Article } from '../../shared/article/article'
 import { readArticleText, reasonOf } from './article-files'
 import type { LibraryPaths } from './layout'
 import { readSearchFile, reopenPostings, writeSearchFile } from './search-file'
-import { excerptAround, SearchIndex, searchableText, searchFields, type SearchMatch, type SearchOptions } from './search-index'
+import { excerptFromFlat, flatText, SearchIndex, searchableText, searchFields, type SearchMatch, type SearchOptions } from './search-index'
 import type { IndexEntry } from './summary'
 
 const BUILD_BATCH = 32
@@ -46,6 +46,7 @@ export class LibrarySearch {
   private fileIsCurrent = false
   private writing: Promise<void> | null = null
   private closed = false
+  /** Recently quoted articles' text, made flat (flatText), by id. */
   private readonly texts = new Map<string, string>()
 
   /** `articles` is the library's live index of articles, which this follows. */
@@ -71,12 +72,13 @@ export class LibrarySearch {
     let text = this.texts.get(id)
     if (text === undefined) {
       const article = await readArticleText(this.paths.article(id))
-      text = article ? searchableText(article) : ''
+      // Kept flat: flattening is the same for every quote of the article, and costs a copy of its text each time.
+      text = article ? flatText(searchableText(article)) : ''
       // Repeated searches while typing quote the same articles.
       if (this.texts.size >= EXCERPT_CACHE) this.texts.delete(this.texts.keys().next().value!)
       this.texts.set(id, text)
     }
-    return excerptAround(text, terms)
+    return excerptFromFlat(text, terms)
   }
 
   /** Follows a save: `article` as written, `entry` its new index entry. */
