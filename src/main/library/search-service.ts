@@ -13,7 +13,6 @@ const BUILD_BATCH = 32
  * file (a few tenths of a second for 10,000 articles) is the better deal.
  */
 const REWRITE_AFTER = 200
-const EXCERPT_CACHE = 500
 /** Past this many articles to index, a table of every word (a few megabytes) pays for itself (SearchIndex.beginBulk). */
 const BULK_AFTER = 100
 
@@ -47,7 +46,16 @@ export class LibrarySearch {
   private writing: Promise<void> | null = null
   private closed = false
   /** Recently quoted articles' text, made flat (flatText), by id. */
-  private readonly texts = new Map<string, string>()
+  private texts = new Map<string, string>()
+  /**
+   * The texts quoted for the search before: a search keeps those it quotes
+   * again, and the rest are dropped. Typing a query quotes the same articles
+   * again and again; a cache of the last 500 quoted, tried before, kept
+   * every text long enough for the collector to move it to the old
+   * generation, where a hundred different searches at 50,000 articles left
+   * about 40 MB of them as garbage until its next full collection.
+   */
+  private lastTexts = new Map<string, string>()
 
   /** `articles` is the library's live index of articles, which this follows. */
   constructor(
@@ -64,33 +72,53 @@ export class LibrarySearch {
   /** The articles matching `query` and passing `keep`, best first or in the order asked for. */
   async find(query: string, keep: (id: string) => boolean, options?: SearchOptions): Promise<SearchMatch[]> {
     await this.ready()
+    this.lastTexts = this.texts
+    this.texts = new Map()
     return this.index.search(query, keep, options)
   }
 
   /** A quote from the article around the first of `terms`, read from its file: only the hits shown need one. */
   async excerpt(id: string, terms: string[]): Promise<string> {
-    let text = this.texts.get(id)
+    return excerptFromFlat(await this.textOf(id), terms)
+  }
+
+  /** The article's flat text, from the cache or its file. */
+  private async textOf(id: string): Promise<string> {
+    let text = this.cachedText(id)
     if (text === undefined) {
       const article = await readArticleText(this.paths.article(id))
       // Kept flat: flattening is the same for every quote of the article, and costs a copy of its text each time.
       text = article ? flatText(searchableText(article)) : ''
-      // Repeated searches while typing quote the same articles.
-      if (this.texts.size >= EXCERPT_CACHE) this.texts.delete(this.texts.keys().next().value!)
       this.texts.set(id, text)
     }
-    return excerptFromFlat(text, terms)
+    return text
+  }
+
+  private forgetText(id: string): void {
+    this.texts.delete(id)
+    this.lastTexts.delete(id)
+  }
+
+  /** The article's flat text if this search or the one before quoted it. */
+  private cachedText(id: string): string | undefined {
+    let text = this.texts.get(id)
+    if (text === undefined) {
+      text = this.lastTexts.get(id)
+      if (text !== undefined) this.texts.set(id, text)
+    }
+    return text
   }
 
   /** Follows a save: `article` as written, `entry` its new index entry. */
   put(article: Article, entry: IndexEntry): void {
-    this.texts.delete(article.id)
+    this.forgetText(article.id)
     if (!this.building) return
     this.index.upsert(article.id, versionOf(entry), searchFields(article))
     this.changed()
   }
 
   remove(id: string): void {
-    this.texts.delete(id)
+    this.forgetText(id)
     if (!this.building || !this.index.has(id)) return
     this.index.remove(id)
     this.changed()
@@ -100,7 +128,7 @@ export class LibrarySearch {
   async reread(id: string): Promise<void> {
     const entry = this.articles.get(id)
     if (!entry || !this.building) return this.remove(id)
-    this.texts.delete(id)
+    this.forgetText(id)
     // The version is taken before the file is read, so the index never claims a newer version than it holds.
     const version = versionOf(entry)
     const article = await readArticleText(this.paths.article(id))
