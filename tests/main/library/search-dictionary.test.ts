@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TermDictionary } from '../../../src/main/library/search-dictionary'
 import { TermList } from '../../../src/main/library/search-term-list'
@@ -37,6 +38,18 @@ describe('the dictionary of indexed words', () => {
       const want = all.flatMap((term, id) => (editDistance(word, term) <= max ? [[term, id, editDistance(word, term)] as [string, number, number]] : []))
       expect(byTerm(dictionary.near(word, max)), word).toEqual(byTerm(want))
     }
+  })
+
+  it('finds every word within the edits allowed for random words and allowances, as a whole-table edit distance does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[abc]{1,9}$/), { minLength: 1, maxLength: 60 }), fc.stringMatching(/^[abcd]{0,10}$/), fc.integer({ min: 0, max: 4 }), (words, word, max) => {
+        const distinct = [...new Set(words)]
+        const dictionary = new TermDictionary(TermList.from(distinct))
+        const want = distinct.flatMap((term, id) => (editDistance(word, term) <= max ? [[term, id, editDistance(word, term)] as [string, number, number]] : []))
+        expect(byTerm(dictionary.near(word, max))).toEqual(byTerm(want))
+      }),
+      { numRuns: 3000 }
+    )
   })
 
   it('finds every word that starts with a prefix, and each word by its exact spelling', () => {
