@@ -254,14 +254,10 @@ export class SearchIndex {
       if (!holdingCount) break
     }
     // Document numbers only: an object per matching document was most of what a query left for the collector.
-    const found: number[] = []
-    for (let t = 0; t < holdingCount; t++) {
-      const doc = this.touched[t]!
-      if (keep(this.docIds[doc]!)) found.push(doc)
-    }
     const { docIds } = this
     const relevance = (a: number, b: number): number => total[b]! - total[a]! || docIds[a]!.localeCompare(docIds[b]!)
-    const best = bestOf(found, limit, order ? (a, b) => order(docIds[a]!, docIds[b]!) || relevance(a, b) : relevance)
+    const compare = order ? (a: number, b: number) => order(docIds[a]!, docIds[b]!) || relevance(a, b) : relevance
+    const best = bestOf(Array.from(this.touched.subarray(0, holdingCount)), limit, compare, (doc) => keep(docIds[doc]!))
     const terms = this.matchedTerms(best, expansions)
     return best.map((doc, i) => ({ id: docIds[doc]!, score: total[doc]!, terms: terms[i]! }))
   }
@@ -447,14 +443,18 @@ export class SearchIndex {
 }
 
 /**
- * The first `limit` of `items` in `compare`'s order (a total order), without
- * sorting them all: the list shows 50 hits of tens of thousands.
+ * The first `limit` of the `items` that pass `keep`, in `compare`'s order (a
+ * total order), without sorting them all: the list shows 50 hits of tens of
+ * thousands. An item that could not make the first `limit` is not asked
+ * about: the filter looked up the article of every match, about a tenth of a
+ * query at 50,000 articles.
  */
-function bestOf<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
-  if (items.length <= limit) return items.sort(compare)
+function bestOf<T>(items: T[], limit: number, compare: (a: T, b: T) => number, keep: (item: T) => boolean): T[] {
+  if (items.length <= limit) return items.filter(keep).sort(compare)
   const best: T[] = []
   for (const item of items) {
     if (best.length === limit && compare(item, best[limit - 1]!) >= 0) continue
+    if (!keep(item)) continue
     let [low, high] = [0, best.length]
     while (low < high) {
       const middle = (low + high) >>> 1

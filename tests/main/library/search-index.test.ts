@@ -127,6 +127,10 @@ describe('the search index', () => {
       expect(index.search(query, everything, { limit: 20 }), query).toEqual(all.slice(0, 20))
       const inOrder = [...all].sort((a, b) => byIdDescending(a.id, b.id))
       expect(index.search(query, everything, { limit: 20, order: byIdDescending }), query).toEqual(inOrder.slice(0, 20))
+      // A filter that refuses every other article: the first hits are those of the ranking it lets through.
+      const some = (id: string): boolean => Number(id.slice(-1)) % 2 === 0
+      expect(index.search(query, some, { limit: 7 }), query).toEqual(all.filter((m) => some(m.id)).slice(0, 7))
+      expect(index.search(query, some, { limit: 7, order: byIdDescending }), query).toEqual(inOrder.filter((m) => some(m.id)).slice(0, 7))
     }
   })
 
