@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { build, type Plugin } from 'esbuild'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -16,7 +19,8 @@ export interface RssFigures {
  * its own measures what the app holds with the library open and searched,
  * not the bench's own leftovers (every article it read to time the floor).
  */
-if (process.argv[1] === import.meta.filename && process.send) {
+// Through realpath: the script's path may reach it through a symbolic link, which import.meta.filename resolves.
+if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename && process.send) {
   const dir = process.argv[2]!
   process.once('message', (queries: string[]) => {
     void (async () => {
@@ -37,14 +41,47 @@ if (process.argv[1] === import.meta.filename && process.send) {
   })
 }
 
-/** The RSS of a fresh process that opened the library at `dir`, waited for search and ran `queries`. */
-export function rssWithLibraryOpen(dir: string, queries: string[]): Promise<RssFigures> {
+const root = resolve(import.meta.dirname, '../..')
+
+/** Packages load from node_modules, as the app loads them. */
+const packagesExternal: Plugin = {
+  name: 'packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path, external: true }))
+  }
+}
+
+/**
+ * This file built as plain JavaScript, as the app's main process runs the
+ * library: a child run through tsx, as the bench itself runs, also holds
+ * tsx's loader thread and its compiled sources (about 40 MB of RSS), which
+ * are no part of the app.
+ */
+async function builtChild(): Promise<string> {
+  const outfile = join(root, 'node_modules/.cache/copydesk-bench/library-rss.mjs')
+  await build({
+    absWorkingDir: root,
+    entryPoints: [import.meta.filename],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [packagesExternal],
+    logLevel: 'warning'
+  })
+  return outfile
+}
+
+/** The RSS of a fresh process, running plain JavaScript, that opened the library at `dir`, waited for search and ran `queries`. */
+export async function rssWithLibraryOpen(dir: string, queries: string[]): Promise<RssFigures> {
+  const script = await builtChild()
   return new Promise((resolve, reject) => {
-    // The child inherits the bench's execArgv, so tsx runs it from sources as it runs the bench.
-    const child = fork(import.meta.filename, [dir], { stdio: 'inherit' })
+    const child = fork(script, [dir], { stdio: 'inherit', execArgv: [], cwd: dirname(script) })
     child.once('message', (figures) => resolve(figures as RssFigures))
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the RSS child exited with code ${code}`))))
+    // After its figures, this changes nothing; before them, it says why they never came.
+    child.once('exit', (code) => reject(new Error(`the RSS child exited with code ${code} before sending its figures`)))
     child.send(queries)
   })
 }
