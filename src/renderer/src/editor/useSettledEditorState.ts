@@ -10,6 +10,9 @@ function sameFields<T>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 
+/** Equal when both print the same JSON: for lists read from the document, rebuilt at every read. */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
 /**
  * What a toolbar, menu or side panel shows of the editor's state, read once
  * the frame a keystroke drew is on screen rather than inside the keystroke.

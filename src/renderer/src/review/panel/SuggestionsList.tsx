@@ -1,7 +1,7 @@
-import { useEditorState } from '@tiptap/react'
 import type { Editor } from '@tiptap/core'
 import { describeSuggestion } from '../../../../shared/review/bundle/merge-conflict'
 import { findSuggestions } from '../../../../shared/review/find-suggestions'
+import { sameJson, useSettledEditorState } from '../../editor/useSettledEditorState'
 import { authorClass } from '../editing/author-colour'
 import { useDecide } from '../editing/useDecide'
 import { when } from '../editing/when'
@@ -9,11 +9,12 @@ import { when } from '../editing/when'
 /** Every pending suggestion in the open article, to accept or reject one by one or all at once. */
 export function SuggestionsList({ editor }: { editor: Editor }): React.JSX.Element {
   const decide = useDecide()
-  const suggestions = useEditorState({
+  // Read after the frame is drawn, not inside each keystroke: findSuggestions walks the whole body.
+  const suggestions = useSettledEditorState(
     editor,
-    selector: ({ editor: e }) => findSuggestions(e.state.doc).map((s) => ({ id: s.id, author: s.author, at: s.at, description: describeSuggestion(s) })),
-    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b)
-  })
+    (e) => findSuggestions(e.state.doc).map((s) => ({ id: s.id, author: s.author, at: s.at, description: describeSuggestion(s) })),
+    sameJson
+  )
   if (suggestions.length === 0) return <p className="review-muted">No pending suggestions.</p>
   return (
     <>

@@ -1,11 +1,11 @@
 import type { Editor } from '@tiptap/core'
-import { useEditorState } from '@tiptap/react'
 import { MessageSquare, X } from 'lucide-react'
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { commentAnchors, anchorComment } from '../../../../shared/review/comment-anchors'
 import { isResolved, startThread } from '../../../../shared/review/comment-threads'
 import { DIRECT_EDIT_META } from '../../../../shared/review/track-changes'
 import { shortcutLabel } from '../../editor/shortcuts'
+import { sameJson, useSettledEditorState } from '../../editor/useSettledEditorState'
 import { configureReviewEditing, SUGGEST_SHORTCUT } from '../editing/review-editing'
 import { useReview } from '../ReviewContext'
 import { CommentComposer } from './CommentComposer'
@@ -48,11 +48,8 @@ export function ReviewRail({ editor, drawer }: Props): React.JSX.Element | null 
   const [drawerOpen, setDrawerOpen] = useState(false)
   const drawerId = useId()
   const rail = useRef<HTMLDivElement>(null)
-  const anchors = useEditorState({
-    editor,
-    selector: ({ editor: e }) => commentAnchors(e.state.doc),
-    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b)
-  })
+  // Read after the frame is drawn, not inside each keystroke: commentAnchors walks the whole body.
+  const anchors = useSettledEditorState(editor, (e) => commentAnchors(e.state.doc), sameJson)
 
   useEffect(() => {
     attachEditor(editor)
