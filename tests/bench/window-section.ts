@@ -15,6 +15,15 @@ const LIBRARY_SIZE = 200
 const RUNS = 10
 const TARGET_FIRST_LOAD_BYTES = 1_000_000
 const TARGET_LIST_MS = 300
+/**
+ * The harness drives the page over a DevTools session, and with one open V8 keeps a detailed stack trace of every
+ * Error created. React DOM creates five as its module starts (its Suspense sentinels), and V8, which leaves out
+ * source positions when it compiles, then re-parses React DOM's 260 kB module function and the whole entry script to
+ * find them: about 50 ms of the page's main-thread CPU per opening (a quarter of its way to the list), which a window
+ * with no DevTools attached does not spend (Chromium without a DevTools client: under 1 ms). Here V8 records source
+ * positions as it compiles instead, so the bench times the window's own work.
+ */
+const NO_DEVTOOLS_STACK_COST = ['--js-flags=--no-enable-lazy-source-positions']
 
 /**
  * Runs in the page before any of its scripts: notes, on the page's own clock (0 = navigation start), when the
@@ -98,7 +107,7 @@ export const windowSection: BenchSection = {
     print(`  first load: ${first.files.length} script${first.files.length === 1 ? '' : 's'}, ${kb(first.bytes)} (${kb(first.gzipBytes)} gzipped) of ${kb(first.allBytes)} in all (target < ${kb(TARGET_FIRST_LOAD_BYTES)}: ${verdict(first.bytes < TARGET_FIRST_LOAD_BYTES)})`)
 
     const temp = await makeTempDir('copydesk-bench-window-')
-    const browser = await launchBrowser()
+    const browser = await launchBrowser(NO_DEVTOOLS_STACK_COST)
     try {
       await seedManyArticles(join(temp.path, 'Library'), LIBRARY_SIZE)
       print(`  ${RUNS} openings of the window on a library of ${LIBRARY_SIZE.toLocaleString('en')} articles, in Chromium (the e2e harness):`)
