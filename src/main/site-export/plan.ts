@@ -12,8 +12,8 @@ import { exportContext } from './context'
 import { readManifest, type Manifest } from './manifest'
 import { recoverInterrupted, type Recovery } from './export-journal'
 import type { FileAction } from './file-action'
-import type { RenderedArticle } from './render-article'
-import { createRenderer } from './render-pool'
+import type { RenderedArticle, RenderSetup } from './render-article'
+import { createRenderer, rendersOnThreads } from './render-pool'
 import { BoundedTasks } from './bounded-tasks'
 import { articleFingerprint, fingerprintMatches, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
@@ -206,23 +206,37 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     return planned
   }
 
-  const unchanged = selected.map((summary) => {
-    const cached = cache.get(summary.id)
-    const same = cached && fingerprintMatches(cached.fingerprint, { summary, promoIds: cached.promoIds, related: cached.related, promos, summaries: summariesById }) && untouchedSince(site.root, cached, previous)
-    return same ? cached : null
-  })
-  // Every article's file is claimed first, oldest first, so renders can run ahead knowing where each goes; one left out is not rendered at all.
-  const toRender: { summary: SearchHit; planned: PlannedArticle }[] = []
-  const plannedArticles = selected.map((summary, index) => {
-    const cached = unchanged[index]
-    if (cached) return fromCache(summary, cached)
-    const planned: PlannedArticle = { id: summary.id, fingerprint: '', related: [], promoIds: [], warnings: [], paths: [], cached: null }
-    articles.push(planned)
-    // Compared with the site by the renderer, once rendered.
-    if (claim({ path: profile.articlePath(summary, options.layout), kind: 'article', articleId: summary.id, title: summary.title }, planned, summary.title, false)) {
-      toRender.push({ summary, planned })
-    }
-    return planned
+  const setup: RenderSetup = { ctx, profile: options.profile, layout: options.layout, siteRealRoot: site.realRoot, stage: stager !== undefined }
+  // Render threads take longer to start than claiming every path: when more articles than need them have no render
+  // cached (a first export), they start now and get ready on the other cores while the paths below are claimed.
+  const uncached = selected.length - cache.size
+  const early = rendersOnThreads(uncached) ? createRenderer(setup, uncached) : null
+  const claimAll = async () => {
+    const unchanged = selected.map((summary) => {
+      const cached = cache.get(summary.id)
+      const same = cached && fingerprintMatches(cached.fingerprint, { summary, promoIds: cached.promoIds, related: cached.related, promos, summaries: summariesById }) && untouchedSince(site.root, cached, previous)
+      return same ? cached : null
+    })
+    // Every article's file is claimed first, oldest first, so renders can run ahead knowing where each goes; one left out is not rendered at all.
+    const toRender: { summary: SearchHit; planned: PlannedArticle }[] = []
+    const plannedArticles = selected.map((summary, index) => {
+      const cached = unchanged[index]
+      if (cached) return fromCache(summary, cached)
+      const planned: PlannedArticle = { id: summary.id, fingerprint: '', related: [], promoIds: [], warnings: [], paths: [], cached: null }
+      articles.push(planned)
+      // Compared with the site by the renderer, once rendered.
+      if (claim({ path: profile.articlePath(summary, options.layout), kind: 'article', articleId: summary.id, title: summary.title }, planned, summary.title, false)) {
+        toRender.push({ summary, planned })
+      }
+      return planned
+    })
+    // Only the articles to render: after one edit, one of 10,000.
+    const sources = await library.articleSources(toRender.map(({ summary }) => summary.id))
+    return { toRender, plannedArticles, sources }
+  }
+  const { toRender, plannedArticles, sources } = await claimAll().catch(async (error: unknown) => {
+    await early?.close()
+    throw error
   })
 
   const fromRender = (summary: SearchHit, planned: PlannedArticle, { article, promoIds, warnings: found }: RenderedArticle, media: Rendered['media']): void => {
@@ -240,9 +254,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     }
   }
 
-  // Only the articles to render: after one edit, one of 10,000.
-  const sources = await library.articleSources(toRender.map(({ summary }) => summary.id))
-  const rendering = createRenderer({ ctx, profile: options.profile, layout: options.layout, siteRealRoot: site.realRoot, stage: stager !== undefined }, toRender.length)
+  const rendering = early ?? createRenderer(setup, toRender.length)
   const render = async ({ summary, planned }: (typeof toRender)[number]): Promise<Rendered> => {
     const source = sources.get(summary.id)
     if (!source) throw new UserError('not-found', `“${summary.title || 'Untitled'}” no longer exists; it may have been deleted elsewhere.`)

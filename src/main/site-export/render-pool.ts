@@ -40,8 +40,11 @@ const POOL_THRESHOLD = 1000
  * build that names no render thread fails here rather than export a big library on one core unnoticed.
  */
 export function createRenderer(setup: RenderSetup, count: number): Renderer {
-  return count < POOL_THRESHOLD ? inThisThread(setup) : new RenderPool(setup, THREADS)
+  return rendersOnThreads(count) ? new RenderPool(setup, THREADS) : inThisThread(setup)
 }
+
+/** Whether createRenderer renders `count` articles on worker threads. */
+export const rendersOnThreads = (count: number): boolean => count >= POOL_THRESHOLD
 
 export const inThisThread = (setup: RenderSetup): Renderer => ({
   ahead: 16,

@@ -1,8 +1,8 @@
 import { toHtml } from 'hast-util-to-html'
-import type { Nodes, RootContent } from 'mdast'
+import type { Nodes, Parents, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown, type Handlers, type Join, type Options, type SafeConfig, type State, type Unsafe } from 'mdast-util-to-markdown'
-import type { MarkdownEnv } from '../block-output'
+import { toMarkdown, type Handle, type Handlers, type Info, type Join, type Options, type SafeConfig, type State, type Unsafe } from 'mdast-util-to-markdown'
+import type { MarkdownEnv, Underline } from '../block-output'
 import { mdastToHast } from '../html/mdast-to-hast'
 import type { ExportWarningKind, ProfileName } from '../types'
 import type { Dialect } from './dialects'
@@ -55,16 +55,82 @@ function needsGfmHandlers(node: Nodes): boolean {
  */
 export const htmlBlock = (html: string): string => html.replace(/\n(?:[ \t]*\n)+/g, '\n')
 
+/** Whether a pattern applies in this construct stack: mdast-util-to-markdown's own rule (its `patternInScope`, not exported). */
+const listInScope = (stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean => {
+  const constructs = typeof list === 'string' ? [list] : list
+  return !constructs || constructs.length === 0 ? none : constructs.some((construct) => stack.includes(construct))
+}
+const inScope = (stack: readonly string[], pattern: Unsafe): boolean => listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false)
+
+type ByCharacter = [string, Unsafe[]][]
+
 /**
- * `state.safe` over only the unsafe patterns whose character occurs in the
- * text. A pattern always matches its character literally, so the others
- * cannot match and the result is the same; running their 60-odd regexes over
- * every paragraph took a third of the time spent writing Markdown.
+ * Each list of unsafe patterns seen, with its patterns that apply in each
+ * construct stack grouped by character. toMarkdown copies the list into every
+ * call's state, but from the same pattern objects for the same options, so a
+ * list is recognised by its items and grouped once per process rather than
+ * once per call (an article makes several: its body and each FAQ answer).
  */
-function safeText(state: State, value: string, config: SafeConfig): string {
+const knownLists: { unsafe: readonly Unsafe[]; byStack: Map<string, ByCharacter> }[] = []
+const listOfCall = new WeakMap<Unsafe[], Map<string, ByCharacter>>()
+/** More than the writer's options ever make (with or without GFM's handlers, per dialect); a bound in case some caller makes new patterns each time. */
+const KNOWN_LISTS = 16
+
+function byStackOf(unsafe: Unsafe[]): Map<string, ByCharacter> {
+  let byStack = listOfCall.get(unsafe)
+  if (byStack) return byStack
+  const same = (list: readonly Unsafe[]): boolean => list.length === unsafe.length && list.every((pattern, index) => pattern === unsafe[index])
+  byStack = knownLists.find(({ unsafe: list }) => same(list))?.byStack
+  if (!byStack) {
+    byStack = new Map()
+    knownLists.unshift({ unsafe: [...unsafe], byStack })
+    knownLists.length = Math.min(knownLists.length, KNOWN_LISTS)
+  }
+  listOfCall.set(unsafe, byStack)
+  return byStack
+}
+
+/**
+ * The unsafe patterns that apply where text is being written, grouped by
+ * character. Text is written in a handful of construct stacks
+ * (paragraph/phrasing, headingAtx/phrasing, …), so each text node looks at
+ * the few characters possible there instead of all 90-odd patterns.
+ */
+function patternsInScope(state: State): ByCharacter {
+  const byStack = byStackOf(state.unsafe)
+  const key = state.stack.join('\n')
+  let byCharacter = byStack.get(key)
+  if (!byCharacter) {
+    const grouped = new Map<string, Unsafe[]>()
+    for (const pattern of state.unsafe) {
+      if (!inScope(state.stack, pattern)) continue
+      const same = grouped.get(pattern.character)
+      if (same) same.push(pattern)
+      else grouped.set(pattern.character, [pattern])
+    }
+    byCharacter = [...grouped]
+    byStack.set(key, byCharacter)
+  }
+  return byCharacter
+}
+
+/**
+ * `state.safe` over only the unsafe patterns that are in scope and whose
+ * character occurs in the text (with `only`, also one of those characters).
+ * A pattern always matches its character literally, and safe skips patterns
+ * out of scope, so the others cannot match and the result is the same:
+ * running their 90-odd regexes over every paragraph took a third of the time
+ * spent writing Markdown. Which patterns run does not change the result, as
+ * safe merges the matches at each position whatever their order.
+ */
+function safeText(state: State, value: string, config: SafeConfig, only?: string): string {
   const subject = `${config.before ?? ''}${value}${config.after ?? ''}`
   const all = state.unsafe
-  state.unsafe = all.filter((pattern) => subject.includes(pattern.character))
+  const kept: Unsafe[] = []
+  for (const [character, patterns] of patternsInScope(state)) {
+    if ((only === undefined || only.includes(character)) && subject.includes(character)) kept.push(...patterns)
+  }
+  state.unsafe = kept
   try {
     return state.safe(value, config)
   } finally {
@@ -72,22 +138,37 @@ function safeText(state: State, value: string, config: SafeConfig): string {
   }
 }
 
+/** A handler with the `peek` mdast-util-to-markdown's phrasing calls, when there is one, for the first character alone (its types leave it out). */
+type Peeking = Handle & { peek: Handle }
+
 /** Writes mdast as Markdown for one profile: remark escapes text, the dialect adds its generator's escapes. */
 export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: readonly RootContent[]) => string {
   const { dialect } = options
   const env: MarkdownEnv = { profile: options.profile, markdown: (nodes) => write(nodes), component: options.component }
+  const textConfig = (parent: Parents | undefined, state: State, info: Info): SafeConfig => {
+    const index = state.indexStack.at(-1) ?? 0
+    return { ...info, encode: dialect.encode, beforeNode: parent?.children[index - 1], afterNode: parent?.children[index + 1] }
+  }
+  const writeText = (node: Text, parent: Parents | undefined, state: State, info: Info): string => safeText(state, node.value, textConfig(parent, state, info))
+  /**
+   * What phrasing asks of a text node to know the character after its previous
+   * sibling: without a peek, the library escaped every such text twice. Only
+   * position 0's escape decides the first character, and it depends only on
+   * the matches at positions 0 and 1, which only patterns for those two
+   * characters can make; the rest of the text comes out as the full handler
+   * writes it, so the first character is the same.
+   */
+  const text: Peeking = Object.assign(writeText, {
+    peek: (node: Text, parent: Parents | undefined, state: State, info: Info) => safeText(state, node.value, textConfig(parent, state, info), node.value.slice(0, 2))
+  })
+  const writeUnderline = (node: Underline, _parent: Parents | undefined, state: State, info: Info): string =>
+    `<u>${state.containerPhrasing(node, { ...info, before: '>', after: '<' })}</u>`
+  // Its first character, without writing its content a second time.
+  const underline: Peeking = Object.assign(writeUnderline, { peek: () => '<' })
   const handlers: Partial<Handlers> = {
     ...dialect.handlers,
-    text(node, parent, state, info) {
-      const index = state.indexStack.at(-1) ?? 0
-      return safeText(state, node.value, {
-        ...info,
-        encode: dialect.encode,
-        beforeNode: parent?.children[index - 1],
-        afterNode: parent?.children[index + 1]
-      })
-    },
-    underline: (node, _parent, state, info) => `<u>${state.containerPhrasing(node, { ...info, before: '>', after: '<' })}</u>`,
+    text,
+    underline,
     copydeskBlock: (node) =>
       node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
   }

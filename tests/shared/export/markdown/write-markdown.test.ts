@@ -78,3 +78,24 @@ describe('the Markdown writer', () => {
     })
   })
 })
+
+/**
+ * Text written right before another node is escaped knowing that node's first
+ * character, which the writer's text handler gives by a peek over only the
+ * patterns of the next text's first two characters. Escapes that depend on
+ * the next character (`<` before a letter or `!`, `&` before `#`, `!` before
+ * `[`, a space before a line ending, `\` before a line ending) tell a wrong
+ * peek: each ending is followed by every pair of punctuation, letters, spaces
+ * and line endings.
+ */
+describe('text followed by text', () => {
+  const characters = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => !/[0-9A-Za-z]/.test(c)), '[', '\\', ']', '^', '_', '`', '{', '|', '}', '~', 'a', '#', ' ', '\n']
+  const endings = ['a<', 'a&', 'a!', 'a ', 'a\\', 'a*', 'a_', 'a[']
+  const paragraphs: RootContent[] = endings.flatMap((ending) =>
+    characters.flatMap((first) => characters.map((second): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: ending }, { type: 'text', value: `${first}${second}x` }] })))
+  )
+  it.each(Object.keys(dialects) as DialectName[])('is escaped in the %s dialect as without the peek', (name) => {
+    const write = createMarkdownWriter({ profile: 'plain', dialect: dialects[name], warn: () => undefined, component: (component) => component })
+    expect(write(paragraphs)).toBe(plainWriter(dialects[name])(paragraphs))
+  })
+})
