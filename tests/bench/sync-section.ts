@@ -11,12 +11,12 @@ import { gitRunCount } from '../../src/main/git/git-runs'
 import { busyCores, ms, timed, verdict, type BenchSection } from './section'
 import { cachedSyntheticLibrary } from './synthetic-library'
 
-const SIZE = 10_000
-const CHANGED = 10
+export const SIZE = 10_000
+export const CHANGED = 10
 const CACHE_VERSION = 2 // shares library-section.ts's cached 10,000-article library
-const author = { name: 'Bench', email: '' }
+export const author = { name: 'Bench', email: '' }
 const run = promisify(execFile)
-const plainGit = (cwd: string, ...args: string[]) =>
+export const plainGit = (cwd: string, ...args: string[]) =>
   run('git', ['-c', 'user.name=Bench', '-c', 'user.email=', ...args], { cwd, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }, maxBuffer: 64 * 1024 * 1024 })
 
 async function editSome(library: Library, ids: string[], note: string): Promise<void> {
@@ -37,7 +37,7 @@ async function cpuMs(): Promise<number> {
   return (user + system) / 1000 + (Number(fields[13]) + Number(fields[14])) * 10
 }
 
-async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; gitRuns: number; value: T }> {
+export async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; gitRuns: number; value: T }> {
   const [cpu, runs] = [await cpuMs(), gitRunCount()]
   const { ms, value } = await timed(fn)
   return { ms, cpu: (await cpuMs()) - cpu, gitRuns: gitRunCount() - runs, value }

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { UserError } from '../../shared/ipc/result'
 import { firstLine, startGitWithErrors, type GitRepo } from './safe-git'
 
@@ -48,7 +50,13 @@ export class FastImport {
   private out = ''
   private closed = false
 
-  constructor(repo: GitRepo) {
+  private exited = false
+  /** Where git writes a crash report, when the caller knows (a library's repository); null otherwise. */
+  private readonly gitDir: string | null
+
+  /** `repo.gitDir`: the repository's git folder, where an `abort` removes the crash report it makes git write. */
+  constructor(repo: GitRepo & { gitDir?: string }) {
+    this.gitDir = repo.gitDir ?? null
     // Kept as the pack fast-import writes: below 100 objects git would unpack it into a loose file per object, in one more process
     // re-compressing every tree (about 55 ms of CPU for a 10,000-article tree); a sync packs the history now and then (pack-history.ts).
     this.child = startGitWithErrors(repo.dir, ['fast-import', '--quiet', '--date-format=now'], [...repo.filters, ['fastimport.unpackLimit', '0']])
@@ -56,7 +64,10 @@ export class FastImport {
     this.child.stdin.on('error', () => undefined)
     this.ended = new Promise<number>((resolve, reject) => {
       this.child.once('error', (error) => reject(new UserError('io-error', `Could not run git: ${error.message}. Is git installed?`)))
-      this.child.once('close', (code) => resolve(code ?? 1))
+      this.child.once('close', (code) => {
+        this.exited = true
+        resolve(code ?? 1)
+      })
     })
     this.ended.catch(() => undefined)
     this.child.stdout.on('data', (chunk: Buffer) => {
@@ -147,11 +158,22 @@ export class FastImport {
     if ((await this.ended) !== 0) throw this.refused()
   }
 
-  /** Ends the process without `done`: fast-import refuses the stream, and no ref moves past the last checkpoint. */
+  /**
+   * Ends the process without `done`: fast-import refuses the stream, and no
+   * ref moves past the last checkpoint. Refusing it, git writes a crash report
+   * (`fast_import_crash_<pid>` in the git folder) that says only "stream ends
+   * early"; nothing reads it, so it is removed. A fast-import that had already
+   * failed keeps its report, which says why. (A sync killed while one runs
+   * leaves none: the orphan dies of SIGPIPE writing that message to the dead
+   * sync's error pipe, before it writes the report.)
+   */
   async abort(): Promise<void> {
+    // Its output ended first when git stopped on its own (a refusal).
+    const ours = !this.closed && !this.exited && !this.child.stdout.readableEnded
     if (!this.closed) this.child.stdin.end()
     this.closed = true
     await this.ended.catch(() => undefined)
+    if (ours && this.gitDir && this.child.pid !== undefined) await rm(join(this.gitDir, `fast_import_crash_${this.child.pid}`), { force: true }).catch(() => undefined)
   }
 }
 

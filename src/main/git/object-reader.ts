@@ -128,6 +128,16 @@ export class ObjectReader {
     return child
   }
 
+  /**
+   * Starts the process now, without reading: git's start (and the fork that
+   * blocks this process's main thread) then overlaps a slower step, such as
+   * a fetch, instead of delaying the first read after it.
+   */
+  warm(): void {
+    const child = this.start()
+    if (this.waiting.length === 0) this.hold(child, false)
+  }
+
   /** An idle reader keeps no program from exiting; a read under way does. */
   private hold(child: ReturnType<typeof startGit>, held: boolean): void {
     for (const handle of [child, child.stdin, child.stdout] as { ref?: () => void; unref?: () => void }[]) (held ? handle.ref : handle.unref)?.call(handle)

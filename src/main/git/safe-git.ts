@@ -23,6 +23,8 @@ export interface GitOptions {
   /** Variables set after the safe environment (GIT_INDEX_FILE, or the user's own ssh and askpass variables for a remote). */
   env?: NodeJS.ProcessEnv
   timeoutMs?: number
+  /** Called once git has been started, before it ends: for work that should overlap it rather than delay its start. */
+  onStarted?: () => void
 }
 
 /**
@@ -90,6 +92,7 @@ export function rawGit(cwd: string, args: string[], options: GitOptions = {}): P
         })
       }
     )
+    options.onStarted?.()
     // git may exit before reading stdin (bad arguments); its exit code already says so.
     child.stdin?.on('error', () => undefined)
     // Nothing written when there is nothing to say: a write to a command that reads no stdin fails (EPIPE), and each failure costs an Error with its stack.

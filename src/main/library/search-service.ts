@@ -13,6 +13,13 @@ const BUILD_BATCH = 32
  * file (a few tenths of a second for 10,000 articles) is the better deal.
  */
 const REWRITE_AFTER = 200
+/**
+ * How long a rewrite that changes made due waits. Writing snapshots the whole
+ * index on the main thread (over a second of CPU at 10,000 articles on a busy
+ * laptop); done at once, it fell inside whatever made the 200th change: one
+ * sync in ten, whose merge rereads twenty articles, took three times as long.
+ */
+const REWRITE_DELAY_MS = 5_000
 /** Past this many articles to index, a table of every word (a few megabytes) pays for itself (SearchIndex.beginBulk). */
 const BULK_AFTER = 100
 
@@ -44,6 +51,7 @@ export class LibrarySearch {
   private unsaved = 0
   private fileIsCurrent = false
   private writing: Promise<void> | null = null
+  private rewriteTimer: NodeJS.Timeout | null = null
   private closed = false
   /** Recently quoted articles' text, made flat (flatText), by id. */
   private texts = new Map<string, string>()
@@ -140,6 +148,7 @@ export class LibrarySearch {
   /** Waits for the build and writes the index back if the saved one is out of date. */
   async close(): Promise<void> {
     this.closed = true
+    if (this.rewriteTimer) clearTimeout(this.rewriteTimer)
     await this.building
     if (this.building && this.worthWriting()) await this.write()
     await this.writing
@@ -189,7 +198,14 @@ export class LibrarySearch {
 
   private changed(): void {
     this.unsaved += 1
-    if (this.built && this.worthWriting() && !this.closed) void this.write()
+    if (this.built && this.worthWriting() && !this.closed && !this.rewriteTimer) {
+      this.rewriteTimer = setTimeout(() => {
+        this.rewriteTimer = null
+        if (!this.closed && this.worthWriting()) void this.write()
+      }, REWRITE_DELAY_MS)
+      // Due, not urgent: close() writes it too, so a timer left waiting keeps no program from exiting.
+      this.rewriteTimer.unref()
+    }
   }
 
   private worthWriting(): boolean {

@@ -31,8 +31,8 @@ const recentRemoteAccess = (): Promise<{ settings: GitSetting[]; env: NodeJS.Pro
 /** Starts reading the user's remote settings now, so a sync's fetch need not wait for them. */
 export const readyRemoteAccess = (): void => void recentRemoteAccess()
 
-export async function remoteGit(repo: LibraryRepo, args: string[]): Promise<GitRun> {
-  return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS })
+export async function remoteGit(repo: LibraryRepo, args: string[], onStarted?: () => void): Promise<GitRun> {
+  return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS, onStarted })
 }
 
 /** Why git could not reach `url`, in words a writer can act on. */
@@ -49,9 +49,9 @@ export function plainReason(run: GitRun, url: string): string {
 /** Whether a push failed only because the remote moved since the last fetch. */
 export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|non-fast-forward|stale info/i.test(run.stderr)
 
-/** Fetches every branch of the remote; returns null, or the plain reason it could not. */
-export async function fetchRemote(repo: LibraryRepo, url: string): Promise<string | null> {
-  const run = await remoteGit(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`])
+/** Fetches every branch of the remote; returns null, or the plain reason it could not. `onStarted`: called once git fetch has started. */
+export async function fetchRemote(repo: LibraryRepo, url: string, onStarted?: () => void): Promise<string | null> {
+  const run = await remoteGit(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`], onStarted)
   return run.code === 0 ? null : plainReason(run, url)
 }
 

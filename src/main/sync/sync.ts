@@ -124,7 +124,8 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
     return fail('this library has no remote yet; add one with “copydesk sync init --remote <address>”')
   }
   for (let attempt = 0; attempt < (options.attempts ?? 4); attempt++) {
-    const fetchProblem = await fetchRemote(repo, url)
+    // Every step after the fetch reads through the object reader: its process starts while git fetches (once the fetch has started, not delaying it).
+    const fetchProblem = await fetchRemote(repo, url, () => repo.objects.warm())
     if (fetchProblem) {
       await commitHere()
       return fail(fetchProblem)

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeCommit } from '../../../src/main/git/fast-import'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { FastImport, writeCommit } from '../../../src/main/git/fast-import'
 import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
 import { gitIn } from '../sync/team'
@@ -80,6 +82,27 @@ describe.skipIf(gitTool.skip)('writeCommit (git fast-import)', () => {
     expect(named).toBe(commit)
     expect(seenBefore).toEqual([first, first])
     expect(await branchNow()).toBe(commit)
+    expect(await gitIn(temp.path, 'show', 'main:new.txt')).toBe('new\n')
+  })
+
+  it('removes the crash report git writes when a fast-import is ended on purpose, given the git folder', async () => {
+    const temp = await makeTempDir('copydesk-fast-import-')
+    cleanup = temp.cleanup
+    const first = await oneCommitRepo(temp.path)
+    const draft = { parents: [first] as [string], changes: new Map([['new.txt', { text: 'new\n' }]]), author: { name: 'T', email: '' }, message: 'next', ref: 'refs/heads/main' }
+    const reports = async () => (await readdir(join(temp.path, '.git'))).filter((name) => name.startsWith('fast_import_crash_'))
+    // Without the git folder, git's own report stays: the stream was refused, which is what git reports.
+    const unknown = new FastImport({ dir: temp.path, filters: [] })
+    await unknown.commit(draft)
+    await unknown.abort()
+    const left = await reports()
+    expect(left).toHaveLength(1)
+    const known = new FastImport({ dir: temp.path, filters: [], gitDir: join(temp.path, '.git') })
+    await known.commit(draft)
+    await known.checkpoint()
+    await known.abort()
+    expect(await reports()).toEqual(left)
+    // The checkpoint moved the branch; nothing after it did.
     expect(await gitIn(temp.path, 'show', 'main:new.txt')).toBe('new\n')
   })
 

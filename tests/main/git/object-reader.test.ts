@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { gitRunCount } from '../../../src/main/git/git-runs'
 import { ObjectReader } from '../../../src/main/git/object-reader'
 import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
@@ -32,6 +33,19 @@ describe.skipIf(gitTool.skip)('ObjectReader (git cat-file --batch)', () => {
     expect(head?.sha).toBe((await gitIn(temp.path, 'rev-parse', 'HEAD')).trim())
     expect(added?.bytes.toString()).toBe('new\n')
     expect(before?.sha).toBe(first)
+  })
+
+  it('started ahead of its first read (warm), reads through that same process, and a second warm starts none', async () => {
+    const temp = await makeTempDir('copydesk-object-reader-')
+    const reader = new ObjectReader(temp.path)
+    cleanup = async () => (await reader.close(), await temp.cleanup())
+    const first = await oneCommitRepo(temp.path)
+    const before = gitRunCount()
+    reader.warm()
+    reader.warm()
+    expect((await reader.read('HEAD^{commit}'))?.sha).toBe(first)
+    expect(await reader.read('HEAD:kept.txt')).toMatchObject({ type: 'blob', bytes: Buffer.from('kept\n') })
+    expect(gitRunCount() - before).toBe(1)
   })
 
   it('finds a path in a version through each tree on the way, as git names it, for any name', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { access, writeFile } from 'node:fs/promises'
+import { access, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/library'
@@ -82,6 +82,30 @@ describe.skipIf(gitTool.skip)('a sync killed at any moment', { timeout: 300_000 
       await team.sync(b, tomas)
       expect((await b.getArticle(here)).dek).toBe('Written before the crash')
       expect((await b.getArticle(there)).dek).toBe('From the other clone')
+    } finally {
+      await team.cleanup()
+    }
+  })
+
+  it('leaves no fast-import crash report when the sync alone is killed while its fast-import holds the local commit', async () => {
+    const team = await makeTeam(2, async (library) => void (await library.createArticle({ title: 'Edited here' })))
+    try {
+      const [a, b] = team.libraries as [typeof team.libraries[0], typeof team.libraries[0]]
+      const here = (await a.listArticles())[0]!.id
+      await b.createArticle({ title: 'Written there' })
+      expect((await team.sync(b, tomas)).state).toBe('synced')
+      await a.saveArticle(here, { dek: 'Written before the crash' })
+      await a.close()
+      // Killed at `committed`, the Node process dies alone (as an app crash does) while its fast-import waits for the merge commit.
+      // The orphan reads the end of its input and dies; git would write `fast_import_crash_<pid>`, but first writes "stream ends
+      // early" to the dead sync's error pipe and dies of SIGPIPE. Were that to change, reports would pile up in .git: this says so.
+      const printed = await syncUntilKilled(a.dir, { step: 'committed' })
+      expect(printed.trim().split('\n').at(-1)).toBe('committed')
+      const reopened = await openLibrary(a.dir, 'existing')
+      team.libraries[0] = reopened
+      expect(await team.sync(reopened)).toMatchObject({ state: 'synced', ahead: 0, behind: 0 })
+      expect((await readdir(join(a.dir, '.git'))).filter((name) => name.startsWith('fast_import_crash_'))).toEqual([])
+      expect((await reopened.getArticle(here)).dek).toBe('Written before the crash')
     } finally {
       await team.cleanup()
     }
