@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises'
-import { describe, expect, it } from 'vitest'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { describe, expect, it, vi } from 'vitest'
 import type { BodyDoc } from '../../../src/shared/article/body'
 import { writeArticleFile } from '../../../src/main/library/article-files'
 import { newArticle, newId } from '../../../src/main/library/article-rules'
@@ -144,5 +145,31 @@ describe('the saved search index', () => {
     expect(names).toContain(SEARCH_FILE)
     expect(names).not.toContain(leftover)
     expect((await stat(libraryPaths(session.dir).search)).size).toBeGreaterThan(0)
+  })
+
+  it('rewrites itself a few seconds after enough changes, not inside the save that made it due', async () => {
+    const paths = libraryPaths(session.dir)
+    const article = await session.library.createArticle(netflixFields())
+    await session.library.searchReady()
+    const written = (await stat(paths.search)).ino
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      for (let i = 0; i < 200; i += 1) await session.library.saveArticle(article.id, { body: paragraph(`Edit number ${i} of many.`) })
+      // Atomic writes replace the file, so a rewrite shows as a new inode.
+      expect((await stat(paths.search)).ino, 'no rewrite inside the 200th save').toBe(written)
+      vi.advanceTimersByTime(4_900)
+      // Real time (these timers are not faked) for a write started too early to land: writing one article's index takes milliseconds.
+      await sleep(500)
+      expect((await stat(paths.search)).ino, 'still waiting after 4.9 s').toBe(written)
+      vi.advanceTimersByTime(100)
+      await vi.waitFor(async () => expect((await stat(paths.search)).ino).not.toBe(written), { timeout: 30_000, interval: 50 })
+    } finally {
+      vi.useRealTimers()
+    }
+    const saved = await readSearchFile(paths.search)
+    expect(saved).not.toBeNull()
+    saved?.close()
+    const library = await reopenSearchable()
+    expect(await found(library, 'number 199')).toEqual([article.id])
   })
 })
