@@ -111,6 +111,14 @@ export class ObjectReader {
   private needed = 0
   /** Trees read by id: an id names one content for ever. */
   private readonly trees = new Map<string, Promise<TreeObject | null>>()
+  /**
+   * Tree objects by the name they were asked by, when that name is an id or
+   * an id's `^{tree}` and so always means the same tree. A merge reads the
+   * 10,000-entry articles tree (690 KB) of each version several times (the
+   * local commit, both diffs from the base, the files to write): once each is
+   * enough, for git and for this process's memory.
+   */
+  private readonly treeAnswers = new Map<string, Promise<GitObject | null>>()
 
   constructor(
     private readonly dir: string,
@@ -196,7 +204,22 @@ export class ObjectReader {
     const atPath = /^([^:]+):(.+)$/.exec(name)
     const parts = atPath?.[2]!.split('/')
     if (atPath && parts!.every((part) => part && part !== '.' && part !== '..')) return this.readAt(atPath[1]!, parts!)
-    return this.ask(name)
+    return this.askOnce(name)
+  }
+
+  /** `ask`, answered from `treeAnswers` when `name` can only mean one tree. */
+  private askOnce(name: string): Promise<GitObject | null> {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?(?:\^\{tree\})?$/.test(name)) return this.ask(name)
+    const known = this.treeAnswers.get(name)
+    if (known) return known
+    // Only a tree is kept: a blob or commit is read once by a sync anyway, and a failure is asked again next time.
+    const asked = this.ask(name).then((found) => {
+      if (found?.type !== 'tree') this.treeAnswers.delete(name)
+      return found
+    })
+    asked.catch(() => this.treeAnswers.delete(name))
+    this.treeAnswers.set(name, asked)
+    return asked
   }
 
   /**
@@ -205,7 +228,7 @@ export class ObjectReader {
    * every path asked, several milliseconds each.
    */
   private async readAt(rev: string, parts: string[]): Promise<GitObject | null> {
-    const root = await this.ask(`${rev}^{tree}`)
+    const root = await this.askOnce(`${rev}^{tree}`)
     if (!root) return null
     if (!this.trees.has(root.sha)) this.trees.set(root.sha, Promise.resolve(new TreeObject(root.bytes, root.sha.length / 2)))
     let entry: TreeEntry | undefined = { mode: TREE_MODE, sha: root.sha }
@@ -220,7 +243,7 @@ export class ObjectReader {
   private tree(sha: string): Promise<TreeObject | null> {
     let entries = this.trees.get(sha)
     if (!entries) {
-      entries = this.ask(sha).then((found) => (found?.type === 'tree' ? new TreeObject(found.bytes, sha.length / 2) : null))
+      entries = this.askOnce(sha).then((found) => (found?.type === 'tree' ? new TreeObject(found.bytes, sha.length / 2) : null))
       // A failed read is asked again next time, not remembered.
       entries.catch(() => this.trees.delete(sha))
       this.trees.set(sha, entries)
@@ -242,6 +265,7 @@ export class ObjectReader {
     const child = this.child
     this.child = null
     this.trees.clear()
+    this.treeAnswers.clear()
     this.chunks = []
     this.buffered = 0
     this.needed = 0

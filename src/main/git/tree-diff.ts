@@ -45,6 +45,15 @@ function order(a: Buffer, x: Entry, b: Buffer, y: Entry): number {
   return next(a, x, xl) - next(b, y, yl)
 }
 
+/** Entries by tree bytes: an object reader gives the same bytes for the same tree, and a merge diffs the base's twice. */
+const parsed = new WeakMap<Buffer, Entry[]>()
+
+function entriesOnce(bytes: Buffer, idBytes: number): Entry[] {
+  let entries = parsed.get(bytes)
+  if (!entries) parsed.set(bytes, (entries = entriesOf(bytes, idBytes)))
+  return entries
+}
+
 interface Tree {
   bytes: Buffer
   entries: Entry[]
@@ -63,7 +72,7 @@ export async function diffTrees(read: ReadObject, from: string | null, to: strin
     if (name === null) return null
     const found = await read(`${name}^{tree}`)
     if (!found || found.type !== 'tree') throw new Error(`git has no tree for “${name}”`)
-    return { bytes: found.bytes, entries: entriesOf(found.bytes, found.sha.length / 2) }
+    return { bytes: found.bytes, entries: entriesOnce(found.bytes, found.sha.length / 2) }
   }
   const walk = async (old: Tree | null, now: Tree | null, prefix: string): Promise<void> => {
     const [a, b] = [old?.entries ?? [], now?.entries ?? []]

@@ -487,13 +487,37 @@ export class Library {
     return new Revisions(this.dir, this.paths.revisions(id), (notice) => this.notify(notice), this.sessionQuietMs)
   }
 
+  /**
+   * A count that moves whenever the library's files may have changed through
+   * it: a write of this process ended, or one of another process was caught
+   * up with. Null while a write of this process is under way. Sync lists the
+   * changed files (`git status`) while it fetches, before it holds the write
+   * lock, and uses that list only if this count has not moved by then.
+   */
+  writesSeen(): number | null {
+    const { begun, ended, caughtUp } = this.writeCount
+    return begun === ended ? ended + caughtUp : null
+  }
+
+  /** `writesSeen`, from inside `applyFileChanges`'s task (whose own write is under way). */
+  writesSeenByTask(): number {
+    return this.writeCount.ended + this.writeCount.caughtUp
+  }
+
+  private readonly writeCount = { begun: 0, ended: 0, caughtUp: 0 }
+
   private write<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new UserError('conflict', 'This library was closed; open it again to make changes.'))
     return this.writes.run(() =>
       withLibraryLock(this.dir, this.paths.lock, async () => {
-        await this.catchUp()
-        await this.refreshPromos()
-        return task()
+        this.writeCount.begun++
+        try {
+          await this.catchUp()
+          await this.refreshPromos()
+          return await task()
+        } finally {
+          this.writeCount.ended++
+        }
       })
     )
   }
@@ -535,6 +559,7 @@ export class Library {
   private async catchUp(): Promise<void> {
     const touched = await this.store.refresh()
     const skipped = this.store.takeSkippedLines()
+    if (touched.size > 0 || skipped > 0) this.writeCount.caughtUp++
     if (skipped > 0) {
       this.notify(`Another process added ${skipped === 1 ? 'a line' : `${skipped} lines`} to the library index journal that could not be read, so ${skipped === 1 ? 'it was' : 'they were'} skipped; the index is rebuilt from the article files when the library is next opened.`)
       this.announce()
@@ -547,6 +572,7 @@ export class Library {
 
   private async refreshPromos(): Promise<void> {
     const { reloaded, notice } = await this.promos.refresh()
+    if (reloaded) this.writeCount.caughtUp++
     if (notice) this.notices.push(notice)
     if (reloaded) this.announce()
   }

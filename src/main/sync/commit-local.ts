@@ -16,6 +16,12 @@ export const authorSettings = ({ name, email }: SyncAuthor): GitSetting[] => [
   ['user.email', email]
 ]
 
+/** What `changedPaths` found: the paths, and whether any is new to git (or unmerged). */
+export interface ChangeList {
+  paths: string[]
+  untracked: boolean
+}
+
 /** Past this many changed files, staging everything is quicker than naming each (a first share names 10,000). */
 const NAMED_PATHS_MAX = 200
 
@@ -25,7 +31,7 @@ const NAMED_PATHS_MAX = 200
  * the index, so 10,000 unchanged articles cost a stat each, whoever wrote
  * the changed ones (the app, a script, git itself).
  */
-async function changedPaths(repo: LibraryRepo): Promise<{ paths: string[]; untracked: boolean }> {
+export async function changedPaths(repo: LibraryRepo): Promise<ChangeList> {
   const out = await gitOrFail(repo, ['status', '--porcelain=v2', '-z', '--untracked-files=all', '--no-renames'], 'list the library’s changes')
   const paths: string[] = []
   let untracked = false
@@ -54,9 +60,11 @@ const messageFor = (author: SyncAuthor, paths: string[]): string => {
  * Commits everything changed in the library since the last commit (the
  * ignore list keeps the caches out). Returns whether there was anything.
  * Saves are atomic renames, so git reads each file whole, old or new.
+ * `listed`: what `changedPaths` gave a moment ago, when the caller knows no
+ * save landed since (sync lists them while it fetches).
  */
-export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor): Promise<boolean> {
-  const { paths, untracked } = await changedPaths(repo)
+export async function commitLocalChanges(repo: LibraryRepo, author: SyncAuthor, listed?: ChangeList): Promise<boolean> {
+  const { paths, untracked } = listed ?? (await changedPaths(repo))
   if (paths.length === 0) return false
   const commit = ['commit', '--quiet', '--no-verify', '-m', messageFor(author, paths)]
   const named = { args: ['--pathspec-from-file=-', '--pathspec-file-nul'], stdin: nulList(paths) }
@@ -111,10 +119,10 @@ export interface LocalCommit {
  * committed again. Files git stores its own way (links, executables,
  * anything but JSON, a library with .gitattributes) go the usual way.
  */
-export async function commitBeforeMerge(repo: LibraryRepo, branch: string, head: string | null, author: SyncAuthor): Promise<LocalCommit> {
-  const usual = async (): Promise<LocalCommit> => ({ commit: (await commitLocalChanges(repo, author)) ? await commitOf(repo, 'HEAD') : null, stale: [] })
+export async function commitBeforeMerge(repo: LibraryRepo, branch: string, head: string | null, author: SyncAuthor, listed?: ChangeList): Promise<LocalCommit> {
+  const usual = async (): Promise<LocalCommit> => ({ commit: (await commitLocalChanges(repo, author, listed)) ? await commitOf(repo, 'HEAD') : null, stale: [] })
   if (!head || (await plainFile(join(repo.dir, '.gitattributes'))) !== null) return usual()
-  const { paths } = await changedPaths(repo)
+  const { paths } = listed ?? (await changedPaths(repo))
   if (paths.some((path) => !path.endsWith('.json'))) return usual()
   const [files, before] = await Promise.all([
     Promise.all(paths.map((path) => plainFile(join(repo.dir, path)))),

@@ -115,8 +115,42 @@ export async function branchTips(repo: LibraryRepo, branch: string): Promise<{ h
   return { head, theirs }
 }
 
-/** The best common ancestor of two commits, or null when their histories are unrelated. */
+/** How many commits of one side's history are looked through for the other before `git merge-base` is asked. */
+const ANCESTRY_LOOK = 64
+
+/** The parents a commit object names, in order. */
+function parentsOf(commit: Buffer): string[] {
+  const header = commit.subarray(0, Math.max(0, commit.indexOf('\n\n'))).toString('utf8')
+  return [...header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((found) => found[1]!)
+}
+
+/**
+ * Whether `ancestor` is among the last `ANCESTRY_LOOK` commits of `of`'s
+ * history (itself included), read through the object reader; false when it
+ * is not found there, which proves nothing.
+ */
+async function recentAncestor(repo: LibraryRepo, ancestor: string, of: string): Promise<boolean> {
+  const seen = new Set<string>()
+  for (let next = [of]; next.length && seen.size < ANCESTRY_LOOK; ) {
+    if (next.includes(ancestor)) return true
+    const fresh = next.filter((sha) => !seen.has(sha)).slice(0, ANCESTRY_LOOK - seen.size)
+    for (const sha of fresh) seen.add(sha)
+    const commits = await Promise.all(fresh.map((sha) => repo.objects.read(sha)))
+    next = commits.flatMap((commit) => (commit?.type === 'commit' ? parentsOf(commit.bytes) : []))
+  }
+  return false
+}
+
+/**
+ * The best common ancestor of two commits, or null when their histories are
+ * unrelated. When one is a recent ancestor of the other (the usual sync: the
+ * remote built on what this library last pushed, or the other way round),
+ * that one is the answer, found without starting `git merge-base`.
+ */
 export async function mergeBase(repo: LibraryRepo, a: string, b: string): Promise<string | null> {
+  const [aFirst, bFirst] = await Promise.all([recentAncestor(repo, a, b), recentAncestor(repo, b, a)])
+  if (aFirst) return a
+  if (bFirst) return b
   const run = await repoGit(repo, ['merge-base', a, b])
   return run.code === 0 ? run.stdout.trim() : null
 }

@@ -2,7 +2,7 @@ import { UserError } from '../../shared/ipc/result'
 import { reasonOf } from '../library/article-files'
 import type { Library } from '../library/library'
 import { commitAndMoveBranch, moveBranch, finishMove, noteInIndex, writeMovedFiles } from './apply-move'
-import { commitBeforeMerge, commitLocalChanges, type SyncAuthor } from './commit-local'
+import { changedPaths, commitBeforeMerge, commitLocalChanges, type ChangeList, type SyncAuthor } from './commit-local'
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
@@ -57,12 +57,14 @@ async function integrate(
   library: Library,
   sides: { branch: string; head: string | null; base: Promise<string | null>; theirs: string },
   options: SyncOptions,
-  onMergeCommitted: () => void
+  onMergeCommitted: () => void,
+  listing: ChangesListed
 ): Promise<{ head: string | null; notices: string[] }> {
   const landed = await library.applyFileChanges(
     async () => {
+      const listed = await listing.take(library.writesSeenByTask())
       // git finds the common ancestor while local work is committed: a commit on top of `head` leaves it where it was.
-      const [local, base] = await Promise.all([commitBeforeMerge(repo, sides.branch, sides.head, options.author), sides.base.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))])
+      const [local, base] = await Promise.all([commitBeforeMerge(repo, sides.branch, sides.head, options.author, listed), sides.base.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))])
       // The local commit's fast-import stays for the merge commit; every other way out ends it (the branch already holds the local commit).
       let importer = local.importer
       try {
@@ -105,12 +107,43 @@ async function integrate(
   return { head: landed.head, notices: landed.notices }
 }
 
+/** A `git status` listing started early, and the library's write count when it started. */
+interface ChangesListed {
+  /** The listing, if the count is still `writesSeen` (no save landed since it started); waits for it either way. */
+  take(writesSeen: number | null): Promise<ChangeList | undefined>
+}
+
+/**
+ * Lists the library's changes (`git status`, 10,000 stats) while the fetch
+ * runs, instead of after it. Only usable if no write through the library
+ * began or ended since: one under way now makes the listing unusable, and
+ * the commit then lists again. A file changed behind the library's back is
+ * no worse off than before: a change made after any listing waits for the
+ * next sync.
+ */
+function listChangesEarly(repo: LibraryRepo, library: Library): { start: () => void; listed: ChangesListed } {
+  const mark = library.writesSeen()
+  let listing: Promise<ChangeList | null> = Promise.resolve(null)
+  return {
+    start: () => {
+      if (mark !== null) listing = changedPaths(repo).catch(() => null)
+    },
+    listed: {
+      take: async (writesSeen) => {
+        const listed = await listing
+        return listed && mark !== null && writesSeen === mark ? listed : undefined
+      }
+    }
+  }
+}
+
 async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOptions): Promise<SyncStatus> {
   const notices = await recover(repo, library)
   await ensureExcludes(repo)
   const branch = await currentBranch(repo)
+  let early: ReturnType<typeof listChangesEarly> | undefined
   const commitHere = async (): Promise<boolean> => {
-    const committed = await commitLocalChanges(repo, options.author)
+    const committed = await commitLocalChanges(repo, options.author, await early?.listed.take(library.writesSeen()))
     options.onStep?.('committed')
     return committed
   }
@@ -125,7 +158,12 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
   }
   for (let attempt = 0; attempt < (options.attempts ?? 4); attempt++) {
     // Every step after the fetch reads through the object reader: its process starts while git fetches (once the fetch has started, not delaying it).
-    const fetchProblem = await fetchRemote(repo, url, () => repo.objects.warm())
+    early = listChangesEarly(repo, library)
+    const listing = early
+    const fetchProblem = await fetchRemote(repo, url, () => {
+      repo.objects.warm()
+      listing.start()
+    })
     if (fetchProblem) {
       await commitHere()
       return fail(fetchProblem)
@@ -142,7 +180,7 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
         pushing = pushBranch(repo, url, branch)
         pushing.catch(() => undefined)
       }
-      const landed = await integrate(repo, library, { branch, head, base, theirs }, options, pushMerge)
+      const landed = await integrate(repo, library, { branch, head, base, theirs }, options, pushMerge, listing.listed)
       notices.push(...landed.notices)
       now = landed.head
     } else {
