@@ -21,10 +21,15 @@ export const indexEntrySchema = articleMetaSchema
 
 export const trashEntrySchema = indexEntrySchema.extend({ trashedAt: z.iso.datetime({ offset: true }) }) satisfies z.ZodType<TrashEntry>
 
-export const INDEX_FORMAT_VERSION = 1
+/**
+ * 2: one line per entry (index-snapshot.ts). 1: one JSON object, still read
+ * (sealed-json-file.ts) and written again as 2 at that opening.
+ */
+export const INDEX_FORMAT_VERSION = 2
+const SINGLE_OBJECT_VERSION = 1
 
-export const snapshotSchema = z.object({
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+export const singleObjectSnapshotSchema = z.object({
+  formatVersion: z.literal(SINGLE_OBJECT_VERSION),
   name: z.string(),
   createdAt: z.string(),
   /** Bumped by every compaction; journal lines from an older generation are already in the snapshot. */
@@ -32,7 +37,25 @@ export const snapshotSchema = z.object({
   articles: z.array(indexEntrySchema),
   trash: z.array(trashEntrySchema)
 })
-export type Snapshot = z.infer<typeof snapshotSchema>
+export const SINGLE_OBJECT_SEAL = `copydesk-index-${SINGLE_OBJECT_VERSION}`
+
+/** The first line of a snapshot of one line per entry: what the file holds, and how many entries of each kind follow. */
+export const snapshotHeaderSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  name: z.string(),
+  createdAt: z.string(),
+  generation: count,
+  articles: count,
+  trash: count
+})
+
+export interface Snapshot {
+  name: string
+  createdAt: string
+  generation: number
+  articles: IndexEntry[]
+  trash: TrashEntry[]
+}
 
 /** The journal's first line. */
 export const journalHeaderSchema = z.object({ generation: count })

@@ -2,11 +2,11 @@ import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
 import type * as z from 'zod'
-import { INDEX_FORMAT_VERSION, journalHeaderSchema, journalOpSchema, snapshotSchema, type JournalOp, type Snapshot } from './index-schema'
+import { journalHeaderSchema, journalOpSchema, type JournalOp, type Snapshot } from './index-schema'
+import { SnapshotFile } from './index-snapshot'
 import { writeFileAtomic } from './json-file'
 import type { LibraryPaths } from './layout'
 import { ListOrders } from './list-orders'
-import { SealedJsonFile } from './sealed-json-file'
 import type { IndexEntry, TrashEntry } from './summary'
 
 export type { JournalOp } from './index-schema'
@@ -67,12 +67,12 @@ export class IndexStore {
   /** The live articles sorted for the list, following every change made here. */
   readonly orders = new ListOrders(this.articles)
   name: string
-  private readonly snapshotFile: SealedJsonFile<Snapshot>
+  private readonly snapshotFile: SnapshotFile
   private readonly db: Low<Snapshot>
   /**
    * Whether the snapshot read is as this version writes it: one without its
-   * seal is checked entry by entry, and one in UTF-8 decodes slower, until
-   * it is written again.
+   * seal is checked entry by entry, one in UTF-8 decodes slower, and one of
+   * an older format reads slower, until it is written again.
    */
   private sealed = true
   private createdAt: string
@@ -87,8 +87,8 @@ export class IndexStore {
   ) {
     this.name = name
     this.createdAt = new Date().toISOString()
-    this.snapshotFile = new SealedJsonFile(paths.index, snapshotSchema, `copydesk-index-${INDEX_FORMAT_VERSION}`)
-    this.db = new Low<Snapshot>(this.snapshotFile, this.toSnapshot())
+    this.snapshotFile = new SnapshotFile(paths.index)
+    this.db = new Low<Snapshot>(this.snapshotFile, this.toSnapshot(false))
   }
 
   /** Reads the snapshot and journal; a missing or damaged snapshot leaves the index empty for the caller to rebuild. */
@@ -108,19 +108,18 @@ export class IndexStore {
       const snapshot = await this.snapshotFile.readSealed()
       if (snapshot === null) problem = { kind: 'missing' }
       else {
-        this.db.data = snapshot.value
+        const { name, createdAt, generation, articles, trash } = snapshot.value
         this.sealed = snapshot.current
+        this.name = name
+        this.createdAt = createdAt
+        this.generation = generation
+        for (const entry of articles) this.articles.set(entry.id, entry)
+        for (const entry of trash) this.trash.set(entry.id, entry)
       }
     } catch {
       problem = { kind: 'damaged' }
     }
     if (!problem) {
-      const snapshot = this.db.data
-      this.name = snapshot.name
-      this.createdAt = snapshot.createdAt
-      this.generation = snapshot.generation
-      for (const entry of snapshot.articles) this.articles.set(entry.id, entry)
-      for (const entry of snapshot.trash) this.trash.set(entry.id, entry)
       const { badLines } = await this.readJournalFrom(0)
       // A line that is not what it should be means the index cannot be trusted: it is rebuilt from the files.
       if (badLines > 0) problem = { kind: 'journal', badLines }
@@ -288,20 +287,21 @@ export class IndexStore {
     this.generation += 1
     this.db.data = this.toSnapshot()
     await this.db.write()
+    // The maps hold the entries; two arrays of 50,000 more references would only wait for the next compaction.
+    this.db.data = this.toSnapshot(false)
     this.sealed = true
     await writeFileAtomic(this.paths.journal, header(this.generation))
     const { ino, size } = await stat(this.paths.journal)
     this.journal = { ino, offset: size, size, lines: 0, stale: false }
   }
 
-  private toSnapshot(): Snapshot {
+  private toSnapshot(withEntries = true): Snapshot {
     return {
-      formatVersion: INDEX_FORMAT_VERSION,
       name: this.name,
       createdAt: this.createdAt,
       generation: this.generation,
-      articles: [...this.articles.values()],
-      trash: [...this.trash.values()]
+      articles: withEntries ? [...this.articles.values()] : [],
+      trash: withEntries ? [...this.trash.values()] : []
     }
   }
 }

@@ -1,17 +1,16 @@
 import { lstatSync } from 'node:fs'
 import { lstat, readdir, unlink } from 'node:fs/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { basename, join } from 'node:path'
+import { basename, join, sep } from 'node:path'
 import { moveAside, readArticleFile, reasonOf } from './article-files'
 import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
 import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type FileStamp } from './summary'
 
+/** An article file. Its full path is made when used, not kept: at 50,000 files the paths cost as much as the comparison. */
 interface Found {
-  file: string
-  /** Relative to the library, as git names it: `articles/<id>.json`, `trash/<id>@<time>.json`. */
-  path: string
+  dir: string
   name: string
   id: string
   trashedAt: string | null
@@ -33,7 +32,7 @@ async function listFolder(dir: string, folder: string, parse: (name: string) => 
     for (const path of changed) {
       const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
       const parsed = name.includes('/') ? null : parse(name)
-      if (parsed && (await present(join(dir, name)))) found.push({ file: join(dir, name), path, name, ...parsed })
+      if (parsed && (await present(join(dir, name)))) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
     }
     return found
   }
@@ -43,10 +42,13 @@ async function listFolder(dir: string, folder: string, parse: (name: string) => 
     // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
     if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
-    if (parsed) found.push({ file: join(dir, name), path: `${folder}/${name}`, name, ...parsed })
+    if (parsed) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
   }
   return found
 }
+
+// The folder's path is already absolute and normal: path.join would only normalize it again, 50,000 times.
+const fileOf = (found: Found): string => `${found.dir}${sep}${found.name}`
 
 const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
   const results: R[] = []
@@ -70,9 +72,10 @@ interface Differing {
  */
 async function differingFiles(files: readonly Found[], known: (found: Found) => FileStamp | undefined): Promise<Differing[]> {
   const differing: Differing[] = []
-  for (const [i, found] of files.entries()) {
+  for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % STATS_PER_TURN === 0) await nextTurn()
-    const stats = lstatSync(found.file)
+    const found = files[i]!
+    const stats = lstatSync(fileOf(found))
     const stamp = known(found)
     if (!stamp || !sameStamp(stamp, stats)) differing.push({ found, stamp: stampOf(stats) })
   }
@@ -114,12 +117,12 @@ export async function reconcile(
   }
   const reread = async ({ found, stamp }: Differing): Promise<void> => {
     try {
-      const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
+      const entry = indexEntry(await readArticleFile(fileOf(found), found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
     } catch (error) {
       unreadable.add(found.id)
       const where = found.trashedAt ? 'trash' : 'articles'
-      const movedTo = await moveAside(found.file, paths.damaged).catch((moveError: unknown) => {
+      const movedTo = await moveAside(fileOf(found), paths.damaged).catch((moveError: unknown) => {
         notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), and was left where it is: ${reasonOf(moveError)}`)
         return null
       })

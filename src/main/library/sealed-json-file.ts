@@ -15,7 +15,7 @@ const NOT_ASCII = /[\u0080-\uffff]/g
  * entries (each lead ends with “…”) did at about half the CPU cost of the
  * UTF-8 it replaced. Any JSON reader reads it back the same.
  */
-const asciiOnly = (json: string): string => json.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+export const asciiOnly = (json: string): string => json.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 /**
  * lowdb storage for a big JSON object that only Copydesk writes (the library

@@ -106,7 +106,11 @@ const kinds: Record<string, FileKind> = {
   },
   [INDEX_FILE]: {
     file: () => INDEX_FILE,
-    wrongTypes: (text) => retype(text, ['articles', 0, 'stamp', 'mtimeMs'], 'yesterday'),
+    // The first entry's line, the seal left as it was.
+    wrongTypes: (text) => {
+      const [header, first, ...rest] = text.split('\n')
+      return [header, retype(first!, ['stamp', 'mtimeMs'], 'yesterday').replace(/\n\s*/g, ''), ...rest].join('\n')
+    },
     notice: () => /^The library index was damaged, so it was rebuilt from 4 article files\. The damaged copy was kept as “damaged\/\d+-copydesk-library\.json”\.$/
   },
   [JOURNAL_FILE]: {

@@ -14,6 +14,13 @@ const session = useTempLibrary(async (library) => {
 
 const indexFile = (): string => join(session.dir, 'copydesk-library.json')
 const journalFile = (): string => join(session.dir, 'copydesk-library.journal')
+/** The snapshot (one line per entry) as the one object earlier versions wrote, without its seal. */
+const asFormat1 = (text: string): { formatVersion: 1; articles: unknown[]; trash: unknown[] } => {
+  const [header, ...entries] = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+  const { name, createdAt, generation, articles: live, trash } = header as { name: string; createdAt: string; generation: number; articles: number; trash: number }
+  expect(entries).toHaveLength(live + trash + 1)
+  return { formatVersion: 1, name, createdAt, generation, articles: entries.slice(0, live), trash: entries.slice(live, live + trash) } as never
+}
 const titles = async (): Promise<string[]> => (await session.library.listArticles({ sort: 'title' })).map((h) => h.title).sort()
 
 describe('recovery when opening a library', () => {
@@ -45,31 +52,29 @@ describe('recovery when opening a library', () => {
     expect(await titles()).toEqual(before)
   })
 
-  it('opens an index written without a seal (by an earlier version) as it is, and seals it for the next opening', async () => {
+  it('opens an index of format 1 written without a seal (by an earlier version) as it is, and writes it again sealed, one line per entry', async () => {
     // Rebuilt, the snapshot holds every article rather than the journal.
     await rm(indexFile())
     await session.reopen()
     const before = await titles()
-    const { sha256: seal, ...unsealed } = JSON.parse(await readFile(indexFile(), 'utf8')) as { sha256?: string; articles: unknown[] }
-    expect(seal).toMatch(/^[0-9a-f]{64}$/)
-    expect(unsealed.articles).toHaveLength(3)
-    await writeFile(indexFile(), `${JSON.stringify(unsealed)}\n`)
+    const format1 = asFormat1(await readFile(indexFile(), 'utf8'))
+    expect(format1.articles).toHaveLength(3)
+    await writeFile(indexFile(), `${JSON.stringify(format1)}\n`)
     const library = await session.reopen()
     expect(library.info().notices).toEqual([])
     expect(await titles()).toEqual(before)
-    expect(await readFile(indexFile(), 'utf8')).toMatch(/,"sha256":"[0-9a-f]{64}"\}\n$/)
+    expect(await readFile(indexFile(), 'utf8')).toMatch(/^\{"formatVersion":2,.*\n\{"sha256":"[0-9a-f]{64}"\}\n$/s)
   })
 
-  it('opens a sealed index an earlier version wrote in UTF-8 as it is, and writes it again in plain ASCII', async () => {
+  it('opens a sealed index of format 1 an earlier version wrote in UTF-8 as it is, and writes it again in plain ASCII', async () => {
     await rm(indexFile())
     await session.reopen()
     await session.library.saveArticle(articles[1]!.id, { title: 'Café “déjà vu” — ヘディ' })
     await rm(indexFile())
     await session.reopen()
     const before = await titles()
-    // As earlier versions wrote it: the characters past ASCII as UTF-8, sealed with the digest of that text.
-    const ascii = await readFile(indexFile(), 'utf8')
-    const body = ascii.slice(0, ascii.lastIndexOf(',"sha256":')).replace(/\\u(00[89a-f][0-9a-f]|0[1-9a-f][0-9a-f]{2}|[1-9a-f][0-9a-f]{3})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    // As earlier versions wrote it: one object, the characters past ASCII as UTF-8, sealed with the digest of that text.
+    const body = JSON.stringify(asFormat1(await readFile(indexFile(), 'utf8'))).slice(0, -1)
     const digest = createHash('sha256').update('copydesk-index-1').update(body).update('}').digest('hex')
     await writeFile(indexFile(), `${body},"sha256":"${digest}"}\n`)
     expect((await readFile(indexFile())).some((byte) => byte >= 0x80)).toBe(true)
@@ -78,7 +83,20 @@ describe('recovery when opening a library', () => {
     expect(library.info().notices).toEqual([])
     expect(await titles()).toEqual(before)
     expect(before).toContain('Café “déjà vu” — ヘディ')
-    expect((await readFile(indexFile())).every((byte) => byte < 0x80)).toBe(true)
+    const rewritten = await readFile(indexFile())
+    expect(rewritten.every((byte) => byte < 0x80)).toBe(true)
+    expect(rewritten.toString('latin1')).toMatch(/^\{"formatVersion":2,/)
+  })
+
+  it('rebuilds an index cut short at the end of a line, which holds fewer entries than it says', async () => {
+    await rm(indexFile())
+    await session.reopen()
+    const before = await titles()
+    const [header, first] = (await readFile(indexFile(), 'utf8')).split('\n')
+    await writeFile(indexFile(), `${header}\n${first}\n`)
+    const library = await session.reopen()
+    expect(library.info().notices[0]).toMatch(/^The library index was damaged, so it was rebuilt from 3 article files\./)
+    expect(await titles()).toEqual(before)
   })
 
   it('ignores a half-written journal line and keeps writing after it', async () => {
@@ -145,7 +163,7 @@ describe('recovery when opening a library', () => {
     expect(library.info().articleCount).toBe(603)
     // The journal holds its header only; the snapshot holds every article.
     expect((await readFile(journalFile(), 'utf8')).trim().split('\n')).toHaveLength(1)
-    expect((JSON.parse(await readFile(indexFile(), 'utf8')) as { articles: unknown[] }).articles).toHaveLength(603)
+    expect(asFormat1(await readFile(indexFile(), 'utf8')).articles).toHaveLength(603)
     expect((await session.reopen()).info().articleCount).toBe(603)
   })
 

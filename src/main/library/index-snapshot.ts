@@ -1,0 +1,175 @@
+import { isAscii } from 'node:buffer'
+import { createHash } from 'node:crypto'
+import { open, type FileHandle } from 'node:fs/promises'
+import type { Adapter } from 'lowdb'
+import type * as z from 'zod'
+import { indexEntrySchema, INDEX_FORMAT_VERSION, SINGLE_OBJECT_SEAL, singleObjectSnapshotSchema, snapshotHeaderSchema, trashEntrySchema, type Snapshot } from './index-schema'
+import { writeFileAtomic } from './json-file'
+import { asciiOnly, SealedJsonFile } from './sealed-json-file'
+import type { IndexEntry, TrashEntry } from './summary'
+
+const SEAL = `copydesk-index-${INDEX_FORMAT_VERSION}`
+/** How every snapshot of this format starts: JSON.stringify keeps the header's fields in the order written. */
+const HEADER_START = Buffer.from(`{"formatVersion":${INDEX_FORMAT_VERSION},`)
+const sealLine = (digest: string): string => `{"sha256":"${digest}"}`
+const NEWLINE = 0x0a
+/** Bytes read, and written, at a time: the file is never held whole, as bytes or as one string. */
+const CHUNK = 1 << 20
+
+/** Calls `onLine` with each complete line (its bytes up to, not including, the newline); returns the length of a torn last line. */
+async function eachLine(handle: FileHandle, onLine: (chunk: Buffer, start: number, end: number, ascii: boolean) => void): Promise<number> {
+  const buffer = Buffer.allocUnsafe(CHUNK)
+  let carry: Buffer | null = null
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK, null)
+    if (bytesRead === 0) return carry?.length ?? 0
+    const chunk = buffer.subarray(0, bytesRead)
+    const ascii = isAscii(chunk)
+    let start = 0
+    if (carry) {
+      const newline = chunk.indexOf(NEWLINE)
+      if (newline === -1) {
+        carry = Buffer.concat([carry, chunk])
+        continue
+      }
+      const line = Buffer.concat([carry, chunk.subarray(0, newline + 1)])
+      onLine(line, 0, line.length - 1, isAscii(line))
+      carry = null
+      start = newline + 1
+    }
+    for (let newline = chunk.indexOf(NEWLINE, start); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+      onLine(chunk, start, newline, ascii)
+      start = newline + 1
+    }
+    // Copied: the buffer is read into again.
+    if (start < bytesRead) carry = Buffer.from(chunk.subarray(start))
+  }
+}
+
+/** One copy of each tag, author, category, status and promo id, however many entries name it. */
+function shareStrings(entries: IndexEntry[]): void {
+  const seen = new Map<string, string>()
+  const share = (text: string): string => {
+    const known = seen.get(text)
+    if (known !== undefined) return known
+    seen.set(text, text)
+    return text
+  }
+  for (const entry of entries) {
+    entry.status = share(entry.status) as IndexEntry['status']
+    entry.category = share(entry.category)
+    for (const list of [entry.tags, entry.authors, entry.promoIds]) for (let i = 0; i < list.length; i++) list[i] = share(list[i]!)
+  }
+}
+
+class DamagedSnapshot extends Error {}
+
+/**
+ * lowdb storage for the library index snapshot: a header line saying how
+ * many entries follow, one line per entry, and a last line with the SHA-256
+ * of everything before it, keyed by the format. Read a megabyte at a time
+ * and parsed line by line, a snapshot of 50,000 articles never sits in
+ * memory as 32 MB of bytes plus 32 MB of text, as one JSON object did. A
+ * file whose digest matches is exactly what Copydesk wrote from values that
+ * had passed the schema, so its entries are used as parsed; any other
+ * (damaged, edited by hand, cut short) is checked entry by entry, and one
+ * that does not hold the entries its header announces is refused.
+ * Written atomically, in plain ASCII (one-byte strings, the cheapest to decode).
+ */
+export class SnapshotFile implements Adapter<Snapshot> {
+  /** Snapshots of format 1, one JSON object, are still read; the caller writes them again in this format. */
+  private readonly singleObject: SealedJsonFile<z.infer<typeof singleObjectSnapshotSchema>>
+
+  constructor(private readonly file: string) {
+    this.singleObject = new SealedJsonFile(file, singleObjectSnapshotSchema, SINGLE_OBJECT_SEAL)
+  }
+
+  async read(): Promise<Snapshot | null> {
+    return (await this.readSealed())?.value ?? null
+  }
+
+  /** The snapshot (null when there is none) and whether it is sealed, in this format and ASCII, so need not be written again; throws when damaged. */
+  async readSealed(): Promise<{ value: Snapshot; current: boolean } | null> {
+    let handle: FileHandle
+    try {
+      handle = await open(this.file, 'r')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    try {
+      const start = Buffer.alloc(HEADER_START.length)
+      const { bytesRead } = await handle.read(start, 0, start.length, 0)
+      if (bytesRead < start.length || !start.equals(HEADER_START)) {
+        const older = await this.singleObject.readSealed()
+        if (!older) return null
+        const { name, createdAt, generation, articles, trash } = older.value
+        return { value: { name, createdAt, generation, articles, trash }, current: false }
+      }
+      return await this.readLines(handle)
+    } finally {
+      await handle.close()
+    }
+  }
+
+  private async readLines(handle: FileHandle): Promise<{ value: Snapshot; current: boolean }> {
+    const hash = createHash('sha256').update(SEAL)
+    let header: z.infer<typeof snapshotHeaderSchema> | null = null
+    const articles: IndexEntry[] = []
+    const trash: TrashEntry[] = []
+    let seal: string | null = null
+    let allAscii = true
+    const torn = await eachLine(handle, (chunk, start, end, ascii) => {
+      allAscii &&= ascii
+      const text = chunk.toString(ascii ? 'latin1' : 'utf8', start, end)
+      if (!header) {
+        header = snapshotHeaderSchema.parse(JSON.parse(text))
+        hash.update(chunk.subarray(start, end + 1))
+      } else if (articles.length < header.articles) {
+        articles.push(JSON.parse(text) as IndexEntry)
+        hash.update(chunk.subarray(start, end + 1))
+      } else if (trash.length < header.trash) {
+        trash.push(JSON.parse(text) as TrashEntry)
+        hash.update(chunk.subarray(start, end + 1))
+      } else if (seal === null) seal = text
+      else throw new DamagedSnapshot('The index snapshot goes on after its seal.')
+    })
+    // Cut short: a write that never finished, or a copy that stopped.
+    if (torn > 0) throw new DamagedSnapshot('The index snapshot ends in the middle of a line.')
+    const found = header as z.infer<typeof snapshotHeaderSchema> | null
+    if (!found || articles.length !== found.articles || trash.length !== found.trash) throw new DamagedSnapshot('The index snapshot holds fewer entries than it says.')
+    const sealed = seal === sealLine(hash.digest('hex'))
+    const checked = sealed ? { articles, trash } : { articles: articles.map((entry) => indexEntrySchema.parse(entry)), trash: trash.map((entry) => trashEntrySchema.parse(entry)) }
+    shareStrings(checked.articles)
+    shareStrings(checked.trash)
+    const { name, createdAt, generation } = found
+    return { value: { name, createdAt, generation, ...checked }, current: sealed && allAscii }
+  }
+
+  async write(data: Snapshot): Promise<void> {
+    const hash = createHash('sha256').update(SEAL)
+    const parts: Buffer[] = []
+    let pending: string[] = []
+    let size = 0
+    const flush = (): void => {
+      const part = Buffer.from(pending.join(''), 'latin1')
+      hash.update(part)
+      parts.push(part)
+      pending = []
+      size = 0
+    }
+    const add = (value: unknown): void => {
+      const line = `${asciiOnly(JSON.stringify(value))}\n`
+      pending.push(line)
+      size += line.length
+      if (size >= CHUNK) flush()
+    }
+    const { name, createdAt, generation, articles, trash } = data
+    add({ formatVersion: INDEX_FORMAT_VERSION, name, createdAt, generation, articles: articles.length, trash: trash.length })
+    for (const entry of articles) add(entry)
+    for (const entry of trash) add(entry)
+    flush()
+    parts.push(Buffer.from(`${sealLine(hash.digest('hex'))}\n`))
+    await writeFileAtomic(this.file, parts)
+  }
+}

@@ -1,0 +1,111 @@
+import { readFile, truncate, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SINGLE_OBJECT_SEAL, singleObjectSnapshotSchema, type Snapshot } from '../../../src/main/library/index-schema'
+import { SnapshotFile } from '../../../src/main/library/index-snapshot'
+import { SealedJsonFile } from '../../../src/main/library/sealed-json-file'
+import type { IndexEntry, TrashEntry } from '../../../src/main/library/summary'
+import { makeTempDir } from '../../support/temp-dir'
+
+const entry = (n: number, title = `Story number ${n}`): IndexEntry => ({
+  id: `article-${String(n).padStart(6, '0')}`,
+  slug: `story-${n}`,
+  title,
+  status: n % 3 === 0 ? 'approved' : 'draft',
+  authors: ['Ada Lovelace'],
+  tags: ['science', `tag-${n % 7}`],
+  category: 'News',
+  publishDate: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-02T00:00:00.000Z',
+  words: 100 + n,
+  readingMinutes: 1,
+  lead: `The lead of story ${n}, which runs on for a while so that the file grows past a megabyte…`,
+  promoIds: [],
+  stamp: { mtimeMs: 1_700_000_000_000 + n, size: 1000 + n }
+})
+const trashed: TrashEntry = { ...entry(999_999), trashedAt: '2025-02-01T00:00:00.000Z' }
+
+const snapshot = (count: number): Snapshot => ({
+  name: 'Newsroom',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  generation: 3,
+  articles: Array.from({ length: count }, (_, n) => entry(n)),
+  trash: [trashed]
+})
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>
+let file: string
+beforeEach(async () => {
+  temp = await makeTempDir('copydesk-snapshot-')
+  file = join(temp.path, 'copydesk-library.json')
+})
+afterEach(() => temp.cleanup())
+
+const lines = async (): Promise<string[]> => (await readFile(file, 'latin1')).split('\n')
+const writeLines = (all: string[]): Promise<void> => writeFile(file, all.join('\n'), 'latin1')
+
+describe('the index snapshot, one line per entry', () => {
+  it('reads back, sealed and current, a snapshot spread over several reads, with names past ASCII intact in a file of ASCII bytes', async () => {
+    // About 3 MB: lines cross the 1 MB reads.
+    const value = snapshot(6000)
+    value.articles[4321] = entry(4321, 'Café “déjà vu” — ヘディ 😀')
+    await new SnapshotFile(file).write(value)
+    const bytes = await readFile(file)
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024)
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true)
+    expect(await lines()).toHaveLength(6000 + 1 + 3)
+    expect(await new SnapshotFile(file).readSealed()).toEqual({ value, current: true })
+  })
+
+  it('checks a snapshot whose text changed entry by entry, keeps it when every entry fits, and says it must be written again', async () => {
+    await new SnapshotFile(file).write(snapshot(3))
+    const all = await lines()
+    all[2] = all[2]!.replace('Story number 1', 'Story number one')
+    await writeLines(all)
+    const read = await new SnapshotFile(file).readSealed()
+    expect(read?.current).toBe(false)
+    expect(read?.value.articles[1]?.title).toBe('Story number one')
+  })
+
+  it('refuses a changed entry that does not fit, although the seal is still there', async () => {
+    await new SnapshotFile(file).write(snapshot(3))
+    const all = await lines()
+    all[2] = all[2]!.replace(/"mtimeMs":\d+/, '"mtimeMs":"yesterday"')
+    await writeLines(all)
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+  })
+
+  it('refuses a snapshot cut short at the end of a line, whose entries are fewer than its header says', async () => {
+    await new SnapshotFile(file).write(snapshot(5))
+    const all = await lines()
+    await writeLines([...all.slice(0, 3), ''])
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow(/fewer entries/)
+  })
+
+  it('refuses a snapshot cut short in the middle of a line, as a write that never finished leaves it', async () => {
+    await new SnapshotFile(file).write(snapshot(5))
+    await truncate(file, (await readFile(file)).length - 10)
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow(/middle of a line/)
+  })
+
+  it('refuses a snapshot that goes on after its seal', async () => {
+    await new SnapshotFile(file).write(snapshot(2))
+    await writeFile(file, `${await readFile(file, 'latin1')}${JSON.stringify(entry(7))}\n`, 'latin1')
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow(/after its seal/)
+  })
+
+  it('reads a snapshot of format 1 (one JSON object, as earlier versions wrote it) as one to write again', async () => {
+    const value = snapshot(4)
+    await new SealedJsonFile(file, singleObjectSnapshotSchema, SINGLE_OBJECT_SEAL).write({ formatVersion: 1, ...value })
+    expect(await new SnapshotFile(file).readSealed()).toEqual({ value, current: false })
+  })
+
+  it('reports a missing snapshot as none, and refuses one that is neither format', async () => {
+    expect(await new SnapshotFile(file).readSealed()).toBeNull()
+    await writeFile(file, '')
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+    await writeFile(file, '{"formatVersion":3,"articles":[]}\n')
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+  })
+})
