@@ -174,7 +174,8 @@ export class SearchIndex {
       let words = 0
       eachTerm(text, (start, end, hash) => {
         const term = this.termAt(text, start, end, hash)
-        this.counts = grown(this.counts, term + 1)
+        // Checked here rather than in grown(): a call per word, to a function shared by every kind of array, was 4 % of a build.
+        if (term >= this.counts.length) this.counts = grown(this.counts, term + 1)
         const seen = this.counts[term]!
         if (seen === 0) distinct.push(term)
         if (seen < MAX_COUNT) this.counts[term] = seen + 1
@@ -200,11 +201,16 @@ export class SearchIndex {
    */
   beginBulk(): void {
     this.bulk = true
+    for (const field of this.fields) field.unlink()
   }
 
+  /** Ends a bulk build, folding its postings into the base rows: the snapshot that follows a build would fold them anyway. */
   endBulk(): void {
+    if (!this.bulk) return
     this.bulk = false
     this.table = null
+    this.merge()
+    for (const field of this.fields) field.relink()
   }
 
   remove(id: string): void {
@@ -310,6 +316,7 @@ export class SearchIndex {
     // The words were numbered afresh: a bulk build still under way makes its table again.
     this.table = null
     this.fields = postings.map((rows) => new FieldPostings(rows))
+    if (this.bulk) for (const field of this.fields) field.unlink()
     return {
       docs: this.docIds.map((id, doc) => [id!, this.versions[doc]!]),
       terms: this.terms.copy(),

@@ -76,6 +76,28 @@ describe('the search index', () => {
     expect(index.versionOf([...removed][0]!)).toBeUndefined()
   })
 
+  it('gives the same answers and snapshot when built in bulk, searched midway, through merges and removals', () => {
+    const first = manyArticles(1200, 13)
+    const replaced = manyArticles(1100, 14).map((fields, i) => ({ ...fields, id: first[i]!.id }))
+    const removed = first.slice(1100, 1150).map((a) => a.id)
+    const [one, bulk] = [SearchIndex.empty(), SearchIndex.empty()]
+    bulk.beginBulk()
+    const words = searchFields(first[0]!).text.toLowerCase().match(/[a-z]{5,}/g)!.slice(0, 8)
+    const queries = [...words, `${words[0]} ${words[1]}`, words[2]!.slice(0, 3), words[3]!.slice(0, -1)]
+    const same = (): void => {
+      for (const query of queries) expect(bulk.search(query, everything), query).toEqual(one.search(query, everything))
+    }
+    for (const article of first) for (const index of [one, bulk]) index.upsert(article.id, 'v1', searchFields(article))
+    // Midway: past the pending limit (a merge of postings alone), and searched before the bulk build ends.
+    same()
+    for (const article of replaced) for (const index of [one, bulk]) index.upsert(article.id, 'v2', searchFields(article))
+    for (const id of removed) for (const index of [one, bulk]) index.remove(id)
+    same()
+    bulk.endBulk()
+    same()
+    expect(bulk.snapshot()).toEqual(one.snapshot())
+  })
+
   it('reads back from its snapshot with the same answers, leaving out words no article holds any more', () => {
     const index = indexOf(fixtureArticles())
     index.upsert('short-lived', 'v', { title: 'Xylophone quartet', tags: '', text: 'Only here.' })
