@@ -55,6 +55,16 @@ function needsGfmHandlers(node: Nodes): boolean {
  */
 export const htmlBlock = (html: string): string => html.replace(/\n(?:[ \t]*\n)+/g, '\n')
 
+/**
+ * The text without the newlines it ends with. A slice rather than a regex
+ * replace, which copied the whole article into a new string.
+ */
+function withoutFinalNewlines(text: string): string {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--
+  return end === text.length ? text : text.slice(0, end)
+}
+
 /** Whether a pattern applies in this construct stack: mdast-util-to-markdown's own rule (its `patternInScope`, not exported). */
 const listInScope = (stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean => {
   const constructs = typeof list === 'string' ? [list] : list
@@ -124,11 +134,13 @@ function patternsInScope(state: State): ByCharacter {
  * safe merges the matches at each position whatever their order.
  */
 function safeText(state: State, value: string, config: SafeConfig, only?: string): string {
-  const subject = `${config.before ?? ''}${value}${config.after ?? ''}`
+  const { before = '', after = '' } = config
   const all = state.unsafe
   const kept: Unsafe[] = []
   for (const [character, patterns] of patternsInScope(state)) {
-    if ((only === undefined || only.includes(character)) && subject.includes(character)) kept.push(...patterns)
+    // A pattern's character is one character: it occurs in before + value + after if in one of them (without building that string).
+    const occurs = value.includes(character) || before.includes(character) || after.includes(character)
+    if ((only === undefined || only.includes(character)) && occurs) kept.push(...patterns)
   }
   state.unsafe = kept
   try {
@@ -177,9 +189,10 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
   const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])], handlers }
 
   function write(nodes: readonly RootContent[]): string {
-    const root = { type: 'root' as const, children: [...nodes] }
+    // Neither protect nor toMarkdown changes the tree, so the caller's list is not copied.
+    const root = { type: 'root' as const, children: nodes as RootContent[] }
     const safe = dialect.protect ? dialect.protect(root, options.warn) : root
-    return toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes).replace(/\n+$/, '')
+    return withoutFinalNewlines(toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes))
   }
   return write
 }
