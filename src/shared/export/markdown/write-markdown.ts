@@ -153,6 +153,20 @@ function safeText(state: State, value: string, config: SafeConfig, only?: string
 /** A handler with the `peek` mdast-util-to-markdown's phrasing calls, when there is one, for the first character alone (its types leave it out). */
 type Peeking = Handle & { peek: Handle }
 
+const gfmEscapes = new WeakMap<Dialect, Pick<Options, 'unsafe' | 'join'>>()
+/**
+ * GFM's escapes and joins, then the dialect's, in the order its extensions would add them, so text is escaped exactly
+ * as with them. Made once per dialect: a writer is made for every article, and toMarkdown only reads these lists.
+ */
+function gfmEscapesOf(dialect: Dialect): Pick<Options, 'unsafe' | 'join'> {
+  let lists = gfmEscapes.get(dialect)
+  if (!lists) {
+    lists = { unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])] }
+    gfmEscapes.set(dialect, lists)
+  }
+  return lists
+}
+
 /** Writes mdast as Markdown for one profile: remark escapes text, the dialect adds its generator's escapes. */
 export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: readonly RootContent[]) => string {
   const { dialect } = options
@@ -185,8 +199,7 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
       node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
   }
   const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, join: dialect.join ?? [], extensions: [gfm], handlers }
-  // GFM's escapes and joins in the order its extensions would add them, so text is escaped exactly as with them.
-  const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])], handlers }
+  const withGfmEscapes: Options = { ...markdownStyle, ...gfmEscapesOf(dialect), handlers }
 
   function write(nodes: readonly RootContent[]): string {
     // Neither protect nor toMarkdown changes the tree, so the caller's list is not copied.
