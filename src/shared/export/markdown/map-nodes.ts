@@ -3,17 +3,28 @@ import type { RootContent } from 'mdast'
 type Code = Extract<RootContent, { type: 'code' | 'inlineCode' }>
 export type Parent = { children: RootContent[] }
 
-/** A copy of the tree with each node `replace` answers for replaced by its answer, and the others' children mapped. */
+/**
+ * The tree with each node `replace` answers for replaced by its answer, and
+ * the others' children mapped. The tree given is never changed: a node whose
+ * subtree nothing replaced is kept as it is rather than copied, as most trees
+ * hold no node to replace and copying every node of each article and FAQ
+ * answer added to what its render thread collects as garbage.
+ */
 export function mapNodes<T extends Parent>(tree: T, replace: (node: RootContent) => RootContent[] | undefined): T {
-  const children = tree.children.flatMap((child): RootContent[] => {
+  let children: RootContent[] | null = null
+  for (let index = 0; index < tree.children.length; index++) {
+    const child = tree.children[index]!
     const replaced = replace(child)
-    if (replaced) return replaced
-    return 'children' in child ? [mapNodes(child as RootContent & Parent, replace)] : [child]
-  })
-  return { ...tree, children }
+    const mapped = replaced?.length === 1 ? replaced[0]! : (replaced ?? ('children' in child ? mapNodes(child as RootContent & Parent, replace) : child))
+    if (!children && mapped === child) continue
+    children ??= tree.children.slice(0, index)
+    if (Array.isArray(mapped)) children.push(...mapped)
+    else children.push(mapped)
+  }
+  return children ? { ...tree, children } : tree
 }
 
-/** A copy of the tree with each code node replaced by what `replace` returns. */
+/** The tree with each code node replaced by what `replace` returns. */
 export const mapCode = <T extends Parent>(tree: T, replace: (node: Code) => RootContent[]): T =>
   mapNodes(tree, (node) => (node.type === 'code' || node.type === 'inlineCode' ? replace(node) : undefined))
 

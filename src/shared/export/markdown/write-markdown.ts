@@ -55,6 +55,16 @@ function needsGfmHandlers(node: Nodes): boolean {
  */
 export const htmlBlock = (html: string): string => html.replace(/\n(?:[ \t]*\n)+/g, '\n')
 
+/**
+ * The text without the newlines it ends with. A slice rather than a regex
+ * replace, which copied the whole article into a new string.
+ */
+function withoutFinalNewlines(text: string): string {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--
+  return end === text.length ? text : text.slice(0, end)
+}
+
 /** Whether a pattern applies in this construct stack: mdast-util-to-markdown's own rule (its `patternInScope`, not exported). */
 const listInScope = (stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean => {
   const constructs = typeof list === 'string' ? [list] : list
@@ -124,11 +134,13 @@ function patternsInScope(state: State): ByCharacter {
  * safe merges the matches at each position whatever their order.
  */
 function safeText(state: State, value: string, config: SafeConfig, only?: string): string {
-  const subject = `${config.before ?? ''}${value}${config.after ?? ''}`
+  const { before = '', after = '' } = config
   const all = state.unsafe
   const kept: Unsafe[] = []
   for (const [character, patterns] of patternsInScope(state)) {
-    if ((only === undefined || only.includes(character)) && subject.includes(character)) kept.push(...patterns)
+    // A pattern's character is one character: it occurs in before + value + after if in one of them (without building that string).
+    const occurs = value.includes(character) || before.includes(character) || after.includes(character)
+    if ((only === undefined || only.includes(character)) && occurs) kept.push(...patterns)
   }
   state.unsafe = kept
   try {
@@ -140,6 +152,20 @@ function safeText(state: State, value: string, config: SafeConfig, only?: string
 
 /** A handler with the `peek` mdast-util-to-markdown's phrasing calls, when there is one, for the first character alone (its types leave it out). */
 type Peeking = Handle & { peek: Handle }
+
+const gfmEscapes = new WeakMap<Dialect, Pick<Options, 'unsafe' | 'join'>>()
+/**
+ * GFM's escapes and joins, then the dialect's, in the order its extensions would add them, so text is escaped exactly
+ * as with them. Made once per dialect: a writer is made for every article, and toMarkdown only reads these lists.
+ */
+function gfmEscapesOf(dialect: Dialect): Pick<Options, 'unsafe' | 'join'> {
+  let lists = gfmEscapes.get(dialect)
+  if (!lists) {
+    lists = { unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])] }
+    gfmEscapes.set(dialect, lists)
+  }
+  return lists
+}
 
 /** Writes mdast as Markdown for one profile: remark escapes text, the dialect adds its generator's escapes. */
 export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: readonly RootContent[]) => string {
@@ -173,13 +199,13 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
       node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
   }
   const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, join: dialect.join ?? [], extensions: [gfm], handlers }
-  // GFM's escapes and joins in the order its extensions would add them, so text is escaped exactly as with them.
-  const withGfmEscapes: Options = { ...markdownStyle, unsafe: [...gfmUnsafe, ...dialect.unsafe], join: [...gfmJoin, ...(dialect.join ?? [])], handlers }
+  const withGfmEscapes: Options = { ...markdownStyle, ...gfmEscapesOf(dialect), handlers }
 
   function write(nodes: readonly RootContent[]): string {
-    const root = { type: 'root' as const, children: [...nodes] }
+    // Neither protect nor toMarkdown changes the tree, so the caller's list is not copied.
+    const root = { type: 'root' as const, children: nodes as RootContent[] }
     const safe = dialect.protect ? dialect.protect(root, options.warn) : root
-    return toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes).replace(/\n+$/, '')
+    return withoutFinalNewlines(toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes))
   }
   return write
 }
