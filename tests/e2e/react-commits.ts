@@ -5,6 +5,8 @@ import { keepPageToItself } from './harness'
 export interface Commit {
   drew: string[]
   wordCount: string | null
+  /** How many animation frames the page had begun before this commit: commits with the same count reached the screen in one frame. */
+  frame: number
 }
 
 /**
@@ -18,6 +20,12 @@ export async function recordCommits(page: Page): Promise<{ commits: () => Promis
   await page.addInitScript(() => {
     const w = window as unknown as { __commits: Commit[]; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
     w.__commits = []
+    let frames = 0
+    const countFrame = (): void => {
+      frames++
+      requestAnimationFrame(countFrame)
+    }
+    requestAnimationFrame(countFrame)
     type Fiber = { type: unknown; memoizedProps: unknown; memoizedState: unknown; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null }
     type Component = ((...args: never[]) => unknown) & { displayName?: string }
     // Components only: a memo wrapper gets new props even when it skips its component, which is the fiber below it.
@@ -49,7 +57,7 @@ export async function recordCommits(page: Page): Promise<{ commits: () => Promis
       onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
         const drew = new Set<string>()
         drawn(root.current.child, drew)
-        w.__commits.push({ drew: [...drew], wordCount: document.querySelector('[data-testid="word-count"]')?.textContent ?? null })
+        w.__commits.push({ drew: [...drew], wordCount: document.querySelector('[data-testid="word-count"]')?.textContent ?? null, frame: frames })
       }
     }
   })

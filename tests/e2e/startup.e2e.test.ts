@@ -31,6 +31,22 @@ describe('a window that always opens', () => {
     await temp.cleanup()
   })
 
+  it('paints the article list from that one commit: the list measures itself after the first frame\'s layout, not by a second render before it', async () => {
+    const temp = await makeTempDir('copydesk-startup-')
+    // More rows than the window holds, so the list's measured height leaves fewer rows to mount than the window's height did.
+    await seedManyArticles(join(temp.path, 'Library'), 40)
+    const app = await openApp(browser, { userDataDir: temp.path })
+    const recorder = await recordCommits(app.page)
+    await expect.poll(() => app.page.getByRole('option').count()).toBeGreaterThan(0)
+    // Later commits (the workspace drawn once the list has painted, the measured list dropping the rows below it) have come.
+    await expect.poll(async () => (await recorder.commits()).length).toBeGreaterThan(1)
+    const [first, ...later] = await recorder.commits()
+    expect(first?.drew).toEqual(expect.arrayContaining(['ArticleList', 'ArticleRow']))
+    expect(later.filter((commit) => commit.frame === first?.frame)).toEqual([])
+    await app.close()
+    await temp.cleanup()
+  })
+
   it('says why the library did not open and offers the ways out; “Try again” starts the app once it is fixed', async () => {
     const userData = await brokenUserData()
     const app = await openApp(browser, { userDataDir: userData.path })

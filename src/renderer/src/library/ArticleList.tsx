@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { SearchHit } from '../../../shared/library-api'
 import { ArticleRow } from './ArticleRow'
@@ -22,28 +22,48 @@ const ROW_HEIGHT = 104
 export const optionId = (id: string): string => `article-option-${id}`
 
 /**
+ * The list's size as it is once the browser has laid the window out, from a ResizeObserver (its first report comes in
+ * the window's first frame, after layout, before paint). The library's own first read, of clientHeight in the first
+ * commit's layout effect, forced a layout before the window could paint, and its answer (the list is shorter than the
+ * window) then re-rendered and committed the list again, also before the first paint, only to drop the rows below it.
+ */
+function observeListRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement
+  if (!element || typeof ResizeObserver === 'undefined') return observeElementRect(instance, report)
+  const observer = new ResizeObserver(() => report({ width: element.clientWidth, height: element.clientHeight }))
+  observer.observe(element)
+  return () => observer.disconnect()
+}
+
+/**
  * The library as a listbox that only mounts the rows in view, so 10,000
  * articles scroll like 10. Rows have fixed heights: measuring them would cost
  * a layout per row for no visible gain.
  */
 export function ArticleList({ items, selectedId, activeId, query, queryKey, onActivate, onOpen, onTrash }: Props): React.JSX.Element {
   const scrollRef = useRef<HTMLDivElement>(null)
-  const rowHeight = ROW_HEIGHT
   // TanStack Virtual keeps its own mutable state; it re-renders us through its own subscription.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => items[index]?.id ?? index,
     overscan: 6,
-    // Until it has measured the list (a layout effect after the first commit), the virtualizer takes it for 0 px tall
-    // and mounts no row; the rows then came in a second render and commit before the window could show them. The
-    // window's height is an upper bound of the list's, so the first commit mounts at least the rows in view.
-    initialRect: { width: 0, height: window.innerHeight }
+    // Until it has measured the list, the virtualizer would take it for 0 px tall and mount no row. The window's height
+    // is an upper bound of the list's, so the first commit mounts at least the rows in view; the few below go once the
+    // list's own size is known, after the first paint.
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeListRect
   })
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
-  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, queryKey])
+  // A new search, filter or order starts at the top. A new list is at its top already: scrolling it there would lay the
+  // window out before its first paint.
+  const shownKey = useRef(queryKey)
+  useEffect(() => {
+    if (shownKey.current === queryKey) return
+    shownKey.current = queryKey
+    virtualizer.scrollToOffset(0)
+  }, [virtualizer, queryKey])
 
   const activeIndex = useMemo(() => (activeId ? items.findIndex((hit) => hit.id === activeId) : -1), [items, activeId])
 
@@ -62,7 +82,7 @@ export function ArticleList({ items, selectedId, activeId, query, queryKey, onAc
   }
 
   const targetIndex = (key: string): number | null => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1)
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1)
     switch (key) {
       case 'ArrowDown':
         return activeIndex + 1
