@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { memo, useMemo, useSyncExternalStore } from 'react'
 import { formatTime } from '../../lib/time'
 import { useLiveDom, type Followed } from '../../lib/live-dom'
 import type { ArticleSaver, SaveStatus } from './article-saver'
@@ -13,9 +13,9 @@ export function saveStatusText(status: SaveStatus): string {
 /**
  * "Saved 14:05", "Editing…" (a save follows the pause), "Saving…" or "Not saved: <reason>" with a way to try again.
  * Typing moves the state through editing, saving and saved every few seconds: the text is written (live-dom.ts);
- * React draws again only when the "Try again" button comes or goes.
+ * React draws again only when the "Try again" button comes or goes (memoized: not when the workspace draws).
  */
-export function SaveIndicator({ saver }: { saver: ArticleSaver }): React.JSX.Element {
+export const SaveIndicator = memo(function SaveIndicator({ saver }: { saver: ArticleSaver }): React.JSX.Element {
   const followed = useMemo<Followed<SaveStatus>>(() => ({ get: () => saver.status, subscribe: (listener) => saver.subscribe(listener) }), [saver])
   const failed = useSyncExternalStore(followed.subscribe, () => saver.status.state === 'failed')
   const ref = useLiveDom(followed, (element: HTMLSpanElement, status) => {
@@ -33,4 +33,4 @@ export function SaveIndicator({ saver }: { saver: ArticleSaver }): React.JSX.Ele
       )}
     </span>
   )
-}
+})
