@@ -355,6 +355,36 @@ describe('the writing desk in Chromium', () => {
     expect(body.content.slice(0, 3).map(textOf)).toEqual(['Charlie', 'Alpha', 'Bravo'])
     await app.done()
   })
+
+  it('scrolls only when the cursor would leave the view: typing in view keeps the page still, Enter past the bottom follows the cursor', async () => {
+    const words = 'Some words to fill the line of this paragraph.'
+    const content = Array.from({ length: 30 }, (_, i) => paragraph(`Paragraph ${i + 1}. ${words}`))
+    const app = await openEditorLibrary(browser, { articles: [{ title: 'Long', body: { type: 'doc', content } }] })
+    const { page } = app
+    await openArticle(page, 'Long')
+    const scroller = page.locator('.editor-scroll')
+    /** How far the cursor sits inside the editor's scrolling box, from its top and above its bottom. */
+    const caretInside = () =>
+      page.evaluate(() => {
+        type View = { coordsAtPos(pos: number): { top: number; bottom: number }; state: { selection: { head: number } } }
+        const view = (document.querySelector('.ProseMirror') as unknown as { editor: { view: View } }).editor.view
+        const caret = view.coordsAtPos(view.state.selection.head)
+        const box = document.querySelector('.editor-scroll')!
+        const { top } = box.getBoundingClientRect()
+        return { fromTop: caret.top - top, aboveBottom: top + box.clientHeight - caret.bottom }
+      })
+    await placeCursorIn(page, `Paragraph 2. ${words}`)
+    await page.keyboard.type('Typed in view. ')
+    await expect(scroller.evaluate((box) => box.scrollTop)).resolves.toBe(0)
+
+    // Enter is the editor's own (the browser inserts text itself and shows where it did, but not a new paragraph).
+    for (let i = 0; i < 40; i++) await pressKeys(page, 'Enter')
+    await expect(scroller.evaluate((box) => box.scrollTop)).resolves.toBeGreaterThan(0)
+    const inside = await caretInside()
+    expect(inside.fromTop).toBeGreaterThanOrEqual(0)
+    expect(inside.aboveBottom).toBeGreaterThanOrEqual(0)
+    await app.done()
+  })
 })
 
 describe('the inspector in Chromium', () => {

@@ -36,7 +36,8 @@ export async function recordCommits(page: Page): Promise<{ commits: () => Promis
     const seen = new WeakMap<Fiber, { props: unknown; state: unknown }>()
     const drawn = (fiber: Fiber | null, into: Set<string>): void => {
       for (let f = fiber; f; f = f.sibling) {
-        const before = seen.get(f)
+        // A fiber React clones for the first time is a new object beside the one it was: compare with that one.
+        const before = seen.get(f) ?? (f.alternate ? seen.get(f.alternate) : undefined)
         const name = nameOf(f.type)
         if (name && (!before || before.props !== f.memoizedProps || before.state !== f.memoizedState)) into.add(name)
         // Under both of its fibers: React swaps them, and the one that was current two commits ago holds older props.

@@ -1,6 +1,6 @@
 // In the schema library's own chunk (electron.vite.config.ts): whichever chunk loads zod first sets it, before any schema is built.
 import '../zod-jitless'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../../shared/library-api'
 import type { syncIntervals } from '../../../shared/settings'
 import { call } from '../lib/api'
@@ -64,7 +64,7 @@ interface Props {
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
 export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
-  const { session, update, changeSlug, changeStatus, reload } = useArticleSession(articleId, { onArticleChanged, onError })
+  const { session, update, changeSlug, changeStatus, reload, storedArticle } = useArticleSession(articleId, { onArticleChanged, onError })
   useEffect(() => {
     if (articleId) preloadArticleViews()
   }, [articleId])
@@ -80,17 +80,14 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   const review = useReviewStatus(articleId, changeStatus, flush)
 
   const openArticle = session.kind === 'open' ? session.article : null
-  const shown = useRef(openArticle)
-  useEffect(() => {
-    shown.current = openArticle
-  })
   // A sync may have merged others' work into the open article: load it again if the library's copy moved on.
+  // Compared with the last copy saved from here, which the details may not show yet while someone types.
   const afterSync = useCallback(async () => {
-    const before = shown.current
+    const before = storedArticle()
     if (!before) return
     const now = await call('getArticle', { id: before.id })
     if (now.updatedAt !== before.updatedAt || JSON.stringify(now.syncConflict) !== JSON.stringify(before.syncConflict)) reload()
-  }, [reload])
+  }, [reload, storedArticle])
   const syncing = useSync({ everyMinutes: sync.everyMinutes, beforeSync: flush, afterSync, onError })
   const [sharing, setSharing] = useState(false)
   const [comparing, setComparing] = useState(false)

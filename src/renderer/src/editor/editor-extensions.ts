@@ -7,6 +7,7 @@ import { withInlineImageView } from './blocks/inline-image/inline-image-editor'
 import { promoSlotWithView } from './blocks/promo-slot/promo-slot-editor'
 import type { EditorServices } from './editor-services'
 import { CaretBlockDrawn } from './extensions/caret-block-drawn'
+import { CaretInView } from './extensions/caret-in-view'
 import { MoveBlock } from './extensions/move-block'
 import { SmartTypography } from './extensions/smart-typography'
 import { FindReplace } from './find/find-replace'
@@ -31,7 +32,7 @@ const withViews = (services: LiveValue<EditorServices | null>): Views => ({
 /**
  * The editor's extensions: the article schema shared with the library and
  * export, with views on its blocks, plus behaviour that adds no node or mark
- * (placeholders, typography, the cursor's block kept drawn, moving blocks, find, paste cleanup, slash menu).
+ * (placeholders, typography, the cursor's block kept drawn, a cheap check that the cursor is in view, moving blocks, find, paste cleanup, slash menu).
  * What they need from outside the editor (the promos, error reporting) they
  * read from `services`, set once the editor shows.
  */
@@ -51,6 +52,7 @@ export function editorExtensions(services: LiveValue<EditorServices | null>): Ex
     }),
     SmartTypography,
     CaretBlockDrawn,
+    CaretInView,
     MoveBlock,
     FindReplace,
     ClipboardIntake.configure({ onError }),

@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFields } from '../../../shared/article/article'
 import { slugify } from '../../../shared/article/slug'
 import type { ArticleSummary } from '../../../shared/library-api'
+import { AfterTyping } from '../lib/after-typing'
 import { call, errorMessage } from '../lib/api'
 import { articleSaves } from './saving/article-saves'
 import { ArticleSaver } from './saving/article-saver'
@@ -61,6 +62,18 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
   useEffect(() => {
     latest.current = callbacks
   })
+  /**
+   * The open session's autosave answers, drawn once typing pauses (after-typing.ts): the list row, and the stored
+   * article with the details it settles. Changes made here (a status step, a reload) run them first, so an older
+   * answer never lands over a newer change.
+   */
+  const answers = useRef<{ row: AfterTyping; article: AfterTyping } | null>(null)
+  /** The newest copy of the open article the library answered with, drawn or still waiting. */
+  const stored = useRef<Article | null>(null)
+  const settleAnswers = useCallback(() => {
+    answers.current?.row.flush()
+    answers.current?.article.flush()
+  }, [])
 
   useEffect(() => {
     if (articleId === null) return
@@ -73,26 +86,33 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       if (!live) return
       title = article.title
       const saveArticle = articleSaves(articleId, { body: article.body, fingerprint: bodyFingerprint })
+      // This session's own: the last save after switching away still brings the sidebar its row.
+      const waiting = { row: new AfterTyping(), article: new AfterTyping() }
       const opened = new ArticleSaver({
         save: async (changes) => {
           const { article: saved, summary } = await saveArticle(changes)
-          // A transition, like the answer below: drawing the list row and the details gives way to the keys typed meanwhile.
-          startTransition(() => latest.current.onArticleChanged(summary))
+          // A transition, like the answer below: drawing the list row and the details gives way to keys typed meanwhile.
+          waiting.row.set(() => startTransition(() => latest.current.onArticleChanged(summary)))
           return saved
         },
         onSaved: (saved) => {
           title = saved.title
           if (!live) return
-          startTransition(() =>
-            setLoaded((l) =>
-              l?.session.kind === 'open' && l.session.saver === opened
-                ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
-                : l
+          stored.current = saved
+          waiting.article.set(() =>
+            startTransition(() =>
+              setLoaded((l) =>
+                l?.session.kind === 'open' && l.session.saver === opened
+                  ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
+                  : l
+              )
             )
           )
         }
       })
       saver = opened
+      answers.current = waiting
+      stored.current = article
       setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened } })
     }
     load().catch((error: unknown) => {
@@ -101,6 +121,7 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
 
     return () => {
       live = false
+      stored.current = null
       // Opening the same article again later must load it afresh, not show this session.
       setLoaded((l) => (l?.id === articleId ? null : l))
       const closing = saver
@@ -119,10 +140,14 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
   }, [articleId, generation])
 
   /** Loads the open article again; with its new list row when the change came from here, so the sidebar shows it too. */
-  const reload = useCallback((changed?: ArticleSummary) => {
-    if (changed) latest.current.onArticleChanged(changed)
-    setGeneration((g) => g + 1)
-  }, [])
+  const reload = useCallback(
+    (changed?: ArticleSummary) => {
+      settleAnswers()
+      if (changed) latest.current.onArticleChanged(changed)
+      setGeneration((g) => g + 1)
+    },
+    [settleAnswers]
+  )
 
   const session: Session = articleId === null ? { kind: 'none' } : loaded?.id === articleId ? loaded.session : { kind: 'loading' }
   const saver = session.kind === 'open' ? session.saver : null
@@ -173,6 +198,8 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     async (to: ArticleStatus, note?: string): Promise<void> => {
       if (!saver || articleId === null) return
       const { article: changed, summary } = await call('changeStatus', { id: articleId, to, ...(note ? { note } : {}) })
+      settleAnswers()
+      stored.current = changed
       latest.current.onArticleChanged(summary)
       setLoaded((l) =>
         l?.session.kind === 'open' && l.session.saver === saver
@@ -180,8 +207,11 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
           : l
       )
     },
-    [saver, articleId]
+    [saver, articleId, settleAnswers]
   )
 
-  return { session, update, changeSlug, changeStatus, reload }
+  /** The open article as the library last answered, which the details may not show yet while someone types. */
+  const storedArticle = useCallback((): Article | null => stored.current, [])
+
+  return { session, update, changeSlug, changeStatus, reload, storedArticle }
 }
