@@ -17,13 +17,16 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }, command: Command) =>
       withLibrary(command, io, async (library) => {
-        const [{ syncLibrary }, { syncMerges }, { describeStatus }] = await Promise.all([
+        const [{ syncLibrary }, { syncMerges }, { describeStatus }, { historyPacked }] = await Promise.all([
           import('../../main/sync/sync'),
           import('../../main/sync/merges'),
-          import('../../main/sync/sync-status')
+          import('../../main/sync/sync-status'),
+          import('../../main/sync/pack-history')
         ])
         const status = await syncLibrary(library, { ...syncMerges, author: await author(library) })
         io.stdout(options.json ? `${JSON.stringify(status, null, 2)}\n` : describeStatus(status))
+        // Told first, then the history packed if due: ending the process would stop it halfway.
+        await historyPacked(library.dir)
       })
     )
 

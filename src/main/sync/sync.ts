@@ -6,7 +6,7 @@ import { changedPaths, commitBeforeMerge, commitLocalChanges, type ChangeList, t
 import { clearGitLeftovers } from './git-leftovers'
 import { branchTips, closeRepo, commitOf, currentBranch, ensureExcludes, findLibraryRepo, mergeBase, type LibraryRepo } from './library-repo'
 import { mergeCommit, type Merges } from './merge-commit'
-import { packHistoryIfDue, type PACKING_LIMITS } from './pack-history'
+import { packHistoryLater, type PACKING_LIMITS } from './pack-history'
 import { fetchRemote, pushBranch, readyRemoteAccess, type PushOutcome } from './remote'
 import { aheadBehind, notShared, statusOf, type SyncStatus } from './sync-status'
 import { withSyncLock } from './sync-lock'
@@ -18,7 +18,7 @@ export interface SyncOptions extends Merges {
   attempts?: number
   /** Called between steps, for progress (and for tests that stop a sync at a given step). */
   onStep?: (step: SyncStep) => void
-  /** When the repository's history is packed after a sync (git's own gc limits unless a test asks otherwise). */
+  /** When the repository's history is packed, once the sync has answered (git's own gc limits unless a test asks otherwise). */
   packingLimits?: typeof PACKING_LIMITS
 }
 
@@ -197,8 +197,6 @@ async function syncLocked(repo: LibraryRepo, library: Library, options: SyncOpti
       options.onStep?.('pushed')
     }
     const state = await updateSyncState(repo, (s) => ({ ...s, lastError: null, lastSyncAt: new Date().toISOString() }))
-    // Shared and recorded first: packing is housekeeping, rarely due, and a sync killed during it has lost nothing.
-    await packHistoryIfDue(repo, options.packingLimits, () => options.onStep?.('packing'))
     // Pushed, or already equal: nothing to share or receive as of this moment.
     return statusOf(state, { ahead: 0, behind: 0 }, notices)
   }
@@ -226,6 +224,8 @@ export async function syncLibrary(library: Library, options: SyncOptions): Promi
     const counts = branch ? await aheadBehind(repo, branch).catch(() => ({ ahead: 0, behind: 0 })) : { ahead: 0, behind: 0 }
     return statusOf(state ?? { lastSyncAt: null, lastError: reason, conflicts: [] }, counts, [])
   } finally {
+    // After the answer, and whatever it was: work committed offline leaves packs too.
+    packHistoryLater(repo, options.packingLimits, () => options.onStep?.('packing'))
     await closeRepo(repo)
   }
 }

@@ -2,12 +2,13 @@
  * A sync in a process of its own, for the kill tests: syncs the library in
  * argv[2] and, when argv[3] names a step, SIGKILLs itself the moment the sync
  * reaches it (`branch-moved`: the merge commit is the branch, its files not
- * written yet). It prints each step as it goes. Killed at `packing`, it
- * takes git's gc with it (the test starts it as a process group), and packs
- * once any second pack is there, so the test can have gc run.
+ * written yet). It prints each step as it goes. Killed at `packing`, once
+ * the sync has answered, it takes git's repack with it (the test starts it
+ * as a process group), and packs once any second pack is there, so the test
+ * can have the repack run.
  */
 import { openLibrary } from '../../../src/main/library/library'
-import { PACKING_LIMITS } from '../../../src/main/sync/pack-history'
+import { historyPacked, PACKING_LIMITS } from '../../../src/main/sync/pack-history'
 import { syncLibrary } from '../../../src/main/sync/sync'
 import { oursWinsMerge } from './ours-wins-merge'
 
@@ -20,12 +21,13 @@ async function main(dir: string, killAt: string | undefined): Promise<void> {
     packingLimits: { ...PACKING_LIMITS, packs: 1 },
     onStep: (step) => {
       process.stdout.write(`${step}\n`)
-      // git gc starts in this same turn, right after the step is told; the next turn kills the whole group, gc with it.
+      // git's repack starts in this same turn, right after the step is told; the next turn kills the whole group, git with it.
       if (step === killAt && step === 'packing') setImmediate(() => process.kill(-process.pid, 'SIGKILL'))
       else if (step === killAt) process.kill(process.pid, 'SIGKILL')
     }
   })
   process.stdout.write(`${status.state}\n`)
+  await historyPacked(library.dir)
   await library.close()
 }
 
