@@ -2,6 +2,10 @@ import type { TermList } from './search-term-list'
 
 /** Past this many words added since the last sort, a query sorts them in rather than checking each one. */
 const UNSORTED_LIMIT = 1000
+/** Typo searches keep where the runs under prefixes shorter than this start: the words under them are many. */
+const SHARED_DEPTHS = 3
+/** At most this many prefixes' runs are kept (a few thousand in a million words of Latin letters). */
+const MAX_SHARED_RUNS = 20_000
 
 /**
  * The index's words, for finding them by exact spelling, by prefix and
@@ -26,6 +30,8 @@ export class TermDictionary {
    */
   private byWord = new Map<string, number>()
   private mapped = 0
+  /** The runs under the prefixes of up to SHARED_DEPTHS - 1 letters typo searches walked through, by where they start (runsAfter). */
+  private runs = new Map<number, Uint32Array>()
 
   /** `terms`, by number; the dictionary follows the words `add` appends to it. */
   constructor(private readonly terms: TermList) {
@@ -95,9 +101,11 @@ export class TermDictionary {
         for (let i = 0; i < count; i++) found.push([this.terms.at(this.sorted[places[i]!]!), this.sorted[places[i]!]!, maxDistance])
         return
       }
-      while (at < high) {
+      if (at === high) return
+      const starts = depth < SHARED_DEPTHS ? this.runsAfter(at, high, depth) : null
+      for (let i = 0; at < high; i++) {
         const letter = this.terms.charCodeAt(this.sorted[at]!, depth)
-        const end = this.runEnd(at, high, depth, letter)
+        const end = starts ? starts[i + 1]! : this.runEnd(at, high, depth, letter)
         const least = nextRow(rows, row, letters, letter, depth + 1, maxDistance)
         if (least <= maxDistance) visit(at, end, depth + 1, least)
         at = end
@@ -171,6 +179,7 @@ export class TermDictionary {
     merged.set(this.sorted.subarray(i), k)
     merged.set(added.subarray(j), k + this.sorted.length - i)
     this.sorted = merged
+    this.runs.clear()
     this.unsorted = []
     this.byWord.clear()
     this.mapped = 0
@@ -194,6 +203,25 @@ export class TermDictionary {
       else high = middle
     }
     return low
+  }
+
+  /**
+   * Where each run of `at`..`high` (the words longer than a prefix `depth`
+   * letters long, under it) with the same next letter starts, then `high`:
+   * kept for the short prefixes every typo search walks through, whose runs
+   * are long (tens of thousands of words under one letter), so that each
+   * search does not look for their ends again.
+   */
+  private runsAfter(at: number, high: number, depth: number): Uint32Array {
+    const key = at * SHARED_DEPTHS + depth
+    let starts = this.runs.get(key)
+    if (!starts) {
+      const found = [at]
+      for (let start = at; start < high; ) found.push((start = this.runEnd(start, high, depth, this.terms.charCodeAt(this.sorted[start]!, depth))))
+      starts = Uint32Array.from(found)
+      if (this.runs.size < MAX_SHARED_RUNS) this.runs.set(key, starts)
+    }
+    return starts
   }
 
   /** The end of the run from `at` whose words, sharing their first `depth` letters, have `letter` next. */

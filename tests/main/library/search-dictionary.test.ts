@@ -62,9 +62,9 @@ describe('the dictionary of indexed words', () => {
         fc.array(word, { maxLength: 20 }),
         fc.boolean(),
         fc.array(word, { maxLength: 20 }),
-        fc.oneof(fc.stringMatching(/^[abc]{0,5}$/), fc.stringMatching(/^[abcdé]{0,10}$/)),
-        fc.integer({ min: 0, max: 4 }),
-        (first, added, sort, later, query, max) => {
+        fc.array(fc.tuple(fc.oneof(fc.stringMatching(/^[abc]{0,5}$/), fc.stringMatching(/^[abcdé]{0,10}$/)), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 3 }),
+        fc.array(word, { maxLength: 10 }),
+        (first, added, sort, later, queries, last) => {
           // Words known when the dictionary is made, words added and maybe sorted in, and words added since, as the first build and saves add them.
           const list = TermList.from([...new Set(first)])
           const dictionary = new TermDictionary(list)
@@ -83,8 +83,11 @@ describe('the dictionary of indexed words', () => {
             unsorted = []
           }
           later.forEach(add)
-          const before = nearBefore(list, dictionary.order(), unsorted, query, max)
-          expect(dictionary.near(query, max)).toEqual(before)
+          // Several searches, as the runs under short prefixes are kept from one to the next; then more words, sorted in.
+          for (const [query, max] of queries) expect(dictionary.near(query, max)).toEqual(nearBefore(list, dictionary.order(), unsorted, query, max))
+          last.forEach(add)
+          dictionary.sortIn()
+          for (const [query, max] of queries) expect(dictionary.near(query, max)).toEqual(nearBefore(list, dictionary.order(), [], query, max))
         }
       ),
       { numRuns: 3000 }
