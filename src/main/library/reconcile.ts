@@ -9,10 +9,9 @@ import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileN
 import { indexEntry, sameStamp, stampOf, type FileStamp } from './summary'
 import type { StampedFolder, StampedLibrary } from './folder-stamps'
 
+/** An article file; its path is made only for the few files read again, not for the 50,000 whose stamp matches. */
 interface Found {
-  file: string
-  /** Relative to the library, as git names it: `articles/<id>.json`, `trash/<id>@<time>.json`. */
-  path: string
+  dir: string
   name: string
   id: string
   trashedAt: string | null
@@ -45,7 +44,7 @@ async function listFolder(
     for (const path of changed) {
       const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
       const parsed = name.includes('/') ? null : parse(name)
-      if (parsed && (await present(join(dir, name)))) found.push({ file: join(dir, name), path, name, ...parsed })
+      if (parsed && (await present(join(dir, name)))) found.push({ dir, name, ...parsed })
     }
     return found
   }
@@ -57,7 +56,7 @@ async function listFolder(
     if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
     if (!parsed) continue
-    const entry: Found = { file: join(dir, name), path: `${folder}/${name}`, name, ...parsed }
+    const entry: Found = { dir, name, ...parsed }
     if (stamped) {
       const [mtimeMs, size] = [stamped.stamps[i * 2]!, stamped.stamps[i * 2 + 1]!]
       // Gone between the thread's listing and its stat: as if never listed.
@@ -68,6 +67,8 @@ async function listFolder(
   }
   return found
 }
+
+const fileOf = (found: Found): string => join(found.dir, found.name)
 
 const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
   const results: R[] = []
@@ -93,7 +94,7 @@ async function differingFiles(files: readonly Found[], known: (found: Found) => 
   const differing: Differing[] = []
   for (const [i, found] of files.entries()) {
     if (i > 0 && i % STATS_PER_TURN === 0 && !found.stamp) await nextTurn()
-    const stamp = found.stamp ?? stampOf(lstatSync(found.file))
+    const stamp = found.stamp ?? stampOf(lstatSync(fileOf(found)))
     const knownStamp = known(found)
     if (!knownStamp || !sameStamp(knownStamp, stamp)) differing.push({ found, stamp })
   }
@@ -137,12 +138,12 @@ export async function reconcile(
   }
   const reread = async ({ found, stamp }: Differing): Promise<void> => {
     try {
-      const entry = indexEntry(await readArticleFile(found.file, found.id), stamp)
+      const entry = indexEntry(await readArticleFile(fileOf(found), found.id), stamp)
       ops.push(found.trashedAt ? { put: 'trash', entry: { ...entry, trashedAt: found.trashedAt } } : { put: 'articles', entry })
     } catch (error) {
       unreadable.add(found.id)
       const where = found.trashedAt ? 'trash' : 'articles'
-      const movedTo = await moveAside(found.file, paths.damaged).catch((moveError: unknown) => {
+      const movedTo = await moveAside(fileOf(found), paths.damaged).catch((moveError: unknown) => {
         notices.push(`The article file “${where}/${found.name}” could not be read (${reasonOf(error)}), and was left where it is: ${reasonOf(moveError)}`)
         return null
       })
