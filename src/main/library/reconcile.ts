@@ -7,6 +7,7 @@ import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
 import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type FileStamp } from './summary'
+import type { StampedFolder, StampedLibrary } from './folder-stamps'
 
 /** An article file. Its full path is made when used, not kept: at 50,000 files the paths cost as much as the comparison. */
 interface Found {
@@ -14,6 +15,8 @@ interface Found {
   name: string
   id: string
   trashedAt: string | null
+  /** The file's stamp when the stamp thread took it (folder-stamps.ts); otherwise reconcile stats the file itself. */
+  stamp?: FileStamp
 }
 
 const present = (file: string): Promise<boolean> =>
@@ -25,8 +28,17 @@ const present = (file: string): Promise<boolean> =>
     }
   )
 
-/** The folder's article files; with `changed`, only those of its changed paths that are there, without listing the folder. */
-async function listFolder(dir: string, folder: string, parse: (name: string) => { id: string; trashedAt: string | null } | null, changed?: ReadonlySet<string>): Promise<Found[]> {
+/**
+ * The folder's article files; with `changed`, only those of its changed paths
+ * that are there, without listing the folder; with `stamped`, those the stamp
+ * thread listed (and still found when it stamped them).
+ */
+async function listFolder(
+  dir: string,
+  folder: string,
+  parse: (name: string) => { id: string; trashedAt: string | null } | null,
+  { changed, stamped }: { changed?: ReadonlySet<string> | undefined; stamped?: StampedFolder | undefined }
+): Promise<Found[]> {
   const found: Found[] = []
   if (changed) {
     for (const path of changed) {
@@ -38,11 +50,20 @@ async function listFolder(dir: string, folder: string, parse: (name: string) => 
   }
   // A folder that is a link is read, never cleaned: what it points to is not the library's.
   const linked = await isLink(dir)
-  for (const name of await readdir(dir)) {
+  const names = stamped?.names ?? (await readdir(dir))
+  for (const [i, name] of names.entries()) {
     // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
     if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
-    if (parsed) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
+    if (!parsed) continue
+    const entry: Found = { dir, name, id: parsed.id, trashedAt: parsed.trashedAt }
+    if (stamped) {
+      const [mtimeMs, size] = [stamped.stamps[i * 2]!, stamped.stamps[i * 2 + 1]!]
+      // Gone between the thread's listing and its stat: as if never listed.
+      if (Number.isNaN(mtimeMs)) continue
+      entry.stamp = { mtimeMs, size }
+    }
+    found.push(entry)
   }
   return found
 }
@@ -66,18 +87,18 @@ interface Differing {
 
 /**
  * The files whose stamp is not the one `known` has for them, with their
- * stamps: one stat per file, synchronous in tight runs, since 10,000 stats
- * cost a few milliseconds and as many promises through libuv's thread pool
- * cost far more than the stats themselves.
+ * stamps: one stat per file the stamp thread did not stamp, synchronous in
+ * tight runs, since 10,000 stats cost a few milliseconds and as many promises
+ * through libuv's thread pool cost far more than the stats themselves.
  */
 async function differingFiles(files: readonly Found[], known: (found: Found) => FileStamp | undefined): Promise<Differing[]> {
   const differing: Differing[] = []
   for (let i = 0; i < files.length; i++) {
-    if (i > 0 && i % STATS_PER_TURN === 0) await nextTurn()
     const found = files[i]!
-    const stats = lstatSync(fileOf(found))
-    const stamp = known(found)
-    if (!stamp || !sameStamp(stamp, stats)) differing.push({ found, stamp: stampOf(stats) })
+    if (i > 0 && i % STATS_PER_TURN === 0 && !found.stamp) await nextTurn()
+    const stamp = found.stamp ?? stampOf(lstatSync(fileOf(found)))
+    const knownStamp = known(found)
+    if (!knownStamp || !sameStamp(knownStamp, stamp)) differing.push({ found, stamp })
   }
   return differing
 }
@@ -93,13 +114,14 @@ async function differingFiles(files: readonly Found[], known: (found: Found) => 
  *
  * With `changed` (paths relative to the library, as git names them), only
  * those files are checked: after a sync wrote 20 files, the other 10,000
- * need no stat, and the folders are not listed.
+ * need no stat, and the folders are not listed. With `stamped`, the folders
+ * as the stamp thread listed and stamped them (folder-stamps.ts).
  */
 export async function reconcile(
   store: IndexStore,
   paths: LibraryPaths,
   problem: IndexProblem,
-  { missingExpected = false, changed }: { missingExpected?: boolean; changed?: ReadonlySet<string> } = {}
+  { missingExpected = false, changed, stamped }: { missingExpected?: boolean; changed?: ReadonlySet<string>; stamped?: Promise<StampedLibrary> | null } = {}
 ): Promise<{ ops: JournalOp[]; notices: string[] }> {
   const ops: JournalOp[] = []
   const notices: string[] = []
@@ -107,8 +129,9 @@ export async function reconcile(
     const id = parseArticleFileName(name)
     return id ? { id, trashedAt: null } : null
   }
-  const live = await listFolder(paths.articles, 'articles', parseLive, changed)
-  const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, changed)
+  const folders = changed ? null : await stamped
+  const live = await listFolder(paths.articles, 'articles', parseLive, { changed, stamped: folders?.articles })
+  const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, { changed, stamped: folders?.trash })
   const unreadable = new Set<string>()
   const known = (found: Found): FileStamp | undefined => {
     if (!found.trashedAt) return store.articles.get(found.id)?.stamp
