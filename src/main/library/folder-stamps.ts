@@ -2,15 +2,23 @@ import { stat } from 'node:fs/promises'
 import type { LibraryPaths } from './layout'
 
 export interface StampRequest {
-  dirs: string[]
+  articles: string
+  trash: string
 }
-export type StampReply = { folders: { names: string; stamps: Float64Array }[] } | { error: { message: string; code: string | undefined } }
 
-/** One folder's entries and, for each, its mtime and size (NaN when it vanished between listing and stat). */
+/**
+ * One folder as the stamp thread found it. `keys`, joined by NUL: in the
+ * article folder each article file's id, elsewhere each entry's name.
+ * `stamps`: for each key, its file's mtime and size (NaN when it vanished
+ * between listing and stat). `others`: the article folder's other names.
+ */
 export interface StampedFolder {
-  names: string[]
+  keys: string
   stamps: Float64Array
+  others: string[]
 }
+export type StampReply = { articles: StampedFolder; trash: StampedFolder } | { error: { message: string; code: string | undefined } }
+
 export interface StampedLibrary {
   articles: StampedFolder
   trash: StampedFolder
@@ -36,13 +44,12 @@ export async function stampInThread(paths: LibraryPaths, minIndexBytes = STAMP_T
   if (indexBytes === 0 || indexBytes < minIndexBytes) return null
   // Loaded only for a big library: a small one (every test, most CLI runs) never loads worker threads.
   const { startThread } = await import('../threads/start-thread')
-  const request: StampRequest = { dirs: [paths.articles, paths.trash] }
+  const request: StampRequest = { articles: paths.articles, trash: paths.trash }
   const thread = startThread('stamps', { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 256 } })
   const stamped = new Promise<StampedLibrary>((resolve, reject) => {
     thread.once('message', (reply: StampReply) => {
-      if ('error' in reply) return reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }))
-      const [articles, trash] = reply.folders.map(({ names, stamps }) => ({ names: names === '' ? [] : names.split('\0'), stamps }))
-      resolve({ articles: articles!, trash: trash! })
+      if ('error' in reply) reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }))
+      else resolve(reply)
     })
     thread.once('error', reject)
     thread.once('exit', (code) => reject(new Error(`The thread that checks the article files stopped (exit code ${code}) before it answered.`)))

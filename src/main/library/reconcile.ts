@@ -15,9 +15,25 @@ interface Found {
   name: string
   id: string
   trashedAt: string | null
-  /** The file's stamp when the stamp thread took it (folder-stamps.ts); otherwise reconcile stats the file itself. */
-  stamp?: FileStamp
 }
+
+/** A file whose stamp is not the one the index has for it (or that the index does not know), with its stamp. */
+interface Differing {
+  found: Found
+  stamp: FileStamp
+}
+
+/** A folder's article files as reconcile needs them: the id of each, those that differ from the index, and how many the index knows. */
+interface Listing {
+  ids: string[]
+  differing: Differing[]
+  known: number
+}
+
+/** The stamp the index has for an article file, if any. */
+type Known = (id: string, trashedAt: string | null) => FileStamp | undefined
+
+type ParseName = (name: string) => { id: string; trashedAt: string | null } | null
 
 const present = (file: string): Promise<boolean> =>
   lstat(file).then(
@@ -28,43 +44,35 @@ const present = (file: string): Promise<boolean> =>
     }
   )
 
-/**
- * The folder's article files; with `changed`, only those of its changed paths
- * that are there, without listing the folder; with `stamped`, those the stamp
- * thread listed (and still found when it stamped them).
- */
-async function listFolder(
-  dir: string,
-  folder: string,
-  parse: (name: string) => { id: string; trashedAt: string | null } | null,
-  { changed, stamped }: { changed?: ReadonlySet<string> | undefined; stamped?: StampedFolder | undefined }
-): Promise<Found[]> {
+/** Of the changed paths (relative to the library), the folder's article files that are there, without listing the folder. */
+async function changedInFolder(dir: string, folder: string, parse: ParseName, changed: ReadonlySet<string>): Promise<Found[]> {
   const found: Found[] = []
-  if (changed) {
-    for (const path of changed) {
-      const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
-      const parsed = name.includes('/') ? null : parse(name)
-      if (parsed && (await present(join(dir, name)))) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
-    }
-    return found
+  for (const path of changed) {
+    const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
+    const parsed = name.includes('/') ? null : parse(name)
+    if (parsed && (await present(join(dir, name)))) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
   }
+  return found
+}
+
+/** Removes what interrupted writes left among `names`: they were never acknowledged, and the old files are intact. */
+async function removeInterrupted(dir: string, names: readonly string[]): Promise<void> {
+  const leftovers = names.filter(isInterruptedWrite)
   // A folder that is a link is read, never cleaned: what it points to is not the library's.
-  const linked = await isLink(dir)
-  const names = stamped?.names ?? (await readdir(dir))
-  for (const [i, name] of names.entries()) {
-    // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
-    if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
+  if (leftovers.length === 0 || (await isLink(dir))) return
+  for (const name of leftovers) await unlink(join(dir, name)).catch(() => undefined)
+}
+
+/** The folder's article files, listed here. */
+async function listFolder(dir: string, parse: ParseName): Promise<Found[]> {
+  const found: Found[] = []
+  const others: string[] = []
+  for (const name of await readdir(dir)) {
     const parsed = parse(name)
-    if (!parsed) continue
-    const entry: Found = { dir, name, id: parsed.id, trashedAt: parsed.trashedAt }
-    if (stamped) {
-      const [mtimeMs, size] = [stamped.stamps[i * 2]!, stamped.stamps[i * 2 + 1]!]
-      // Gone between the thread's listing and its stat: as if never listed.
-      if (Number.isNaN(mtimeMs)) continue
-      entry.stamp = { mtimeMs, size }
-    }
-    found.push(entry)
+    if (parsed) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
+    else others.push(name)
   }
+  await removeInterrupted(dir, others)
   return found
 }
 
@@ -80,27 +88,54 @@ const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promis
 /** Stats between two turns of the event loop: a few milliseconds, so a lock's keep-alive and the app's windows are not held up. */
 const STATS_PER_TURN = 1000
 
-interface Differing {
-  found: Found
-  stamp: FileStamp
+/**
+ * Stamps the files here and compares them with the index: one stat per
+ * file, synchronous in tight runs, since 10,000 stats cost a few milliseconds
+ * and as many promises through libuv's thread pool cost far more than the
+ * stats themselves.
+ */
+async function stampHere(files: readonly Found[], known: Known): Promise<Listing> {
+  const differing: Differing[] = []
+  let knownCount = 0
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % STATS_PER_TURN === 0) await nextTurn()
+    const found = files[i]!
+    const stats = lstatSync(fileOf(found))
+    const stamp = known(found.id, found.trashedAt)
+    if (stamp) knownCount++
+    if (!stamp || !sameStamp(stamp, stats)) differing.push({ found, stamp: stampOf(stats) })
+  }
+  return { ids: files.map((found) => found.id), differing, known: knownCount }
 }
 
 /**
- * The files whose stamp is not the one `known` has for them, with their
- * stamps: one stat per file the stamp thread did not stamp, synchronous in
- * tight runs, since 10,000 stats cost a few milliseconds and as many promises
- * through libuv's thread pool cost far more than the stats themselves.
+ * Compares the files the stamp thread listed and stamped with the index. No
+ * object is made for a file whose stamp matches: at 50,000 files, making and
+ * collecting them cost the main thread more than the comparison.
  */
-async function differingFiles(files: readonly Found[], known: (found: Found) => FileStamp | undefined): Promise<Differing[]> {
+async function stampedInThread(dir: string, folder: StampedFolder, live: boolean, known: Known): Promise<Listing> {
+  await removeInterrupted(dir, folder.others)
+  const keys = folder.keys === '' ? [] : folder.keys.split('\0')
+  const ids: string[] = []
   const differing: Differing[] = []
-  for (let i = 0; i < files.length; i++) {
-    const found = files[i]!
-    if (i > 0 && i % STATS_PER_TURN === 0 && !found.stamp) await nextTurn()
-    const stamp = found.stamp ?? stampOf(lstatSync(fileOf(found)))
-    const knownStamp = known(found)
-    if (!knownStamp || !sameStamp(knownStamp, stamp)) differing.push({ found, stamp })
+  let knownCount = 0
+  for (let i = 0; i < keys.length; i++) {
+    const mtimeMs = folder.stamps[i * 2]!
+    const size = folder.stamps[i * 2 + 1]!
+    // Gone between the thread's listing and its stat: as if never listed.
+    if (Number.isNaN(mtimeMs)) continue
+    // The live folder's keys are ids (the thread parsed the names); the trash's are names.
+    const key = keys[i]!
+    const parsed = live ? null : parseTrashFileName(key)
+    if (!live && !parsed) continue
+    const id = parsed?.id ?? key
+    const trashedAt = parsed?.trashedAt ?? null
+    ids.push(id)
+    const stamp = known(id, trashedAt)
+    if (stamp) knownCount++
+    if (!stamp || stamp.mtimeMs !== mtimeMs || stamp.size !== size) differing.push({ found: { dir, name: live ? `${key}.json` : key, id, trashedAt }, stamp: { mtimeMs, size } })
   }
-  return differing
+  return { ids, differing, known: knownCount }
 }
 
 /**
@@ -129,15 +164,19 @@ export async function reconcile(
     const id = parseArticleFileName(name)
     return id ? { id, trashedAt: null } : null
   }
-  const folders = changed ? null : await stamped
-  const live = await listFolder(paths.articles, 'articles', parseLive, { changed, stamped: folders?.articles })
-  const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, { changed, stamped: folders?.trash })
-  const unreadable = new Set<string>()
-  const known = (found: Found): FileStamp | undefined => {
-    if (!found.trashedAt) return store.articles.get(found.id)?.stamp
-    const entry = store.trash.get(found.id)
-    return entry?.trashedAt === found.trashedAt ? entry.stamp : undefined
+  const known: Known = (id, trashedAt) => {
+    if (!trashedAt) return store.articles.get(id)?.stamp
+    const entry = store.trash.get(id)
+    return entry?.trashedAt === trashedAt ? entry.stamp : undefined
   }
+  const folders = changed ? null : await stamped
+  const listing = async (dir: string, folder: string, parse: ParseName, fromThread: StampedFolder | undefined): Promise<Listing> => {
+    if (fromThread) return stampedInThread(dir, fromThread, folder === 'articles', known)
+    return stampHere(changed ? await changedInFolder(dir, folder, parse, changed) : await listFolder(dir, parse), known)
+  }
+  const live = await listing(paths.articles, 'articles', parseLive, folders?.articles)
+  const trashed = await listing(paths.trash, 'trash', parseTrashFileName, folders?.trash)
+  const unreadable = new Set<string>()
   const reread = async ({ found, stamp }: Differing): Promise<void> => {
     try {
       const entry = indexEntry(await readArticleFile(fileOf(found), found.id), stamp)
@@ -153,12 +192,19 @@ export async function reconcile(
     }
   }
   // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.
-  await inBatches(await differingFiles([...live, ...trashed], known), 16, reread)
+  await inBatches([...live.differing, ...trashed.differing], 16, reread)
 
-  const liveIds = new Set(live.map((f) => f.id))
-  const trashIds = new Set(trashed.map((f) => f.id))
-  // Only the entries whose files may have gone: all of them, or those of the changed paths.
-  const liveScope = changed ? [...changed].flatMap((path) => (path.startsWith('articles/') ? (parseLive(path.slice('articles/'.length))?.id ?? []) : [])) : store.articles.keys()
+  // Listed ids are distinct, as file names are: when as many as the index's entries have one, every entry's file is
+  // there (a healthy library), and only those found unreadable may go, without a set of 50,000 ids to look them up.
+  const everyListed = !changed && live.known === store.articles.size
+  const liveIds: { has: (id: string) => boolean } = everyListed ? { has: () => true } : new Set(live.ids)
+  const trashIds = new Set(trashed.ids)
+  // Only the entries whose files may have gone: all of them, those of the changed paths, or the unreadable.
+  const liveScope = changed
+    ? [...changed].flatMap((path) => (path.startsWith('articles/') ? (parseLive(path.slice('articles/'.length))?.id ?? []) : []))
+    : everyListed
+      ? [...unreadable]
+      : store.articles.keys()
   const trashScope = changed ? [...store.trash.values()].filter((entry) => changed.has(`trash/${basename(paths.trashed(entry.id, entry.trashedAt))}`)).map((entry) => entry.id) : store.trash.keys()
   for (const id of liveScope) {
     const entry = store.articles.get(id)
@@ -168,7 +214,7 @@ export async function reconcile(
   }
   for (const id of trashScope) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
 
-  const count = live.length + trashed.length
+  const count = live.ids.length + trashed.ids.length
   const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`
   if (problem?.kind === 'missing' && count > 0 && !missingExpected) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
   if (problem?.kind === 'damaged') {

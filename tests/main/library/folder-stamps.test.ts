@@ -44,6 +44,8 @@ async function changedLibrary(): Promise<{ dirs: [string, string]; articles: Art
   const added = newArticle({ title: 'Copied in' }, newId(), new Date().toISOString(), () => false)
   await writeFile(join(articlesDir, `${added.id}.json`), JSON.stringify(added))
   await writeFile(join(articlesDir, `${added.id}.json.123456789`), '{"partial":')
+  // The trash's names are parsed on the main thread, its other entries too are the thread's to report.
+  await writeFile(join(session.dir, 'trash', `${articles[1]!.id}@1700000000000.json.987654321`), '{"partial":')
   const copy = await copiedLibrary(session.dir)
   cleanups.push(copy.cleanup)
   return { dirs: [session.dir, copy.dir], articles, added }
@@ -62,7 +64,10 @@ describe('stamping the article files on a thread of their own', () => {
     const sorted = (ops: JournalOp[]) => [...ops].sort((a, b) => byId(a).localeCompare(byId(b)))
     expect(sorted(inThread.ops)).toEqual(sorted(inline.ops))
     expect(inThread.notices).toEqual(inline.notices)
-    expect(await readdir(join(dirs[0], 'articles'))).toEqual(expect.not.arrayContaining([`${added.id}.json.123456789`]))
+    for (const dir of dirs) {
+      expect(await readdir(join(dir, 'articles'))).toEqual(expect.not.arrayContaining([`${added.id}.json.123456789`]))
+      expect(await readdir(join(dir, 'trash'))).toEqual([expect.stringMatching(new RegExp(`^${articles[1]!.id}@\\d+\\.json$`))])
+    }
   })
 
   it('trusts a file whose stamp matches its entry without reading it, as the main thread does', async () => {
