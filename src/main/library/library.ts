@@ -114,7 +114,7 @@ export class Library {
       const stamped = await stampInThread(paths)
       const { store, problem } = await IndexStore.load(paths, basename(root))
       const missingExpected = options.freshCopy ?? (problem?.kind === 'missing' && (await isFreshClone(root)))
-      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected, stamped: stamped?.stamped })
+      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected, stamped })
       if (problem || store.wantsCompaction(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)

@@ -115,7 +115,7 @@ async function stampHere(files: readonly Found[], known: Known): Promise<Listing
  */
 async function stampedInThread(dir: string, folder: StampedFolder, live: boolean, known: Known): Promise<Listing> {
   await removeInterrupted(dir, folder.others)
-  const keys = folder.keys === '' ? [] : folder.keys.split('\0')
+  const { keys } = folder
   const ids: string[] = []
   const differing: Differing[] = []
   let knownCount = 0
@@ -156,7 +156,7 @@ export async function reconcile(
   store: IndexStore,
   paths: LibraryPaths,
   problem: IndexProblem,
-  { missingExpected = false, changed, stamped }: { missingExpected?: boolean; changed?: ReadonlySet<string>; stamped?: Promise<StampedLibrary> | null } = {}
+  { missingExpected = false, changed, stamped }: { missingExpected?: boolean; changed?: ReadonlySet<string>; stamped?: { finish: () => Promise<StampedLibrary> } | null } = {}
 ): Promise<{ ops: JournalOp[]; notices: string[] }> {
   const ops: JournalOp[] = []
   const notices: string[] = []
@@ -169,7 +169,7 @@ export async function reconcile(
     const entry = store.trash.get(id)
     return entry?.trashedAt === trashedAt ? entry.stamp : undefined
   }
-  const folders = changed ? null : await stamped
+  const folders = changed ? null : await stamped?.finish()
   const listing = async (dir: string, folder: string, parse: ParseName, fromThread: StampedFolder | undefined): Promise<Listing> => {
     if (fromThread) return stampedInThread(dir, fromThread, folder === 'articles', known)
     return stampHere(changed ? await changedInFolder(dir, folder, parse, changed) : await listFolder(dir, parse), known)

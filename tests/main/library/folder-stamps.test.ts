@@ -9,6 +9,7 @@ import { stampInThread } from '../../../src/main/library/folder-stamps'
 import { IndexStore, type JournalOp } from '../../../src/main/library/index-store'
 import { libraryPaths } from '../../../src/main/library/layout'
 import { reconcile } from '../../../src/main/library/reconcile'
+import { sharedStampWork, STAMP_BLOCK, stampBlock, stampPaths, stampWorkOf } from '../../../src/main/library/stamp-work'
 import { addFixtureArticles, copiedLibrary, tempLibrary } from './temp-library'
 
 const execFileAsync = promisify(execFile)
@@ -25,7 +26,7 @@ async function check(dir: string, thread: boolean): Promise<{ ops: JournalOp[]; 
   if (thread) expect(stamped).not.toBeNull()
   const { store, problem } = await IndexStore.load(paths, 'library')
   expect(problem).toBeNull()
-  return reconcile(store, paths, problem, { stamped: stamped?.stamped })
+  return reconcile(store, paths, problem, { stamped })
 }
 
 const byId = (op: JournalOp): string => ('put' in op ? `${op.put} ${op.entry.id}` : `drop ${op.drop} ${op.id}`)
@@ -100,4 +101,31 @@ describe('stamping the article files on a thread of their own', () => {
     await expect(check(session.dir, true)).rejects.toMatchObject({ code: 'ENOENT' })
     await expect(check(session.dir, false)).rejects.toMatchObject({ code: 'ENOENT' })
   })
+
+  it('shares the stamping between threads by blocks of files, each file stamped once, one that vanished as NaN', async () => {
+    const session = await tempLibrary()
+    cleanups.push(session.cleanup)
+    await session.library.close()
+    const ids = Array.from({ length: STAMP_BLOCK * 2 + 3 }, () => newId())
+    const articlesDir = join(session.dir, 'articles')
+    for (const [i, id] of ids.entries()) await writeFile(join(articlesDir, `${id}.json`), 'x'.repeat(i))
+    const trashNames = [`${newId()}@1700000000000.json`]
+    await writeFile(join(session.dir, 'trash', trashNames[0]!), 'trashed')
+    const vanished = newId()
+    const { buffer, work } = sharedStampWork(ids.length + 1 + trashNames.length)
+    const pathOf = stampPaths(articlesDir, [...ids, vanished], join(session.dir, 'trash'), trashNames)
+    // A second view of the same memory, as the other thread has it: the blocks either takes are gone for both.
+    const other = stampWorkOf(buffer)
+    expect(stampBlock(other, pathOf)).toBe(true)
+    const taken: number[] = []
+    while (stampBlock(work, pathOf)) taken.push(work.next[0]!)
+    expect(taken).toHaveLength(2)
+    expect(stampBlock(other, pathOf)).toBe(false)
+    const files = [...ids.map((id) => join(articlesDir, `${id}.json`)), null, join(session.dir, 'trash', trashNames[0]!)]
+    for (const [i, file] of files.entries()) {
+      const stats = file ? await lstat(file) : null
+      expect([work.stamps[i * 2], work.stamps[i * 2 + 1]]).toEqual(stats ? [stats.mtimeMs, stats.size] : [NaN, NaN])
+    }
+  })
 })
+
