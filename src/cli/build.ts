@@ -52,7 +52,8 @@ await build({
   ...common,
   entryPoints: {
     'render-worker': 'src/main/site-export/render-worker.ts',
-    'import-worker': 'src/main/library/import-worker.ts'
+    'import-worker': 'src/main/library/import-worker.ts',
+    'stamp-worker': 'src/main/library/stamp-worker.ts'
   },
   splitting: true,
   entryNames: '[name]',

@@ -11,4 +11,5 @@ export function useBuiltWorkers(): void {
   if (here.endsWith('.ts')) return
   useBundledThread('render', join(dirname(here), 'render-worker.mjs'))
   useBundledThread('import', join(dirname(here), 'import-worker.mjs'))
+  useBundledThread('stamps', join(dirname(here), 'stamp-worker.mjs'))
 }

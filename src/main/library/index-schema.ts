@@ -22,10 +22,13 @@ export const indexEntrySchema = articleMetaSchema
 export const trashEntrySchema = indexEntrySchema.extend({ trashedAt: z.iso.datetime({ offset: true }) }) satisfies z.ZodType<TrashEntry>
 
 /**
- * 2: one line per entry (index-snapshot.ts). 1: one JSON object, still read
- * (sealed-json-file.ts) and written again as 2 at that opening.
+ * 3: one line per entry, each a row of values (index-rows.ts). 2: one line
+ * per entry, each an object, still read (index-snapshot.ts). 1: one JSON
+ * object, still read (sealed-json-file.ts). Both are written again as 3 at
+ * the opening that reads them.
  */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
+export const OBJECT_LINES_VERSION = 2
 const SINGLE_OBJECT_VERSION = 1
 
 export const singleObjectSnapshotSchema = z.object({
@@ -41,7 +44,7 @@ export const SINGLE_OBJECT_SEAL = `copydesk-index-${SINGLE_OBJECT_VERSION}`
 
 /** The first line of a snapshot of one line per entry: what the file holds, and how many entries of each kind follow. */
 export const snapshotHeaderSchema = z.object({
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(INDEX_FORMAT_VERSION), z.literal(OBJECT_LINES_VERSION)]),
   name: z.string(),
   createdAt: z.string(),
   generation: count,

@@ -3,14 +3,18 @@ import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import type * as z from 'zod'
-import { indexEntrySchema, INDEX_FORMAT_VERSION, SINGLE_OBJECT_SEAL, singleObjectSnapshotSchema, snapshotHeaderSchema, trashEntrySchema, type Snapshot } from './index-schema'
+import { indexEntrySchema, INDEX_FORMAT_VERSION, OBJECT_LINES_VERSION, SINGLE_OBJECT_SEAL, singleObjectSnapshotSchema, snapshotHeaderSchema, trashEntrySchema, type Snapshot } from './index-schema'
+import { entryOfRow, entryRow, trashOfRow, trashRow, type EntryRow } from './index-rows'
 import { writeFileAtomic } from './json-file'
 import { asciiOnly, SealedJsonFile } from './sealed-json-file'
 import type { IndexEntry, TrashEntry } from './summary'
 
-const SEAL = `copydesk-index-${INDEX_FORMAT_VERSION}`
-/** How every snapshot of this format starts: JSON.stringify keeps the header's fields in the order written. */
-const HEADER_START = Buffer.from(`{"formatVersion":${INDEX_FORMAT_VERSION},`)
+type LinesVersion = typeof INDEX_FORMAT_VERSION | typeof OBJECT_LINES_VERSION
+/** What the digest is keyed by: a snapshot of one format never passes for another's. */
+const sealKey = (version: LinesVersion): string => `copydesk-index-${version}`
+/** How every snapshot of a format of lines starts: JSON.stringify keeps the header's fields in the order written. */
+const headerStart = (version: LinesVersion): Buffer => Buffer.from(`{"formatVersion":${version},`)
+const HEADER_LENGTH = headerStart(INDEX_FORMAT_VERSION).length
 const sealLine = (digest: string): string => `{"sha256":"${digest}"}`
 const NEWLINE = 0x0a
 /** Bytes read, and written, at a time: the file is never held whole, as bytes or as one string. */
@@ -66,15 +70,17 @@ class DamagedSnapshot extends Error {}
 
 /**
  * lowdb storage for the library index snapshot: a header line saying how
- * many entries follow, one line per entry, and a last line with the SHA-256
- * of everything before it, keyed by the format. Read a megabyte at a time
- * and parsed line by line, a snapshot of 50,000 articles never sits in
- * memory as 32 MB of bytes plus 32 MB of text, as one JSON object did. A
- * file whose digest matches is exactly what Copydesk wrote from values that
- * had passed the schema, so its entries are used as parsed; any other
- * (damaged, edited by hand, cut short) is checked entry by entry, and one
- * that does not hold the entries its header announces is refused.
- * Written atomically, in plain ASCII (one-byte strings, the cheapest to decode).
+ * many entries follow, one line per entry (a row of its values, index-rows.ts),
+ * and a last line with the SHA-256 of everything before it, keyed by the
+ * format. Read a megabyte at a time and parsed line by line, a snapshot of
+ * 50,000 articles never sits in memory as 25 MB of bytes plus 25 MB of text,
+ * as one JSON object did. A file whose digest matches is exactly what
+ * Copydesk wrote from values that had passed the schema, so its entries are
+ * used as parsed; any other (damaged, edited by hand, cut short) is checked
+ * entry by entry, and one that does not hold the entries its header
+ * announces is refused. Written atomically, in plain ASCII (one-byte
+ * strings, the cheapest to decode). Snapshots of one object per line
+ * (format 2) are read too, and written again as rows.
  */
 export class SnapshotFile implements Adapter<Snapshot> {
   /** Snapshots of format 1, one JSON object, are still read; the caller writes them again in this format. */
@@ -98,22 +104,27 @@ export class SnapshotFile implements Adapter<Snapshot> {
       throw error
     }
     try {
-      const start = Buffer.alloc(HEADER_START.length)
+      const start = Buffer.alloc(HEADER_LENGTH)
       const { bytesRead } = await handle.read(start, 0, start.length, 0)
-      if (bytesRead < start.length || !start.equals(HEADER_START)) {
+      const version = ([INDEX_FORMAT_VERSION, OBJECT_LINES_VERSION] as const).find((known) => bytesRead === start.length && start.equals(headerStart(known)))
+      if (version === undefined) {
         const older = await this.singleObject.readSealed()
         if (!older) return null
         const { name, createdAt, generation, articles, trash } = older.value
         return { value: { name, createdAt, generation, articles, trash }, current: false }
       }
-      return await this.readLines(handle)
+      return await this.readLines(handle, version)
     } finally {
       await handle.close()
     }
   }
 
-  private async readLines(handle: FileHandle): Promise<{ value: Snapshot; current: boolean }> {
-    const hash = createHash('sha256').update(SEAL)
+  private async readLines(handle: FileHandle, version: LinesVersion): Promise<{ value: Snapshot; current: boolean }> {
+    const hash = createHash('sha256').update(sealKey(version))
+    const rows = version === INDEX_FORMAT_VERSION
+    // A row's entry is made here whether sealed or not: one that is not a row fails the schema's check below.
+    const entryOf = rows ? (line: string) => entryOfRow(JSON.parse(line) as EntryRow) : (line: string) => JSON.parse(line) as IndexEntry
+    const trashOf = rows ? (line: string) => trashOfRow(JSON.parse(line) as EntryRow) : (line: string) => JSON.parse(line) as TrashEntry
     let header: z.infer<typeof snapshotHeaderSchema> | null = null
     const articles: IndexEntry[] = []
     const trash: TrashEntry[] = []
@@ -126,10 +137,10 @@ export class SnapshotFile implements Adapter<Snapshot> {
         header = snapshotHeaderSchema.parse(JSON.parse(text))
         hash.update(chunk.subarray(start, end + 1))
       } else if (articles.length < header.articles) {
-        articles.push(JSON.parse(text) as IndexEntry)
+        articles.push(entryOf(text))
         hash.update(chunk.subarray(start, end + 1))
       } else if (trash.length < header.trash) {
-        trash.push(JSON.parse(text) as TrashEntry)
+        trash.push(trashOf(text))
         hash.update(chunk.subarray(start, end + 1))
       } else if (seal === null) seal = text
       else throw new DamagedSnapshot('The index snapshot goes on after its seal.')
@@ -143,11 +154,11 @@ export class SnapshotFile implements Adapter<Snapshot> {
     shareStrings(checked.articles)
     shareStrings(checked.trash)
     const { name, createdAt, generation } = found
-    return { value: { name, createdAt, generation, ...checked }, current: sealed && allAscii }
+    return { value: { name, createdAt, generation, ...checked }, current: sealed && allAscii && version === INDEX_FORMAT_VERSION }
   }
 
   async write(data: Snapshot): Promise<void> {
-    const hash = createHash('sha256').update(SEAL)
+    const hash = createHash('sha256').update(sealKey(INDEX_FORMAT_VERSION))
     const parts: Buffer[] = []
     let pending: string[] = []
     let size = 0
@@ -166,8 +177,8 @@ export class SnapshotFile implements Adapter<Snapshot> {
     }
     const { name, createdAt, generation, articles, trash } = data
     add({ formatVersion: INDEX_FORMAT_VERSION, name, createdAt, generation, articles: articles.length, trash: trash.length })
-    for (const entry of articles) add(entry)
-    for (const entry of trash) add(entry)
+    for (const entry of articles) add(entryRow(entry))
+    for (const entry of trash) add(trashRow(entry))
     flush()
     parts.push(Buffer.from(`${sealLine(hash.digest('hex'))}\n`))
     await writeFileAtomic(this.file, parts)

@@ -25,6 +25,7 @@ import { prepareLibraryFolder, type OpenMode } from './open-folder'
 import { PromoStore } from './promo-store'
 import { SerialQueue } from './queue'
 import { reconcile } from './reconcile'
+import { stampInThread } from './folder-stamps'
 import { saveableChanges, withReviewRecord } from './review-records'
 import { Revisions, SESSION_QUIET_MS, type RevisionMark } from './revisions'
 import { LibrarySearch } from './search-service'
@@ -109,9 +110,11 @@ export class Library {
     const paths = libraryPaths(root)
     return withLibraryLock(root, paths.lock, async () => {
       await removeLockLeftovers(paths.lock)
+      // Started first: a big library's files are stamped on another thread while this one parses the snapshot.
+      const stamped = await stampInThread(paths)
       const { store, problem } = await IndexStore.load(paths, basename(root))
       const missingExpected = options.freshCopy ?? (problem?.kind === 'missing' && (await isFreshClone(root)))
-      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected })
+      const { ops, notices } = await reconcile(store, paths, problem, { missingExpected, stamped })
       if (problem || store.wantsCompaction(ops.length)) await store.compact(ops)
       else if (ops.length) await store.record(ops)
       const promos = new PromoStore(paths.promos, paths.damaged)

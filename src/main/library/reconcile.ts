@@ -7,6 +7,7 @@ import { isLink } from './no-links'
 import type { IndexProblem, IndexStore, JournalOp } from './index-store'
 import { isInterruptedWrite, JOURNAL_FILE, parseArticleFileName, parseTrashFileName, type LibraryPaths } from './layout'
 import { indexEntry, sameStamp, stampOf, type FileStamp } from './summary'
+import type { StampedFolder, StampedLibrary } from './folder-stamps'
 
 /** An article file. Its full path is made when used, not kept: at 50,000 files the paths cost as much as the comparison. */
 interface Found {
@@ -15,6 +16,24 @@ interface Found {
   id: string
   trashedAt: string | null
 }
+
+/** A file whose stamp is not the one the index has for it (or that the index does not know), with its stamp. */
+interface Differing {
+  found: Found
+  stamp: FileStamp
+}
+
+/** A folder's article files as reconcile needs them: the id of each, those that differ from the index, and how many the index knows. */
+interface Listing {
+  ids: string[]
+  differing: Differing[]
+  known: number
+}
+
+/** The stamp the index has for an article file, if any. */
+type Known = (id: string, trashedAt: string | null) => FileStamp | undefined
+
+type ParseName = (name: string) => { id: string; trashedAt: string | null } | null
 
 const present = (file: string): Promise<boolean> =>
   lstat(file).then(
@@ -25,25 +44,35 @@ const present = (file: string): Promise<boolean> =>
     }
   )
 
-/** The folder's article files; with `changed`, only those of its changed paths that are there, without listing the folder. */
-async function listFolder(dir: string, folder: string, parse: (name: string) => { id: string; trashedAt: string | null } | null, changed?: ReadonlySet<string>): Promise<Found[]> {
+/** Of the changed paths (relative to the library), the folder's article files that are there, without listing the folder. */
+async function changedInFolder(dir: string, folder: string, parse: ParseName, changed: ReadonlySet<string>): Promise<Found[]> {
   const found: Found[] = []
-  if (changed) {
-    for (const path of changed) {
-      const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
-      const parsed = name.includes('/') ? null : parse(name)
-      if (parsed && (await present(join(dir, name)))) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
-    }
-    return found
+  for (const path of changed) {
+    const name = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : ''
+    const parsed = name.includes('/') ? null : parse(name)
+    if (parsed && (await present(join(dir, name)))) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
   }
+  return found
+}
+
+/** Removes what interrupted writes left among `names`: they were never acknowledged, and the old files are intact. */
+async function removeInterrupted(dir: string, names: readonly string[]): Promise<void> {
+  const leftovers = names.filter(isInterruptedWrite)
   // A folder that is a link is read, never cleaned: what it points to is not the library's.
-  const linked = await isLink(dir)
+  if (leftovers.length === 0 || (await isLink(dir))) return
+  for (const name of leftovers) await unlink(join(dir, name)).catch(() => undefined)
+}
+
+/** The folder's article files, listed here. */
+async function listFolder(dir: string, parse: ParseName): Promise<Found[]> {
+  const found: Found[] = []
+  const others: string[] = []
   for (const name of await readdir(dir)) {
-    // Left by a write that was interrupted before its rename: it was never acknowledged, and the old file is intact.
-    if (isInterruptedWrite(name) && !linked) await unlink(join(dir, name)).catch(() => undefined)
     const parsed = parse(name)
     if (parsed) found.push({ dir, name, id: parsed.id, trashedAt: parsed.trashedAt })
+    else others.push(name)
   }
+  await removeInterrupted(dir, others)
   return found
 }
 
@@ -59,27 +88,54 @@ const inBatches = async <T, R>(items: T[], size: number, fn: (item: T) => Promis
 /** Stats between two turns of the event loop: a few milliseconds, so a lock's keep-alive and the app's windows are not held up. */
 const STATS_PER_TURN = 1000
 
-interface Differing {
-  found: Found
-  stamp: FileStamp
-}
-
 /**
- * The files whose stamp is not the one `known` has for them, with their
- * stamps: one stat per file, synchronous in tight runs, since 10,000 stats
- * cost a few milliseconds and as many promises through libuv's thread pool
- * cost far more than the stats themselves.
+ * Stamps the files here and compares them with the index: one stat per
+ * file, synchronous in tight runs, since 10,000 stats cost a few milliseconds
+ * and as many promises through libuv's thread pool cost far more than the
+ * stats themselves.
  */
-async function differingFiles(files: readonly Found[], known: (found: Found) => FileStamp | undefined): Promise<Differing[]> {
+async function stampHere(files: readonly Found[], known: Known): Promise<Listing> {
   const differing: Differing[] = []
+  let knownCount = 0
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % STATS_PER_TURN === 0) await nextTurn()
     const found = files[i]!
     const stats = lstatSync(fileOf(found))
-    const stamp = known(found)
+    const stamp = known(found.id, found.trashedAt)
+    if (stamp) knownCount++
     if (!stamp || !sameStamp(stamp, stats)) differing.push({ found, stamp: stampOf(stats) })
   }
-  return differing
+  return { ids: files.map((found) => found.id), differing, known: knownCount }
+}
+
+/**
+ * Compares the files the stamp thread listed and stamped with the index. No
+ * object is made for a file whose stamp matches: at 50,000 files, making and
+ * collecting them cost the main thread more than the comparison.
+ */
+async function stampedInThread(dir: string, folder: StampedFolder, live: boolean, known: Known): Promise<Listing> {
+  await removeInterrupted(dir, folder.others)
+  const { keys } = folder
+  const ids: string[] = []
+  const differing: Differing[] = []
+  let knownCount = 0
+  for (let i = 0; i < keys.length; i++) {
+    const mtimeMs = folder.stamps[i * 2]!
+    const size = folder.stamps[i * 2 + 1]!
+    // Gone between the thread's listing and its stat: as if never listed.
+    if (Number.isNaN(mtimeMs)) continue
+    // The live folder's keys are ids (the thread parsed the names); the trash's are names.
+    const key = keys[i]!
+    const parsed = live ? null : parseTrashFileName(key)
+    if (!live && !parsed) continue
+    const id = parsed?.id ?? key
+    const trashedAt = parsed?.trashedAt ?? null
+    ids.push(id)
+    const stamp = known(id, trashedAt)
+    if (stamp) knownCount++
+    if (!stamp || stamp.mtimeMs !== mtimeMs || stamp.size !== size) differing.push({ found: { dir, name: live ? `${key}.json` : key, id, trashedAt }, stamp: { mtimeMs, size } })
+  }
+  return { ids, differing, known: knownCount }
 }
 
 /**
@@ -93,13 +149,14 @@ async function differingFiles(files: readonly Found[], known: (found: Found) => 
  *
  * With `changed` (paths relative to the library, as git names them), only
  * those files are checked: after a sync wrote 20 files, the other 10,000
- * need no stat, and the folders are not listed.
+ * need no stat, and the folders are not listed. With `stamped`, the folders
+ * as the stamp thread listed and stamped them (folder-stamps.ts).
  */
 export async function reconcile(
   store: IndexStore,
   paths: LibraryPaths,
   problem: IndexProblem,
-  { missingExpected = false, changed }: { missingExpected?: boolean; changed?: ReadonlySet<string> } = {}
+  { missingExpected = false, changed, stamped }: { missingExpected?: boolean; changed?: ReadonlySet<string>; stamped?: { finish: () => Promise<StampedLibrary> } | null } = {}
 ): Promise<{ ops: JournalOp[]; notices: string[] }> {
   const ops: JournalOp[] = []
   const notices: string[] = []
@@ -107,14 +164,19 @@ export async function reconcile(
     const id = parseArticleFileName(name)
     return id ? { id, trashedAt: null } : null
   }
-  const live = await listFolder(paths.articles, 'articles', parseLive, changed)
-  const trashed = await listFolder(paths.trash, 'trash', parseTrashFileName, changed)
-  const unreadable = new Set<string>()
-  const known = (found: Found): FileStamp | undefined => {
-    if (!found.trashedAt) return store.articles.get(found.id)?.stamp
-    const entry = store.trash.get(found.id)
-    return entry?.trashedAt === found.trashedAt ? entry.stamp : undefined
+  const known: Known = (id, trashedAt) => {
+    if (!trashedAt) return store.articles.get(id)?.stamp
+    const entry = store.trash.get(id)
+    return entry?.trashedAt === trashedAt ? entry.stamp : undefined
   }
+  const folders = changed ? null : await stamped?.finish()
+  const listing = async (dir: string, folder: string, parse: ParseName, fromThread: StampedFolder | undefined): Promise<Listing> => {
+    if (fromThread) return stampedInThread(dir, fromThread, folder === 'articles', known)
+    return stampHere(changed ? await changedInFolder(dir, folder, parse, changed) : await listFolder(dir, parse), known)
+  }
+  const live = await listing(paths.articles, 'articles', parseLive, folders?.articles)
+  const trashed = await listing(paths.trash, 'trash', parseTrashFileName, folders?.trash)
+  const unreadable = new Set<string>()
   const reread = async ({ found, stamp }: Differing): Promise<void> => {
     try {
       const entry = indexEntry(await readArticleFile(fileOf(found), found.id), stamp)
@@ -130,12 +192,19 @@ export async function reconcile(
     }
   }
   // Small batches leave room in libuv's thread pool for the lock's keep-alive touches.
-  await inBatches(await differingFiles([...live, ...trashed], known), 16, reread)
+  await inBatches([...live.differing, ...trashed.differing], 16, reread)
 
-  const liveIds = new Set(live.map((f) => f.id))
-  const trashIds = new Set(trashed.map((f) => f.id))
-  // Only the entries whose files may have gone: all of them, or those of the changed paths.
-  const liveScope = changed ? [...changed].flatMap((path) => (path.startsWith('articles/') ? (parseLive(path.slice('articles/'.length))?.id ?? []) : [])) : store.articles.keys()
+  // Listed ids are distinct, as file names are: when as many as the index's entries have one, every entry's file is
+  // there (a healthy library), and only those found unreadable may go, without a set of 50,000 ids to look them up.
+  const everyListed = !changed && live.known === store.articles.size
+  const liveIds: { has: (id: string) => boolean } = everyListed ? { has: () => true } : new Set(live.ids)
+  const trashIds = new Set(trashed.ids)
+  // Only the entries whose files may have gone: all of them, those of the changed paths, or the unreadable.
+  const liveScope = changed
+    ? [...changed].flatMap((path) => (path.startsWith('articles/') ? (parseLive(path.slice('articles/'.length))?.id ?? []) : []))
+    : everyListed
+      ? [...unreadable]
+      : store.articles.keys()
   const trashScope = changed ? [...store.trash.values()].filter((entry) => changed.has(`trash/${basename(paths.trashed(entry.id, entry.trashedAt))}`)).map((entry) => entry.id) : store.trash.keys()
   for (const id of liveScope) {
     const entry = store.articles.get(id)
@@ -145,7 +214,7 @@ export async function reconcile(
   }
   for (const id of trashScope) if (!trashIds.has(id) || unreadable.has(id)) ops.push({ drop: 'trash', id })
 
-  const count = live.length + trashed.length
+  const count = live.ids.length + trashed.ids.length
   const rebuilt = `rebuilt from ${count} article file${count === 1 ? '' : 's'}`
   if (problem?.kind === 'missing' && count > 0 && !missingExpected) notices.unshift(`The library index was missing, so it was ${rebuilt}.`)
   if (problem?.kind === 'damaged') {

@@ -10,7 +10,8 @@ export { useBundledThread, type ThreadName } from './bundled-threads'
 /** Each thread's TypeScript entry, relative to this folder, for runs from sources. */
 const sourceEntries: Record<ThreadName, string> = {
   render: '../site-export/render-worker.ts',
-  import: '../library/import-worker.ts'
+  import: '../library/import-worker.ts',
+  stamps: '../library/stamp-worker.ts'
 }
 
 // Read when a thread starts, not at load: code bundled as CommonJS (a test's crash writer) has no import.meta.url.

@@ -106,10 +106,10 @@ const kinds: Record<string, FileKind> = {
   },
   [INDEX_FILE]: {
     file: () => INDEX_FILE,
-    // The first entry's line, the seal left as it was.
+    // The first entry's line (a row: its file's modification time is the 16th value), the seal left as it was.
     wrongTypes: (text) => {
       const [header, first, ...rest] = text.split('\n')
-      return [header, retype(first!, ['stamp', 'mtimeMs'], 'yesterday').replace(/\n\s*/g, ''), ...rest].join('\n')
+      return [header, retype(first!, [15], 'yesterday').replace(/\n\s*/g, ''), ...rest].join('\n')
     },
     notice: () => /^The library index was damaged, so it was rebuilt from 4 article files\. The damaged copy was kept as “damaged\/\d+-copydesk-library\.json”\.$/
   },

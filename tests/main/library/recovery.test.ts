@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { newArticle, newId } from '../../../src/main/library/article-rules'
+import { entryOfRow, trashOfRow } from '../../../src/main/library/index-rows'
 import { addFixtureArticles, useTempLibrary } from './temp-library'
 
 let articles: Article[]
@@ -14,12 +15,13 @@ const session = useTempLibrary(async (library) => {
 
 const indexFile = (): string => join(session.dir, 'copydesk-library.json')
 const journalFile = (): string => join(session.dir, 'copydesk-library.journal')
-/** The snapshot (one line per entry) as the one object earlier versions wrote, without its seal. */
+/** The snapshot (one row per entry) as the one object earlier versions wrote, without its seal. */
 const asFormat1 = (text: string): { formatVersion: 1; articles: unknown[]; trash: unknown[] } => {
-  const [header, ...entries] = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+  const [header, ...rows] = text.trim().split('\n').map((line) => JSON.parse(line) as unknown)
   const { name, createdAt, generation, articles: live, trash } = header as { name: string; createdAt: string; generation: number; articles: number; trash: number }
-  expect(entries).toHaveLength(live + trash + 1)
-  return { formatVersion: 1, name, createdAt, generation, articles: entries.slice(0, live), trash: entries.slice(live, live + trash) } as never
+  expect(rows).toHaveLength(live + trash + 1)
+  const articles = (rows.slice(0, live) as unknown[][]).map(entryOfRow)
+  return { formatVersion: 1, name, createdAt, generation, articles, trash: (rows.slice(live, live + trash) as unknown[][]).map(trashOfRow) } as never
 }
 const titles = async (): Promise<string[]> => (await session.library.listArticles({ sort: 'title' })).map((h) => h.title).sort()
 
@@ -63,7 +65,7 @@ describe('recovery when opening a library', () => {
     const library = await session.reopen()
     expect(library.info().notices).toEqual([])
     expect(await titles()).toEqual(before)
-    expect(await readFile(indexFile(), 'utf8')).toMatch(/^\{"formatVersion":2,.*\n\{"sha256":"[0-9a-f]{64}"\}\n$/s)
+    expect(await readFile(indexFile(), 'utf8')).toMatch(/^\{"formatVersion":3,.*\n\{"sha256":"[0-9a-f]{64}"\}\n$/s)
   })
 
   it('opens a sealed index of format 1 an earlier version wrote in UTF-8 as it is, and writes it again in plain ASCII', async () => {
@@ -85,7 +87,7 @@ describe('recovery when opening a library', () => {
     expect(before).toContain('Café “déjà vu” — ヘディ')
     const rewritten = await readFile(indexFile())
     expect(rewritten.every((byte) => byte < 0x80)).toBe(true)
-    expect(rewritten.toString('latin1')).toMatch(/^\{"formatVersion":2,/)
+    expect(rewritten.toString('latin1')).toMatch(/^\{"formatVersion":3,/)
   })
 
   it('rebuilds an index cut short at the end of a line, which holds fewer entries than it says', async () => {
