@@ -169,7 +169,14 @@ export async function reconcile(
     const entry = store.trash.get(id)
     return entry?.trashedAt === trashedAt ? entry.stamp : undefined
   }
-  const folders = changed ? null : await stamped?.finish()
+  // A stamp thread that failed (a broken install, no memory for it) costs speed, not the opening: this thread lists
+  // and stamps the folders itself, and a folder it cannot list fails the opening here as it always has.
+  const folders = changed
+    ? null
+    : await stamped?.finish().catch((error: unknown) => {
+        console.warn('[copydesk] the article files are checked on the main thread; the stamp thread failed:', reasonOf(error))
+        return null
+      })
   const listing = async (dir: string, folder: string, parse: ParseName, fromThread: StampedFolder | undefined): Promise<Listing> => {
     if (fromThread) return stampedInThread(dir, fromThread, folder === 'articles', known)
     return stampHere(changed ? await changedInFolder(dir, folder, parse, changed) : await listFolder(dir, parse), known)

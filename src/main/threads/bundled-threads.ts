@@ -15,3 +15,6 @@ export function useBundledThread(name: ThreadName, file: string): void {
 
 /** The bundled script of thread `name`, when one was named. */
 export const bundledThread = (name: ThreadName): string | undefined => bundledFiles.get(name)
+
+/** Back to the thread built from sources: for a test that named a broken bundle. */
+export const forgetBundledThread = (name: ThreadName): boolean => bundledFiles.delete(name)

@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process'
 import { lstat, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { newArticle, newId } from '../../../src/main/library/article-rules'
 import { stampInThread } from '../../../src/main/library/folder-stamps'
 import { IndexStore, type JournalOp } from '../../../src/main/library/index-store'
 import { libraryPaths } from '../../../src/main/library/layout'
 import { reconcile } from '../../../src/main/library/reconcile'
+import { forgetBundledThread, useBundledThread } from '../../../src/main/threads/bundled-threads'
 import { sharedStampWork, STAMP_BLOCK, stampBlock, stampPaths, stampWorkOf } from '../../../src/main/library/stamp-work'
 import { addFixtureArticles, copiedLibrary, tempLibrary } from './temp-library'
 
@@ -100,6 +101,21 @@ describe('stamping the article files on a thread of their own', () => {
     await rm(join(session.dir, 'articles'), { recursive: true })
     await expect(check(session.dir, true)).rejects.toMatchObject({ code: 'ENOENT' })
     await expect(check(session.dir, false)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('still opens, checking the files on the main thread, when the stamp thread cannot run', async () => {
+    const { dirs, articles, added } = await changedLibrary()
+    // A build whose stamp thread is broken: its script is not there.
+    useBundledThread('stamps', join(dirs[0], 'no-such-stamp-worker.js'))
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      const { ops } = await check(dirs[0], true)
+      expect(ops.map(byId).sort()).toEqual([`articles ${added.id}`, `articles ${articles[0]!.id}`, `drop articles ${articles[2]!.id}`].sort())
+      expect(warned).toHaveBeenCalledWith(expect.stringContaining('the stamp thread failed'), expect.any(String))
+    } finally {
+      warned.mockRestore()
+      forgetBundledThread('stamps')
+    }
   })
 
   it('shares the stamping between threads by blocks of files, each file stamped once, one that vanished as NaN', async () => {
