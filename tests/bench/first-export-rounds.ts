@@ -8,7 +8,10 @@
  * sha256 over every file of the site, so two versions can be compared for
  * speed and identical bytes without the whole bench. Each round writes a new
  * site and they are deleted only at the end: ext4 creates files slower for
- * minutes after many were deleted (see export-section.ts). Then five
+ * minutes after many were deleted (see export-section.ts). The first round
+ * starts the render threads and later rounds reuse them, as an export after
+ * its preview does in the app; COPYDESK_NEW_THREADS=1 starts new ones for
+ * every round. Then five
  * re-exports after one edit each, into the last site. It edits the library:
  * give it a copy.
  */
@@ -19,6 +22,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { articleStatuses } from '../../src/shared/article/article'
 import { openLibrary } from '../../src/main/library/library'
+import { endKeptRenderThreads } from '../../src/main/site-export/render-pool'
 import { runSiteExport } from '../../src/main/site-export/site-export'
 import { cachedSyntheticLibrary } from './synthetic-library'
 
@@ -46,6 +50,7 @@ async function main(rounds: number, libraryDir: string | undefined): Promise<voi
       site = join(work, `site-${round}`)
       await mkdir(site, { recursive: true })
       await rm(join(library.dir, 'site-export-cache'), { recursive: true, force: true })
+      if (process.env['COPYDESK_NEW_THREADS'] === '1') endKeptRenderThreads()
       execFileSync('sync')
       let staged = 0
       let firstProgress = 0

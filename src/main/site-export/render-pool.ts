@@ -82,8 +82,8 @@ const KEEP_IDLE_MS = 60_000
 /** Threads kept from the last pool that closed, each still running and listened to only for a crash. */
 let idle: { workers: Worker[]; timer: NodeJS.Timeout; gone: () => void } | null = null
 
-/** Ends the kept threads, if any. */
-function endIdle(): void {
+/** Ends the kept threads, if any: the next pool starts new ones (the bench, to time a start from nothing). */
+export function endKeptRenderThreads(): void {
   const kept = idle
   if (!kept) return
   idle = null
@@ -96,12 +96,12 @@ function endIdle(): void {
 
 /** Keeps `workers` for the next pool, ending any kept before. They hold no process open while kept. */
 function keepIdle(workers: Worker[]): void {
-  endIdle()
+  endKeptRenderThreads()
   // A kept thread that crashes takes the others with it: the next export starts afresh.
   const gone = (): void => {
-    if (idle?.workers === workers) endIdle()
+    if (idle?.workers === workers) endKeptRenderThreads()
   }
-  const timer = setTimeout(endIdle, KEEP_IDLE_MS)
+  const timer = setTimeout(endKeptRenderThreads, KEEP_IDLE_MS)
   timer.unref()
   for (const worker of workers) {
     worker.on('exit', gone)
