@@ -137,6 +137,7 @@ export class RenderPool implements Renderer {
   private tasks = 0
   private broken: Error | null = null
   private closed = false
+  private closing: Promise<void> | null = null
 
   constructor(setup: RenderSetup, size: number) {
     const kept = takeIdle(size)
@@ -193,7 +194,13 @@ export class RenderPool implements Renderer {
     return rendered
   }
 
-  async close(): Promise<void> {
+  /** Once only: a second call must not end threads this pool already handed to the next. */
+  close(): Promise<void> {
+    this.closing ??= this.release()
+    return this.closing
+  }
+
+  private async release(): Promise<void> {
     this.closed = true
     // Every posted article is answered (or its thread dies and stop rejects it), so this ends.
     const underWay = this.threads.flatMap(({ pending }) => [...pending.values()].map((waiting) => waiting.done))

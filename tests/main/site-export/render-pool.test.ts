@@ -106,6 +106,8 @@ describe('rendering on worker threads', () => {
     const second = new RenderPool({ ...fixture.setup, stage: true }, 2)
     try {
       expect(second.threadIds).toEqual(threads)
+      // Closing the first pool again leaves alone the threads it handed over.
+      await first.close()
       const staged = await second.render(source!, targetOf(source!))
       expect(staged.sha256).toBe(dryRun.sha256)
       expect(await readFile(staged.temp!, 'utf8')).toBe(exportMarkdown(await fixture.library.getArticle(source!.id), fixture.setup.ctx, 'hugo', fixture.setup.layout).content)
