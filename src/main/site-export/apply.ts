@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { renameSync } from 'node:fs'
+import { mkdir, readdir, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { SiteFile } from '../../shared/export-api'
@@ -24,6 +25,8 @@ export interface Applied {
 }
 
 const BATCH = 16
+/** Temp files renamed into place between two turns of the event loop: a few milliseconds' worth. */
+const RENAMES = 256
 
 /** Whether the manifest already records `file` as entryOf would; compared field by field, as it runs for every file of every export. */
 const recorded = (entry: ManifestEntry | undefined, file: PlannedFile): boolean =>
@@ -191,16 +194,34 @@ export class SiteWriter implements Stager {
         options.onProgress?.(done, total)
       }
     }
-    // Staged files are all put in place, even after a cancel: their bytes are already written, and renaming is cheap.
-    await step(this.staged.splice(0), async ({ file, temp, bytes, journalled }) => {
-      if (temp) await rename(temp, file.target)
-      else if (options.signal?.aborted) return
-      // A file already there keeps its owner, mode and links (write-file-atomic's care).
-      else await writeFileAtomic(file.target, bytes!, { fsync: false })
+    const staged = this.staged.splice(0)
+    const put = ({ file, journalled }: Staged): void => {
       entries[file.path] = journalled.entry
       changed.add(file.path)
       applied.written.push(siteFile(file))
-    })
+    }
+    // Staged files are all put in place, even after a cancel: their bytes are already written, and renaming is cheap.
+    const temps = staged.filter((item) => item.temp)
+    for (let start = 0; start < temps.length; start += RENAMES) {
+      // Synchronous: renames into one folder take its lock one at a time whatever the concurrency, and a first export's
+      // 10,000 took 2.5-3x the CPU as thread-pool round trips (~400 against ~150 ms). A chunk at a time, so other events get a turn.
+      if (start > 0) await new Promise((next) => setImmediate(next))
+      for (const item of temps.slice(start, start + RENAMES)) {
+        renameSync(item.temp!, item.file.target)
+        put(item)
+      }
+      done += Math.min(RENAMES, temps.length - start)
+      options.onProgress?.(done, total)
+    }
+    await step(
+      staged.filter((item) => !item.temp),
+      async (item) => {
+        if (options.signal?.aborted) return
+        // A file already there keeps its owner, mode and links (write-file-atomic's care).
+        await writeFileAtomic(item.file.target, item.bytes!, { fsync: false })
+        put(item)
+      }
+    )
     if (options.signal?.aborted) applied.cancelled = true
     if (!applied.cancelled) {
       await step(toRemove, async (file: StaleFile) => {

@@ -9,6 +9,8 @@ export interface RenderTask {
   source: ArticleSource
   target: ArticleTarget
 }
+/** What a render thread is sent: articles to render, or the setup of the export it now renders for. */
+export type RenderMessage = RenderTask[] | { setup: RenderSetup }
 export type RenderReply =
   | { task: number; rendered: RenderedArticle }
   | { task: number; failed: ThreadFailure }
@@ -64,6 +66,64 @@ interface Thread {
   pending: Map<number, Pending>
   /** Tasks not yet posted: sent together once this turn of the event loop is over. */
   outbox: RenderTask[]
+  /** This pool's listeners, taken off when the thread is kept for a later export. */
+  listeners: { message: (replies: RenderReply[]) => void; error: (error: Error) => void; exit: (code: number) => void }
+}
+
+/**
+ * How long the threads of a finished export wait for the next one. In the app
+ * a first export follows its preview, which rendered every article on
+ * threads too; a new thread costs ~0.3 s of CPU to start, and each new thread
+ * compiles the export code again (V8's optimizing compiler took about a tenth
+ * of a first export's CPU), so the next export within this time reuses them.
+ */
+const KEEP_IDLE_MS = 60_000
+
+/** Threads kept from the last pool that closed, each still running and listened to only for a crash. */
+let idle: { workers: Worker[]; timer: NodeJS.Timeout; gone: () => void } | null = null
+
+/** Ends the kept threads, if any: the next pool starts new ones (the bench, to time a start from nothing). */
+export function endKeptRenderThreads(): void {
+  const kept = idle
+  if (!kept) return
+  idle = null
+  clearTimeout(kept.timer)
+  for (const worker of kept.workers) {
+    worker.off('exit', kept.gone)
+    void worker.terminate().catch(() => undefined)
+  }
+}
+
+/** Keeps `workers` for the next pool, ending any kept before. They hold no process open while kept. */
+function keepIdle(workers: Worker[]): void {
+  endKeptRenderThreads()
+  // A kept thread that crashes takes the others with it: the next export starts afresh.
+  const gone = (): void => {
+    if (idle?.workers === workers) endKeptRenderThreads()
+  }
+  const timer = setTimeout(endKeptRenderThreads, KEEP_IDLE_MS)
+  timer.unref()
+  for (const worker of workers) {
+    worker.on('exit', gone)
+    // An error is followed by exit; without a listener it would be thrown in this process.
+    worker.on('error', gone)
+    worker.unref()
+  }
+  idle = { workers, timer, gone }
+}
+
+/** The kept threads if there are `size` of them, taken: they then belong to the caller. */
+function takeIdle(size: number): Worker[] | null {
+  const kept = idle
+  if (!kept || kept.workers.length !== size) return null
+  idle = null
+  clearTimeout(kept.timer)
+  for (const worker of kept.workers) {
+    worker.off('exit', kept.gone)
+    worker.off('error', kept.gone)
+    worker.ref()
+  }
+  return kept.workers
 }
 
 /**
@@ -77,23 +137,39 @@ export class RenderPool implements Renderer {
   private tasks = 0
   private broken: Error | null = null
   private closed = false
+  private closing: Promise<void> | null = null
 
   constructor(setup: RenderSetup, size: number) {
-    this.threads = Array.from({ length: size }, () => {
-      const worker = startThread('render', { workerData: setup })
-      const thread: Thread = { worker, pending: new Map(), outbox: [] }
-      worker.on('message', (replies: RenderReply[]) => {
-        for (const reply of replies) {
-          const waiting = thread.pending.get(reply.task)
-          thread.pending.delete(reply.task)
-          if ('rendered' in reply) waiting?.resolve(reply.rendered)
-          else waiting?.reject(fromThreadFailure(reply.failed))
+    const kept = takeIdle(size)
+    this.threads = Array.from({ length: size }, (_, index) => {
+      const reused = kept?.[index]
+      if (reused) reused.postMessage({ setup } satisfies RenderMessage)
+      const worker = reused ?? startThread('render', { workerData: setup })
+      const thread: Thread = {
+        worker,
+        pending: new Map(),
+        outbox: [],
+        listeners: {
+          message: (replies) => {
+            for (const reply of replies) {
+              const waiting = thread.pending.get(reply.task)
+              thread.pending.delete(reply.task)
+              if ('rendered' in reply) waiting?.resolve(reply.rendered)
+              else waiting?.reject(fromThreadFailure(reply.failed))
+            }
+          },
+          error: (error) => this.stop(error),
+          exit: (code) => this.stop(new Error(`A render thread stopped unexpectedly (exit code ${code}).`))
         }
-      })
-      worker.on('error', (error) => this.stop(error))
-      worker.on('exit', (code) => this.stop(new Error(`A render thread stopped unexpectedly (exit code ${code}).`)))
+      }
+      for (const [event, listener] of Object.entries(thread.listeners)) worker.on(event, listener)
       return thread
     })
+  }
+
+  /** The threads' ids: a pool made soon after another closed has the same. */
+  get threadIds(): number[] {
+    return this.threads.map(({ worker }) => worker.threadId)
   }
 
   /** Fails every article still waiting, and every later one, with `error`: the export stops with it rather than waiting forever. */
@@ -118,12 +194,22 @@ export class RenderPool implements Renderer {
     return rendered
   }
 
-  async close(): Promise<void> {
+  /** Once only: a second call must not end threads this pool already handed to the next. */
+  close(): Promise<void> {
+    this.closing ??= this.release()
+    return this.closing
+  }
+
+  private async release(): Promise<void> {
     this.closed = true
     // Every posted article is answered (or its thread dies and stop rejects it), so this ends.
     const underWay = this.threads.flatMap(({ pending }) => [...pending.values()].map((waiting) => waiting.done))
     await Promise.allSettled(underWay)
+    // Threads that all answered every article and never failed are fit for the next export; any other pool is ended.
+    const fit = this.broken === null
     this.stop(new Error('Rendering was stopped.'))
-    await Promise.all(this.threads.map(({ worker }) => worker.terminate()))
+    for (const { worker, listeners } of this.threads) for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener)
+    if (fit) keepIdle(this.threads.map(({ worker }) => worker))
+    else await Promise.all(this.threads.map(({ worker }) => worker.terminate()))
   }
 }

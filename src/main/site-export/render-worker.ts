@@ -1,16 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { toThreadFailure } from '../threads/thread-failure'
 import { renderArticle, type RenderSetup } from './render-article'
-import type { RenderReply, RenderTask } from './render-pool'
+import type { RenderMessage, RenderReply } from './render-pool'
 
-/** A render thread: reads, renders and stages the articles it is sent, with the setup of the export that started it. */
-const setup = workerData as RenderSetup
+/**
+ * A render thread: reads, renders and stages the articles it is sent, with the
+ * setup of the export that started it or, once kept for a later export (see
+ * render-pool.ts), of the export that last sent one.
+ */
+let setup = workerData as RenderSetup
 const port = parentPort!
 
 /** Answers go back a few at a time: enough to save most of the cost of a message each, few enough that the export never waits long for one. */
 const REPLY_BATCH = 8
 
-port.on('message', async (tasks: RenderTask[]) => {
+port.on('message', async (message: RenderMessage) => {
+  if (!Array.isArray(message)) {
+    // Sent only while no article is under way: the pool waits for every answer before it lends its threads out again.
+    setup = message.setup
+    return
+  }
+  const tasks = message
   let replies: RenderReply[] = []
   let transfer: ArrayBuffer[] = []
   for (const [index, { task, source, target }] of tasks.entries()) {

@@ -94,6 +94,37 @@ describe('rendering on worker threads', () => {
     }
   })
 
+  it('a pool made after another closed renders on its threads, with its own setup', async () => {
+    const [source] = fixture.sources
+    const first = new RenderPool(fixture.setup, 2)
+    const dryRun = await first.render(source!, targetOf(source!))
+    const threads = first.threadIds
+    await first.close()
+    expect(dryRun.temp).toBeUndefined()
+
+    // The export after its preview: same threads, now staging files.
+    const second = new RenderPool({ ...fixture.setup, stage: true }, 2)
+    try {
+      expect(second.threadIds).toEqual(threads)
+      // Closing the first pool again leaves alone the threads it handed over.
+      await first.close()
+      const staged = await second.render(source!, targetOf(source!))
+      expect(staged.sha256).toBe(dryRun.sha256)
+      expect(await readFile(staged.temp!, 'utf8')).toBe(exportMarkdown(await fixture.library.getArticle(source!.id), fixture.setup.ctx, 'hugo', fixture.setup.layout).content)
+      await rm(staged.temp!)
+    } finally {
+      await second.close()
+    }
+    // Another size of pool starts its own threads.
+    const third = new RenderPool(fixture.setup, 1)
+    try {
+      expect(threads).not.toContain(third.threadIds[0])
+      expect((await third.render(source!, targetOf(source!))).sha256).toBe(dryRun.sha256)
+    } finally {
+      await third.close()
+    }
+  })
+
   it('when closed mid-way, finishes the articles under way (each may have written a file to keep or take back) and refuses new ones', async () => {
     const pool = new RenderPool(fixture.setup, 2)
     const outcomes = Promise.allSettled(fixture.sources.map((source) => pool.render(source, targetOf(source))))

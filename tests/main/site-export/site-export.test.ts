@@ -343,6 +343,33 @@ describe('running an export', () => {
     expect(rest.unchanged).toHaveLength(cancelled.written.length)
   })
 
+  it('a first export of more new files than one chunk of renames puts every file in place, with progress counted to the total', async () => {
+    await library.close()
+    const count = 600
+    const articles = manyArticles(count)
+    library = await fixtureLibrary(join(temp.path, 'big-library'), articles)
+    const writing: { done: number; total: number }[] = []
+    const report = await runSiteExport(library, hugo(), {
+      today,
+      onProgress: ({ phase, done, total }) => {
+        if (phase === 'writing') writing.push({ done, total })
+      }
+    })
+    expect(report.written).toHaveLength(count)
+    const posts = await readdir(join(site, 'content/posts'))
+    // Every file renamed into place, no temp file left behind.
+    expect(posts.sort()).toEqual(articles.map((article) => `${article.slug}.md`).sort())
+    const { ctx } = await exportContext(library, today)
+    const last = articles[count - 1]!
+    expect(await readFile(join(site, `content/posts/${last.slug}.md`), 'utf8')).toBe(exportMarkdown(await library.getArticle(last.id), ctx, 'hugo').content)
+    expect(writing.map(({ total }) => total)).toEqual(writing.map(() => count))
+    expect(writing.map(({ done }) => done)).toEqual([...writing.map(({ done }) => done)].sort((a, b) => a - b))
+    expect(new Set(writing.map(({ done }) => done)).size).toBe(writing.length)
+    expect(writing.at(-1)?.done).toBe(count)
+    const manifest = JSON.parse(await readFile(join(site, MANIFEST_NAME), 'utf8')) as { files: Record<string, unknown> }
+    expect(Object.keys(manifest.files).sort()).toEqual(report.written.map((file) => file.path).sort())
+  })
+
   it('exports only the chosen statuses and remembers the choice for this library', async () => {
     await moveTo(library, netflix.id, 'published')
     const report = await runSiteExport(library, hugo({ statuses: ['published'], section: 'news' }), { today })
