@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { protocol } from 'electron'
-import { APP_SCHEME, appResponseHeaders, resolveAppFile } from './security/app-scheme'
+import { APP_SCHEME, appEntryUrl } from './security/app-scheme'
+import { appFiles } from './security/app-files'
 import { MEDIA_SCHEME } from './library/electron-bridge'
 
 /**
@@ -17,12 +17,16 @@ export function registerPrivilegedSchemes(): void {
   ])
 }
 
-/** Serves the built renderer folder, and only it, with the CSP as a header. */
+/**
+ * Serves the built renderer folder, and only it, with the CSP as a header. The window's page and the files it loads
+ * first are read now, while the library opens and the window's process starts, so they are in memory when it asks.
+ */
 export function serveApp(rendererDir: string): void {
+  const files = appFiles(rendererDir)
+  void files.warm(appEntryUrl)
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = await resolveAppFile(rendererDir, request.url)
-    const body = file ? await readFile(file).catch(() => null) : null
-    if (!file || !body) return new Response('Not found', { status: 404 })
-    return new Response(body, { headers: appResponseHeaders(file) })
+    const found = await files.get(request.url)
+    if (!found) return new Response('Not found', { status: 404 })
+    return new Response(found.body, { headers: found.headers })
   })
 }

@@ -308,6 +308,8 @@ export async function openApp(
   } = {}
 ): Promise<AppSession> {
   const server = await rendererServer()
+  // As main starts: it serves the renderer (reading the window's first files) before it opens the library.
+  server.appStarts()
   const temp = options.userDataDir ? null : await makeTempDir('copydesk-e2e-')
   const userDataDir = options.userDataDir ?? temp!.path
   const settings = await openSettingsStore(userDataDir)

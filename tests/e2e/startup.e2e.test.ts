@@ -10,6 +10,22 @@ import { recordCommits } from './react-commits'
 let browser: Browser
 useBrowser((launched) => (browser = launched))
 
+interface TraceEvent {
+  name: string
+  pid: number
+  ts: number
+  args?: { beginData?: { stackTrace?: { functionName: string }[] } }
+}
+
+/** Runs before the page's scripts: marks the moment the article list first holds a row. */
+const markListShown = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[role="listbox"][aria-label="Articles"] [role="option"]')) return
+    performance.mark('list-shown')
+    observer.disconnect()
+  }).observe(document, { childList: true, subtree: true })
+`
+
 /** A user-data folder whose default library cannot open: a file stands where its folder should be. */
 async function brokenUserData(): Promise<{ path: string; library: string; cleanup: () => Promise<void> }> {
   const temp = await makeTempDir('copydesk-startup-')
@@ -43,6 +59,27 @@ describe('a window that always opens', () => {
     const [first, ...later] = await recorder.commits()
     expect(first?.drew).toEqual(expect.arrayContaining(['ArticleList', 'ArticleRow']))
     expect(later.filter((commit) => commit.frame === first?.frame)).toEqual([])
+    await app.close()
+    await temp.cleanup()
+  })
+
+  it('lays the window out for its first frame only: nothing in the page makes the browser lay it out before the article list shows', async () => {
+    const temp = await makeTempDir('copydesk-startup-')
+    await seedManyArticles(join(temp.path, 'Library'), 40)
+    // Chromium records the script stack of a style or layout pass a script forced; the frame's own passes have none.
+    await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing'] })
+    const app = await openApp(browser, { userDataDir: temp.path, beforeLoad: markListShown }).catch(async (error: unknown) => {
+      await browser.stopTracing()
+      throw error
+    })
+    await app.page.waitForFunction(() => performance.getEntriesByName('list-shown').length > 0)
+    const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+    const mark = events.find((event) => event.name === 'list-shown')
+    expect(mark).toBeDefined()
+    const forced = events
+      .filter((event) => event.pid === mark?.pid && event.ts <= mark.ts && /^(Layout|UpdateLayoutTree)$/.test(event.name))
+      .flatMap((event) => (event.args?.beginData?.stackTrace ? [event.args.beginData.stackTrace.map((frame) => frame.functionName).join(' < ')] : []))
+    expect(forced).toEqual([])
     await app.close()
     await temp.cleanup()
   })

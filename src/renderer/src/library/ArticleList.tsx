@@ -1,4 +1,4 @@
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual'
+import { elementScroll, observeElementRect, useVirtualizer, type Rect, type VirtualizerOptions, type Virtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { SearchHit } from '../../../shared/library-api'
 import { ArticleRow } from './ArticleRow'
@@ -30,9 +30,30 @@ export const optionId = (id: string): string => `article-option-${id}`
 function observeListRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void): (() => void) | undefined {
   const element = instance.scrollElement
   if (!element || typeof ResizeObserver === 'undefined') return observeElementRect(instance, report)
-  const observer = new ResizeObserver(() => report({ width: element.clientWidth, height: element.clientHeight }))
+  const observer = new ResizeObserver(() => {
+    settledLists.add(element)
+    report({ width: element.clientWidth, height: element.clientHeight })
+  })
   observer.observe(element)
   return () => observer.disconnect()
+}
+
+/** Lists the browser has laid out, or the virtualizer has scrolled: only these can be anywhere but at their top. */
+const settledLists = new WeakSet<Element>()
+
+type ScrollList = VirtualizerOptions<HTMLDivElement, Element>['scrollToFn']
+
+/**
+ * The virtualizer scrolls a list it starts watching to its own idea of the offset (0), and scrolling makes the browser
+ * lay the window out there and then, inside the first commit, before it can paint. A list never laid out nor scrolled
+ * was just created and is at its top already, so that write is left out; any other goes through.
+ */
+const scrollList: ScrollList = (offset, options, instance) => {
+  const element = instance.scrollElement
+  if (!element) return
+  if (!settledLists.has(element) && offset + (options.adjustments ?? 0) === 0) return
+  settledLists.add(element)
+  elementScroll(offset, options, instance)
 }
 
 /**
@@ -54,7 +75,8 @@ export function ArticleList({ items, selectedId, activeId, query, queryKey, onAc
     // is an upper bound of the list's, so the first commit mounts at least the rows in view; the few below go once the
     // list's own size is known, after the first paint.
     initialRect: { width: 0, height: window.innerHeight },
-    observeElementRect: observeListRect
+    observeElementRect: observeListRect,
+    scrollToFn: scrollList
   })
   // A new search, filter or order starts at the top. A new list is at its top already: scrolling it there would lay the
   // window out before its first paint.
