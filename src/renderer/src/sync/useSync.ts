@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../shared/sync-api'
 import { call } from '../lib/api'
 import { useCommand } from '../shell/useCommand'
 import { settledCalls } from './settled-calls'
+import { StatusAnswers } from './status-answers'
 
 /**
  * Reading the status runs git in main. libraryChanged comes in bursts (saves
@@ -31,13 +32,20 @@ export function useSync({ everyMinutes, beforeSync, afterSync, onError }: Option
   const [status, setStatus] = useState<SyncStatus | null>(null)
   const [syncing, setSyncing] = useState(false)
   const running = useRef(false)
+  const answers = useRef(new StatusAnswers())
   const latest = useRef({ beforeSync, afterSync, onError })
   useEffect(() => {
     latest.current = { beforeSync, afterSync, onError }
   })
 
   const refresh = useCallback(() => {
-    call('getSyncStatus').then(setStatus, (error: unknown) => latest.current.onError(error))
+    const current = answers.current.read()
+    call('getSyncStatus').then(
+      (answer) => {
+        if (current()) setStatus(answer)
+      },
+      (error: unknown) => latest.current.onError(error)
+    )
   }, [])
   useEffect(() => {
     refresh()
@@ -53,13 +61,17 @@ export function useSync({ everyMinutes, beforeSync, afterSync, onError }: Option
     if (running.current) return
     running.current = true
     setSyncing(true)
+    answers.current.syncStarted()
     try {
       await latest.current.beforeSync()
-      setStatus(await call('syncNow'))
+      const answer = await call('syncNow')
+      answers.current.syncEnded()
+      setStatus(answer)
       await latest.current.afterSync()
     } catch (error) {
       latest.current.onError(error)
     } finally {
+      answers.current.syncEnded()
       running.current = false
       setSyncing(false)
     }
