@@ -103,15 +103,22 @@ describe('stamping the article files on a thread of their own', () => {
     await expect(check(session.dir, false)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
-  it('still opens, checking the files on the main thread, when the stamp thread cannot run', async () => {
+  // A build whose stamp thread is broken: its script is not there (the thread fails once started), or its name is not
+  // one a thread can start from (starting it throws at once, as in a build that names no stamp thread).
+  it.each([
+    { broken: 'a missing script', script: (dir: string) => join(dir, 'no-such-stamp-worker.js'), said: 'the stamp thread failed' },
+    { broken: 'a name no thread starts from', script: () => 'no-such-stamp-worker.js', said: 'the stamp thread could not start' }
+  ])('still opens, checking the files on the main thread, when the stamp thread cannot run ($broken)', async ({ script, said }) => {
     const { dirs, articles, added } = await changedLibrary()
-    // A build whose stamp thread is broken: its script is not there.
-    useBundledThread('stamps', join(dirs[0], 'no-such-stamp-worker.js'))
+    useBundledThread('stamps', script(dirs[0]))
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     try {
-      const { ops } = await check(dirs[0], true)
+      const paths = libraryPaths(dirs[0])
+      const stamped = await stampInThread(paths, 0)
+      const { store, problem } = await IndexStore.load(paths, 'library')
+      const { ops } = await reconcile(store, paths, problem, { stamped })
       expect(ops.map(byId).sort()).toEqual([`articles ${added.id}`, `articles ${articles[0]!.id}`, `drop articles ${articles[2]!.id}`].sort())
-      expect(warned).toHaveBeenCalledWith(expect.stringContaining('the stamp thread failed'), expect.any(String))
+      expect(warned).toHaveBeenCalledWith(expect.stringContaining(said), expect.any(String))
     } finally {
       warned.mockRestore()
       forgetBundledThread('stamps')
