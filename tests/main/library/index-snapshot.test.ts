@@ -111,6 +111,23 @@ describe('the index snapshot, one line per entry', () => {
     expect(read?.value.articles.map((article) => Object.keys(article))).toEqual(value.articles.map((article) => Object.keys(article)))
   })
 
+  it('takes a sealed snapshot in UTF-8 (as older versions wrote it), whose lines cross the reads, as sealed, and says it must be written again', async () => {
+    const value = snapshot(9000)
+    for (let n = 0; n < 9000; n += 97) value.articles[n] = entry(n, `Café “déjà vu” — ヘディ 😀 ${n}`)
+    // No entry fits the schema with a negative word count: only a snapshot taken as sealed is used without that check.
+    value.articles[8999] = { ...entry(8999), words: -1 }
+    const { name, createdAt, generation, articles, trash } = value
+    const header = { formatVersion: 3, name, createdAt, generation, articles: articles.length, trash: trash.length }
+    const body = Buffer.from([header, ...articles.map(entryRow), ...trash.map(trashRow)].map((line) => `${JSON.stringify(line)}\n`).join(''))
+    const digest = createHash('sha256').update('copydesk-index-3').update(body).digest('hex')
+    await writeFile(file, Buffer.concat([body, Buffer.from(`{"sha256":"${digest}"}\n`)]))
+    expect(body.length).toBeGreaterThan(2 * 1024 * 1024)
+    expect(await new SnapshotFile(file).readSealed()).toEqual({ value, current: false })
+    // The same file with its seal changed is checked entry by entry, and refused for that entry.
+    await writeFile(file, Buffer.concat([body, Buffer.from(`{"sha256":"${digest.replace(/^./, (c) => (c === '0' ? '1' : '0'))}"}\n`)]))
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+  })
+
   it('refuses a snapshot cut short at the end of a line, whose entries are fewer than its header says', async () => {
     await new SnapshotFile(file).write(snapshot(5))
     const all = await lines()
