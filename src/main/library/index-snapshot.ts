@@ -7,6 +7,7 @@ import { indexEntrySchema, INDEX_FORMAT_VERSION, OBJECT_LINES_VERSION, SINGLE_OB
 import { entryOfRow, entryRow, trashOfRow, trashRow, type EntryRow } from './index-rows'
 import { writeFileAtomic } from './json-file'
 import { asciiOnly, SealedJsonFile } from './sealed-json-file'
+import { StringPool } from './string-pool'
 import type { IndexEntry, TrashEntry } from './summary'
 
 type LinesVersion = typeof INDEX_FORMAT_VERSION | typeof OBJECT_LINES_VERSION
@@ -51,18 +52,11 @@ async function eachLine(handle: FileHandle, onLine: (chunk: Buffer, start: numbe
 }
 
 /** One copy of each tag, author, category, status and promo id, however many entries name it. */
-function shareStrings(entries: IndexEntry[]): void {
-  const seen = new Map<string, string>()
-  const share = (text: string): string => {
-    const known = seen.get(text)
-    if (known !== undefined) return known
-    seen.set(text, text)
-    return text
-  }
+function shareStrings(entries: IndexEntry[], pool: StringPool): void {
   for (const entry of entries) {
-    entry.status = share(entry.status) as IndexEntry['status']
-    entry.category = share(entry.category)
-    for (const list of [entry.tags, entry.authors, entry.promoIds]) for (let i = 0; i < list.length; i++) list[i] = share(list[i]!)
+    entry.status = pool.share(entry.status) as IndexEntry['status']
+    entry.category = pool.share(entry.category)
+    for (const list of [entry.tags, entry.authors, entry.promoIds]) pool.shareEach(list)
   }
 }
 
@@ -122,9 +116,11 @@ export class SnapshotFile implements Adapter<Snapshot> {
   private async readLines(handle: FileHandle, version: LinesVersion): Promise<{ value: Snapshot; current: boolean }> {
     const hash = createHash('sha256').update(sealKey(version))
     const rows = version === INDEX_FORMAT_VERSION
+    const pool = new StringPool()
     // A row's entry is made here whether sealed or not: one that is not a row fails the schema's check below.
-    const entryOf = rows ? (line: string) => entryOfRow(JSON.parse(line) as EntryRow) : (line: string) => JSON.parse(line) as IndexEntry
-    const trashOf = rows ? (line: string) => trashOfRow(JSON.parse(line) as EntryRow) : (line: string) => JSON.parse(line) as TrashEntry
+    // Its strings are shared as it is made; an older format's, once all are read.
+    const entryOf = rows ? (line: string) => entryOfRow(JSON.parse(line) as EntryRow, pool) : (line: string) => JSON.parse(line) as IndexEntry
+    const trashOf = rows ? (line: string) => trashOfRow(JSON.parse(line) as EntryRow, pool) : (line: string) => JSON.parse(line) as TrashEntry
     let header: z.infer<typeof snapshotHeaderSchema> | null = null
     const articles: IndexEntry[] = []
     const trash: TrashEntry[] = []
@@ -151,8 +147,10 @@ export class SnapshotFile implements Adapter<Snapshot> {
     if (!found || articles.length !== found.articles || trash.length !== found.trash) throw new DamagedSnapshot('The index snapshot holds fewer entries than it says.')
     const sealed = seal === sealLine(hash.digest('hex'))
     const checked = sealed ? { articles, trash } : { articles: articles.map((entry) => indexEntrySchema.parse(entry)), trash: trash.map((entry) => trashEntrySchema.parse(entry)) }
-    shareStrings(checked.articles)
-    shareStrings(checked.trash)
+    if (!rows) {
+      shareStrings(checked.articles, pool)
+      shareStrings(checked.trash, pool)
+    }
     const { name, createdAt, generation } = found
     return { value: { name, createdAt, generation, ...checked }, current: sealed && allAscii && version === INDEX_FORMAT_VERSION }
   }

@@ -84,6 +84,50 @@ describe('the index snapshot, one line per entry', () => {
     await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
   })
 
+  it('refuses a changed row whose lists are not lists of words, although the seal is still there', async () => {
+    await new SnapshotFile(file).write(snapshot(3))
+    for (const change of [(row: unknown[]) => (row[4] = 'Ada Lovelace'), (row: unknown[]) => (row[5] = ['science', 7]), (row: unknown[]) => (row[14] = null)]) {
+      const all = await lines()
+      const row = JSON.parse(all[2]!) as unknown[]
+      change(row)
+      all[2] = JSON.stringify(row)
+      await writeLines(all)
+      await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+      await new SnapshotFile(file).write(snapshot(3))
+    }
+  })
+
+  it('reads back entries marked as edited since approval, with a lead and without, and one whose two times are the same', async () => {
+    const value = snapshot(4)
+    // In the order a freshly indexed entry has its fields.
+    const edited = ({ promoIds, stamp, ...rest }: IndexEntry): IndexEntry => ({ ...rest, editedSinceApproval: true, promoIds, stamp })
+    const { lead: _lead, ...bare } = entry(1)
+    value.articles[1] = edited(bare)
+    value.articles[2] = edited(entry(2))
+    value.articles[3] = { ...entry(3), updatedAt: entry(3).createdAt }
+    await new SnapshotFile(file).write(value)
+    const read = await new SnapshotFile(file).readSealed()
+    expect(read).toStrictEqual({ value, current: true })
+    expect(read?.value.articles.map((article) => Object.keys(article))).toEqual(value.articles.map((article) => Object.keys(article)))
+  })
+
+  it('takes a sealed snapshot in UTF-8 (as older versions wrote it), whose lines cross the reads, as sealed, and says it must be written again', async () => {
+    const value = snapshot(9000)
+    for (let n = 0; n < 9000; n += 97) value.articles[n] = entry(n, `Café “déjà vu” — ヘディ 😀 ${n}`)
+    // No entry fits the schema with a negative word count: only a snapshot taken as sealed is used without that check.
+    value.articles[8999] = { ...entry(8999), words: -1 }
+    const { name, createdAt, generation, articles, trash } = value
+    const header = { formatVersion: 3, name, createdAt, generation, articles: articles.length, trash: trash.length }
+    const body = Buffer.from([header, ...articles.map(entryRow), ...trash.map(trashRow)].map((line) => `${JSON.stringify(line)}\n`).join(''))
+    const digest = createHash('sha256').update('copydesk-index-3').update(body).digest('hex')
+    await writeFile(file, Buffer.concat([body, Buffer.from(`{"sha256":"${digest}"}\n`)]))
+    expect(body.length).toBeGreaterThan(2 * 1024 * 1024)
+    expect(await new SnapshotFile(file).readSealed()).toEqual({ value, current: false })
+    // The same file with its seal changed is checked entry by entry, and refused for that entry.
+    await writeFile(file, Buffer.concat([body, Buffer.from(`{"sha256":"${digest.replace(/^./, (c) => (c === '0' ? '1' : '0'))}"}\n`)]))
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow()
+  })
+
   it('refuses a snapshot cut short at the end of a line, whose entries are fewer than its header says', async () => {
     await new SnapshotFile(file).write(snapshot(5))
     const all = await lines()

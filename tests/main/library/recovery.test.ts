@@ -20,8 +20,8 @@ const asFormat1 = (text: string): { formatVersion: 1; articles: unknown[]; trash
   const [header, ...rows] = text.trim().split('\n').map((line) => JSON.parse(line) as unknown)
   const { name, createdAt, generation, articles: live, trash } = header as { name: string; createdAt: string; generation: number; articles: number; trash: number }
   expect(rows).toHaveLength(live + trash + 1)
-  const articles = (rows.slice(0, live) as unknown[][]).map(entryOfRow)
-  return { formatVersion: 1, name, createdAt, generation, articles, trash: (rows.slice(live, live + trash) as unknown[][]).map(trashOfRow) } as never
+  const articles = (rows.slice(0, live) as unknown[][]).map((row) => entryOfRow(row))
+  return { formatVersion: 1, name, createdAt, generation, articles, trash: (rows.slice(live, live + trash) as unknown[][]).map((row) => trashOfRow(row)) } as never
 }
 const titles = async (): Promise<string[]> => (await session.library.listArticles({ sort: 'title' })).map((h) => h.title).sort()
 
