@@ -58,8 +58,12 @@ const header = (generation: number): string => `${JSON.stringify({ generation })
  * The library index: a lowdb snapshot of every article summary plus an
  * append-only journal of changes since, so saving one article appends one
  * line instead of rewriting an index of every article. The journal is folded
- * into a new snapshot once it holds about as many lines as there are
- * articles, keeping the cost per save constant on average.
+ * into a new snapshot once it holds more lines than a quarter of the entries
+ * (500 at least), keeping the cost per save constant on average and the
+ * journal an opening reads short: each line is checked against the schema,
+ * and a journal allowed to grow as long as the index would cost an opening
+ * of 50,000 articles about as much as the rest of it (then another
+ * compaction on top).
  */
 export class IndexStore {
   readonly articles = new Map<string, IndexEntry>()
@@ -253,7 +257,11 @@ export class IndexStore {
    * that they decode it as plain ASCII.
    */
   wantsCompaction(pendingOps: number): boolean {
-    return !this.sealed || this.journal.lines + pendingOps > Math.max(500, (this.articles.size + this.trash.size) / 4)
+    return !this.sealed || this.journal.lines + pendingOps > this.journalLimit()
+  }
+
+  private journalLimit(): number {
+    return Math.max(500, (this.articles.size + this.trash.size) / 4)
   }
 
   /** Appends `ops` to the journal (fsynced) and applies them. Call holding the lock, after refresh(). */
@@ -278,7 +286,7 @@ export class IndexStore {
     }
     for (const op of ops) this.apply(op)
     this.journal.lines += ops.length
-    if (this.journal.lines > Math.max(500, this.articles.size + this.trash.size)) await this.compact()
+    if (this.journal.lines > this.journalLimit()) await this.compact()
   }
 
   /** Writes a new snapshot (and an empty journal) holding everything, plus `ops`. Call holding the lock. */
