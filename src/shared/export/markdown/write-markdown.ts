@@ -6,6 +6,7 @@ import type { CopydeskBlock, MarkdownEnv, Underline } from '../block-output'
 import { mdastToHast } from '../html/mdast-to-hast'
 import type { ExportWarningKind, ProfileName } from '../types'
 import type { Dialect } from './dialects'
+import { lineBreakOffset, matchesAtBreaks } from './line-break-patterns'
 
 export interface MarkdownWriterOptions {
   profile: ProfileName
@@ -149,16 +150,27 @@ function patternsInScope(state: State): ByCharacter {
  * out of scope, so the others cannot match and the result is the same:
  * running their 90-odd regexes over every paragraph took a third of the time
  * spent writing Markdown. Which patterns run does not change the result, as
- * safe merges the matches at each position whatever their order.
+ * safe merges the matches at each position whatever their order. Likewise a
+ * pattern that must hold a line break is left out of a text without one when
+ * it matches at none of the breaks around it (line-break-patterns.ts).
  */
 function safeText(state: State, value: string, config: SafeConfig, only?: string): string {
   const { before = '', after = '' } = config
   const all = state.unsafe
   const kept: Unsafe[] = []
+  let oneLine: boolean | undefined
   for (const [character, patterns] of patternsInScope(state)) {
     // A pattern's character is one character: it occurs in before + value + after if in one of them (without building that string).
     const occurs = value.includes(character) || before.includes(character) || after.includes(character)
-    if ((only === undefined || only.includes(character)) && occurs) kept.push(...patterns)
+    if ((only !== undefined && !only.includes(character)) || !occurs) continue
+    for (const pattern of patterns) {
+      const offset = lineBreakOffset(pattern)
+      if (offset !== undefined) {
+        oneLine ??= !value.includes('\n') && !value.includes('\r')
+        if (oneLine && !matchesAtBreaks(state, pattern, offset, before, value, after)) continue
+      }
+      kept.push(pattern)
+    }
   }
   state.unsafe = kept
   try {
