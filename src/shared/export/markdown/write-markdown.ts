@@ -2,10 +2,11 @@ import { toHtml } from 'hast-util-to-html'
 import type { Nodes, Parents, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown, type Handle, type Handlers, type Info, type Join, type Options, type SafeConfig, type State, type Unsafe } from 'mdast-util-to-markdown'
-import type { MarkdownEnv, Underline } from '../block-output'
+import type { CopydeskBlock, MarkdownEnv, Underline } from '../block-output'
 import { mdastToHast } from '../html/mdast-to-hast'
 import type { ExportWarningKind, ProfileName } from '../types'
 import type { Dialect } from './dialects'
+import { lineBreakOffset, matchesAtBreaks } from './line-break-patterns'
 
 export interface MarkdownWriterOptions {
   profile: ProfileName
@@ -42,10 +43,28 @@ const gfmJoin: Join[] = gfmParts.flatMap((part) => part.join ?? [])
  * which gives the same text (tests/shared/export/markdown/write-markdown.test.ts).
  */
 const gfmTypes = new Set(['table', 'tableRow', 'tableCell', 'delete', 'inlineCode', 'footnoteReference', 'footnoteDefinition'])
-function needsGfmHandlers(node: Nodes): boolean {
-  if (gfmTypes.has(node.type)) return true
-  if (node.type === 'listItem' && typeof node.checked === 'boolean') return true
-  return 'children' in node && node.children.some(needsGfmHandlers)
+
+/** What a tree needs beyond CommonMark's handlers: GFM's, and a handler for each of Copydesk's own node types it holds. */
+const GFM = 1
+const UNDERLINE = 2
+const BLOCK = 4
+
+/**
+ * Which handlers the tree needs (GFM | UNDERLINE | BLOCK). toMarkdown copies
+ * its own handlers for every call and adds the ones it is given; a handler
+ * for a type it does not know (GFM's, underline, a block) is a new key on
+ * that copy, which Node 20's V8 gives new hidden classes every time: the
+ * underline and block handlers cost each write about 5 µs, a third of
+ * writing a short FAQ answer. So a write passes only the handlers its tree
+ * can call.
+ */
+function handlersNeeded(node: Nodes): number {
+  let needs = 0
+  if (gfmTypes.has(node.type) || (node.type === 'listItem' && typeof node.checked === 'boolean')) needs |= GFM
+  else if (node.type === 'underline') needs |= UNDERLINE
+  else if (node.type === 'copydeskBlock') needs |= BLOCK
+  if ('children' in node) for (const child of node.children) needs |= handlersNeeded(child)
+  return needs
 }
 
 /**
@@ -131,16 +150,27 @@ function patternsInScope(state: State): ByCharacter {
  * out of scope, so the others cannot match and the result is the same:
  * running their 90-odd regexes over every paragraph took a third of the time
  * spent writing Markdown. Which patterns run does not change the result, as
- * safe merges the matches at each position whatever their order.
+ * safe merges the matches at each position whatever their order. Likewise a
+ * pattern that must hold a line break is left out of a text without one when
+ * it matches at none of the breaks around it (line-break-patterns.ts).
  */
 function safeText(state: State, value: string, config: SafeConfig, only?: string): string {
   const { before = '', after = '' } = config
   const all = state.unsafe
   const kept: Unsafe[] = []
+  let oneLine: boolean | undefined
   for (const [character, patterns] of patternsInScope(state)) {
     // A pattern's character is one character: it occurs in before + value + after if in one of them (without building that string).
     const occurs = value.includes(character) || before.includes(character) || after.includes(character)
-    if ((only === undefined || only.includes(character)) && occurs) kept.push(...patterns)
+    if ((only !== undefined && !only.includes(character)) || !occurs) continue
+    for (const pattern of patterns) {
+      const offset = lineBreakOffset(pattern)
+      if (offset !== undefined) {
+        oneLine ??= !value.includes('\n') && !value.includes('\r')
+        if (oneLine && !matchesAtBreaks(state, pattern, offset, before, value, after)) continue
+      }
+      kept.push(pattern)
+    }
   }
   state.unsafe = kept
   try {
@@ -171,9 +201,13 @@ function gfmEscapesOf(dialect: Dialect): Pick<Options, 'unsafe' | 'join'> {
 export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: readonly RootContent[]) => string {
   const { dialect } = options
   const env: MarkdownEnv = { profile: options.profile, markdown: (nodes) => write(nodes), component: options.component }
+  /**
+   * The fields safe reads, named one by one: `{ ...info, encode, … }` (spread, then keys info lacks) cost V8 a
+   * new hidden class per text node, a microsecond or more each.
+   */
   const textConfig = (parent: Parents | undefined, state: State, info: Info): SafeConfig => {
     const index = state.indexStack.at(-1) ?? 0
-    return { ...info, encode: dialect.encode, beforeNode: parent?.children[index - 1], afterNode: parent?.children[index + 1] }
+    return { before: info.before, after: info.after, encode: dialect.encode, beforeNode: parent?.children[index - 1], afterNode: parent?.children[index + 1] }
   }
   const writeText = (node: Text, parent: Parents | undefined, state: State, info: Info): string => safeText(state, node.value, textConfig(parent, state, info))
   /**
@@ -191,21 +225,30 @@ export function createMarkdownWriter(options: MarkdownWriterOptions): (nodes: re
     `<u>${state.containerPhrasing(node, { ...info, before: '>', after: '<' })}</u>`
   // Its first character, without writing its content a second time.
   const underline: Peeking = Object.assign(writeUnderline, { peek: () => '<' })
-  const handlers: Partial<Handlers> = {
-    ...dialect.handlers,
-    text,
-    underline,
-    copydeskBlock: (node) =>
-      node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
+  const copydeskBlock: Handle = (node: CopydeskBlock) =>
+    node.output.markdown(node.payload, node.index, env) ?? htmlBlock(toHtml(node.output.html(node.payload, { hast: mdastToHast })))
+
+  /** The options for each set of handlers a tree needs, made when first needed. */
+  const optionsFor: Options[] = []
+  function optionsOf(needs: number): Options {
+    let made = optionsFor[needs]
+    if (made) return made
+    // Keys set one by one, not spread in and added to: that copy is as slow as toMarkdown's (see handlersNeeded).
+    const handlers: Partial<Handlers> = Object.assign({}, dialect.handlers)
+    handlers.text = text
+    if (needs & UNDERLINE) handlers.underline = underline
+    if (needs & BLOCK) handlers.copydeskBlock = copydeskBlock
+    made = Object.assign({}, markdownStyle, needs & GFM ? { unsafe: dialect.unsafe, join: dialect.join ?? [], extensions: [gfm] } : gfmEscapesOf(dialect))
+    made.handlers = handlers
+    optionsFor[needs] = made
+    return made
   }
-  const withGfm: Options = { ...markdownStyle, unsafe: dialect.unsafe, join: dialect.join ?? [], extensions: [gfm], handlers }
-  const withGfmEscapes: Options = { ...markdownStyle, ...gfmEscapesOf(dialect), handlers }
 
   function write(nodes: readonly RootContent[]): string {
     // Neither protect nor toMarkdown changes the tree, so the caller's list is not copied.
     const root = { type: 'root' as const, children: nodes as RootContent[] }
     const safe = dialect.protect ? dialect.protect(root, options.warn) : root
-    return withoutFinalNewlines(toMarkdown(safe, needsGfmHandlers(safe) ? withGfm : withGfmEscapes))
+    return withoutFinalNewlines(toMarkdown(safe, optionsOf(handlersNeeded(safe))))
   }
   return write
 }
