@@ -60,10 +60,9 @@ const header = (generation: number): string => `${JSON.stringify({ generation })
  * line instead of rewriting an index of every article. The journal is folded
  * into a new snapshot once it holds more lines than a quarter of the entries
  * (500 at least), keeping the cost per save constant on average and the
- * journal an opening reads short: each line is checked against the schema,
- * and a journal allowed to grow as long as the index would cost an opening
- * of 50,000 articles about as much as the rest of it (then another
- * compaction on top).
+ * journal an opening reads short: each line is parsed and checked against
+ * the schema, and a journal allowed to grow as long as the index cost an
+ * opening of 50,000 articles hundreds of milliseconds, then a compaction.
  */
 export class IndexStore {
   readonly articles = new Map<string, IndexEntry>()
