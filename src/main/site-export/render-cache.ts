@@ -6,7 +6,7 @@ import * as z from 'zod'
 import { promoState, type Promo } from '../../shared/article/promo'
 import type { SearchHit } from '../../shared/library-api'
 import type { Manifest } from './manifest'
-import type { Plan, PlannedFile } from './plan'
+import type { Plan, PlannedArticle, PlannedFile } from './plan'
 import { readRememberedJson, writeRememberedJson } from './remembered-json'
 import { unsafePathReason } from './safe-path'
 
@@ -230,6 +230,32 @@ const stampOf = (file: string): { size: number; mtimeMs: number } => {
   return { size, mtimeMs }
 }
 
+/** A rendered article's entry, from its planned files in the order of its paths. */
+function renderedEntry(article: PlannedArticle, fileOf: (path: string) => PlannedFile): CachedArticle {
+  const stamped = article.paths.map((path) => {
+    const file = fileOf(path)
+    const source = file.source ? { source: { file: file.source, ...stampOf(file.source) } } : {}
+    // A file the commit renamed into place has the stamp its render thread took; any other is stat'ed now.
+    return { path, sha256: file.sha256, ...(file.stamp ?? stampOf(file.target)), ...source }
+  })
+  return { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings }
+}
+
+/**
+ * The entry rememberRenders records for a freshly rendered article if its
+ * files end up in place, made and laid out as JSON while later articles still
+ * render, when its one file is new and stamped by its render thread: made
+ * after the commit instead, the entries of a first export of 10,000 articles
+ * held up its end by some 80 ms of this thread. Null for any other article,
+ * whose entry is made then.
+ */
+export function entryAhead(article: PlannedArticle, file: PlannedFile): CachedArticle | null {
+  if (article.paths.length !== 1 || !file.stamp || file.source) return null
+  const entry = renderedEntry(article, () => file)
+  jsonOf(article.id, entry)
+  return entry
+}
+
 /**
  * After an export, remembers each article whose files are all in place (written
  * or already identical): the next export can then skip it while nothing changes.
@@ -247,15 +273,13 @@ export async function rememberRenders(libraryDir: string, plan: Plan, finished: 
       continue
     }
     fresh[shard] = true
+    if (article.entryAhead) {
+      next[shard]!.set(article.id, article.entryAhead)
+      continue
+    }
     // Only rendered articles need their files looked up; after one edit, that is one of 10,000.
     files ??= new Map(plan.files.map((file) => [file.path, file]))
-    const stamped = article.paths.map((path) => {
-      const file = files!.get(path)!
-      const source = file.source ? { source: { file: file.source, ...stampOf(file.source) } } : {}
-      // A file the commit renamed into place has the stamp its render thread took; any other is stat'ed now.
-      return { path, sha256: file.sha256, ...(file.stamp ?? stampOf(file.target)), ...source }
-    })
-    next[shard]!.set(article.id, { fingerprint: article.fingerprint, related: article.related, promoIds: article.promoIds, files: stamped, warnings: article.warnings })
+    next[shard]!.set(article.id, renderedEntry(article, (path) => files!.get(path)!))
   }
   await writeRenderCache(libraryDir, plan.site.root, plan.renderer, next, plan.renderCache, fresh)
 }
