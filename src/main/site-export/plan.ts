@@ -202,7 +202,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     const planned: PlannedArticle = { id: summary.id, fingerprint: cached.fingerprint, related: cached.related, promoIds: cached.promoIds, warnings: cached.warnings, paths: [], cached }
     articles.push(planned)
     for (const warning of cached.warnings) warnings.push({ ...warning, articleId: summary.id, title: summary.title })
-    for (const [index, file] of cached.files.entries()) {
+    for (let index = 0; index < cached.files.length; index++) {
+      const file = cached.files[index]!
       const known: Wanted = { path: file.path, kind: index === 0 ? 'article' : 'media', articleId: summary.id, title: summary.title, cachedSha256: file.sha256 }
       if (file.source) known.source = file.source.file
       if (!claim(known, planned, summary.title)) break
@@ -293,7 +294,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   }
   let cancelled = false
   try {
-    for (const [index, summary] of selected.entries()) {
+    for (let index = 0; index < selected.length; index++) {
+      const summary = selected[index]!
       if (options.signal?.aborted) {
         cancelled = true
         break
@@ -327,8 +329,10 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   await comparing.settle()
   files.sort(byPath)
   // Reported in article order, whichever order renders finished in.
-  const position = new Map(selected.map((summary, index) => [summary.id, index]))
-  warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
+  if (warnings.length > 1) {
+    const position = new Map(selected.map((summary, index) => [summary.id, index]))
+    warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
+  }
 
   const notices = [...(recovery ? [recovery.notice] : []), ...(notice ? [notice] : [])]
   if (selected.length === 0) notices.push(nothingSelectedNotice(summaries, options.statuses))
