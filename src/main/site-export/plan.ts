@@ -15,7 +15,7 @@ import type { FileAction } from './file-action'
 import type { RenderedArticle, RenderSetup } from './render-article'
 import { createRenderer, rendersOnThreads } from './render-pool'
 import { BoundedTasks } from './bounded-tasks'
-import { articleFingerprint, fingerprintMatches, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
+import { articleFingerprint, entryAhead, fingerprintMatches, promoInputs, readRenderCache, untouchedSince, type CachedArticle, type RenderCache } from './render-cache'
 import { rendererFingerprint } from './renderer-fingerprint'
 import { SiteFolder } from './safe-path'
 import { nothingSelectedNotice } from './selection-notice'
@@ -50,6 +50,8 @@ export interface PlannedArticle {
   paths: string[]
   /** Set when nothing changed since the last export, so the article was neither read nor rendered. */
   cached: CachedArticle | null
+  /** For a rendered article, its render cache entry when it could be made while rendering (see entryAhead). */
+  entryAhead?: CachedArticle | null
 }
 
 export interface Plan {
@@ -112,6 +114,8 @@ export interface Wanted extends SiteFile {
 /** A freshly rendered article and where its media come from in the library (null for one that is missing). */
 interface Rendered {
   rendered: RenderedArticle
+  /** The article's file. */
+  file: PlannedFile
   media: (MediaFile & { source: string | null })[]
 }
 
@@ -198,7 +202,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     const planned: PlannedArticle = { id: summary.id, fingerprint: cached.fingerprint, related: cached.related, promoIds: cached.promoIds, warnings: cached.warnings, paths: [], cached }
     articles.push(planned)
     for (const warning of cached.warnings) warnings.push({ ...warning, articleId: summary.id, title: summary.title })
-    for (const [index, file] of cached.files.entries()) {
+    for (let index = 0; index < cached.files.length; index++) {
+      const file = cached.files[index]!
       const known: Wanted = { path: file.path, kind: index === 0 ? 'article' : 'media', articleId: summary.id, title: summary.title, cachedSha256: file.sha256 }
       if (file.source) known.source = file.source.file
       if (!claim(known, planned, summary.title)) break
@@ -274,7 +279,7 @@ export async function planSiteExport(library: Library, siteDir: string, options:
     if (rendered.temp) stager!.adopt(file, rendered.temp)
     else if (rendered.content) await stager?.stage(file, Buffer.from(rendered.content.buffer, rendered.content.byteOffset, rendered.content.byteLength))
     const media = await Promise.all(rendered.media.map(async (image) => ({ ...image, source: await resolveMediaFile(library.dir, image.src) })))
-    return { rendered, media }
+    return { rendered, file, media }
   }
   // Renders run ahead of the article being planned; their results are taken in order.
   const ahead: Promise<Rendered>[] = []
@@ -289,7 +294,8 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   }
   let cancelled = false
   try {
-    for (const [index, summary] of selected.entries()) {
+    for (let index = 0; index < selected.length; index++) {
+      const summary = selected[index]!
       if (options.signal?.aborted) {
         cancelled = true
         break
@@ -297,8 +303,9 @@ export async function planSiteExport(library: Library, siteDir: string, options:
       const planned = plannedArticles[index]!
       if (!planned.cached && planned.paths.length) {
         renderAhead()
-        const { rendered, media } = await ahead.shift()!
+        const { rendered, file, media } = await ahead.shift()!
         fromRender(summary, planned, rendered, media)
+        if (stager) planned.entryAhead = entryAhead(planned, file)
       }
       if (claimed.length) await compareClaimed()
       const done = index + 1
@@ -322,8 +329,10 @@ export async function planSiteExport(library: Library, siteDir: string, options:
   await comparing.settle()
   files.sort(byPath)
   // Reported in article order, whichever order renders finished in.
-  const position = new Map(selected.map((summary, index) => [summary.id, index]))
-  warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
+  if (warnings.length > 1) {
+    const position = new Map(selected.map((summary, index) => [summary.id, index]))
+    warnings.sort((a, b) => position.get(a.articleId)! - position.get(b.articleId)!)
+  }
 
   const notices = [...(recovery ? [recovery.notice] : []), ...(notice ? [notice] : [])]
   if (selected.length === 0) notices.push(nothingSelectedNotice(summaries, options.statuses))

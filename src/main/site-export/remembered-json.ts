@@ -1,5 +1,4 @@
-import { open } from 'node:fs/promises'
-import { constants, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { writeViaTemp } from './write-via-temp'
 
 /**
@@ -15,24 +14,42 @@ const remembered = new Map<string, { stamp: string; value: unknown }>()
 
 const stampOf = (stats: Stats): string => `${stats.ino} ${stats.size} ${stats.mtimeMs}`
 
-/** The file's value as `parse` makes it, or null when there is no file to read; throws what `parse` throws. */
+/**
+ * The file's value as `parse` makes it, or null when there is no file to read; throws what `parse` throws.
+ * The file calls are synchronous: every export checks the manifest and the render cache's 64 shards, and as
+ * thread-pool round trips those 200-odd calls held up a re-export after one edit longer than the calls take,
+ * the more so on a busy machine. Reading a changed file whole takes less than parsing it, which blocks anyway.
+ */
 export async function readRememberedJson<T>(file: string, parse: (text: string) => T): Promise<T | null> {
-  // Non-blocking, so a FIFO put in its place is refused below instead of waited on forever.
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => null)
-  if (!handle) return null
+  let fd: number
   try {
-    const stats = await handle.stat().catch(() => null)
-    if (!stats?.isFile()) return null
+    // Non-blocking, so a FIFO put in its place is refused below instead of waited on forever.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch {
+    return null
+  }
+  try {
+    let stats: Stats
+    let text: string
+    try {
+      stats = fstatSync(fd)
+    } catch {
+      return null
+    }
+    if (!stats.isFile()) return null
     const stamp = stampOf(stats)
     const known = remembered.get(file)
     if (known?.stamp === stamp) return known.value as T
-    const text = await handle.readFile('utf8').catch(() => null)
-    if (text === null) return null
+    try {
+      text = readFileSync(fd, 'utf8')
+    } catch {
+      return null
+    }
     const value = parse(text)
     remembered.set(file, { stamp, value })
     return value
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
