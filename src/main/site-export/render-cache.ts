@@ -165,8 +165,17 @@ export function articleFingerprint({ summary, promoIds, related, promos, summari
  * articles, and the strings it built were some 5 MB of garbage per export.
  */
 export function fingerprintMatches(expected: string, { summary, promoIds, related, promos, summaries }: FingerprintInputs): boolean {
-  let at = after(expected, after(expected, after(expected, after(expected, after(expected, 0, summary.updatedAt), ' '), summary.status), ' '), summary.slug)
-  for (const id of promoIds) at = after(expected, after(expected, after(expected, after(expected, at, '\0promo '), id), ' '), promos.get(id) ?? 'missing')
+  let at = after(expected, 0, summary.updatedAt)
+  at = after(expected, at, ' ')
+  at = after(expected, at, summary.status)
+  at = after(expected, at, ' ')
+  at = after(expected, at, summary.slug)
+  for (const id of promoIds) {
+    at = after(expected, at, '\0promo ')
+    at = after(expected, at, id)
+    at = after(expected, at, ' ')
+    at = after(expected, at, promos.get(id) ?? 'missing')
+  }
   for (const id of related) {
     if (at < 0) return false
     const other = summaries.get(id)
