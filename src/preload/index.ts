@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { ChannelName } from '../shared/ipc/contract'
 import { createApi } from './api'
+import { warmLocaleDataOnceParsed } from './locale-warmup'
 
 /**
  * The contract's channel names, written in at build time (electron.vite.config.ts): the preload runs before
@@ -21,3 +22,5 @@ contextBridge.exposeInMainWorld(
     pathOf: (file) => webUtils.getPathForFile(file as File)
   }, __COPYDESK_CHANNELS__, 'getWindowStart')
 )
+
+warmLocaleDataOnceParsed(document)

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { firstLoadScripts } from '../support/renderer-build'
 
@@ -14,5 +14,11 @@ describe('the built renderer', () => {
     expect(first.allBytes).toBeGreaterThan(first.bytes * 1.5)
     // The library's list needs neither the open article's workspace nor the schema library its checks use.
     expect(first.files.filter((file) => /\/(zod|ArticleWorkspace|ArticleEditor)-[^/]*\.js$/.test(file))).toEqual([])
+  })
+
+  it('has the window fetch only the entry and the bundler\'s helpers before its first script runs: React\'s JSX runtime is in the entry', async () => {
+    const first = await firstLoadScripts(rendererDir)
+    // Each more file is one more request main answers, between its answers to the window's calls, before the entry can run.
+    expect(first.files.map((file) => basename(file).replace(/-[\w-]{8}\.js$/, ''))).toEqual(['index', 'rolldown-runtime'])
   })
 })
