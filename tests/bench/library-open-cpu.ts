@@ -6,9 +6,13 @@
  * the stamp thread's bundle are made by the first). The main thread's CPU
  * time moves far less than wall time with whatever else the machine runs, so
  * it tells a change to the opening apart on a shared machine, which the
- * library section's median of three openings cannot. BUSY=1 keeps every core
- * busy meanwhile, as the library section's busy mode does. Linux only (the
- * thread's CPU time is read from /proc).
+ * library section's median of three openings cannot. The main thread's wait
+ * for a CPU (runnable, not running) says how much of the wall time others
+ * took: other processes, or BUSY=1's spinning threads, which keep every core
+ * busy meanwhile, as the library section's busy mode does. Each time it went
+ * to sleep (waiting for libuv's thread pool, the stamp thread or a
+ * collection's helper threads), a busy machine made it wait to be woken.
+ * Linux only (the thread's times are read from /proc).
  *
  *   npx tsx tests/bench/library-open-cpu.ts [library folder] [openings]
  */
@@ -23,8 +27,13 @@ const dir = process.argv[2] ?? join(tmpdir(), 'copydesk-bench-v2-50000')
 const rounds = Number(process.argv[3] ?? 5)
 const busy = process.env['BUSY'] === '1'
 
-/** The calling thread's time on a CPU so far, in ms. */
-const threadCpuMs = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6
+/** The calling thread's time on a CPU and waiting for one (runnable, not running) so far, in ms. */
+function threadTimes(): { cpu: number; queued: number } {
+  const [cpu, queued] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map((ns) => Number(ns) / 1e6)
+  return { cpu: cpu!, queued: queued! }
+}
+/** How many times the calling thread went to sleep (waiting for I/O, another thread, a collection's helpers) so far. */
+const threadSleeps = (): number => Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync('/proc/thread-self/status', 'utf8'))?.[1])
 
 async function main(): Promise<void> {
   let gcMs = 0
@@ -33,14 +42,15 @@ async function main(): Promise<void> {
   })
   pauses.observe({ entryTypes: ['gc'] })
   const load = busy ? busyCores() : null
-  const figures: { wall: number; main: number; process: number; gc: number }[] = []
+  const figures: { wall: number; main: number; queued: number; sleeps: number; process: number; gc: number }[] = []
   for (let i = 0; i < rounds; i++) {
     gcMs = 0
-    const [cpu, main, start] = [process.cpuUsage(), threadCpuMs(), performance.now()]
+    const [cpu, main, sleeps, start] = [process.cpuUsage(), threadTimes(), threadSleeps(), performance.now()]
     const library = await openLibrary(dir, 'existing', { indexNow: false })
     const wall = performance.now() - start
     const { user, system } = process.cpuUsage(cpu)
-    figures.push({ wall, main: threadCpuMs() - main, process: (user + system) / 1000, gc: gcMs })
+    const after = threadTimes()
+    figures.push({ wall, main: after.cpu - main.cpu, queued: after.queued - main.queued, sleeps: threadSleeps() - sleeps, process: (user + system) / 1000, gc: gcMs })
     await library.close()
   }
   await load?.stop()
@@ -48,7 +58,7 @@ async function main(): Promise<void> {
   const later = figures.slice(1)
   const median = (key: keyof (typeof figures)[number]): string => percentile(later.map((figure) => figure[key]), 50).toFixed(0)
   const each = figures.map((f) => `${f.wall.toFixed(0)}/${f.main.toFixed(0)}/${f.process.toFixed(0)}/${f.gc.toFixed(0)}`).join(' ')
-  console.log(`${busy ? 'busy' : 'quiet'}, load ${loadavg()[0]!.toFixed(2)}: median of openings 2-${rounds}: wall ${median('wall')} ms, main thread CPU ${median('main')} ms, process CPU ${median('process')} ms, GC pauses ${median('gc')} ms`)
+  console.log(`${busy ? 'busy' : 'quiet'}, load ${loadavg()[0]!.toFixed(2)}: median of openings 2-${rounds}: wall ${median('wall')} ms, main thread CPU ${median('main')} ms, waiting for a CPU ${median('queued')} ms, asleep ${median('sleeps')} times, process CPU ${median('process')} ms, GC pauses ${median('gc')} ms`)
   console.log(`  each opening, wall/main/process/GC ms: ${each}`)
 }
 

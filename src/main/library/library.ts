@@ -120,7 +120,9 @@ export class Library {
       const promos = new PromoStore(paths.promos, paths.damaged)
       const { notice: promoNotice } = await promos.refresh()
       if (promoNotice) notices.push(promoNotice)
-      for (const folder of folders) if (await isLink(join(root, folder))) notices.push(linkedFolderNotice(folder))
+      // Asked all at once: one by one, each waited its turn in libuv's thread pool and then for this thread.
+      const linked = await Promise.all(folders.map((folder) => isLink(join(root, folder))))
+      for (const [i, folder] of folders.entries()) if (linked[i]) notices.push(linkedFolderNotice(folder))
       return new Library(root, store, promos, notices)
     }).then((library) => {
       if (options.sessionQuietMs !== undefined) library.sessionQuietMs = options.sessionQuietMs

@@ -33,5 +33,5 @@ export async function prepareLibraryFolder(dir: string, mode: OpenMode): Promise
       throw new UserError('invalid-input', `“${dir}” is not a Copydesk library and is not empty. Choose an existing library or an empty folder.`)
     }
   }
-  for (const folder of folders) await mkdir(join(dir, folder), { recursive: true })
+  await Promise.all(folders.map((folder) => mkdir(join(dir, folder), { recursive: true })))
 }

@@ -147,6 +147,27 @@ describe('the index snapshot, one line per entry', () => {
     await expect(new SnapshotFile(file).readSealed()).rejects.toThrow(/after its seal/)
   })
 
+  it('finds the seal where the reads cut it, and refuses a line after it that only the next read brings', async () => {
+    const READ = 1024 * 1024
+    /** A snapshot whose seal line starts `offset` bytes into the file: its name pads the header. */
+    const sealedAt = async (offset: number): Promise<Snapshot> => {
+      const value = snapshot(2500)
+      await new SnapshotFile(file).write(value)
+      const start = (await readFile(file, 'latin1')).lastIndexOf('\n', (await readFile(file)).length - 2) + 1
+      value.name = `Newsroom${'x'.repeat(offset - start)}`
+      await new SnapshotFile(file).write(value)
+      expect((await readFile(file, 'latin1')).indexOf('{"sha256"')).toBe(offset)
+      return value
+    }
+    for (const offset of [READ - 30, READ - 78, READ]) {
+      const value = await sealedAt(offset)
+      expect(await new SnapshotFile(file).readSealed()).toEqual({ value, current: true })
+    }
+    await sealedAt(READ - 78)
+    await writeFile(file, `${await readFile(file, 'latin1')}${JSON.stringify(entry(7))}\n`, 'latin1')
+    await expect(new SnapshotFile(file).readSealed()).rejects.toThrow(/after its seal/)
+  })
+
   it('reads a snapshot of format 1 (one JSON object, as earlier versions wrote it) as one to write again', async () => {
     const value = snapshot(4)
     await new SealedJsonFile(file, singleObjectSnapshotSchema, SINGLE_OBJECT_SEAL).write({ formatVersion: 1, ...value })
