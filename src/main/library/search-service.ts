@@ -3,7 +3,8 @@ import type { Article } from '../../shared/article/article'
 import { readArticleText, reasonOf } from './article-files'
 import type { LibraryPaths } from './layout'
 import { readSearchFile, reopenPostings, writeSearchFile } from './search-file'
-import { excerptFromFlat, flatText, SearchIndex, searchableText, searchFields, type SearchMatch, type SearchOptions } from './search-index'
+import type { CountingThreads, CountRequest } from './search-count-threads'
+import { excerptFromFlat, flatText, SearchIndex, searchableText, searchFields, type CountedField, type SearchMatch, type SearchOptions } from './search-index'
 import type { IndexEntry } from './summary'
 
 const BUILD_BATCH = 32
@@ -22,6 +23,8 @@ const REWRITE_AFTER = 200
 const REWRITE_DELAY_MS = 5_000
 /** Past this many articles to index, a table of every word (a few megabytes) pays for itself (SearchIndex.beginBulk). */
 const BULK_AFTER = 100
+/** From this many articles to index, threads count their words (CountingThreads): see THREADS_FROM's measure in the report. */
+const THREADS_FROM = 2000
 
 /** Which version of an article was indexed: its update time and the stamp of the file it was read from. */
 export const versionOf = (entry: Pick<IndexEntry, 'updatedAt' | 'stamp'>): string => `${entry.updatedAt} ${entry.stamp.mtimeMs} ${entry.stamp.size}`
@@ -65,10 +68,15 @@ export class LibrarySearch {
    */
   private lastTexts = new Map<string, string>()
 
-  /** `articles` is the library's live index of articles, which this follows. */
+  /**
+   * `articles` is the library's live index of articles, which this follows.
+   * A first build of `threadsFrom` articles or more reads and counts them on
+   * threads (CountingThreads).
+   */
   constructor(
     private readonly paths: LibraryPaths,
-    private readonly articles: ReadonlyMap<string, IndexEntry>
+    private readonly articles: ReadonlyMap<string, IndexEntry>,
+    private readonly threadsFrom = THREADS_FROM
   ) {}
 
   /** Resolves once every article is searchable. */
@@ -172,22 +180,75 @@ export class LibrarySearch {
       todo.push([id, version])
     }
     if (todo.length > BULK_AFTER) this.index.beginBulk()
-    for (let i = 0; i < todo.length && !this.closed; i += BUILD_BATCH) {
-      const batch = todo.slice(i, i + BUILD_BATCH)
-      const articles = await Promise.all(batch.map(([id]) => readArticleText(this.paths.article(id))))
-      batch.forEach(([id, version], j) => {
-        const article = articles[j]
-        // A save or a change from elsewhere may have indexed a newer version meanwhile, or removed the article.
-        if (article?.id !== id || !this.articles.has(id) || this.index.has(id)) return
-        this.index.upsert(id, version, searchFields(article))
-        this.unsaved += 1
-      })
-      await nextTurn()
+    let counting = todo.length >= this.threadsFrom ? await this.countingThreads(todo) : null
+    try {
+      for (let i = 0; i < todo.length && !this.closed; i += BUILD_BATCH) {
+        const batch = todo.slice(i, i + BUILD_BATCH)
+        const counted = counting ? await counting.counted(i / BUILD_BATCH).catch((error: unknown) => {
+          console.warn('[copydesk] search is built on the main thread from here on; a thread counting its words failed:', reasonOf(error))
+          counting = null
+          return null
+        }) : null
+        if (counted) this.addCounted(batch, counted)
+        else await this.addRead(batch)
+        await nextTurn()
+      }
+    } finally {
+      await counting?.close()
     }
     this.index.endBulk()
     this.index.prepareQueries()
     this.built = true
-    if (this.worthWriting() && !this.closed) void this.write()
+    // Saved once search is ready: snapshotting takes a second or more at 50,000 articles, no part of the wait for search.
+    if (this.worthWriting() && !this.closed) void this.write(true)
+  }
+
+  /**
+   * Threads that read and count a big first build's articles, leaving the
+   * main thread only to add them to the index: null for a small build, and
+   * when they cannot start (the main thread reads them then, as for a small one).
+   */
+  private async countingThreads(todo: [id: string, version: string][]): Promise<CountingThreads | null> {
+    // Loaded only for a big build: a small library (every test, most CLI runs) never loads worker threads.
+    const { COUNT_THREADS, CountingThreads } = await import('./search-count-threads')
+    const request = (batch: number): CountRequest => {
+      const ids = todo.slice(batch * BUILD_BATCH, (batch + 1) * BUILD_BATCH).map(([id]) => id)
+      return { batch, ids, files: ids.map((id) => this.paths.article(id)) }
+    }
+    try {
+      return new CountingThreads(COUNT_THREADS, Math.ceil(todo.length / BUILD_BATCH), request, (word) => this.index.termOf(word))
+    } catch (error) {
+      console.warn('[copydesk] search is built on the main thread; the threads counting its words could not start:', reasonOf(error))
+      return null
+    }
+  }
+
+  /** Adds a batch of articles counted on a thread (CountingThreads.counted). */
+  private addCounted(batch: [id: string, version: string][], counted: (CountedField[] | null)[]): void {
+    batch.forEach(([id, version], j) => {
+      const fields = counted[j]
+      if (fields && this.stillToIndex(id)) {
+        this.index.upsertCounted(id, version, fields)
+        this.unsaved += 1
+      }
+    })
+  }
+
+  /** Reads a batch of articles and adds them, on this thread. */
+  private async addRead(batch: [id: string, version: string][]): Promise<void> {
+    const articles = await Promise.all(batch.map(([id]) => readArticleText(this.paths.article(id))))
+    batch.forEach(([id, version], j) => {
+      const article = articles[j]
+      if (article?.id === id && this.stillToIndex(id)) {
+        this.index.upsert(id, version, searchFields(article))
+        this.unsaved += 1
+      }
+    })
+  }
+
+  /** A save or a change from elsewhere may have indexed a newer version while the build read the file, or removed the article. */
+  private stillToIndex(id: string): boolean {
+    return this.articles.has(id) && !this.index.has(id)
   }
 
   private dropStale(id: string): void {
@@ -212,13 +273,18 @@ export class LibrarySearch {
     return !this.fileIsCurrent || this.unsaved >= REWRITE_AFTER
   }
 
-  /** One write at a time; changes made while it runs count towards the next. */
-  private write(): Promise<void> {
-    this.writing ??= this.writeNow().finally(() => (this.writing = null))
+  /**
+   * One write at a time; changes made while it runs count towards the next.
+   * `later`: starts after whatever waits for the current turn of the event
+   * loop (a search waiting for the build); close() still waits for it.
+   */
+  private write(later = false): Promise<void> {
+    this.writing ??= this.writeNow(later).finally(() => (this.writing = null))
     return this.writing
   }
 
-  private async writeNow(): Promise<void> {
+  private async writeNow(later: boolean): Promise<void> {
+    if (later) await nextTurn()
     const unsaved = this.unsaved
     try {
       const snapshot = this.index.snapshot()
