@@ -17,9 +17,11 @@ export interface CountReply extends CountedBatch {
 
 /**
  * Two threads, or one on a single core: the main thread adds a counted
- * article to the index in about a fifth of the time a thread takes to read
- * and count it, so two keep it fed on a quiet machine, and with every core
- * busy they get the process a fairer share of the machine than one would.
+ * article to the index in about a quarter of the CPU a thread takes to read
+ * and count it, so two keep it fed; with the cores kept busy by other
+ * threads of the process (the bench's), the build got half as much again of
+ * them as on the main thread alone (10,000 articles: 1.5 to 1.8 ms per article
+ * instead of 2.4).
  */
 export const COUNT_THREADS = Math.min(2, availableParallelism())
 /** Batches sent to each thread ahead of the one the main thread waits for: enough that none runs dry, few enough to hold little. */

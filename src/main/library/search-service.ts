@@ -26,12 +26,12 @@ const BULK_AFTER = 100
 /**
  * From this many articles to index, threads count their words. Starting two
  * of them and compiling the counting code again in each costs about 0.7 s of
- * CPU, and counting on two threads about a tenth more CPU per article than
- * on one (each thread has its own table of words); in return the main
- * thread does a fifth of the work, and the build gets two cores. Measured on
- * two cores: at 4,000 articles threads took 1.5 s more CPU than the main
- * thread alone; at 50,000 about 8 % more, with the main thread's share down
- * from 35 s to 8 s.
+ * CPU, and the build then takes about a fifth more CPU in all (each thread
+ * keeps its own table of words, and both wait on memory at once); in return
+ * the main thread does a quarter of the work, and the build can use two
+ * cores. Measured on two shared cores: at 4,000 articles the threads took
+ * 1.5 s more CPU than the main thread alone; at 50,000, 18 to 25 % more, with
+ * the main thread's share down from 36 s to 9 s.
  */
 const THREADS_FROM = 5000
 
