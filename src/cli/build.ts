@@ -53,7 +53,8 @@ await build({
   entryPoints: {
     'render-worker': 'src/main/site-export/render-worker.ts',
     'import-worker': 'src/main/library/import-worker.ts',
-    'stamp-worker': 'src/main/library/stamp-worker.ts'
+    'stamp-worker': 'src/main/library/stamp-worker.ts',
+    'search-worker': 'src/main/library/search-count-worker.ts'
   },
   splitting: true,
   entryNames: '[name]',

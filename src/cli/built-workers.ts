@@ -12,4 +12,5 @@ export function useBuiltWorkers(): void {
   useBundledThread('render', join(dirname(here), 'render-worker.mjs'))
   useBundledThread('import', join(dirname(here), 'import-worker.mjs'))
   useBundledThread('stamps', join(dirname(here), 'stamp-worker.mjs'))
+  useBundledThread('search', join(dirname(here), 'search-worker.mjs'))
 }

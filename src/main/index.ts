@@ -14,6 +14,7 @@ import { chooseExportFile, chooseSiteFolder } from './site-export/electron-dialo
 import renderWorker from './site-export/render-worker?modulePath'
 import importWorker from './library/import-worker?modulePath'
 import stampWorker from './library/stamp-worker?modulePath'
+import searchWorker from './library/search-count-worker?modulePath'
 import { useBundledThread } from './threads/start-thread'
 import { menuTemplate } from './menu-template'
 import { hardenWebContents, makeSenderCheck } from './security/harden'
@@ -113,11 +114,12 @@ async function start(): Promise<void> {
   // The window's own page, served from copydesk://, loads before the library opens: it shows start-up problems.
   serveApp(rendererDir)
   hardenWebContents(isOwnPage)
-  // Bulk export renders, imports parse, and opening a big library stamps its files, on threads running the workers
-  // electron-vite bundled beside this file.
+  // Bulk export renders, imports parse, opening a big library stamps its files and its first search build counts its
+  // words, on threads running the workers electron-vite bundled beside this file.
   useBundledThread('render', renderWorker)
   useBundledThread('import', importWorker)
   useBundledThread('stamps', stampWorker)
+  useBundledThread('search', searchWorker)
   registerIpc(startup.handlers, makeSenderCheck(isOwnPage))
   await startup.start()
 

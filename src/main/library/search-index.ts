@@ -1,10 +1,11 @@
 import type { Article } from '../../shared/article/article'
 import { bodyText } from '../../shared/article/body'
 import { TermDictionary } from './search-dictionary'
-import { countOf, docOf, FieldPostings, grown, MAX_COUNT, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
+import { countOf, docOf, FieldPostings, grown, MAX_DOCS, type PostingRows, type PostingSource, type SourceRows } from './search-postings'
 import { TermList } from './search-term-list'
 import { TermTable } from './search-term-table'
-import { eachTerm, queryTerms } from './search-terms'
+import { TermCounter } from './search-term-count'
+import { queryTerms, termHash } from './search-terms'
 
 /** What is searched in an article, by field. */
 export interface SearchFields {
@@ -13,7 +14,8 @@ export interface SearchFields {
   /** Dek, description and body, FAQ questions and answers included. */
   text: string
 }
-const FIELDS = ['title', 'tags', 'text'] as const
+/** The fields in the order the index numbers them. */
+export const FIELDS = ['title', 'tags', 'text'] as const
 // Titles weigh most, then tags, then the text.
 const FIELD_BOOSTS = [4, 2, 1] as const
 
@@ -38,6 +40,17 @@ export const searchFields = (article: Article): SearchFields => ({
   tags: Array.isArray(article.tags) ? article.tags.join(' ') : '',
   text: searchableText(article)
 })
+
+/**
+ * One field of an article whose words were counted elsewhere: how many words
+ * it holds, and each distinct one's number in the index with how often it
+ * occurs (at most MAX_COUNT), in the order they first occur.
+ */
+export interface CountedField {
+  words: number
+  terms: ArrayLike<number>
+  counts: ArrayLike<number>
+}
 
 export interface SearchMatch {
   id: string
@@ -93,12 +106,7 @@ export class SearchIndex {
   private lengths: number[][]
   private readonly totals: number[]
   private readonly docs = new Map<string, number>()
-  /**
-   * Scratch space for counting one field's terms by term id, all zeros
-   * between uses; counts stop at 255, as postings keep them (a byte per word:
-   * 32-bit counts took 4 to 8 MB for a million words, kept all session).
-   */
-  private counts = new Uint8Array(1024)
+  private readonly counter = new TermCounter((text, start, end, hash) => this.termAt(text, start, end, hash))
   /** Scratch space for one term's live postings in one field, at most one per document. */
   private scratch = new Uint32Array(1024)
   private matched = new Uint32Array(1024)
@@ -168,29 +176,45 @@ export class SearchIndex {
     this.remove(id)
     const doc = this.docIds.length
     if (this.bulk) this.table ??= new TermTable(this.terms)
+    const counter = this.counter
     FIELDS.forEach((name, f) => {
-      const text = fields[name].toLowerCase()
-      const distinct: number[] = []
-      let words = 0
-      eachTerm(text, (start, end, hash) => {
-        const term = this.termAt(text, start, end, hash)
-        // Checked here rather than in grown(): a call per word, to a function shared by every kind of array, was 4 % of a build.
-        if (term >= this.counts.length) this.counts = grown(this.counts, term + 1)
-        const seen = this.counts[term]!
-        if (seen === 0) distinct.push(term)
-        if (seen < MAX_COUNT) this.counts[term] = seen + 1
-        words++
-      })
-      for (const term of distinct) {
-        this.fields[f]!.add(term, doc, this.counts[term]!)
-        this.counts[term] = 0
-      }
+      const words = counter.count(fields[name].toLowerCase())
+      for (const term of counter.distinct) this.fields[f]!.add(term, doc, counter.countOf(term))
+      counter.clear()
       this.lengths[f]!.push(words)
       this.totals[f]! += words
     })
+    this.added(id, version)
+  }
+
+  /**
+   * upsert for an article whose words were counted elsewhere (a thread of a
+   * first build, search-count-threads.ts), numbered by termOf: per field,
+   * title, tags and text.
+   */
+  upsertCounted(id: string, version: string, fields: readonly CountedField[]): void {
+    this.remove(id)
+    const doc = this.docIds.length
+    fields.forEach(({ words, terms, counts }, f) => {
+      const postings = this.fields[f]!
+      for (let i = 0; i < terms.length; i++) postings.add(terms[i]!, doc, counts[i]!)
+      this.lengths[f]!.push(words)
+      this.totals[f]! += words
+    })
+    this.added(id, version)
+  }
+
+  /** The number of `word`, a new one if the index does not hold it yet. */
+  termOf(word: string): number {
+    if (this.bulk) this.table ??= new TermTable(this.terms)
+    return this.termAt(word, 0, word.length, termHash(word))
+  }
+
+  /** Records the article whose postings were just added, as the next document. */
+  private added(id: string, version: string): void {
+    this.docs.set(id, this.docIds.length)
     this.docIds.push(id)
     this.versions.push(version)
-    this.docs.set(id, doc)
     this.mergeIfWorthIt()
   }
 

@@ -1,5 +1,5 @@
 /** The worker threads main runs, each the entry of its own bundle in the app. */
-export type ThreadName = 'render' | 'import' | 'stamps'
+export type ThreadName = 'render' | 'import' | 'stamps' | 'search'
 
 const bundledFiles = new Map<ThreadName, string>()
 

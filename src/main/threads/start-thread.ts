@@ -11,7 +11,8 @@ export { useBundledThread, type ThreadName } from './bundled-threads'
 const sourceEntries: Record<ThreadName, string> = {
   render: '../site-export/render-worker.ts',
   import: '../library/import-worker.ts',
-  stamps: '../library/stamp-worker.ts'
+  stamps: '../library/stamp-worker.ts',
+  search: '../library/search-count-worker.ts'
 }
 
 // Read when a thread starts, not at load: code bundled as CommonJS (a test's crash writer) has no import.meta.url.
