@@ -1,7 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../../src/shared/article/article'
 import { writeArticleFile } from '../../../src/main/library/article-files'
@@ -128,9 +127,11 @@ describe('counting a first build’s words on threads', () => {
     const written = await writtenLibrary(300)
     const search = new LibrarySearch({ ...written.paths, search: join(written.paths.articles, '..', 'search') }, written.entries, 0)
     let ready = false
+    const asked = vi.spyOn(CountingThreads.prototype, 'counted')
     const building = search.ready().then(() => (ready = true))
-    // The threads are started (bundled from sources: a good part of a second) and counting; the files stay as they were.
-    await sleep(50)
+    // Once the build waits for its first counted batch, it has listed what to index and the threads have the files, as
+    // they were: the save below comes after they read them (the files stay as they were), before the build is done.
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 30_000 })
     expect(ready).toBe(false)
     const [edited, deleted] = [written.articles[10]!, written.articles[200]!]
     const saved = { ...edited, title: 'An okapi in the newsroom', updatedAt: '2026-02-01T00:00:00.000Z' }
@@ -156,8 +157,9 @@ describe('counting a first build’s words on threads', () => {
     const queries = queriesOf(written.articles).slice(0, 40)
     const warned = vi.spyOn(console, 'warn')
     const search = new LibrarySearch({ ...written.paths, search: file }, written.entries, 0)
+    const asked = vi.spyOn(CountingThreads.prototype, 'counted')
     const building = search.ready()
-    await sleep(50)
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 30_000 })
     await search.close()
     await building
     const { answers: whole } = await built(written, Infinity, queries, join(written.paths.articles, '..', 'whole'))
