@@ -150,7 +150,9 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   print(`    memory          search index ${shown(first.memory)} after the first build, ${mb(reopenMemory)} read back, ${mb(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; target < 200 MB)`)
   print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)}); the first listing by date and by title after opening, which sort the library once: ${firstLists.map(ms).join(', ')}`)
   print(`    search          p50 ${ms(figures.search50)}, p95 ${ms(figures.search95)} (${SEARCHES} queries, ${(hits / SEARCHES).toFixed(0)} hits each on average; target p95 < ${TARGET_SEARCH_P95_MS} ms: ${verdict(figures.search95 < TARGET_SEARCH_P95_MS)})`)
-  print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE}: ${verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE)})`)
+  // The target is per article of a big library: for a handful, the fixed cost of a build (a file, a table of words) is most of it.
+  const indexJudged = size >= 10_000 ? verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE) : `not judged at ${size} articles`
+  print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE} at 10,000 and 50,000: ${indexJudged})`)
   print(`    process RSS     ${mb(rss)} with the library open and searched, in a fresh process running plain JavaScript as the app does (target ≤ ${TARGET_RSS_MB} MB: ${verdict(rss <= TARGET_RSS_MB * 1024 * 1024)}); ${mb(collectedRss)} once a forced collection frees what opening left, for information`)
   print(`    save            p50 ${ms(figures.save50)}, p95 ${ms(figures.save95)} (${SAVES} body edits, fsynced, with revision, search index updated)`)
   return figures
