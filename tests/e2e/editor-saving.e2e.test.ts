@@ -137,6 +137,38 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
+  it('each keystroke asks for one idle callback, shared by the toolbar, menus and review rail that read the editor after it, and starts no task of its own to find what it deleted', async () => {
+    const article = editableFields(netflixArticle())
+    const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+    const { page } = app
+    await openArticle(page, article.title!)
+    await editorBody(page).locator('p').first().click()
+    await pressKeys(page, 'End')
+    // Counts what the page asks of the browser from here on: idle callbacks, and tasks set for "now" (setTimeout 0).
+    await page.evaluate(() => {
+      const asked = { idle: 0, now: 0 }
+      ;(window as unknown as { __asked: typeof asked }).__asked = asked
+      const idle = window.requestIdleCallback.bind(window)
+      window.requestIdleCallback = (run, options) => (asked.idle++, idle(run, options))
+      const later = window.setTimeout.bind(window)
+      window.setTimeout = ((run: TimerHandler, delay?: number, ...rest: unknown[]) => {
+        if (!delay) asked.now++
+        return later(run, delay, ...rest)
+      }) as typeof window.setTimeout
+    })
+    const typed = 'abcdefghij'
+    // A frame and an idle moment after each key, as for a writer typing: every idle callback asked for has run.
+    await page.keyboard.type(typed, { delay: 120 })
+    await expect.poll(() => editorBody(page).textContent()).toContain(typed)
+    const asked = await page.evaluate(() => (window as unknown as { __asked: { idle: number; now: number } }).__asked)
+    // Five readers (toolbar, text style, mark and link menus, review rail) asked for one each before.
+    expect(asked.idle).toBeGreaterThanOrEqual(typed.length)
+    expect(asked.idle).toBeLessThanOrEqual(typed.length + 2)
+    // Tiptap's `delete` extension set one per change, for `onDelete` listeners the app has none of.
+    expect(asked.now).toBeLessThan(typed.length)
+    await app.done()
+  })
+
   it('typing makes React draw nothing for the word count or the save state, whose text is written as it changes; the autosave redraws neither the editor, its rail, closed review sections nor blocks out of view; FAQ and promo blocks are never React', async () => {
     const article = editableFields(netflixArticle())
     const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })

@@ -102,6 +102,9 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       extensions,
       // Tiptap would add its base styles as an inline <style>, which the CSP refuses: they are in prosemirror-base.css.
       injectCSS: false,
+      // Tiptap's `delete` extension works out, in a task of its own after every change, what each one deleted,
+      // for `onDelete` listeners; there are none, and a keystroke need not pay for it.
+      enableCoreExtensions: { delete: false },
       content: withTrailingParagraph(body),
       editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', spellcheck: 'true' } },
       onUpdate: () => saver.bodyChanged(),

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { cancelIdle, whenIdle } from '../lib/idle-batch'
 import { LiveValue, useLiveValue } from '../lib/live-value'
 
 /** Equal when both hold the same keys with the same values: enough for the flags the toolbar and menus select. */
@@ -32,21 +33,17 @@ export function useSettledEditorState<T>(editor: Editor, select: (editor: Editor
   const [live] = useState(() => new LiveValue(select(editor), same))
 
   useEffect(() => {
-    let waiting: number | undefined
     const settle = (): void => {
-      waiting = undefined
       if (!editor.isDestroyed) live.set(latest.current(editor))
     }
-    // An idle callback runs after the frame is drawn; the timeout bounds the wait on a machine that is never idle.
-    const later = (): void => {
-      waiting ??= requestIdleCallback(settle, { timeout: 100 })
-    }
+    // After the frame is drawn, in the idle callback every settled reader shares (idle-batch.ts).
+    const later = (): void => whenIdle(settle)
     editor.on('transaction', later)
     // A transaction between the first render and this effect would otherwise go unseen.
     later()
     return () => {
       editor.off('transaction', later)
-      if (waiting !== undefined) cancelIdleCallback(waiting)
+      cancelIdle(settle)
     }
   }, [editor, live])
 
