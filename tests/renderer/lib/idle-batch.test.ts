@@ -3,12 +3,14 @@ import type * as IdleBatch from '../../../src/renderer/src/lib/idle-batch'
 
 // The browser's idle callbacks, as far as the module uses them: asked for, cancelled, run when the test says so.
 const pending = new Map<number, () => void>()
+const reported: unknown[] = []
 let next = 0
 let batch: typeof IdleBatch
 
 beforeAll(async () => {
   vi.stubGlobal('requestIdleCallback', (run: () => void) => (pending.set(++next, run), next))
   vi.stubGlobal('cancelIdleCallback', (handle: number) => pending.delete(handle))
+  vi.stubGlobal('reportError', (error: unknown) => reported.push(error))
   batch = await import('../../../src/renderer/src/lib/idle-batch')
 })
 afterAll(() => {
@@ -50,6 +52,18 @@ describe('one idle callback for everything waiting', () => {
     expect(pending.size).toBe(1)
     idle()
     expect(ran).toEqual(['first', 'second'])
+  })
+
+  it('runs every other reader when one throws, and reports its error as an uncaught one', () => {
+    const ran: string[] = []
+    const broken = new Error('the rail could not read the editor')
+    batch.whenIdle(() => {
+      throw broken
+    })
+    batch.whenIdle(() => void ran.push('toolbar'))
+    idle()
+    expect(ran).toEqual(['toolbar'])
+    expect(reported).toEqual([broken])
   })
 
   it('drops a cancelled run, and the idle callback once nothing else waits', () => {

@@ -8,7 +8,14 @@ function runWaiting(): void {
   handle = undefined
   const runs = [...waiting]
   waiting.clear()
-  for (const run of runs) run()
+  for (const run of runs) {
+    // One reader failing must not keep the others from running: its error is reported as an uncaught one would be.
+    try {
+      run()
+    } catch (error) {
+      reportError(error)
+    }
+  }
 }
 
 /**
