@@ -161,8 +161,9 @@ describe('saving in Chromium', () => {
     await page.keyboard.type(typed, { delay: 120 })
     await expect.poll(() => editorBody(page).textContent()).toContain(typed)
     const asked = await page.evaluate(() => (window as unknown as { __asked: { idle: number; now: number } }).__asked)
-    // Five readers (toolbar, text style, mark and link menus, review rail) asked for one each before.
-    expect(asked.idle).toBeGreaterThanOrEqual(typed.length)
+    // Five readers (toolbar, text style, mark and link menus, review rail) asked for one each before. Fewer than one a
+    // key is fine: on a busy machine a key can come before the idle moment, and one callback then serves both.
+    expect(asked.idle).toBeGreaterThan(0)
     expect(asked.idle).toBeLessThanOrEqual(typed.length + 2)
     // Tiptap's `delete` extension set one per change, for `onDelete` listeners the app has none of.
     expect(asked.now).toBeLessThan(typed.length)
