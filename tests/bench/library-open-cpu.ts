@@ -22,16 +22,12 @@ import { join } from 'node:path'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { openLibrary } from '../../src/main/library/library'
 import { busyCores, percentile } from './section'
+import { threadTimes } from './thread-times'
 
 const dir = process.argv[2] ?? join(tmpdir(), 'copydesk-bench-v2-50000')
 const rounds = Number(process.argv[3] ?? 5)
 const busy = process.env['BUSY'] === '1'
 
-/** The calling thread's time on a CPU and waiting for one (runnable, not running) so far, in ms. */
-function threadTimes(): { cpu: number; queued: number } {
-  const [cpu, queued] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map((ns) => Number(ns) / 1e6)
-  return { cpu: cpu!, queued: queued! }
-}
 /** How many times the calling thread went to sleep (waiting for I/O, another thread, a collection's helpers) so far. */
 const threadSleeps = (): number => Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync('/proc/thread-self/status', 'utf8'))?.[1])
 

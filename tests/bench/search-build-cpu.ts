@@ -8,7 +8,7 @@
  *
  *   npx tsx tests/bench/search-build-cpu.ts [library folder] [article count] [busy]
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,16 +17,13 @@ import { libraryPaths, parseArticleFileName } from '../../src/main/library/layou
 import { LibrarySearch } from '../../src/main/library/search-service'
 import type { IndexEntry } from '../../src/main/library/summary'
 import { busyCores } from './section'
+import { threadTimes } from './thread-times'
 
 const dir = process.argv[2] || join(tmpdir(), 'copydesk-bench-v2-50000')
 const limit = Number(process.argv[3] || Infinity)
 const busy = process.argv[4] === 'busy'
 
-/** CPU ms of this process's thread `tid` so far (Linux: user + system clock ticks of 10 ms). */
-const threadCpuMs = (tid: number): number => {
-  const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
+const threadCpuMs = (tid: number): number => threadTimes(tid).cpu
 const threads = (): number[] => readdirSync('/proc/self/task').map(Number)
 const processCpuMs = (): number => {
   const { user, system } = process.cpuUsage()
