@@ -2,6 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { TYPING_PAUSE_MS } from '../../src/renderer/src/lib/after-typing'
 import { bodyStats, bodyText } from '../../src/shared/article/body'
 import {
   editorBody,
@@ -18,6 +19,11 @@ import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
 import { recordCommits } from './react-commits'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
+
+interface StatusSeen {
+  writes: { text: string; at: number; inFrame: boolean }[]
+  keys: number[]
+}
 
 let browser: Browser
 useBrowser((launched) => (browser = launched))
@@ -167,6 +173,47 @@ describe('saving in Chromium', () => {
     expect(asked.idle).toBeLessThanOrEqual(typed.length + 2)
     // Tiptap's `delete` extension set one per change, for `onDelete` listeners the app has none of.
     expect(asked.now).toBeLessThan(typed.length)
+    await app.done()
+  })
+
+  it('while people type, the word count and the save state change in the frames keys draw, not in frames of their own', async () => {
+    const article = editableFields(netflixArticle())
+    const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+    const { page } = app
+    await openArticle(page, article.title!)
+    await editorBody(page).locator('p').first().click()
+    await pressKeys(page, 'End')
+    // Every text the two show from here on, when it was written, and whether in an animation-frame callback; and each key.
+    await page.evaluate(() => {
+      const seen: StatusSeen = { writes: [], keys: [] }
+      ;(window as unknown as { __seen: StatusSeen }).__seen = seen
+      const note = (records: MutationRecord[], inFrame: boolean): void => {
+        for (const record of records) seen.writes.push({ text: record.target.textContent ?? '', at: performance.now(), inFrame })
+      }
+      const observer = new MutationObserver((records) => note(records, false))
+      for (const testId of ['word-count', 'save-status']) observer.observe(document.querySelector(`[data-testid="${testId}"]`)!, { childList: true })
+      const frame = window.requestAnimationFrame.bind(window)
+      window.requestAnimationFrame = (run) =>
+        frame((time) => {
+          run(time)
+          note(observer.takeRecords(), true)
+        })
+      window.addEventListener('keydown', () => seen.keys.push(performance.now()), true)
+    })
+    await page.keyboard.type(' and then a few more words at the pace of a brisk typist', { delay: 60 })
+    await waitUntilSaved(page)
+    const seen = await page.evaluate(() => (window as unknown as { __seen: StatusSeen }).__seen)
+
+    const lastKey = Math.max(...seen.keys)
+    const whileTyping = seen.writes.filter((write) => write.at <= lastKey)
+    // The count is redrawn every 400 ms or so while keys come: the words typed show before the typing stops.
+    expect(whileTyping.filter((write) => write.text.endsWith('min read')).length).toBeGreaterThan(1)
+    expect(whileTyping.map((write) => write.text)).toContain('Editing…')
+    // Outside a key's frame only after a pause in typing, which a busy machine may make between two keys.
+    const keyBefore = (at: number): number => Math.max(...seen.keys.filter((key) => key < at))
+    expect(whileTyping.filter((write) => !write.inFrame && write.at - keyBefore(write.at) < TYPING_PAUSE_MS - 1)).toEqual([])
+    const stored = bodyStats((await storedArticle(app, app.ids[0]!)).body)
+    await expect(page.getByTestId('word-count').textContent()).resolves.toBe(`${stored.words.toLocaleString('en')} words · ${stored.readingMinutes} min read`)
     await app.done()
   })
 

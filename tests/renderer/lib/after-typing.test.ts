@@ -1,19 +1,31 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AfterTyping as AfterTypingClass } from '../../../src/renderer/src/lib/after-typing'
+import type * as AfterTypingModule from '../../../src/renderer/src/lib/after-typing'
 
-// The renderer's window, as far as the module uses it: keys are dispatched on it.
+// The renderer's window, as far as the module uses it: keys are dispatched on it, and frames are drawn when the test says.
 const page = new EventTarget()
-let AfterTyping: typeof AfterTypingClass
+const frameCallbacks = new Map<number, () => void>()
+let nextFrame = 0
+let AfterTyping: typeof AfterTypingModule.AfterTyping
+let drawWithNextKey: typeof AfterTypingModule.drawWithNextKey
+let cancelDraw: typeof AfterTypingModule.cancelDraw
 let PAUSE: number
 let LONGEST: number
 
 beforeAll(async () => {
   vi.stubGlobal('window', page)
+  vi.stubGlobal('requestAnimationFrame', (run: () => void) => (frameCallbacks.set(++nextFrame, run), nextFrame))
   const module = await import('../../../src/renderer/src/lib/after-typing')
-  ;({ AfterTyping, TYPING_PAUSE_MS: PAUSE, LONGEST_WAIT_MS: LONGEST } = module)
+  ;({ AfterTyping, drawWithNextKey, cancelDraw, TYPING_PAUSE_MS: PAUSE, LONGEST_WAIT_MS: LONGEST } = module)
 })
 
 const key = (): void => void page.dispatchEvent(new Event('keydown'))
+
+/** The browser draws a frame: the animation-frame callbacks asked for run. */
+function frame(): void {
+  const runs = [...frameCallbacks.values()]
+  frameCallbacks.clear()
+  for (const run of runs) run()
+}
 
 /** Presses a key every `every` ms for `during` ms. */
 function typeFor(during: number, every = 60): void {
@@ -76,5 +88,75 @@ describe('updates that wait for a pause in typing', () => {
     expect(ran).toHaveBeenCalledOnce()
     vi.advanceTimersByTime(LONGEST)
     expect(ran).toHaveBeenCalledOnce()
+  })
+})
+
+describe('small changes drawn with the next key while people type', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    vi.advanceTimersByTime(LONGEST)
+    frame()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('draws at once when nobody is typing', () => {
+    const draw = vi.fn()
+    drawWithNextKey(draw)
+    expect(draw).toHaveBeenCalledOnce()
+  })
+
+  it('while keys come, draws in the frame of the next key, once however often it was asked', () => {
+    let shown = ''
+    let count = 1
+    const draw = (): void => void (shown = `${count} words`)
+    key()
+    frame()
+    drawWithNextKey(draw)
+    count = 2
+    drawWithNextKey(draw)
+    vi.advanceTimersByTime(50)
+    frame()
+    expect(shown).toBe('')
+    key()
+    expect(shown).toBe('')
+    frame()
+    expect(shown).toBe('2 words')
+  })
+
+  it("draws what a key's own handling asked for in that key's frame", () => {
+    const draw = vi.fn()
+    key()
+    drawWithNextKey(draw)
+    expect(draw).not.toHaveBeenCalled()
+    frame()
+    expect(draw).toHaveBeenCalledOnce()
+  })
+
+  it('draws once typing pauses when no key comes, and not again at the next key', () => {
+    const draw = vi.fn()
+    key()
+    frame()
+    drawWithNextKey(draw)
+    vi.advanceTimersByTime(PAUSE - 1)
+    expect(draw).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(draw).toHaveBeenCalledOnce()
+    key()
+    frame()
+    expect(draw).toHaveBeenCalledOnce()
+  })
+
+  it('never runs a draw cancelled while it waited', () => {
+    const draw = vi.fn()
+    key()
+    frame()
+    drawWithNextKey(draw)
+    cancelDraw(draw)
+    key()
+    frame()
+    vi.advanceTimersByTime(LONGEST)
+    expect(draw).not.toHaveBeenCalled()
   })
 })

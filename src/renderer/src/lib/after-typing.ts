@@ -9,7 +9,61 @@ let listening = false
 function listen(): void {
   if (listening) return
   listening = true
-  window.addEventListener('keydown', () => void (lastKeyAt = performance.now()), { capture: true, passive: true })
+  window.addEventListener('keydown', onKey, { capture: true, passive: true })
+}
+
+function onKey(): void {
+  lastKeyAt = performance.now()
+  // Asked for at every key, so what the key's own handling wants drawn (the save state going to "Editing…") joins it too.
+  keyFrame ||= requestAnimationFrame(drawWaiting)
+}
+
+const typingNow = (): boolean => performance.now() - lastKeyAt < TYPING_PAUSE_MS
+
+const waitingDraws = new Set<() => void>()
+let keyFrame = 0
+let pauseTimer: ReturnType<typeof setTimeout> | undefined
+
+function drawWaiting(): void {
+  keyFrame = 0
+  clearTimeout(pauseTimer)
+  pauseTimer = undefined
+  const draws = [...waitingDraws]
+  waitingDraws.clear()
+  for (const draw of draws) draw()
+}
+
+function drawAtPause(): void {
+  pauseTimer = setTimeout(
+    () => {
+      pauseTimer = undefined
+      if (typingNow()) drawAtPause()
+      else drawWaiting()
+    },
+    Math.max(0, lastKeyAt + TYPING_PAUSE_MS - performance.now())
+  )
+}
+
+/**
+ * Draws a small change people see while they type (the word count, the save state) in the frame of the next key,
+ * or at once when nobody is typing. A change drawn on its own makes the browser draw a whole frame for it
+ * (style, layout, paint, compositing: a few milliseconds with the editor open), and a key pressed meanwhile waits
+ * for that frame; drawn with a key, it costs that key's frame a status bar's worth. The same draw asked twice runs once.
+ */
+export function drawWithNextKey(draw: () => void): void {
+  listen()
+  if (!typingNow()) {
+    waitingDraws.delete(draw)
+    draw()
+    return
+  }
+  waitingDraws.add(draw)
+  if (pauseTimer === undefined) drawAtPause()
+}
+
+/** Forgets a draw still waiting for a key: its element is gone. */
+export function cancelDraw(draw: () => void): void {
+  waitingDraws.delete(draw)
 }
 
 /**
