@@ -36,6 +36,16 @@ const twoArticles = [
   { title: SECOND, body: { type: 'doc' as const, content: [paragraph('Bravo text.')] } }
 ]
 
+/** The Netflix article open, the cursor at the end of its first paragraph. */
+async function cursorInNetflixArticle() {
+  const article = editableFields(netflixArticle())
+  const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+  await openArticle(app.page, article.title!)
+  await editorBody(app.page).locator('p').first().click()
+  await pressKeys(app.page, 'End')
+  return app
+}
+
 describe('saving in Chromium', () => {
   it('keeps the last keystrokes when the writer switches to another article at once', async () => {
     const app = await openEditorLibrary(browser, { articles: twoArticles })
@@ -144,12 +154,8 @@ describe('saving in Chromium', () => {
   })
 
   it('each keystroke asks for one idle callback, shared by the toolbar, menus and review rail that read the editor after it, and starts no task of its own to find what it deleted', async () => {
-    const article = editableFields(netflixArticle())
-    const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+    const app = await cursorInNetflixArticle()
     const { page } = app
-    await openArticle(page, article.title!)
-    await editorBody(page).locator('p').first().click()
-    await pressKeys(page, 'End')
     // Counts what the page asks of the browser from here on: idle callbacks, and tasks set for "now" (setTimeout 0).
     await page.evaluate(() => {
       const asked = { idle: 0, now: 0 }
@@ -177,12 +183,8 @@ describe('saving in Chromium', () => {
   })
 
   it('while people type, the word count and the save state change in the frames keys draw, not in frames of their own', async () => {
-    const article = editableFields(netflixArticle())
-    const app = await openEditorLibrary(browser, { articles: [article], promos: [hostingPromo()] })
+    const app = await cursorInNetflixArticle()
     const { page } = app
-    await openArticle(page, article.title!)
-    await editorBody(page).locator('p').first().click()
-    await pressKeys(page, 'End')
     // Every text the two show from here on, when it was written, and whether in an animation-frame callback; and each key.
     await page.evaluate(() => {
       const seen: StatusSeen = { writes: [], keys: [] }
