@@ -46,9 +46,9 @@ function drawAtPause(): void {
 
 /**
  * Draws a small change people see while they type (the word count, the save state) in the frame of the next key,
- * or at once when nobody is typing. A change drawn on its own makes the browser draw a whole frame for it
- * (style, layout, paint, compositing: a few milliseconds with the editor open), and a key pressed meanwhile waits
- * for that frame; drawn with a key, it costs that key's frame a status bar's worth. The same draw asked twice runs once.
+ * or at once when nobody is typing. A change drawn on its own makes the browser draw a whole frame for it (style,
+ * layout, paint, layerizing the whole page, commit), and a key pressed meanwhile waits for that frame; drawn with a
+ * key, it costs that key's frame a status bar's worth. The same draw asked twice runs once.
  */
 export function drawWithNextKey(draw: () => void): void {
   listen()
