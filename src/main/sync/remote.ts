@@ -49,9 +49,23 @@ export function plainReason(run: GitRun, url: string): string {
 /** Whether a push failed only because the remote moved since the last fetch. */
 export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|non-fast-forward|stale info/i.test(run.stderr)
 
+/**
+ * How long to wait before fetching again when another git process was updating a remote branch's ref at the same
+ * moment: a push that a crash orphaned, still finishing as the next sync starts, moves the ref it pushed.
+ */
+const REF_BUSY_WAITS_MS = [200, 400, 800, 1600]
+const refBusy = (run: GitRun): boolean => /cannot lock ref/i.test(run.stderr)
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
 /** Fetches every branch of the remote; returns null, or the plain reason it could not. `onStarted`: called once git fetch has started. */
 export async function fetchRemote(repo: LibraryRepo, url: string, onStarted?: () => void): Promise<string | null> {
-  const run = await remoteGit(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`], onStarted)
+  const fetch = ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`]
+  let run = await remoteGit(repo, fetch, onStarted)
+  for (const wait of REF_BUSY_WAITS_MS) {
+    if (run.code === 0 || !refBusy(run)) break
+    await sleep(wait)
+    run = await remoteGit(repo, fetch)
+  }
   return run.code === 0 ? null : plainReason(run, url)
 }
 

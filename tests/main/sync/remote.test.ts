@@ -1,0 +1,34 @@
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { closeRepo, findLibraryRepo } from '../../../src/main/sync/library-repo'
+import { fetchRemote } from '../../../src/main/sync/remote'
+import { needsTools } from '../../support/system-tools'
+import { gitIn, makeTeam, tomas } from './team'
+
+const gitTool = needsTools(['git'], 'sync shares libraries through git')
+
+describe.skipIf(gitTool.skip)('fetching the remote', () => {
+  it('waits for another git process updating a remote branch at that moment (a push a crash left running), then fetches', async () => {
+    const team = await makeTeam(2, async (library) => void (await library.createArticle({ title: 'Shared' })))
+    const [a, b] = team.libraries as [(typeof team.libraries)[0], (typeof team.libraries)[0]]
+    const repo = (await findLibraryRepo(a.dir))!
+    try {
+      await b.createArticle({ title: 'Written there' })
+      expect((await team.sync(b, tomas)).state).toBe('synced')
+      const theirs = (await gitIn(b.dir, 'rev-parse', 'HEAD')).trim()
+      // git's own sign that a process is writing the ref: its lock file, held here for 700 ms, as the orphaned push
+      // holds it while it moves the ref. A fetch meanwhile fails with "cannot lock ref".
+      const lock = join(a.dir, '.git', 'refs', 'remotes', 'origin', 'main.lock')
+      await writeFile(lock, `${theirs}\n`)
+      const released = new Promise((done) => setTimeout(() => void rm(lock).then(done), 700))
+
+      await expect(fetchRemote(repo, repo.remoteUrl!)).resolves.toBeNull()
+      await released
+      expect((await gitIn(a.dir, 'rev-parse', 'refs/remotes/origin/main')).trim()).toBe(theirs)
+    } finally {
+      await closeRepo(repo)
+      await team.cleanup()
+    }
+  })
+})
