@@ -50,29 +50,34 @@ export function plainReason(run: GitRun, url: string): string {
 export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|non-fast-forward|stale info/i.test(run.stderr)
 
 /**
- * How long to wait before fetching again when another git process was updating a remote branch's ref at the same
- * moment: a push that a crash orphaned, still finishing as the next sync starts, moves the ref it pushed.
+ * How long to wait before running git again when another git process was moving a branch's ref at that moment:
+ * a push a crash orphaned, still finishing as the next sync starts, moves the remote's branch and ours that follows it.
  */
 const REF_BUSY_WAITS_MS = [200, 400, 800, 1600]
 const refBusy = (run: GitRun): boolean => /cannot lock ref/i.test(run.stderr)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Fetches every branch of the remote; returns null, or the plain reason it could not. `onStarted`: called once git fetch has started. */
-export async function fetchRemote(repo: LibraryRepo, url: string, onStarted?: () => void): Promise<string | null> {
-  const fetch = ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`]
-  let run = await remoteGit(repo, fetch, onStarted)
+/** Runs `args` against the remote, and again after a wait while git says a ref it would move is being moved. */
+async function remoteGitWhenRefsFree(repo: LibraryRepo, args: string[], onStarted?: () => void): Promise<GitRun> {
+  let run = await remoteGit(repo, args, onStarted)
   for (const wait of REF_BUSY_WAITS_MS) {
     if (run.code === 0 || !refBusy(run)) break
     await sleep(wait)
-    run = await remoteGit(repo, fetch)
+    run = await remoteGit(repo, args)
   }
+  return run
+}
+
+/** Fetches every branch of the remote; returns null, or the plain reason it could not. `onStarted`: called once git fetch has started. */
+export async function fetchRemote(repo: LibraryRepo, url: string, onStarted?: () => void): Promise<string | null> {
+  const run = await remoteGitWhenRefsFree(repo, ['fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', REMOTE, `+refs/heads/*:refs/remotes/${REMOTE}/*`], onStarted)
   return run.code === 0 ? null : plainReason(run, url)
 }
 
 export type PushOutcome = { pushed: true } | { pushed: false; moved: boolean; reason: string }
 
 export async function pushBranch(repo: LibraryRepo, url: string, branch: string): Promise<PushOutcome> {
-  const run = await remoteGit(repo, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
+  const run = await remoteGitWhenRefsFree(repo, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
   if (run.code === 0) return { pushed: true }
   return { pushed: false, moved: remoteMoved(run), reason: remoteMoved(run) ? 'the remote kept changing while this library synced; try again in a moment' : plainReason(run, url) }
 }

@@ -8,8 +8,8 @@ import { gitIn, makeTeam, tomas } from './team'
 
 const gitTool = needsTools(['git'], 'sync shares libraries through git')
 
-describe.skipIf(gitTool.skip)('fetching the remote', () => {
-  it('waits for another git process updating a remote branch at that moment (a push a crash left running), then fetches', async () => {
+describe.skipIf(gitTool.skip)('reaching the remote while another git process moves a branch (a push a crash left running)', () => {
+  it('a fetch waits until our copy of the remote branch is free, then fetches', async () => {
     const team = await makeTeam(2, async (library) => void (await library.createArticle({ title: 'Shared' })))
     const [a, b] = team.libraries as [(typeof team.libraries)[0], (typeof team.libraries)[0]]
     const repo = (await findLibraryRepo(a.dir))!
@@ -28,6 +28,23 @@ describe.skipIf(gitTool.skip)('fetching the remote', () => {
       expect((await gitIn(a.dir, 'rev-parse', 'refs/remotes/origin/main')).trim()).toBe(theirs)
     } finally {
       await closeRepo(repo)
+      await team.cleanup()
+    }
+  })
+
+  it("a sync's push waits until the remote's branch is free, then pushes", async () => {
+    const team = await makeTeam(1, async (library) => void (await library.createArticle({ title: 'Shared' })))
+    const [a] = team.libraries as [(typeof team.libraries)[0]]
+    try {
+      await a.createArticle({ title: 'Written here' })
+      const lock = join(team.remote, 'refs', 'heads', 'main.lock')
+      await writeFile(lock, `${(await gitIn(team.remote, 'rev-parse', 'main')).trim()}\n`)
+      const released = new Promise((done) => setTimeout(() => void rm(lock).then(done), 700))
+
+      expect(await team.sync(a)).toMatchObject({ state: 'synced', ahead: 0, behind: 0, lastError: null })
+      await released
+      expect((await gitIn(team.remote, 'rev-parse', 'main')).trim()).toBe((await gitIn(a.dir, 'rev-parse', 'HEAD')).trim())
+    } finally {
       await team.cleanup()
     }
   })
