@@ -1,4 +1,5 @@
 import { homedir } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { firstLine, repoGit, type GitRun, type GitSetting } from '../git/safe-git'
 import { userRemoteEnv, userRemoteSettings } from '../git/user-config'
 import { REMOTE, type LibraryRepo } from './library-repo'
@@ -55,8 +56,6 @@ export const remoteMoved = (run: GitRun): boolean => /\[rejected\]|fetch first|n
  */
 const REF_BUSY_WAITS_MS = [200, 400, 800, 1600]
 const refBusy = (run: GitRun): boolean => /cannot lock ref/i.test(run.stderr)
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
 /** Runs `args` against the remote, and again after a wait while git says a ref it would move is being moved. */
 async function remoteGitWhenRefsFree(repo: LibraryRepo, args: string[], onStarted?: () => void): Promise<GitRun> {
   let run = await remoteGit(repo, args, onStarted)
