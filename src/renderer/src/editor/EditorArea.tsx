@@ -36,8 +36,10 @@ export function EditorArea({ session, update, onStats, onError, focusTitle, onEx
     <main className="editor-area" aria-label="Editor" aria-busy={session.kind === 'loading'}>
       {session.kind === 'open' && banner}
       {session.kind === 'open' ? (
+        // One editor per loading of the article: a reload (a merged bundle, a restored revision) must never leave the
+        // last loading's editor, with its text, serving the new session, as it would if React met both in one render.
         <ArticleEditor
-          key={session.article.id}
+          key={session.opening}
           body={session.article.body}
           saver={session.saver}
           title={session.meta.title}

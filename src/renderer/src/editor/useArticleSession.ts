@@ -9,7 +9,8 @@ import { ArticleSaver } from './saving/article-saver'
 
 export type ArticleMeta = Omit<EditableFields, 'body'>
 
-export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver }
+/** `opening`: which loading of an article this is, unique in the window (see EditorArea's key). */
+export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver; opening: number }
 export type Session = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; message: string } | OpenSession
 
 const metaKeys = Object.keys(editableFieldsSchema.shape).filter((key) => key !== 'body') as (keyof ArticleMeta)[]
@@ -36,6 +37,7 @@ function withChanges(meta: ArticleMeta, changes: Partial<ArticleMeta>): ArticleM
 }
 
 // Saves still running for articles that were just closed: reopening one waits for them.
+let openings = 0
 const closingSaves = new Map<string, Promise<void>>()
 
 interface Callbacks {
@@ -113,7 +115,7 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       saver = opened
       answers.current = waiting
       stored.current = article
-      setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened } })
+      setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened, opening: ++openings } })
     }
     load().catch((error: unknown) => {
       if (live) setLoaded({ id: articleId, session: { kind: 'failed', message: errorMessage(error) } })
