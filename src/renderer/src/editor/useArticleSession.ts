@@ -36,8 +36,9 @@ function withChanges(meta: ArticleMeta, changes: Partial<ArticleMeta>): ArticleM
   return next
 }
 
-// Saves still running for articles that were just closed: reopening one waits for them.
+/** How many times an article was loaded in this window: each loading's number (OpenSession's `opening`). */
 let openings = 0
+// Saves still running for articles that were just closed: reopening one waits for them.
 const closingSaves = new Map<string, Promise<void>>()
 
 interface Callbacks {
