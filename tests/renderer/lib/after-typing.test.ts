@@ -5,6 +5,7 @@ import type * as AfterTypingModule from '../../../src/renderer/src/lib/after-typ
 const page = new EventTarget()
 const frameCallbacks = new Map<number, () => void>()
 let nextFrame = 0
+const reported: unknown[] = []
 let AfterTyping: typeof AfterTypingModule.AfterTyping
 let drawWithNextKey: typeof AfterTypingModule.drawWithNextKey
 let cancelDraw: typeof AfterTypingModule.cancelDraw
@@ -14,6 +15,7 @@ let LONGEST: number
 beforeAll(async () => {
   vi.stubGlobal('window', page)
   vi.stubGlobal('requestAnimationFrame', (run: () => void) => (frameCallbacks.set(++nextFrame, run), nextFrame))
+  vi.stubGlobal('reportError', (error: unknown) => reported.push(error))
   const module = await import('../../../src/renderer/src/lib/after-typing')
   ;({ AfterTyping, drawWithNextKey, cancelDraw, TYPING_PAUSE_MS: PAUSE, LONGEST_WAIT_MS: LONGEST } = module)
 })
@@ -146,6 +148,19 @@ describe('small changes drawn with the next key while people type', () => {
     key()
     frame()
     expect(draw).toHaveBeenCalledOnce()
+  })
+
+  it('draws the others of a frame when one throws, and reports its error as an uncaught one', () => {
+    const failure = new Error('the status bar is gone')
+    const drawn = vi.fn()
+    key()
+    drawWithNextKey(() => {
+      throw failure
+    })
+    drawWithNextKey(drawn)
+    frame()
+    expect(drawn).toHaveBeenCalledOnce()
+    expect(reported).toEqual([failure])
   })
 
   it('never runs a draw cancelled while it waited', () => {

@@ -1,3 +1,5 @@
+import { RunBatch } from './run-batch'
+
 /** How long without a key counts as a pause in typing. */
 export const TYPING_PAUSE_MS = 400
 /** Typing that never pauses still sees what waits at least this often. */
@@ -20,7 +22,7 @@ function onKey(): void {
 
 const typingNow = (): boolean => performance.now() - lastKeyAt < TYPING_PAUSE_MS
 
-const waitingDraws = new Set<() => void>()
+const waitingDraws = new RunBatch()
 let keyFrame = 0
 let pauseTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -28,9 +30,7 @@ function drawWaiting(): void {
   keyFrame = 0
   clearTimeout(pauseTimer)
   pauseTimer = undefined
-  const draws = [...waitingDraws]
-  waitingDraws.clear()
-  for (const draw of draws) draw()
+  waitingDraws.runAll()
 }
 
 function drawAtPause(): void {

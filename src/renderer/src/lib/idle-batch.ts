@@ -1,21 +1,14 @@
+import { RunBatch } from './run-batch'
+
 /** What runs once the browser is idle, at most this long after it was asked for on a machine that never is. */
 const IDLE_TIMEOUT_MS = 100
 
-const waiting = new Set<() => void>()
+const waiting = new RunBatch()
 let handle: number | undefined
 
 function runWaiting(): void {
   handle = undefined
-  const runs = [...waiting]
-  waiting.clear()
-  for (const run of runs) {
-    // One reader failing must not keep the others from running: its error is reported as an uncaught one would be.
-    try {
-      run()
-    } catch (error) {
-      reportError(error)
-    }
-  }
+  waiting.runAll()
 }
 
 /**
