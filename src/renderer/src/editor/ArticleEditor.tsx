@@ -12,6 +12,7 @@ import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
 import type { ArticleSaver } from './saving/article-saver'
 import { keysOf, matchesKeys } from './shortcuts'
+import { onWindowKey } from '../shell/window-keys'
 import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
@@ -157,12 +158,12 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       event.preventDefault()
       openFind()
     }
-    window.addEventListener('keydown', onKey)
+    const offKey = onWindowKey(onKey)
     const unsubscribe = window.copydesk.on('menu', (command) => {
       if (command === 'find') openFind()
     })
     return () => {
-      window.removeEventListener('keydown', onKey)
+      offKey()
       unsubscribe()
     }
   }, [])

@@ -17,6 +17,7 @@ import { EditorServicesContext, type EditorServices } from './editor-services'
 import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
 import { keysOf, matchesKeys } from './shortcuts'
+import { onWindowKey } from '../shell/window-keys'
 import { useArticleSession } from './useArticleSession'
 import { sameStats, WordCount } from './WordCount'
 import { LiveValue } from '../lib/live-value'
@@ -113,14 +114,14 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
     }
     // Nothing asynchronous runs once the page goes: the request must leave now.
     const onLeave = (): void => saver.flushNow()
-    window.addEventListener('keydown', onKey)
+    const offKey = onWindowKey(onKey)
     window.addEventListener('beforeunload', onLeave)
     window.addEventListener('pagehide', onLeave)
     const unsubscribe = window.copydesk.on('menu', (command) => {
       if (command === 'save') save()
     })
     return () => {
-      window.removeEventListener('keydown', onKey)
+      offKey()
       window.removeEventListener('beforeunload', onLeave)
       window.removeEventListener('pagehide', onLeave)
       unsubscribe()

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react'
 import { shortcuts, type ShortcutId } from '../../../shared/shortcuts'
 import { matchesKeys } from '../editor/shortcuts'
+import { onWindowKey } from './window-keys'
 
 /**
  * Runs a window command from its keys (the table in src/shared/shortcuts.ts)
@@ -19,14 +20,14 @@ export function useCommand(id: ShortcutId, run: () => void, options: { enabled?:
       event.preventDefault()
       onCommand()
     }
-    window.addEventListener('keydown', onKeyDown)
+    const offKeys = onWindowKey(onKeyDown)
     const offMenu = shortcut.menu
       ? window.copydesk.on('menu', (command) => {
           if (command === shortcut.menu && !blocked()) onCommand()
         })
       : () => undefined
     return () => {
-      window.removeEventListener('keydown', onKeyDown)
+      offKeys()
       offMenu()
     }
   }, [id, enabled, inDialogs])

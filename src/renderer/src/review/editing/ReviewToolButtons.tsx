@@ -3,6 +3,7 @@ import { MessageSquarePlus, PencilLine } from 'lucide-react'
 import { useEffect } from 'react'
 import { ToolButton } from '../../editor/toolbar/ToolButton'
 import { useReview } from '../ReviewContext'
+import { onWindowKey } from '../../shell/window-keys'
 import { COMMENT_SHORTCUT, isSuggestShortcut, SUGGEST_SHORTCUT } from './review-editing'
 
 /** Comment on the selection, and suggestion mode on or off; both also from the keyboard. */
@@ -14,8 +15,7 @@ export function ReviewToolButtons({ editor }: { editor: Editor }): React.JSX.Ele
       event.preventDefault()
       setSuggesting((on) => !on)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    return onWindowKey(onKey)
   }, [profile, setSuggesting])
   return (
     <>
