@@ -158,7 +158,7 @@ async function measureTextarea(browser: Browser, body: BodyDoc): Promise<Figures
 
 /**
  * Types the same keys in a plain textarea, a bare StarterKit editor and Copydesk's, each over `body`. The two editors
- * are typed in by turns, two a round, in the order ABBA BAAB…: the machine's load drifts over a run, and whatever it does
+ * are typed in by turns, two a round, in the order ABBA ABBA: the machine's load drifts over a run, and whatever it does
  * then falls on both alike, not on whichever editor happened to be measured second.
  */
 async function measurePair(browser: Browser, body: BodyDoc, libraryDir: string, title: string): Promise<{ floor: Figures; bare: Figures; copydesk: Figures }> {

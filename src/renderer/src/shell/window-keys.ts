@@ -16,9 +16,9 @@ function dispatch(event: KeyboardEvent): void {
 }
 
 /**
- * Handles keydown on the window: the shortcuts (useCommand.ts). They share one listener, because the browser pays
- * for every listener it calls at every key typed in the editor, where none of them has anything to do, and a
- * dozen listeners showed in the time a key takes to appear. Returns the removal.
+ * Handles keydown on the window: the shortcuts (useCommand.ts). They share one listener: a listener each was a
+ * dozen calls at every key typed in the editor, before its text went in, where none of them has anything to do.
+ * Returns the removal.
  */
 export function onWindowKey(handler: KeyHandler): () => void {
   if (handlers.size === 0) window.addEventListener('keydown', dispatch)
