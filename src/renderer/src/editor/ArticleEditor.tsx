@@ -12,7 +12,7 @@ import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
 import type { ArticleSaver } from './saving/article-saver'
 import { keysOf, matchesKeys } from './shortcuts'
-import { onWindowKey } from '../shell/window-keys'
+import { useCommand } from '../shell/useCommand'
 import { TitleField } from './TitleField'
 import { Toolbar } from './toolbar/Toolbar'
 import { ReviewToolButtons } from '../review/editing/ReviewToolButtons'
@@ -151,22 +151,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   useEffect(() => (page ? attachBlockControls(page) : undefined), [page])
 
-  useEffect(() => {
-    const openFind = (): void => setFindRequest((n) => n + 1)
-    const onKey = (event: KeyboardEvent): void => {
-      if (!matchesKeys(event, keysOf('find'))) return
-      event.preventDefault()
-      openFind()
-    }
-    const offKey = onWindowKey(onKey)
-    const unsubscribe = window.copydesk.on('menu', (command) => {
-      if (command === 'find') openFind()
-    })
-    return () => {
-      offKey()
-      unsubscribe()
-    }
-  }, [])
+  useCommand('find', () => setFindRequest((n) => n + 1))
 
   return (
     <>

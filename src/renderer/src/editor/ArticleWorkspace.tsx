@@ -16,8 +16,7 @@ import { EditorArea, preloadArticleEditor } from './EditorArea'
 import { EditorServicesContext, type EditorServices } from './editor-services'
 import { Inspector } from './inspector/Inspector'
 import { SaveIndicator } from './saving/SaveIndicator'
-import { keysOf, matchesKeys } from './shortcuts'
-import { onWindowKey } from '../shell/window-keys'
+import { useCommand } from '../shell/useCommand'
 import { useArticleSession } from './useArticleSession'
 import { sameStats, WordCount } from './WordCount'
 import { LiveValue } from '../lib/live-value'
@@ -104,27 +103,17 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
     [mediaBaseUrl, promos, refresh, onError]
   )
 
+  // Saving is never blocked: a dialog may be open over the text it saves.
+  useCommand('save', () => void saver?.flush(), { enabled: saver !== null, inDialogs: true })
   useEffect(() => {
     if (!saver) return
-    const save = (): void => void saver.flush()
-    const onKey = (event: KeyboardEvent): void => {
-      if (!matchesKeys(event, keysOf('save'))) return
-      event.preventDefault()
-      save()
-    }
     // Nothing asynchronous runs once the page goes: the request must leave now.
     const onLeave = (): void => saver.flushNow()
-    const offKey = onWindowKey(onKey)
     window.addEventListener('beforeunload', onLeave)
     window.addEventListener('pagehide', onLeave)
-    const unsubscribe = window.copydesk.on('menu', (command) => {
-      if (command === 'save') save()
-    })
     return () => {
-      offKey()
       window.removeEventListener('beforeunload', onLeave)
       window.removeEventListener('pagehide', onLeave)
-      unsubscribe()
     }
   }, [saver])
 
