@@ -8,7 +8,7 @@ import {
   type ArticleMeta,
   type ArticleStatus,
 } from './article/article'
-import { bodyPatchSchema } from './article/body-patch'
+import { bodyMergeSchema, bodyPatchSchema } from './article/body-patch'
 import { promoInputSchema, type Promo } from './article/promo'
 import { folderHandleSchema } from './folders'
 
@@ -36,6 +36,8 @@ export interface SavedArticle {
 /** A save's answer: with the fingerprint of the stored body, which the next save's changed blocks name as their base. */
 export interface SavedEdit extends SavedArticle {
   bodyFingerprint: string
+  /** The stored body is not the one sent: the library merged changes made elsewhere into it, which the editor should take in. */
+  bodyMerged: boolean
 }
 
 /** An article opened in the editor, with the fingerprint of its body, the base of the first save's changed blocks. */
@@ -135,9 +137,13 @@ export const saveArticleSchema = z
     /** Only the fields that changed; the rest stay as stored. */
     changes: articleChangesSchema,
     /** The body as the blocks that changed, in place of `changes.body` (autosave while typing). */
-    bodyPatch: bodyPatchSchema.optional()
+    bodyPatch: bodyPatchSchema.optional(),
+    /** The body with the one it was edited from, in place of `changes.body`, for the library to merge with its own. */
+    bodyMerge: bodyMergeSchema.optional()
   })
-  .refine((request) => !(request.bodyPatch && request.changes.body), { message: 'A save sends the body whole or as changed blocks, not both.' })
+  .refine((request) => [request.bodyPatch, request.bodyMerge, request.changes.body].filter(Boolean).length <= 1, {
+    message: 'A save sends the body one way: whole, as changed blocks, or with its base to merge.'
+  })
 export const revisionRefSchema = z.strictObject({ id: idSchema, revisionId: z.string().min(1).max(100) })
 export const snapshotSchema = z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200) })
 export const savePromoSchema = z.strictObject({ id: idSchema.optional(), promo: promoInputSchema })

@@ -90,7 +90,7 @@ describe('saving in Chromium', () => {
     await app.done()
   })
 
-  it('an autosave, the first after opening too, sends the paragraph typed in, not the article nor the place to type the editor keeps after a final block; if the library’s text changed meanwhile, it sends the whole text, which is what gets stored', async () => {
+  it('an autosave, the first after opening too, sends the paragraph typed in, not the article nor the place to type the editor keeps after a final block; if the library’s text changed meanwhile, it sends its text with the one it built on, the library merges both and the editor shows the merge', async () => {
     // Ends in a block that is not a paragraph, as an article ending in an FAQ or a promo does: the editor keeps an empty paragraph after it.
     const ending = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Delta heading' }] }
     const body = { type: 'doc' as const, content: [paragraph('Alpha text.'), paragraph('Bravo text.'), paragraph('Charlie text.'), ending] }
@@ -98,7 +98,9 @@ describe('saving in Chromium', () => {
     const { page } = app
     const id = app.ids[0]!
     const savesFrom = (mark: number) =>
-      app.calls.slice(mark).flatMap(({ channel, payload }) => (channel === 'copydesk:saveArticle' ? [payload as { changes: { body?: unknown }; bodyPatch?: { insert: unknown } }] : []))
+      app.calls
+        .slice(mark)
+        .flatMap(({ channel, payload }) => (channel === 'copydesk:saveArticle' ? [payload as { changes: { body?: unknown }; bodyPatch?: { insert: unknown }; bodyMerge?: unknown }] : []))
     await openArticle(page, FIRST)
     await placeCursorIn(page, 'Bravo text.')
     await pressKeys(page, 'End')
@@ -119,9 +121,18 @@ describe('saving in Chromium', () => {
     mark = app.calls.length
     await page.keyboard.type(' Three.')
     await waitUntilSaved(page)
-    expect(savesFrom(mark).map((save) => (save.bodyPatch ? 'changed blocks' : save.changes.body ? 'whole body' : 'no body'))).toEqual(['changed blocks', 'whole body'])
-    // As before changed blocks were sent: the editor's text is what is stored.
-    expect((await storedArticle(app, id)).body.content).toEqual([paragraph('Alpha text.'), paragraph('Bravo text. One. Two. Three.'), paragraph('Charlie text.'), ending])
+    const kinds = (saves: ReturnType<typeof savesFrom>) => saves.map((save) => (save.bodyPatch ? 'changed blocks' : save.bodyMerge ? 'to merge' : save.changes.body ? 'whole body' : 'no body'))
+    expect(kinds(savesFrom(mark))).toEqual(['changed blocks', 'to merge'])
+    // Neither edit replaced the other, and the editor took the other writer's paragraph in without being opened again.
+    const merged = [paragraph('Alpha text.'), paragraph('Bravo text. One. Two. Three.'), paragraph('Charlie text.'), ending, paragraph('Delta from elsewhere.')]
+    expect((await storedArticle(app, id)).body.content).toEqual(merged)
+    await expect.poll(() => editorBody(page).locator('p').last().textContent()).toBe('Delta from elsewhere.')
+    // Typing on builds on the merge: changed blocks again, and nothing of the other writer's undone.
+    mark = app.calls.length
+    await page.keyboard.type(' Four.')
+    await waitUntilSaved(page)
+    expect(kinds(savesFrom(mark))).toEqual(['changed blocks'])
+    expect((await storedArticle(app, id)).body.content).toEqual(merged.map((block, i) => (i === 1 ? paragraph('Bravo text. One. Two. Three. Four.') : block)))
     await app.done()
   })
 

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdir } from 'node:fs/promises'
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { BodyDoc } from '../../src/shared/article/body'
 import type { Actor } from '../../src/shared/review/actor'
 import { openLibrary, type Library } from '../../src/main/library/library'
@@ -69,6 +69,28 @@ async function retype(page: Page, words: string, typed: string): Promise<void> {
   await saveNow(page)
 }
 
+/**
+ * A remote as slow as a far-away server, when the test asks: `ssh://` URLs reach this machine's own repositories
+ * through a stand-in for ssh that runs git's command here, and holds every fetch for a few seconds while `hold`
+ * exists. Set for the whole file: main reads the ssh settings once a minute at most (remote.ts).
+ */
+const slowRemote = { hold: '', cleanup: async () => undefined as void }
+beforeAll(async () => {
+  const temp = await makeTempDir('copydesk-fake-ssh-')
+  const script = join(temp.path, 'fake-ssh')
+  const hold = join(temp.path, 'hold')
+  // git runs it as `fake-ssh host "git-upload-pack '/path'"` (GIT_SSH_VARIANT=simple: no ssh options).
+  await writeFile(script, `#!/bin/sh\nfor last; do :; done\ncase "$last" in git-upload-pack*) [ -f '${hold}' ] && sleep 4 ;; esac\nexec sh -c "$last"\n`)
+  await chmod(script, 0o755)
+  vi.stubEnv('GIT_SSH_COMMAND', script)
+  vi.stubEnv('GIT_SSH_VARIANT', 'simple')
+  Object.assign(slowRemote, { hold, cleanup: temp.cleanup })
+})
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await slowRemote.cleanup()
+})
+
 describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
   let cleanup: (() => Promise<void>) | undefined
   afterEach(async () => {
@@ -76,11 +98,15 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     cleanup = undefined
   })
 
-  /** Hajra shares her library from the app; Tomás clones it. Both windows open on the one article. */
-  async function twoDesks() {
+  /**
+   * Hajra shares her library from the app; Tomás clones it. Both windows open on the one article. `over`: how both
+   * reach the remote, its path or (`ssh`) through the slow remote's stand-in for ssh.
+   */
+  async function twoDesks(over: 'path' | 'ssh' = 'path') {
     const temp = await makeTempDir('copydesk-sync-e2e-')
-    const remote = join(temp.path, 'remote.git')
-    await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote])
+    const path = join(temp.path, 'remote.git')
+    const remote = over === 'ssh' ? `ssh://copydesk-test${path}` : path
+    await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=main', path])
     const first = await openLibrary(join(temp.path, 'clone-a'))
     const { id } = await first.createArticle({ title: TITLE, body })
     const apps: AppSession[] = []
@@ -189,5 +215,49 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     await expect.poll(() => editorBody(a.page).textContent(), { timeout: 60_000 }).toContain('met on Thursday evening')
     expect(await a.page.getByTestId('conflict-banner').count()).toBe(0)
     expect((await storedArticle(a, id)).syncConflict).toBeUndefined()
+  })
+
+  it('keeps every key typed while a sync brings a teammate’s edit, and the teammate’s edit with them', async () => {
+    const { a, b, id } = await twoDesks('ssh')
+    await retype(a.page, 'Tuesday', 'Monday')
+    await syncIn(a.page)
+
+    // Tomás syncs by the keys and types on while the remote takes its time: before, during and after the merge.
+    await selectText(b.page, 'was close.')
+    await b.page.keyboard.press('End')
+    await writeFile(slowRemote.hold, '')
+    const before = await lastSyncAt(b.page)
+    await b.page.keyboard.press('Control+Alt+y')
+    await expect.poll(() => syncStatus(b.page).getAttribute('data-state')).toBe('syncing')
+    let typed = ''
+    const words = ' Typed during the sync, a word at a time'.split(/(?= )/)
+    // More than a second of typing while the fetch is held: autosave sends what was typed before the merge lands.
+    for (const word of words.slice(0, 4)) {
+      await b.page.keyboard.type(word, { delay: 40 })
+      typed += word
+      await b.page.waitForTimeout(300)
+    }
+    await rm(slowRemote.hold)
+    for (const word of words.slice(4)) {
+      await b.page.keyboard.type(word, { delay: 40 })
+      typed += word
+    }
+    await expect.poll(async () => (await lastSyncAt(b.page)) !== before && (await syncStatus(b.page).getAttribute('data-state')), { timeout: 90_000 }).toBe('synced')
+    await b.page.keyboard.type('. And after it.', { delay: 20 })
+    typed += '. And after it.'
+
+    // Her word arrived in his open editor, in place; his cursor stayed where he typed and lost no key.
+    const paragraphs = editorBody(b.page).locator('p')
+    await expect.poll(() => paragraphs.nth(0).textContent(), { timeout: 30_000 }).toBe(FIRST.replace('Tuesday', 'Monday'))
+    expect(await paragraphs.nth(1).textContent()).toBe(`${SECOND}${typed}`)
+    await saveNow(b.page)
+    const stored = await storedArticle(b, id)
+    expect(stored.body.content?.map((block) => block.content?.[0]?.text)).toEqual([FIRST.replace('Tuesday', 'Monday'), `${SECOND}${typed}`])
+    expect(stored.syncConflict).toBeUndefined()
+
+    // Undo takes back what he typed, never her edit: it is not his to undo.
+    for (let i = 0; i < 40; i++) await b.page.keyboard.press('Control+z')
+    expect(await paragraphs.nth(1).textContent()).toBe(SECOND)
+    expect(await paragraphs.nth(0).textContent()).toBe(FIRST.replace('Tuesday', 'Monday'))
   })
 })

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { Handlers } from '../ipc/dispatch'
 import { Jobs } from '../jobs'
 import { bodyFingerprint } from './body-fingerprint'
@@ -32,12 +33,13 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
       return { article, bodyFingerprint: bodyFingerprint(article.body) }
     },
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: async ({ id, changes, bodyPatch }) => {
+    saveArticle: async ({ id, changes, bodyPatch, bodyMerge }) => {
       const lib = library()
       // A damaged settings file must not stop a save: the checklist reports it where it is used.
       const reopenApproved = () => readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
-      const article = await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved, bodyPatch })
-      return { ...savedArticle(article), bodyFingerprint: bodyFingerprint(article.body) }
+      const article = await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved, bodyPatch, bodyMerge })
+      const bodyMerged = bodyMerge !== undefined && !isDeepStrictEqual(article.body, bodyMerge.ours)
+      return { ...savedArticle(article), bodyFingerprint: bodyFingerprint(article.body), bodyMerged }
     },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),

@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path'
 import type { Article, EditableFields } from '../../shared/article/article'
 import type { Promo, PromoInput } from '../../shared/article/promo'
 import { slugify, uniqueSlug } from '../../shared/article/slug'
-import { spliceBody, type BodyPatch } from '../../shared/article/body-patch'
+import { spliceBody, type BodyMerge, type BodyPatch } from '../../shared/article/body-patch'
 import { UserError } from '../../shared/ipc/result'
 import type { Actor } from '../../shared/review/actor'
 import { editedSinceApproval } from '../../shared/review/approval'
@@ -56,6 +56,8 @@ export interface SaveOptions {
   reopenApproved?: () => Promise<boolean>
   /** The body as a splice of the stored one's blocks, in place of `changes.body`; refused if the stored body is not its base. */
   bodyPatch?: BodyPatch | undefined
+  /** The body with the one it was edited from, in place of `changes.body`: merged with the stored body three ways. */
+  bodyMerge?: BodyMerge | undefined
 }
 /** Signs the step back to review when nobody has a profile to sign it. */
 const LIBRARY_ACTOR: Actor = { name: 'Copydesk', role: 'writer' }
@@ -67,6 +69,8 @@ const REOPEN_NOTE = 'Edited after approval: this library sends such articles bac
  * longer to load than listing 10,000 articles: loaded by the first write.
  */
 const articleRules = () => import('./article-rules')
+// Sync's merge, needed only when an editor saves over a body that moved on.
+const bodyMerging = () => import('../sync/merge/body-merge')
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50
@@ -294,14 +298,17 @@ export class Library {
    * there is one); with `reopenApproved`, an edit of an approved article's
    * text sends it back to review in the same write.
    */
-  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false, bodyPatch }: SaveOptions = {}): Promise<Article> {
+  async saveArticle(id: string, changes: ArticleChanges, { by, reopenApproved = async () => false, bodyPatch, bodyMerge }: SaveOptions = {}): Promise<Article> {
     return this.write(async () => {
       const stored = await this.readForSave(this.resolveId(id))
       if (bodyPatch) changes = { ...changes, body: patchedBody(stored, bodyPatch) }
+      const merged = bodyMerge && (await bodyMerging()).mergeBodies(bodyMerge.base, bodyMerge.ours, stored.body)
+      if (merged) changes = { ...changes, body: merged.body }
       const { applyChanges } = await articleRules()
       const slugs = this.slugs()
-      const next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
+      let next = applyChanges(stored, saveableChanges(stored, changes), new Date().toISOString(), (slug) => (slugs.get(slug) ?? stored.id) !== stored.id)
       if (!next) return stored
+      if (merged?.conflicts.any) next = await this.keepConflict(next, stored, merged.conflicts.summary())
       if (next.status === 'approved' && editedSinceApproval(next) && (await reopenApproved())) {
         const reopened = transition(next, 'in-review', by ?? LIBRARY_ACTOR, REOPEN_NOTE, undefined, next.updatedAt)
         await this.commit(reopened, 'status', [], { author: by?.name, status: 'in-review' })
@@ -310,6 +317,16 @@ export class Library {
       await this.commit(next, 'save', [], { author: by?.name })
       return next
     })
+  }
+
+  /**
+   * A save merged over words the library's copy also changed keeps the
+   * editor's words there, as sync does: the library's copy is kept whole as a
+   * named revision, and the article is flagged so the writer can compare.
+   */
+  private async keepConflict(next: Article, stored: Article, summary: string): Promise<Article> {
+    const other = await this.revisions(stored.id).add(stored, 'snapshot', { name: `Conflict: ${summary}` })
+    return { ...next, syncConflict: { at: next.updatedAt, summary, revisionId: other.id } }
   }
 
   async duplicateArticle(id: string): Promise<Article> {

@@ -112,6 +112,40 @@ describe('library channels', () => {
     expect(await call('saveArticle', { id: created.id, changes: {}, bodyPatch: next })).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
+  it('merges a body sent with the one it was edited from into a library copy that moved on: both edits land, and where both changed the same words the sent ones stay, the library’s kept as a revision', async () => {
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+    const doc = (...texts: string[]) => ({ type: 'doc' as const, content: texts.map(paragraph) })
+    const { value: created } = (await call('createArticle', { title: 'Merged' })) as { value: { id: string } }
+    const base = doc('The council met on Tuesday.', 'The vote was close.')
+    await env.services.library.saveArticle(created.id, { body: base })
+    // A sync brings a teammate's edit of the first paragraph while this editor typed in the second.
+    await env.services.library.saveArticle(created.id, { body: doc('The council met on Monday.', 'The vote was close.') })
+    const ours = doc('The council met on Tuesday.', 'The vote was close: 5 to 4.')
+    const saved = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base, ours } })
+    if (!saved.ok) throw new Error(saved.error.message)
+    const merged = doc('The council met on Monday.', 'The vote was close: 5 to 4.')
+    expect(saved.value).toMatchObject({ bodyMerged: true, article: { body: merged } })
+    expect((saved.value as SavedEdit).article.syncConflict).toBeUndefined()
+    expect(await call('getArticle', { id: created.id })).toMatchObject({ ok: true, value: { body: merged } })
+
+    // Sent again with nothing new from elsewhere: stored as sent, and the answer says so.
+    const again = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base: merged, ours: doc('The council met on Monday.', 'The vote was close: 5 to 4!') } })
+    expect(again).toMatchObject({ ok: true, value: { bodyMerged: false } })
+
+    // The same words changed both ways: the sent words stay, flagged, and the library's are a named revision.
+    await env.services.library.saveArticle(created.id, { body: doc('The council met on Wednesday.', 'The vote was close: 5 to 4!') })
+    const clash = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base: doc('The council met on Monday.', 'The vote was close: 5 to 4!'), ours: doc('The council met on Friday.', 'The vote was close: 5 to 4!') } })
+    if (!clash.ok) throw new Error(clash.error.message)
+    const flagged = (clash.value as SavedEdit).article
+    expect(flagged.body).toEqual(doc('The council met on Friday.', 'The vote was close: 5 to 4!'))
+    expect(flagged.syncConflict).toMatchObject({ summary: 'Both sides changed a paragraph.', revisionId: expect.any(String) })
+    const other = await call('getRevision', { id: created.id, revisionId: flagged.syncConflict!.revisionId })
+    expect(other).toMatchObject({ ok: true, value: { body: doc('The council met on Wednesday.', 'The vote was close: 5 to 4!') } })
+
+    // One body per save, one way.
+    expect(await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base, ours }, bodyPatch: { base: 'x', from: 0, remove: 0, insert: doc() } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+  })
+
   it('opens the library the user picked in the dialog, remembers it and tells the renderer', async () => {
     const other = join(env.dir, 'Other')
     chosen = other

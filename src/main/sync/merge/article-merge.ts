@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { Article, ConflictField } from '../../../shared/article/article'
-import { emptyBody, type BodyDoc } from '../../../shared/article/body'
 import { checkArticle } from '../../library/article-rules'
-import { mergeBlocks, type BlockMergeContext } from './block-merge'
+import { mergeBodies } from './body-merge'
 import { ConflictLog } from './conflicts'
 import { later, mergeValue } from './field-merge'
 import { mergeMetadata } from './metadata-merge'
@@ -54,18 +53,16 @@ function createdOnBoth(ours: Article, theirs: Article): ArticleMergeResult {
 
 function mergeBoth(base: Article, ours: Article, theirs: Article): ArticleMergeResult {
   const conflicts = new ConflictLog()
-  const context: BlockMergeContext = { conflicts, editsOverDeletes: 0 }
   const meta = mergeMetadata(base, ours, theirs, conflicts)
-  const content = mergeBlocks(base.body.content, ours.body.content, theirs.body.content, context)
-  const body: BodyDoc = { ...ours.body, content: content.length > 0 ? content : emptyBody().content }
+  const { body, editsOverDeletes } = mergeBodies(base.body, ours.body, theirs.body, conflicts)
   const article: Article = { ...meta, body, ...mergeReview(base, ours, theirs, conflicts) }
   const flag = mergeValue(base.syncConflict, ours.syncConflict, theirs.syncConflict).value
   if (flag) article.syncConflict = flag
   const notices =
-    context.editsOverDeletes === 0
+    editsOverDeletes === 0
       ? []
       : [
-          `${named(article)}: ${context.editsOverDeletes === 1 ? 'a block' : `${context.editsOverDeletes} blocks`} deleted on one side had been edited on the other; the edited text is kept.`
+          `${named(article)}: ${editsOverDeletes === 1 ? 'a block' : `${editsOverDeletes} blocks`} deleted on one side had been edited on the other; the edited text is kept.`
         ]
   if (conflicts.any) return { ...flagged(article, ours, theirs, conflicts.summary(), conflicts.fields), notices }
   const valid = validated(article)

@@ -2,7 +2,6 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { BodyDoc } from '../../../shared/article/body'
 import { attachBlockControls } from './blocks/block-controls'
-import { adoptStoredBlocks, bodyJson } from './body-json'
 import { liveBodyStats } from './body-word-count'
 import { DragHandle } from './DragHandle'
 import { editorExtensions } from './editor-extensions'
@@ -11,6 +10,7 @@ import { FindBar } from './find/FindBar'
 import { LinkMenu } from './menus/LinkMenu'
 import { MarkBubbleMenu } from './menus/MarkBubbleMenu'
 import type { ArticleSaver } from './saving/article-saver'
+import { editorBody, TAKEN_IN_META, withTrailingParagraph } from './saving/editor-body'
 import { keysOf, matchesKeys } from './shortcuts'
 import { useCommand } from '../shell/useCommand'
 import { TitleField } from './TitleField'
@@ -39,27 +39,6 @@ interface Props {
   onExport: () => void
 }
 
-/**
- * The editor keeps a paragraph after a final block (an FAQ, a promo) so there
- * is always somewhere to type. Adding it before the editor starts keeps
- * opening an article from counting as an edit.
- */
-function withTrailingParagraph(body: BodyDoc): BodyDoc {
-  return body.content.at(-1)?.type === 'paragraph' ? body : { ...body, content: [...body.content, { type: 'paragraph' }] }
-}
-
-/**
- * The body as stored: without the empty paragraph the editor keeps after a
- * final block. It is the editor's place to type, not part of the article, and
- * left in, the first save after opening changed the article's end as well as
- * the paragraph typed in, so it sent every block between them.
- */
-function withoutTrailingParagraph(body: BodyDoc): BodyDoc {
-  const [before, last] = body.content.slice(-2)
-  const added = before && before.type !== 'paragraph' && last?.type === 'paragraph' && !last.content?.length
-  return added ? { ...body, content: body.content.slice(0, -1) } : body
-}
-
 const STATS_DELAY_MS = 400
 
 /**
@@ -76,7 +55,8 @@ function ServicesForBlocks({ into }: { into: LiveValue<EditorServices | null> })
  * The body is read once, when the editor starts. Each autosave hands back the
  * stored copy of what the editor already holds: redrawing the editor, its
  * toolbar and its rail for it would only cost the keys typed meanwhile.
- * (Opening the article again, after a restore or a sync, mounts a new editor.)
+ * (Edits from elsewhere come in through the saver, editor-body.ts; a restored
+ * revision mounts a new editor.)
  */
 const sameButBody = (before: Props, after: Props): boolean =>
   (Object.keys(after) as (keyof Props)[]).every((key) => key === 'body' || Object.is(before[key], after[key]))
@@ -108,7 +88,9 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
       enableCoreExtensions: { delete: false },
       content: withTrailingParagraph(body),
       editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', spellcheck: 'true' } },
-      onUpdate: () => saver.bodyChanged(),
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta(TAKEN_IN_META)) saver.bodyChanged()
+      },
       onBlur: () => void saver.flush()
     },
     []
@@ -116,16 +98,7 @@ export const ArticleEditor = memo(function ArticleEditor({ body, saver, onStats,
 
   // Layout effect: on unmount it runs before Tiptap tears the editor down, so the last keystrokes are read.
   useLayoutEffect(() => {
-    const first = editor.state.doc
-    let last = first
-    saver.attachBody(() => {
-      const doc = editor.state.doc
-      if (doc.eq(last)) return null
-      // On the first read, not at opening: an article only read never pays for it.
-      if (last === first) adoptStoredBlocks(first, opened)
-      last = doc
-      return withoutTrailingParagraph(bodyJson(doc))
-    })
+    saver.attachBody(editorBody(editor, opened))
     return () => saver.attachBody(null)
   }, [editor, saver, opened])
 

@@ -64,13 +64,13 @@ interface Props {
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
 export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
-  const { session, update, changeSlug, changeStatus, reload, storedArticle } = useArticleSession(articleId, { onArticleChanged, onError })
+  const { session, update, changeSlug, changeStatus, reload, refresh, storedArticle } = useArticleSession(articleId, { onArticleChanged, onError })
   useEffect(() => {
     if (articleId) preloadArticleViews()
   }, [articleId])
   // The count changes as people type: only the status bar's WordCount redraws for it, not this workspace.
   const stats = useMemo(() => new LiveValue<BodyStats | null>(null, sameStats), [])
-  const { promos, refresh } = usePromos(onError)
+  const { promos, refresh: refreshPromos } = usePromos(onError)
   const saver = session.kind === 'open' ? session.saver : null
   const profileState = useProfile(onError)
   const profile = profileState.loaded ? profileState.profile : null
@@ -80,14 +80,14 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   const review = useReviewStatus(articleId, changeStatus, flush)
 
   const openArticle = session.kind === 'open' ? session.article : null
-  // A sync may have merged others' work into the open article: load it again if the library's copy moved on.
+  // A sync may have merged others' work into the open article: brought in if the library's copy moved on.
   // Compared with the last copy saved from here, which the details may not show yet while someone types.
   const afterSync = useCallback(async () => {
     const before = storedArticle()
     if (!before) return
     const now = await call('getArticle', { id: before.id })
-    if (now.updatedAt !== before.updatedAt || JSON.stringify(now.syncConflict) !== JSON.stringify(before.syncConflict)) reload()
-  }, [reload, storedArticle])
+    if (now.updatedAt !== before.updatedAt || JSON.stringify(now.syncConflict) !== JSON.stringify(before.syncConflict)) await refresh()
+  }, [refresh, storedArticle])
   const syncing = useSync({ everyMinutes: sync.everyMinutes, beforeSync: flush, afterSync, onError })
   const [sharing, setSharing] = useState(false)
   const [comparing, setComparing] = useState(false)
@@ -99,8 +99,8 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   }, [flush])
 
   const services = useMemo<EditorServices>(
-    () => ({ mediaUrl: (src) => (src.startsWith('media/') ? `${mediaBaseUrl}${src}` : src), promos, refreshPromos: refresh, onError }),
-    [mediaBaseUrl, promos, refresh, onError]
+    () => ({ mediaUrl: (src) => (src.startsWith('media/') ? `${mediaBaseUrl}${src}` : src), promos, refreshPromos, onError }),
+    [mediaBaseUrl, promos, refreshPromos, onError]
   )
 
   // Saving is never blocked: a dialog may be open over the text it saves.
@@ -119,7 +119,7 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
 
   return (
     <EditorServicesContext.Provider value={services}>
-      <ReviewProvider session={session} profile={profile} reload={reload} onError={onError}>
+      <ReviewProvider session={session} profile={profile} reload={reload} refresh={refresh} onError={onError}>
         <EditorArea
           session={session}
           update={update}

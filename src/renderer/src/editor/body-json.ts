@@ -18,6 +18,11 @@ export function blockJson(block: PMNode): BodyNode {
   return json
 }
 
+/** Records that `block` is `json`: a block the editor built from the library's JSON is that JSON (see adoptStoredBlocks). */
+export function linkBlockJson(block: PMNode, json: BodyNode): void {
+  jsonOfBlock.set(block, json)
+}
+
 /** The editor's body as editor.getJSON() gives it, without turning the blocks a keystroke left alone into JSON again. */
 export function bodyJson(doc: PMNode): BodyDoc {
   const content: BodyNode[] = []

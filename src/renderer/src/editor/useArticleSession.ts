@@ -4,13 +4,16 @@ import { slugify } from '../../../shared/article/slug'
 import type { ArticleSummary } from '../../../shared/library-api'
 import { AfterTyping } from '../lib/after-typing'
 import { call, errorMessage } from '../lib/api'
-import { articleSaves } from './saving/article-saves'
+import { sendSave } from './saving/article-saves'
 import { ArticleSaver } from './saving/article-saver'
 
 export type ArticleMeta = Omit<EditableFields, 'body'>
 
-/** `opening`: which loading of an article this is, unique in the window (see EditorArea's key). */
-export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver; opening: number }
+/**
+ * `opening`: which loading of an article this is, unique in the window (see EditorArea's key). `refreshed`: how many
+ * times the library's copy, changed elsewhere, was brought into this one (refresh).
+ */
+export type OpenSession = { kind: 'open'; article: Article; meta: ArticleMeta; saver: ArticleSaver; opening: number; refreshed: number }
 export type Session = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; message: string } | OpenSession
 
 const metaKeys = Object.keys(editableFieldsSchema.shape).filter((key) => key !== 'body') as (keyof ArticleMeta)[]
@@ -88,16 +91,16 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       const { article, bodyFingerprint } = await call('openArticle', { id: articleId })
       if (!live) return
       title = article.title
-      const saveArticle = articleSaves(articleId, { body: article.body, fingerprint: bodyFingerprint })
       // This session's own: the last save after switching away still brings the sidebar its row.
       const waiting = { row: new AfterTyping(), article: new AfterTyping() }
-      const opened = new ArticleSaver({
-        save: async (changes) => {
-          const { article: saved, summary } = await saveArticle(changes)
-          // A transition, like the answer below: drawing the list row and the details gives way to keys typed meanwhile.
-          waiting.row.set(() => startTransition(() => latest.current.onArticleChanged(summary)))
-          return saved
-        },
+      const opened = new ArticleSaver(
+        {
+          save: async (changes, basis) => {
+            const saved = await sendSave(articleId, changes, basis)
+            // A transition, like the answer below: drawing the list row and the details gives way to keys typed meanwhile.
+            waiting.row.set(() => startTransition(() => latest.current.onArticleChanged(saved.summary)))
+            return saved
+          },
         onSaved: (saved) => {
           title = saved.title
           if (!live) return
@@ -112,11 +115,13 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
             )
           )
         }
-      })
+        },
+        { body: article.body, fingerprint: bodyFingerprint }
+      )
       saver = opened
       answers.current = waiting
       stored.current = article
-      setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened, opening: ++openings } })
+      setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened, opening: ++openings, refreshed: 0 } })
     }
     load().catch((error: unknown) => {
       if (live) setLoaded({ id: articleId, session: { kind: 'failed', message: errorMessage(error) } })
@@ -213,8 +218,31 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     [saver, articleId, settleAnswers]
   )
 
+  /**
+   * Brings in what the library's copy of the open article gained elsewhere (a
+   * sync, a review bundle) without opening it again: the text typed meanwhile,
+   * the cursor and the undo history stay. What was typed here is saved first,
+   * so the library merges it with what came in.
+   */
+  const refresh = useCallback(async (): Promise<void> => {
+    if (!saver || articleId === null) return
+    await saver.flush()
+    const { article, bodyFingerprint } = await call('openArticle', { id: articleId })
+    saver.adopt(article.body, bodyFingerprint)
+    settleAnswers()
+    stored.current = article
+    setLoaded((l) => {
+      const open = l?.session.kind === 'open' && l.session.saver === saver ? l.session : null
+      if (!l || !open) return l
+      // Fields edited here and not sent yet keep their values; the rest show the library's.
+      const unsent = Object.fromEntries(metaKeys.filter((key) => key in saver.unsent).map((key) => [key, open.meta[key]]))
+      const meta = { ...metaOf(article), ...unsent }
+      return { id: l.id, session: { ...open, article, meta, refreshed: open.refreshed + 1 } }
+    })
+  }, [saver, articleId, settleAnswers])
+
   /** The open article as the library last answered, which the details may not show yet while someone types. */
   const storedArticle = useCallback((): Article | null => stored.current, [])
 
-  return { session, update, changeSlug, changeStatus, reload, storedArticle }
+  return { session, update, changeSlug, changeStatus, reload, refresh, storedArticle }
 }

@@ -23,10 +23,12 @@ export interface Review {
   /** Saves what is pending now. */
   flush: () => Promise<void>
   /**
-   * Saves what is pending, then loads the article again (after a restore or a
-   * merged bundle); `changed`, the article's new list row, goes to the sidebar.
+   * Saves what is pending, then loads the article again (after a restore);
+   * `changed`, the article's new list row, goes to the sidebar.
    */
   reload: (changed?: ArticleSummary) => Promise<void>
+  /** Brings into the open article what the library's copy gained elsewhere (a merged bundle), keeping what is typed meanwhile. */
+  refresh: () => Promise<void>
   onError: (error: unknown) => void
 }
 
@@ -41,14 +43,24 @@ export function useReview(): Review {
 
 interface Local {
   saver: ArticleSaver
+  /** The session's `refreshed` these records took in. */
+  refreshed: number
   threads: CommentThread[]
   decisions: SuggestionDecision[]
+}
+
+/** Records kept here, and those of `stored` not among them: what came in from elsewhere joins what was done here. */
+const joined = <T extends { id: string }>(here: T[], stored: T[] | undefined): T[] => {
+  const known = new Set(here.map((record) => record.id))
+  const added = (stored ?? []).filter((record) => !known.has(record.id))
+  return added.length ? [...here, ...added] : here
 }
 
 interface Props {
   session: Session
   profile: Actor | null
   reload: (changed?: ArticleSummary) => void
+  refresh: () => Promise<void>
   onError: (error: unknown) => void
   children: React.ReactNode
 }
@@ -60,7 +72,7 @@ interface Props {
  * to (a comment's anchor is a mark in the body). Starts afresh with each
  * opened article (each saver).
  */
-export function ReviewProvider({ session, profile, reload, onError, children }: Props): React.JSX.Element {
+export function ReviewProvider({ session, profile, reload, refresh, onError, children }: Props): React.JSX.Element {
   const open = session.kind === 'open' ? session : null
   const [local, setLocal] = useState<Local | null>(null)
   const [suggesting, setSuggesting] = useState(false)
@@ -69,7 +81,11 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
 
   let state = local
   if (open && state?.saver !== open.saver) {
-    state = { saver: open.saver, threads: open.article.comments ?? [], decisions: open.article.suggestionDecisions ?? [] }
+    state = { saver: open.saver, refreshed: open.refreshed, threads: open.article.comments ?? [], decisions: open.article.suggestionDecisions ?? [] }
+    setLocal(state)
+  } else if (open && state && state.refreshed !== open.refreshed) {
+    const { comments, suggestionDecisions } = open.article
+    state = { ...state, refreshed: open.refreshed, threads: joined(state.threads, comments), decisions: joined(state.decisions, suggestionDecisions) }
     setLocal(state)
   }
   useLayoutEffect(() => {
@@ -131,9 +147,10 @@ export function ReviewProvider({ session, profile, reload, onError, children }: 
       attachEditor,
       flush,
       reload: reloadSaved,
+      refresh,
       onError
     }),
-    [profile, articleId, threads, changeThreads, recordDecisions, suggesting, editor, flush, reloadSaved, onError]
+    [profile, articleId, threads, changeThreads, recordDecisions, suggesting, editor, flush, reloadSaved, refresh, onError]
   )
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
 }

@@ -1,7 +1,8 @@
 import type { Article } from '../../../../shared/article/article'
 import type { BodyDoc } from '../../../../shared/article/body'
-import type { ArticleChanges } from '../../../../shared/library-api'
+import type { ArticleChanges, SavedEdit } from '../../../../shared/library-api'
 import { errorMessage } from '../../lib/api'
+import type { BodyBasis } from './article-saves'
 
 /** Edited fields, and the comment threads and suggestion decisions that go with the body. */
 export type Changes = ArticleChanges
@@ -13,12 +14,21 @@ export type SaveStatus =
   | { state: 'saving' }
   | { state: 'failed'; reason: string }
 
-/** Reads the editor's body, or null when it is the same as the last one read. */
-export type BodyReader = () => BodyDoc | null
+/** The editor, as its saver sees it. */
+export interface BodySource {
+  /** The editor's body, or null when it is the same as the last one read. */
+  read(): BodyDoc | null
+  /**
+   * Takes in `body`, the library's, where the editor's edits started from
+   * `basis`; keeps what was typed since. Returns the editor's new basis, or
+   * null, changing nothing, when typing since touched the blocks that differ.
+   */
+  take(basis: BodyDoc, body: BodyDoc): BodyDoc | null
+}
 
 export interface SaverOptions {
-  /** Sends changed fields to the library and resolves with the stored article. */
-  save(changes: Changes): Promise<Article>
+  /** Sends changed fields to the library, a body as an edit of `basis` when there is one, and resolves with the stored article. */
+  save(changes: Changes, basis: BodyBasis | null): Promise<SavedEdit>
   onSaved(article: Article, sent: Changes): void
 }
 
@@ -35,11 +45,16 @@ const isEmpty = (changes: Changes): boolean => Object.keys(changes).length === 0
  * in order. The body is read from the editor only when a save starts: getJSON
  * on every keystroke would cost more than the keystroke. A failed save keeps
  * its changes pending and is retried on the next change or an explicit save.
+ *
+ * Every answer carries the library's body. When it is not the one the editor
+ * built on (a sync or a review bundle brought others' edits, merged into this
+ * save or stored before it), the editor takes it in where it stands; saves
+ * never send a body that would undo those edits.
  */
 export class ArticleSaver {
   private pending: Changes = {}
   private bodyDirty = false
-  private readBody: BodyReader | null = null
+  private source: BodySource | null = null
   private savedAt: Date | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   /** When the oldest change not yet sent must be sent at the latest. */
@@ -49,7 +64,11 @@ export class ArticleSaver {
   private current: SaveStatus = { state: 'saved', at: null }
   private readonly listeners = new Set<(status: SaveStatus) => void>()
 
-  constructor(private readonly options: SaverOptions) {}
+  /** `basis`: the body as the article opened, where the editor's edits start. */
+  constructor(
+    private readonly options: SaverOptions,
+    private basis: BodyBasis
+  ) {}
 
   get status(): SaveStatus {
     return this.current
@@ -61,9 +80,23 @@ export class ArticleSaver {
   }
 
   /** The editor whose body this saver reads; null once it is gone (the body is captured first). */
-  attachBody(reader: BodyReader | null): void {
-    if (!reader) this.capture()
-    this.readBody = reader
+  attachBody(source: BodySource | null): void {
+    if (!source) this.capture()
+    this.source = source
+  }
+
+  /** Fields changed here and not yet sent; a copy of the article from the library must not show older values for them. */
+  get unsent(): Readonly<Changes> {
+    return this.pending
+  }
+
+  /**
+   * The library's body, read after it may have changed elsewhere: the editor
+   * takes it in. Not while a save runs: its answer brings the library's body
+   * as it stands once the save is in.
+   */
+  adopt(body: BodyDoc, fingerprint: string): void {
+    if (!this.inFlight) this.takeIn(body, fingerprint)
   }
 
   change(fields: Changes): void {
@@ -116,9 +149,10 @@ export class ArticleSaver {
    * one at a time, so this cannot interleave with an autosave.
    */
   async commit(changes: Changes): Promise<Article> {
-    const article = await this.options.save(changes)
-    this.options.onSaved(article, changes)
-    return article
+    const saved = await this.options.save(changes, null)
+    this.settle(saved, changes)
+    this.options.onSaved(saved.article, changes)
+    return saved.article
   }
 
   /**
@@ -135,8 +169,8 @@ export class ArticleSaver {
   }
 
   private capture(): void {
-    if (this.bodyDirty && this.readBody) {
-      const body = this.readBody()
+    if (this.bodyDirty && this.source) {
+      const body = this.source.read()
       if (body) this.pending.body = body
       this.bodyDirty = false
     }
@@ -146,11 +180,14 @@ export class ArticleSaver {
     const sent = this.pending
     this.pending = {}
     this.setStatus({ state: 'saving' })
+    // A save alongside one in flight (flushNow) cannot know the body the first leaves in the library.
+    const basis = this.inFlight ? null : this.basis
     const settled: Promise<void> = this.options
-      .save(sent)
+      .save(sent, basis)
       .then(
-        (article) => {
-          this.options.onSaved(article, sent)
+        (saved) => {
+          this.settle(saved, sent)
+          this.options.onSaved(saved.article, sent)
           // A follow-up request already queued keeps "Saving…"; edits still being typed are pending.
           const more = this.inFlight !== settled || this.queued !== null
           this.savedAt = new Date()
@@ -167,6 +204,29 @@ export class ArticleSaver {
       })
     this.inFlight = settled
     return settled
+  }
+
+  /** The editor's basis after an answer: the body sent, unless the library holds another. */
+  private settle(saved: SavedEdit, sent: Changes): void {
+    if (sent.body) this.basis = { body: sent.body, fingerprint: saved.bodyMerged ? null : saved.bodyFingerprint }
+    if (saved.bodyFingerprint !== this.basis.fingerprint) this.takeIn(saved.article.body, saved.bodyFingerprint)
+  }
+
+  private takeIn(body: BodyDoc, fingerprint: string): void {
+    if (fingerprint === this.basis.fingerprint) return
+    const basis = this.source?.take(this.basis.body, body) ?? null
+    if (!basis) {
+      // Typed over the same blocks, or no editor: the next body sent goes with its basis, and the library merges.
+      this.basis = { ...this.basis, fingerprint: null }
+      if (this.source) this.bodyChanged()
+      return
+    }
+    this.basis = { body: basis, fingerprint }
+    // A body read before the editor took this in would undo it: the next save reads the editor again.
+    if (this.pending.body) {
+      delete this.pending.body
+      this.bodyDirty = true
+    }
   }
 
   private setStatus(status: SaveStatus): void {

@@ -10,7 +10,7 @@ import { BundleReport } from './BundleReport'
  * file to send by any means, and a received one merged back in.
  */
 export function BundlePanel({ articleId }: { articleId: string | null }): React.JSX.Element {
-  const { flush, reload, onError } = useReview()
+  const { flush, refresh, onError } = useReview()
   const [saved, setSaved] = useState<string | null>(null)
   const [report, setReport] = useState<BundleImportReport | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -24,12 +24,12 @@ export function BundlePanel({ articleId }: { articleId: string | null }): React.
   }
 
   const importBundle = async (file: File): Promise<void> => {
-    // The editor's pending text goes first, so the merge works on it and the reload shows the result.
+    // The editor's pending text goes first, so the merge works on it; whatever is typed meanwhile stays (refresh).
     await flush()
     const imported = await call('importReviewBundle', { text: await file.text() })
     setReport(imported)
     // The sidebar needs no row from here: main's libraryChanged after a merge lists the library again (a bundle can add articles too).
-    if (imported.articles.some((article) => article.id === articleId && article.outcome === 'merged')) await reload()
+    if (imported.articles.some((article) => article.id === articleId && article.outcome === 'merged')) await refresh()
   }
 
   return (
