@@ -217,9 +217,11 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     expect((await storedArticle(a, id)).syncConflict).toBeUndefined()
   })
 
-  it('keeps every key typed while a sync brings a teammate’s edit, and the teammate’s edit with them', async () => {
+  it('keeps every key typed while a sync brings a teammate’s edit and title, and shows them in place', async () => {
     const { a, b, id } = await twoDesks('ssh')
     await retype(a.page, 'Tuesday', 'Monday')
+    await titleField(a.page).fill('Budget passes')
+    await saveNow(a.page)
     await syncIn(a.page)
 
     // Tomás syncs by the keys and types on while the remote takes its time: before, during and after the merge.
@@ -246,13 +248,15 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     await b.page.keyboard.type('. And after it.', { delay: 20 })
     typed += '. And after it.'
 
-    // Her word arrived in his open editor, in place; his cursor stayed where he typed and lost no key.
+    // Her word and her title arrived in his open article, in place; his cursor stayed where he typed and lost no key.
     const paragraphs = editorBody(b.page).locator('p')
     await expect.poll(() => paragraphs.nth(0).textContent(), { timeout: 30_000 }).toBe(FIRST.replace('Tuesday', 'Monday'))
     expect(await paragraphs.nth(1).textContent()).toBe(`${SECOND}${typed}`)
+    await expect.poll(() => titleField(b.page).inputValue()).toBe('Budget passes')
     await saveNow(b.page)
     const stored = await storedArticle(b, id)
     expect(stored.body.content?.map((block) => block.content?.[0]?.text)).toEqual([FIRST.replace('Tuesday', 'Monday'), `${SECOND}${typed}`])
+    expect(stored).toMatchObject({ title: 'Budget passes' })
     expect(stored.syncConflict).toBeUndefined()
 
     // Undo takes back what he typed, never her edit: it is not his to undo.

@@ -3,7 +3,6 @@ import '../zod-jitless'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../../shared/library-api'
 import type { syncIntervals } from '../../../shared/settings'
-import { call } from '../lib/api'
 import { ConflictBanner } from '../sync/ConflictBanner'
 import { SyncStatusItem } from '../sync/SyncStatusItem'
 import { useSync } from '../sync/useSync'
@@ -64,7 +63,7 @@ interface Props {
  * Ctrl/Cmd+S and the menu's Save, and starts the last save as the window closes.
  */
 export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport, mediaBaseUrl, onArticleChanged, onError, statusBar, sync }: Props): React.JSX.Element {
-  const { session, update, changeSlug, changeStatus, reload, refresh, storedArticle } = useArticleSession(articleId, { onArticleChanged, onError })
+  const { session, update, changeSlug, changeStatus, reload, refresh } = useArticleSession(articleId, { onArticleChanged, onError })
   useEffect(() => {
     if (articleId) preloadArticleViews()
   }, [articleId])
@@ -80,15 +79,8 @@ export function ArticleWorkspace({ articleId, focusTitle, detailsOpen, onExport,
   const review = useReviewStatus(articleId, changeStatus, flush)
 
   const openArticle = session.kind === 'open' ? session.article : null
-  // A sync may have merged others' work into the open article: brought in if the library's copy moved on.
-  // Compared with the last copy saved from here, which the details may not show yet while someone types.
-  const afterSync = useCallback(async () => {
-    const before = storedArticle()
-    if (!before) return
-    const now = await call('getArticle', { id: before.id })
-    if (now.updatedAt !== before.updatedAt || JSON.stringify(now.syncConflict) !== JSON.stringify(before.syncConflict)) await refresh()
-  }, [refresh, storedArticle])
-  const syncing = useSync({ everyMinutes: sync.everyMinutes, beforeSync: flush, afterSync, onError })
+  // A sync may have merged others' work into the open article, or into the copy a save answered with meanwhile.
+  const syncing = useSync({ everyMinutes: sync.everyMinutes, beforeSync: flush, afterSync: refresh, onError })
   const [sharing, setSharing] = useState(false)
   const [comparing, setComparing] = useState(false)
   useEffect(() => window.copydesk.on('menu', (command) => command === 'share-library' && setSharing(true)), [])

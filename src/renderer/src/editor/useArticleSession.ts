@@ -1,3 +1,4 @@
+import { dequal } from 'dequal'
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { editableFieldsSchema, type Article, type ArticleStatus, type EditableFields } from '../../../shared/article/article'
 import { slugify } from '../../../shared/article/slug'
@@ -62,7 +63,7 @@ interface Loaded {
  */
 export function useArticleSession(articleId: string | null, callbacks: Callbacks) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
-  // Bumped to load the open article again after the library changed it (a restored revision, a merged review bundle).
+  // Bumped to load the open article again after the library changed it (a restored revision).
   const [generation, setGeneration] = useState(0)
   const latest = useRef(callbacks)
   useEffect(() => {
@@ -74,8 +75,6 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
    * answer never lands over a newer change.
    */
   const answers = useRef<{ row: AfterTyping; article: AfterTyping } | null>(null)
-  /** The newest copy of the open article the library answered with, drawn or still waiting. */
-  const stored = useRef<Article | null>(null)
   const settleAnswers = useCallback(() => {
     answers.current?.row.flush()
     answers.current?.article.flush()
@@ -104,7 +103,6 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
         onSaved: (saved) => {
           title = saved.title
           if (!live) return
-          stored.current = saved
           waiting.article.set(() =>
             startTransition(() =>
               setLoaded((l) =>
@@ -120,7 +118,6 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       )
       saver = opened
       answers.current = waiting
-      stored.current = article
       setLoaded({ id: articleId, session: { kind: 'open', article, meta: metaOf(article), saver: opened, opening: ++openings, refreshed: 0 } })
     }
     load().catch((error: unknown) => {
@@ -129,7 +126,6 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
 
     return () => {
       live = false
-      stored.current = null
       // Opening the same article again later must load it afresh, not show this session.
       setLoaded((l) => (l?.id === articleId ? null : l))
       const closing = saver
@@ -207,7 +203,6 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
       if (!saver || articleId === null) return
       const { article: changed, summary } = await call('changeStatus', { id: articleId, to, ...(note ? { note } : {}) })
       settleAnswers()
-      stored.current = changed
       latest.current.onArticleChanged(summary)
       setLoaded((l) =>
         l?.session.kind === 'open' && l.session.saver === saver
@@ -230,19 +225,17 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
     const { article, bodyFingerprint } = await call('openArticle', { id: articleId })
     saver.adopt(article.body, bodyFingerprint)
     settleAnswers()
-    stored.current = article
     setLoaded((l) => {
       const open = l?.session.kind === 'open' && l.session.saver === saver ? l.session : null
       if (!l || !open) return l
       // Fields edited here and not sent yet keep their values; the rest show the library's.
       const unsent = Object.fromEntries(metaKeys.filter((key) => key in saver.unsent).map((key) => [key, open.meta[key]]))
       const meta = { ...metaOf(article), ...unsent }
+      // Most syncs bring nothing for the open article: nothing to draw again.
+      if (dequal(meta, open.meta) && dequal(article, open.article)) return l
       return { id: l.id, session: { ...open, article, meta, refreshed: open.refreshed + 1 } }
     })
   }, [saver, articleId, settleAnswers])
 
-  /** The open article as the library last answered, which the details may not show yet while someone types. */
-  const storedArticle = useCallback((): Article | null => stored.current, [])
-
-  return { session, update, changeSlug, changeStatus, reload, refresh, storedArticle }
+  return { session, update, changeSlug, changeStatus, reload, refresh }
 }

@@ -133,13 +133,15 @@ export class ArticleSaver {
   /**
    * For a closing window: starts the request synchronously, even alongside one
    * already in flight, because nothing scheduled later would run. Main receives
-   * IPC messages in the order they were sent.
+   * IPC messages in the order they were sent. The body goes with its basis, to
+   * be merged if the library's copy moved on: one request, as no refusal could
+   * be answered by a page that is gone.
    */
   flushNow(): void {
     clearTimeout(this.timer)
     this.capture()
     if (isEmpty(this.pending)) return
-    void this.send()
+    void this.send({ ...this.basis, fingerprint: null })
   }
 
   /**
@@ -176,12 +178,12 @@ export class ArticleSaver {
     }
   }
 
-  private send(): Promise<void> {
+  private send(basis: BodyBasis | null = this.basis): Promise<void> {
     const sent = this.pending
     this.pending = {}
     this.setStatus({ state: 'saving' })
-    // A save alongside one in flight (flushNow) cannot know the body the first leaves in the library.
-    const basis = this.inFlight ? null : this.basis
+    // A save alongside one in flight (flushNow) cannot know the body the first leaves in the library: it sends the whole.
+    if (this.inFlight) basis = null
     const settled: Promise<void> = this.options
       .save(sent, basis)
       .then(
