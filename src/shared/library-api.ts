@@ -8,6 +8,7 @@ import {
   type ArticleMeta,
   type ArticleStatus,
 } from './article/article'
+import type { BodyDoc } from './article/body'
 import { bodyMergeSchema, bodyPatchSchema } from './article/body-patch'
 import { promoInputSchema, type Promo } from './article/promo'
 import { folderHandleSchema } from './folders'
@@ -33,11 +34,23 @@ export interface SavedArticle {
   summary: ArticleSummary
 }
 
-/** A save's answer: with the fingerprint of the stored body, which the next save's changed blocks name as their base. */
-export interface SavedEdit extends SavedArticle {
+/**
+ * A save's answer: the stored article and its list row, with the fingerprint
+ * of the stored body, which the next save's changed blocks name as their base.
+ * The article comes without its body, which the editor holds already: an
+ * autosave in a long article sends a paragraph, and its answer should not
+ * carry the article back.
+ */
+export interface SavedEdit {
+  article: Omit<Article, 'body'>
+  summary: ArticleSummary
   bodyFingerprint: string
-  /** The stored body is not the one sent: the library merged changes made elsewhere into it, which the editor should take in. */
-  bodyMerged: boolean
+  /**
+   * The stored body when it is not the one the save sent or named
+   * (`bodyKnown`): the library merged changes made elsewhere into it, and the
+   * editor should take it in. Null otherwise.
+   */
+  body: BodyDoc | null
 }
 
 /** An article opened in the editor, with the fingerprint of its body, the base of the first save's changed blocks. */
@@ -139,7 +152,9 @@ export const saveArticleSchema = z
     /** The body as the blocks that changed, in place of `changes.body` (autosave while typing). */
     bodyPatch: bodyPatchSchema.optional(),
     /** The body with the one it was edited from, in place of `changes.body`, for the library to merge with its own. */
-    bodyMerge: bodyMergeSchema.optional()
+    bodyMerge: bodyMergeSchema.optional(),
+    /** With no body in the save: the fingerprint of the body the editor holds, which the answer leaves out while it is the stored one. */
+    bodyKnown: z.string().min(1).max(100).optional()
   })
   .refine((request) => [request.bodyPatch, request.bodyMerge, request.changes.body].filter(Boolean).length <= 1, {
     message: 'A save sends the body one way: whole, as changed blocks, or with its base to merge.'

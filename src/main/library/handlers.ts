@@ -33,13 +33,18 @@ export function libraryHandlers(services: Services): Pick<Handlers, LibraryChann
       return { article, bodyFingerprint: bodyFingerprint(article.body) }
     },
     createArticle: ({ title }) => library().createArticle(title === undefined ? {} : { title }),
-    saveArticle: async ({ id, changes, bodyPatch, bodyMerge }) => {
+    saveArticle: async ({ id, changes, bodyPatch, bodyMerge, bodyKnown }) => {
       const lib = library()
       // A damaged settings file must not stop a save: the checklist reports it where it is used.
       const reopenApproved = () => readChecklistConfig(lib.dir).then((config) => config.editsAfterApproval.backToReview, () => false)
       const article = await lib.saveArticle(id, changes, { by: services.settings.get().profile, reopenApproved, bodyPatch, bodyMerge })
-      const bodyMerged = bodyMerge !== undefined && !isDeepStrictEqual(article.body, bodyMerge.ours)
-      return { ...savedArticle(article), bodyFingerprint: bodyFingerprint(article.body), bodyMerged }
+      const { article: stored, summary } = savedArticle(article)
+      const { body, ...rest } = stored
+      const fingerprint = bodyFingerprint(body)
+      // The body the editor holds after this save: the one it sent (a splice applies as sent), or the one it named.
+      const sent = bodyMerge?.ours ?? changes.body
+      const held = bodyPatch ? true : sent ? isDeepStrictEqual(body, sent) : bodyKnown === fingerprint
+      return { article: rest, summary, bodyFingerprint: fingerprint, body: held ? null : body }
     },
     duplicateArticle: ({ id }) => library().duplicateArticle(id),
     trashArticle: ({ id }) => library().trashArticle(id),

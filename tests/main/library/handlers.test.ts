@@ -76,7 +76,9 @@ describe('library channels', () => {
     const patched = await call('saveArticle', { id: created.id, changes: {}, bodyPatch: typed })
     if (!patched.ok) throw new Error(patched.error.message)
     const expected = { type: 'doc', content: [paragraph('One.'), paragraph('Two and a half.'), paragraph('Three.')] }
-    expect((patched.value as SavedEdit).article.body).toEqual(expected)
+    // The editor holds the body it sent: the answer leaves it out.
+    expect(patched.value).toMatchObject({ body: null, article: { title: 'Blocks' } })
+    expect((patched.value as SavedEdit).article).not.toHaveProperty('body')
     expect((await call('getArticle', { id: created.id })) as { value: { body: unknown } }).toMatchObject({ value: { body: expected } })
 
     // The same splice again names a body the library no longer has.
@@ -102,7 +104,8 @@ describe('library channels', () => {
     const typed = { base: bodyFingerprint, from: 1, remove: 1, insert: { type: 'doc', content: [paragraph('Two, typed.')] } }
     const first = await call('saveArticle', { id: created.id, changes: {}, bodyPatch: typed })
     if (!first.ok) throw new Error(first.error.message)
-    expect((first.value as SavedEdit).article.body.content).toEqual([paragraph('One.'), paragraph('Two, typed.')])
+    expect(first.value).toMatchObject({ body: null })
+    expect(await call('getArticle', { id: created.id })).toMatchObject({ value: { body: { content: [paragraph('One.'), paragraph('Two, typed.')] } } })
 
     // Someone rewrites the file (a sync tool, a hand edit): the next splice names a body the file no longer holds.
     const file = env.services.library.paths.article(created.id)
@@ -124,20 +127,27 @@ describe('library channels', () => {
     const saved = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base, ours } })
     if (!saved.ok) throw new Error(saved.error.message)
     const merged = doc('The council met on Monday.', 'The vote was close: 5 to 4.')
-    expect(saved.value).toMatchObject({ bodyMerged: true, article: { body: merged } })
+    expect(saved.value).toMatchObject({ body: merged })
     expect((saved.value as SavedEdit).article.syncConflict).toBeUndefined()
     expect(await call('getArticle', { id: created.id })).toMatchObject({ ok: true, value: { body: merged } })
 
     // Sent again with nothing new from elsewhere: stored as sent, and the answer says so.
     const again = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base: merged, ours: doc('The council met on Monday.', 'The vote was close: 5 to 4!') } })
-    expect(again).toMatchObject({ ok: true, value: { bodyMerged: false } })
+    expect(again).toMatchObject({ ok: true, value: { body: null } })
+
+    // A save without the body names the one the editor holds: left out while it is the stored one, sent once it is not.
+    const { bodyFingerprint: held } = (again as { value: SavedEdit }).value
+    expect(await call('saveArticle', { id: created.id, changes: { dek: 'Short.' }, bodyKnown: held })).toMatchObject({ ok: true, value: { body: null } })
+    await env.services.library.saveArticle(created.id, { body: doc('The council met on Monday.', 'The vote was close: 5 to 4!', 'From the CLI.') })
+    expect(await call('saveArticle', { id: created.id, changes: { dek: 'Shorter.' }, bodyKnown: held })).toMatchObject({ ok: true, value: { body: { content: [{}, {}, paragraph('From the CLI.')] } } })
 
     // The same words changed both ways: the sent words stay, flagged, and the library's are a named revision.
     await env.services.library.saveArticle(created.id, { body: doc('The council met on Wednesday.', 'The vote was close: 5 to 4!') })
     const clash = await call('saveArticle', { id: created.id, changes: {}, bodyMerge: { base: doc('The council met on Monday.', 'The vote was close: 5 to 4!'), ours: doc('The council met on Friday.', 'The vote was close: 5 to 4!') } })
     if (!clash.ok) throw new Error(clash.error.message)
     const flagged = (clash.value as SavedEdit).article
-    expect(flagged.body).toEqual(doc('The council met on Friday.', 'The vote was close: 5 to 4!'))
+    expect(clash.value).toMatchObject({ body: null })
+    expect(await call('getArticle', { id: created.id })).toMatchObject({ value: { body: doc('The council met on Friday.', 'The vote was close: 5 to 4!') } })
     expect(flagged.syncConflict).toMatchObject({ summary: 'Both sides changed a paragraph.', revisionId: expect.any(String) })
     const other = await call('getRevision', { id: created.id, revisionId: flagged.syncConflict!.revisionId })
     expect(other).toMatchObject({ ok: true, value: { body: doc('The council met on Wednesday.', 'The vote was close: 5 to 4!') } })

@@ -23,7 +23,7 @@ describe('autosave while someone types without pausing', () => {
       {
         save: (changes) => {
           sent.push(changes)
-          return Promise.resolve({ article: { body: changes.body } as Article, summary: {} as ArticleSummary, bodyFingerprint: `f${sent.length}`, bodyMerged: false })
+          return Promise.resolve({ article: {} as Article, summary: {} as ArticleSummary, bodyFingerprint: `f${sent.length}`, body: null })
         },
         onSaved: () => undefined
       },
@@ -48,12 +48,12 @@ describe('autosave while someone types without pausing', () => {
 })
 
 describe('a library body that moved on elsewhere', () => {
-  const saved = (article: BodyDoc, fingerprint: string, bodyMerged: boolean) => ({ article: { body: article } as Article, summary: {} as ArticleSummary, bodyFingerprint: fingerprint, bodyMerged })
+  const saved = (body: BodyDoc | null, fingerprint: string) => ({ article: {} as Article, summary: {} as ArticleSummary, bodyFingerprint: fingerprint, body })
 
   it('goes into the editor from the answer that merged it, and the next save builds on it', async () => {
     const basisSent: (BodyBasis | null)[] = []
     const merged = body('Theirs and mine')
-    let answer = saved(merged, 'merged', true)
+    let answer = saved(merged, 'merged')
     const saver = new ArticleSaver(
       {
         save: (_changes, basis) => {
@@ -72,7 +72,7 @@ describe('a library body that moved on elsewhere', () => {
     // The editor was asked to take the merge in place of what it sent.
     expect(taken).toEqual([[typed, merged]])
     typed = body('Theirs and mine, typed on')
-    answer = saved(typed, 'next', false)
+    answer = saved(null, 'next')
     saver.bodyChanged()
     await saver.flush()
     expect(basisSent).toEqual([
@@ -87,7 +87,7 @@ describe('a library body that moved on elsewhere', () => {
       {
         save: (changes, basis) => {
           basisSent.push(basis)
-          return Promise.resolve(saved(changes.body ?? body('Elsewhere'), basisSent.length === 1 ? 'moved' : 'merged', false))
+          return Promise.resolve(saved(changes.body ? null : body('Elsewhere'), basisSent.length === 1 ? 'moved' : 'merged'))
         },
         onSaved: () => undefined
       },

@@ -151,10 +151,9 @@ export class ArticleSaver {
    * one at a time, so this cannot interleave with an autosave.
    */
   async commit(changes: Changes): Promise<Article> {
-    const saved = await this.options.save(changes, null)
-    this.settle(saved, changes)
-    this.options.onSaved(saved.article, changes)
-    return saved.article
+    const article = this.settle(await this.options.save(changes, this.basis), changes)
+    this.options.onSaved(article, changes)
+    return article
   }
 
   /**
@@ -188,8 +187,7 @@ export class ArticleSaver {
       .save(sent, basis)
       .then(
         (saved) => {
-          this.settle(saved, sent)
-          this.options.onSaved(saved.article, sent)
+          this.options.onSaved(this.settle(saved, sent), sent)
           // A follow-up request already queued keeps "Saving…"; edits still being typed are pending.
           const more = this.inFlight !== settled || this.queued !== null
           this.savedAt = new Date()
@@ -208,10 +206,16 @@ export class ArticleSaver {
     return settled
   }
 
-  /** The editor's basis after an answer: the body sent, unless the library holds another. */
-  private settle(saved: SavedEdit, sent: Changes): void {
-    if (sent.body) this.basis = { body: sent.body, fingerprint: saved.bodyMerged ? null : saved.bodyFingerprint }
-    if (saved.bodyFingerprint !== this.basis.fingerprint) this.takeIn(saved.article.body, saved.bodyFingerprint)
+  /**
+   * The editor's basis after an answer: the body sent, unless the library
+   * holds another, which the editor takes in. Returns the stored article: the
+   * answer leaves out the body the editor holds.
+   */
+  private settle(saved: SavedEdit, sent: Changes): Article {
+    const held = sent.body ?? this.basis.body
+    if (sent.body) this.basis = { body: sent.body, fingerprint: saved.body ? null : saved.bodyFingerprint }
+    if (saved.body) this.takeIn(saved.body, saved.bodyFingerprint)
+    return { ...saved.article, body: saved.body ?? held }
   }
 
   private takeIn(body: BodyDoc, fingerprint: string): void {
