@@ -5,7 +5,7 @@
  * written yet). It prints each step as it goes. Killed at `packing`, once
  * the sync has answered, it takes git's repack with it (the test starts it
  * as a process group), and packs once any second pack is there, so the test
- * can have the repack run.
+ * can have the repack run. With no step it waits, once done, to be killed.
  */
 import { openLibrary } from '../../../src/main/library/library'
 import { historyPacked, PACKING_LIMITS } from '../../../src/main/sync/pack-history'
@@ -29,6 +29,8 @@ async function main(dir: string, killAt: string | undefined): Promise<void> {
   process.stdout.write(`${status.state}\n`)
   await historyPacked(library.dir)
   await library.close()
+  // Killed after a while instead (no step): waits for it, should the sync end first on a fast machine.
+  if (!killAt) setInterval(() => undefined, 60_000)
 }
 
 void main(process.argv[2]!, process.argv[3])

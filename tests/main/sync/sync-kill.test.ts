@@ -18,7 +18,11 @@ beforeAll(async () => {
 })
 afterAll(() => temp?.cleanup())
 
-/** Runs a sync in a child process until it is SIGKILLed: by itself at `step`, or by this test `afterMs` after it opened the library. */
+/**
+ * Runs a sync in a child process until it is SIGKILLed: by itself at `step`, or by this test `afterMs` after it
+ * opened the library, mid-sync or, on a machine fast enough to finish first, once it is done (each step has a kill
+ * of its own above all the same).
+ */
 function syncUntilKilled(dir: string, kill: { step: string } | { afterMs: number }): Promise<string> {
   return new Promise((resolve, reject) => {
     // A group of its own, killed whole: the crash takes the git processes the sync started with it, as a power cut
