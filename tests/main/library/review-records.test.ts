@@ -41,7 +41,8 @@ async function reviewed(): Promise<Article> {
     }
   })
   if (!saved.ok) throw new Error(saved.error.message)
-  return (saved.value as { article: Article }).article
+  // As stored, body included: a save's answer leaves out the body the editor holds.
+  return env.services.library.getArticle(id)
 }
 
 /** The article as the next start of the app reads it from disk. */
