@@ -104,3 +104,33 @@ describe('a library body that moved on elsewhere', () => {
     expect(basisSent[1]).toEqual({ body: body('Before'), fingerprint: null })
   })
 })
+
+describe('the last save as the page goes', () => {
+  it('sent alongside a save in flight, builds on the body that one sends, and goes to be merged', async () => {
+    const requests: [Changes, BodyBasis][] = []
+    const answers: (() => void)[] = []
+    const saver = new ArticleSaver(
+      {
+        save: (changes, basis) => {
+          requests.push([changes, basis])
+          return new Promise((resolve) => answers.push(() => resolve({ article: {} as Article, summary: {} as ArticleSummary, bodyFingerprint: `f${requests.length}`, body: null })))
+        },
+        onSaved: () => undefined
+      },
+      { body: body('Before'), fingerprint: 'f0' }
+    )
+    let typed = body('First')
+    saver.attachBody({ read: () => typed, take: () => null })
+    saver.bodyChanged()
+    const first = saver.flush()
+    typed = body('First, and the last keys')
+    saver.bodyChanged()
+    saver.flushNow()
+    expect(requests.map(([changes, basis]) => [changes.body, basis])).toEqual([
+      [body('First'), { body: body('Before'), fingerprint: 'f0' }],
+      [body('First, and the last keys'), { body: body('First'), fingerprint: null }]
+    ])
+    for (const answer of answers) answer()
+    await first
+  })
+})

@@ -27,8 +27,8 @@ export interface BodySource {
 }
 
 export interface SaverOptions {
-  /** Sends changed fields to the library, a body as an edit of `basis` when there is one, and resolves with the stored article. */
-  save(changes: Changes, basis: BodyBasis | null): Promise<SavedEdit>
+  /** Sends changed fields to the library, a body as an edit of `basis`, and resolves with the stored article. */
+  save(changes: Changes, basis: BodyBasis): Promise<SavedEdit>
   onSaved(article: Article, sent: Changes): void
 }
 
@@ -60,6 +60,8 @@ export class ArticleSaver {
   /** When the oldest change not yet sent must be sent at the latest. */
   private deadline: number | null = null
   private inFlight: Promise<void> | null = null
+  /** The body the request in flight leaves in the library, as far as this editor can know: the base of a save sent alongside it. */
+  private leaving: BodyDoc | null = null
   private queued: Promise<void> | null = null
   private current: SaveStatus = { state: 'saved', at: null }
   private readonly listeners = new Set<(status: SaveStatus) => void>()
@@ -177,12 +179,14 @@ export class ArticleSaver {
     }
   }
 
-  private send(basis: BodyBasis | null = this.basis): Promise<void> {
+  private send(basis: BodyBasis = this.basis): Promise<void> {
     const sent = this.pending
     this.pending = {}
     this.setStatus({ state: 'saving' })
-    // A save alongside one in flight (flushNow) cannot know the body the first leaves in the library: it sends the whole.
-    if (this.inFlight) basis = null
+    // A save alongside one in flight (flushNow) builds on the body that one sends, and is merged with whatever the
+    // library holds once it is in: that body, or a merge of it with edits from elsewhere.
+    if (this.inFlight && this.leaving) basis = { body: this.leaving, fingerprint: null }
+    this.leaving = sent.body ?? basis.body
     const settled: Promise<void> = this.options
       .save(sent, basis)
       .then(

@@ -18,14 +18,12 @@ export interface BodyBasis {
  * `basis`, so an autosave in a long article carries a paragraph, not the
  * article. When the library's body is no longer the basis, it goes with the
  * basis, and the library merges it with its own three ways: two people's
- * edits both land, neither replaces the other. With no basis (a save started
- * while another runs, as a window closes) the body goes whole. A save without
- * the body names the basis, so the answer leaves the body out unless it moved.
+ * edits both land, neither replaces the other. A save without the body names
+ * the basis, so the answer leaves the body out unless it moved.
  */
-export async function sendSave(id: string, changes: ArticleChanges, basis: BodyBasis | null): Promise<SavedEdit> {
+export async function sendSave(id: string, changes: ArticleChanges, basis: BodyBasis): Promise<SavedEdit> {
   const { body, ...rest } = changes
-  if (!body) return call('saveArticle', { id, changes, ...(basis?.fingerprint ? { bodyKnown: basis.fingerprint } : {}) })
-  if (!basis) return call('saveArticle', { id, changes })
+  if (!body) return call('saveArticle', { id, changes, ...(basis.fingerprint ? { bodyKnown: basis.fingerprint } : {}) })
   const merge = (): Promise<SavedEdit> => call('saveArticle', { id, changes: rest, bodyMerge: { base: basis.body, ours: body } })
   if (basis.fingerprint === null) return merge()
   try {
