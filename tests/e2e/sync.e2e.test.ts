@@ -156,6 +156,17 @@ describe.skipIf(gitTool.skip)('sync in the app', { timeout: 600_000 }, () => {
     const arrived = await storedArticle(b, id)
     expect(arrived.comments).toMatchObject([{ messages: [{ author: { name: 'Hajra Naz' }, text: 'Give the count.' }] }])
 
+    // His reply reaches her open article's thread, which her window already held.
+    const threadIn = (page: Page) => page.getByRole('article', { name: /^Comment by Hajra Naz/ })
+    if (!(await threadIn(b.page).isVisible())) await b.page.getByRole('button', { name: /^Comments \(1\)/ }).click()
+    await threadIn(b.page).getByRole('textbox', { name: 'Reply' }).fill('Seven to four.')
+    await threadIn(b.page).getByRole('button', { name: 'Reply' }).click()
+    await saveNow(b.page)
+    await syncIn(b.page)
+    await syncIn(a.page)
+    if (!(await threadIn(a.page).isVisible())) await a.page.getByRole('button', { name: /^Comments \(1\)/ }).click()
+    await expect.poll(() => threadIn(a.page).textContent(), { timeout: 30_000 }).toContain('Seven to four.')
+
     // An unreachable remote is a line in the status bar, never a dialog.
     await promisify(execFile)('git', ['-C', b.libraryDir, 'remote', 'set-url', 'origin', `${remote}-gone`])
     await b.page.getByRole('button', { name: 'Sync', exact: true }).click()

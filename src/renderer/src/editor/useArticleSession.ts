@@ -100,19 +100,19 @@ export function useArticleSession(articleId: string | null, callbacks: Callbacks
             waiting.row.set(() => startTransition(() => latest.current.onArticleChanged(saved.summary)))
             return saved
           },
-        onSaved: (saved) => {
-          title = saved.title
-          if (!live) return
-          waiting.article.set(() =>
-            startTransition(() =>
-              setLoaded((l) =>
-                l?.session.kind === 'open' && l.session.saver === opened
-                  ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
-                  : l
+          onSaved: (saved) => {
+            title = saved.title
+            if (!live) return
+            waiting.article.set(() =>
+              startTransition(() =>
+                setLoaded((l) =>
+                  l?.session.kind === 'open' && l.session.saver === opened
+                    ? { id: l.id, session: { ...l.session, article: saved, meta: settle(l.session.meta, saved) } }
+                    : l
+                )
               )
             )
-          )
-        }
+          }
         },
         { body: article.body, fingerprint: bodyFingerprint }
       )

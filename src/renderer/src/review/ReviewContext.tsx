@@ -49,8 +49,14 @@ interface Local {
   decisions: SuggestionDecision[]
 }
 
-/** Records kept here, and those of `stored` not among them: what came in from elsewhere joins what was done here. */
-const joined = <T extends { id: string }>(here: T[], stored: T[] | undefined): T[] => {
+/**
+ * The library's records once its copy of the article changed elsewhere: they
+ * hold every record saved from here too (records only grow). Records changed
+ * here and not sent yet (`unsent`) keep this window's version, and those of
+ * the library not among them join them.
+ */
+function afterRefresh<T extends { id: string }>(here: T[], stored: T[] | undefined, unsent: boolean): T[] {
+  if (!unsent) return stored ?? []
   const known = new Set(here.map((record) => record.id))
   const added = (stored ?? []).filter((record) => !known.has(record.id))
   return added.length ? [...here, ...added] : here
@@ -84,8 +90,9 @@ export function ReviewProvider({ session, profile, reload, refresh, onError, chi
     state = { saver: open.saver, refreshed: open.refreshed, threads: open.article.comments ?? [], decisions: open.article.suggestionDecisions ?? [] }
     setLocal(state)
   } else if (open && state && state.refreshed !== open.refreshed) {
-    const { comments, suggestionDecisions } = open.article
-    state = { ...state, refreshed: open.refreshed, threads: joined(state.threads, comments), decisions: joined(state.decisions, suggestionDecisions) }
+    const { article, saver, refreshed: times } = open
+    const threads = afterRefresh(state.threads, article.comments, 'comments' in saver.unsent)
+    state = { ...state, refreshed: times, threads, decisions: afterRefresh(state.decisions, article.suggestionDecisions, 'suggestionDecisions' in saver.unsent) }
     setLocal(state)
   }
   useLayoutEffect(() => {
