@@ -70,7 +70,7 @@ const REOPEN_NOTE = 'Edited after approval: this library sends such articles bac
  */
 const articleRules = () => import('./article-rules')
 // Sync's merge, needed only when an editor saves over a body that moved on.
-const bodyMerging = () => import('../sync/merge/body-merge')
+const bodyMerging = () => import('../merge/body-merge')
 
 /** A query returns at most this many hits, best first; past that, more words narrow it better than scrolling. */
 export const SEARCH_LIMIT = 50

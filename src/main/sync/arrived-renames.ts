@@ -1,4 +1,4 @@
-import { slugTakenNotice } from './merge'
+import { slugTakenNotice } from '../merge'
 import { pathKind } from './repo-layout'
 
 interface Addressed {

@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/article/article'
 import { gitOrFail } from '../git/safe-git'
-import { resolveSlugClashes } from './merge'
+import { resolveSlugClashes } from '../merge'
 import { articleOf, jsonText, readMerged, type MergedTree } from './merged-tree'
 import type { LibraryRepo } from './library-repo'
 import { articlePath, pathKind } from './repo-layout'

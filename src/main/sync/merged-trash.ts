@@ -2,7 +2,7 @@ import { gitOrFail } from '../git/safe-git'
 import { parseTrashFileName } from '../library/layout'
 import { revisionRecord } from '../library/revisions'
 import { readBlobs, type LibraryRepo } from './library-repo'
-import type { MergeArticle } from './merge/types'
+import type { MergeArticle } from '../merge/types'
 import { articleOf, jsonText, readMerged, type MergedTree } from './merged-tree'
 import { articlePath } from './repo-layout'
 

@@ -1,5 +1,5 @@
 import type { Merges } from './merge-commit'
-import { mergeArticle, mergePromos } from './merge'
+import { mergeArticle, mergePromos } from '../merge'
 
 /**
  * The merges a sync runs with, the one place they are wired: Copydesk's own

@@ -78,7 +78,7 @@ const reviewFields = {
 /**
  * Set by sync when both sides changed the same words or the same field: the
  * article keeps one version and the other is kept as revision `revisionId`
- * (src/main/sync/merge). Optional, so files without it stay valid; absent
+ * (src/main/merge). Optional, so files without it stay valid; absent
  * means no open conflict.
  */
 export const syncConflictSchema = z.object({

@@ -1,11 +1,11 @@
 import type { Article } from '../../../src/shared/article/article'
 import type { Promo } from '../../../src/shared/article/promo'
 import type { Merges } from '../../../src/main/sync/merge-commit'
-import type { ThreeWay } from '../../../src/main/sync/merge/types'
+import type { ThreeWay } from '../../../src/main/merge/types'
 
 /**
  * TEST DOUBLE for the git-level sync tests, standing in for Copydesk's own
- * merge (src/main/sync/merge), which these tests do not judge: an article
+ * merge (src/main/merge), which these tests do not judge: an article
  * changed on both sides keeps this side ("ours") and hands the other back as
  * a conflict; an edit beats a deletion; promos are the union by id. It
  * records every call, so a test can check which paths sync sent to be merged.

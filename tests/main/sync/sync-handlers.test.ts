@@ -15,7 +15,7 @@ import { forgetConflict } from '../../../src/main/sync/open-conflicts'
 import { syncLibrary } from '../../../src/main/sync/sync'
 import { needsTools } from '../../support/system-tools'
 import { makeTempDir } from '../../support/temp-dir'
-import { paragraph } from './merge/merge-fixtures'
+import { paragraph } from '../merge/merge-fixtures'
 import { gitIn, makeTeam, tomas } from './team'
 
 const gitTool = needsTools(['git'], 'sync shares libraries through git')

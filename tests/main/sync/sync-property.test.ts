@@ -7,7 +7,7 @@ import { bodyText } from '../../../src/shared/article/body'
 import type { Library } from '../../../src/main/library/library'
 import { syncMerges } from '../../../src/main/sync/merges'
 import { needsTools } from '../../support/system-tools'
-import { paragraph } from './merge/merge-fixtures'
+import { paragraph } from '../merge/merge-fixtures'
 import { makeTeam, tomas } from './team'
 
 const gitTool = needsTools(['git'], 'sync shares libraries through git')

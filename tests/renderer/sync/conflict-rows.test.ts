@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BodyDoc } from '../../../src/shared/article/body'
 import { chosenBody, conflictRows, sideRuns } from '../../../src/renderer/src/sync/conflict-rows'
-import { paragraph } from '../../main/sync/merge/merge-fixtures'
+import { paragraph } from '../../main/merge/merge-fixtures'
 
 const doc = (...texts: string[]): BodyDoc => ({ type: 'doc', content: texts.map((text) => paragraph(text)) })
 const texts = (body: BodyDoc): string[] => (body.content ?? []).map((block) => block.content?.[0]?.text ?? '')

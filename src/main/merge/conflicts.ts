@@ -1,4 +1,4 @@
-import type { ConflictField } from '../../../shared/article/article'
+import type { ConflictField } from '../../shared/article/article'
 
 /**
  * What both sides changed differently, collected while merging, in plain

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import { promoSchema, type Promo } from '../../../shared/article/promo'
+import { promoSchema, type Promo } from '../../shared/article/promo'
 import { later, mergeValue } from './field-merge'
 import type { PromoMergeResult, ThreeWay } from './types'
 

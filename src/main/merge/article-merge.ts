@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { Article, ConflictField } from '../../../shared/article/article'
-import { checkArticle } from '../../library/article-rules'
+import type { Article, ConflictField } from '../../shared/article/article'
+import { checkArticle } from '../library/article-rules'
 import { mergeBodies } from './body-merge'
 import { ConflictLog } from './conflicts'
 import { later, mergeValue } from './field-merge'

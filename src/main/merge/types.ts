@@ -1,9 +1,9 @@
-import type { Article } from '../../../shared/article/article'
-import type { Promo } from '../../../shared/article/promo'
+import type { Article } from '../../shared/article/article'
+import type { Promo } from '../../shared/article/promo'
 
 /**
  * The contract between the git side of sync (src/main/sync) and Copydesk's
- * own three-way merge (src/main/sync/merge): git only moves files; every
+ * own three-way merge (src/main/merge): git only moves files; every
  * article or promo changed on both sides is merged here, never by git's line
  * merge, so no conflict marker can ever land in someone's prose.
  *

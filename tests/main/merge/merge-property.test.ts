@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Article } from '../../../../src/shared/article/article'
-import { bodyText, type BodyNode } from '../../../../src/shared/article/body'
-import { startThread } from '../../../../src/shared/review/comment-threads'
-import { mergeArticle } from '../../../../src/main/sync/merge'
+import type { Article } from '../../../src/shared/article/article'
+import { bodyText, type BodyNode } from '../../../src/shared/article/body'
+import { startThread } from '../../../src/shared/review/comment-threads'
+import { mergeArticle } from '../../../src/main/merge'
 import { baseArticle, merged } from './merge-fixtures'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveSlugClashes } from '../../../../src/main/sync/merge'
+import { resolveSlugClashes } from '../../../src/main/merge'
 import { baseArticle, edited } from './merge-fixtures'
 
 describe('slug clashes', () => {

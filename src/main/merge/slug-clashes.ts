@@ -1,5 +1,5 @@
-import type { Article } from '../../../shared/article/article'
-import { uniqueSlug } from '../../../shared/article/slug'
+import type { Article } from '../../shared/article/article'
+import { uniqueSlug } from '../../shared/article/slug'
 
 const oldestFirst = (a: Article, b: Article): number => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 

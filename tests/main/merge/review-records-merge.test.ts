@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Article, StatusChange } from '../../../../src/shared/article/article'
-import { editMessage, reply, resolveThread, startThread, updateThread, withThread } from '../../../../src/shared/review/comment-threads'
-import type { Actor } from '../../../../src/shared/review/actor'
-import type { SuggestionDecision } from '../../../../src/shared/review/suggestion-decision-schema'
+import type { Article, StatusChange } from '../../../src/shared/article/article'
+import { editMessage, reply, resolveThread, startThread, updateThread, withThread } from '../../../src/shared/review/comment-threads'
+import type { Actor } from '../../../src/shared/review/actor'
+import type { SuggestionDecision } from '../../../src/shared/review/suggestion-decision-schema'
 import { baseArticle, blockTexts, edited, merged, paragraph } from './merge-fixtures'
 
 const writer: Actor = { name: 'Ana Ruiz', role: 'writer' }

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff'
-import { bodyText, type BodyNode } from '../../../shared/article/body'
-import { similarity, wordDiff } from '../../../shared/review/diff/word-runs'
+import { bodyText, type BodyNode } from '../../shared/article/body'
+import { similarity, wordDiff } from '../../shared/review/diff/word-runs'
 
 /**
  * How each side changed a list of sibling blocks against the base: which base

@@ -1,4 +1,4 @@
-import { emptyBody, type BodyDoc } from '../../../shared/article/body'
+import { emptyBody, type BodyDoc } from '../../shared/article/body'
 import { mergeBlocks, type BlockMergeContext } from './block-merge'
 import { ConflictLog } from './conflicts'
 

@@ -1,9 +1,9 @@
 import { expect } from 'vitest'
-import type { Article } from '../../../../src/shared/article/article'
-import { bodyText, type BodyNode } from '../../../../src/shared/article/body'
-import { checkArticle } from '../../../../src/main/library/article-rules'
-import { mergeArticle } from '../../../../src/main/sync/merge'
-import type { ArticleMergeResult, ThreeWay } from '../../../../src/main/sync/merge'
+import type { Article } from '../../../src/shared/article/article'
+import { bodyText, type BodyNode } from '../../../src/shared/article/body'
+import { checkArticle } from '../../../src/main/library/article-rules'
+import { mergeArticle } from '../../../src/main/merge'
+import type { ArticleMergeResult, ThreeWay } from '../../../src/main/merge'
 
 export const paragraph = (...runs: (string | [string, string[]])[]): BodyNode => ({
   type: 'paragraph',

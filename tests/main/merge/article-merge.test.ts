@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Article } from '../../../../src/shared/article/article'
-import { UserError } from '../../../../src/shared/ipc/result'
-import { checkArticle } from '../../../../src/main/library/article-rules'
+import type { Article } from '../../../src/shared/article/article'
+import { UserError } from '../../../src/shared/ipc/result'
+import { checkArticle } from '../../../src/main/library/article-rules'
 import { baseArticle, blockTexts, edited, merged, paragraph } from './merge-fixtures'
 
 const setText = (index: number, text: string) => (draft: Article) => {

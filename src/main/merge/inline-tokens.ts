@@ -1,4 +1,4 @@
-import type { BodyNode } from '../../../shared/article/body'
+import type { BodyNode } from '../../shared/article/body'
 
 /**
  * A word, a run of spaces or one punctuation sign, with the marks it carries

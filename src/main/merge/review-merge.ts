@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { Article, StatusChange } from '../../../shared/article/article'
-import type { CommentMessage, CommentThread } from '../../../shared/review/comment-thread-schema'
-import { mergeThreads } from '../../../shared/review/bundle/merge-threads'
-import type { SuggestionDecision } from '../../../shared/review/suggestion-decision-schema'
+import type { Article, StatusChange } from '../../shared/article/article'
+import type { CommentMessage, CommentThread } from '../../shared/review/comment-thread-schema'
+import { mergeThreads } from '../../shared/review/bundle/merge-threads'
+import type { SuggestionDecision } from '../../shared/review/suggestion-decision-schema'
 import type { ConflictLog } from './conflicts'
 
 type ReviewRecords = Pick<Article, 'statusHistory' | 'comments' | 'suggestionDecisions'>

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { BodyNode } from '../../../shared/article/body'
-import { articleSchema as editorSchema } from '../../../shared/schema/extensions'
+import type { BodyNode } from '../../shared/article/body'
+import { articleSchema as editorSchema } from '../../shared/schema/extensions'
 import { followMoves, key, sideView, unionOf } from './block-sides'
 import type { ConflictLog } from './conflicts'
 import { inlineContent, inlineTokens } from './inline-tokens'

@@ -1,4 +1,4 @@
-import type { Article, ArticleMeta } from '../../../shared/article/article'
+import type { Article, ArticleMeta } from '../../shared/article/article'
 import type { ConflictLog } from './conflicts'
 import { later, mergeSet, mergeValue } from './field-merge'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Promo } from '../../../../src/shared/article/promo'
-import { mergePromos } from '../../../../src/main/sync/merge'
-import { hostingPromo } from '../../../fixtures/netflix'
+import type { Promo } from '../../../src/shared/article/promo'
+import { mergePromos } from '../../../src/main/merge'
+import { hostingPromo } from '../../fixtures/netflix'
 
 const promo = (id: string, name: string): Promo => ({ ...hostingPromo(), id, name })
 const changed = (p: Promo, fields: Partial<Promo>, updatedAt: string): Promo => ({ ...p, ...fields, updatedAt })
