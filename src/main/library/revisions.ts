@@ -3,11 +3,11 @@ import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import * as z from 'zod'
 import { statusSchema, type Article, type ArticleStatus } from '../../shared/article/article'
-import { bodyStats } from '../../shared/article/body'
 import { UserError } from '../../shared/ipc/result'
 import type { RevisionInfo } from '../../shared/library-api'
 import { writeJsonAtomic } from './json-file'
 import { isLink, refuseLinkedFolders } from './no-links'
+import { storedBodyStats } from './stored-body-stats'
 
 /** Sessions and restores beyond this many are forgotten, oldest first; named snapshots and status marks are always kept. */
 export const KEPT_REVISIONS = 50
@@ -52,7 +52,7 @@ const kindOf = (revisionId: string): Kind | undefined => revisionIdPattern.exec(
 
 /** A new revision of `article`: its info, and the file content stored as `revisions/<article id>/<info.id>.json`. */
 export function revisionRecord(article: Article, kind: Kind, name: string | null = null): { info: RevisionInfo; file: RevisionFile } {
-  const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: bodyStats(article.body).words }
+  const info: RevisionInfo = { id: newRevisionId(kind), createdAt: new Date().toISOString(), kind, name, title: article.title, words: storedBodyStats(article.body).words }
   return { info, file: { info, article } }
 }
 
@@ -78,7 +78,7 @@ export class Revisions {
   async add(article: Article, kind: Kind, mark: RevisionMark = {}): Promise<RevisionInfo> {
     const now = new Date()
     const at = now.toISOString()
-    const stats = { title: article.title, words: bodyStats(article.body).words }
+    const stats = { title: article.title, words: storedBodyStats(article.body).words }
     await this.unlinkFolder(article.title)
     const session = kind === 'save' ? await this.openSession(mark.author, now.getTime()) : undefined
     const info: RevisionInfo = session

@@ -1,9 +1,10 @@
 import type { Stats } from 'node:fs'
 import type { Article } from '../../shared/article/article'
-import { bodyStats, bodyText, walkBody } from '../../shared/article/body'
+import { bodyText, walkBody } from '../../shared/article/body'
 import { editedSinceApproval } from '../../shared/review/approval'
 import type { ArticleSummary, SavedArticle, TrashedArticle } from '../../shared/library-api'
 import { excerptAround } from './search-index'
+import { storedBodyStats } from './stored-body-stats'
 
 /** Identifies one version of a file cheaply, so opening can tell which files changed without reading them. */
 export interface FileStamp {
@@ -40,7 +41,7 @@ export function articleSummary(article: Article): ArticleSummary {
   const lead = excerptAround(article.dek.trim() || bodyText(article.body, LEAD_LENGTH + 1), [], LEAD_LENGTH)
   return {
     ...{ id, slug, title, status, authors, tags, category, publishDate, createdAt, updatedAt },
-    ...bodyStats(article.body),
+    ...storedBodyStats(article.body),
     ...(lead ? { lead } : {}),
     ...(editedSinceApproval(article) ? { editedSinceApproval: true } : {})
   }

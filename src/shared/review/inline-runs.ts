@@ -29,8 +29,13 @@ export function markRuns(doc: PMNode, cache: WeakMap<PMNode, BlockRuns>, wanted:
       inBlock = blockRuns(block, wanted)
       cache.set(block, inBlock)
     }
+    // An index loop: this runs in an idle callback once per keystroke, too rarely to be optimized, and a for-of
+    // there allocates an iterator per block even when the block has no runs, which is nearly all of them.
     // A block's own content starts one position after its opening token.
-    for (const run of inBlock) runs.push({ mark: run.mark, from: offset + run.from, to: offset + run.to })
+    for (let i = 0; i < inBlock.length; i++) {
+      const run = inBlock[i]!
+      runs.push({ mark: run.mark, from: offset + run.from, to: offset + run.to })
+    }
   })
   return runs
 }
