@@ -258,6 +258,9 @@ describe('the writing desk in Chromium', () => {
     await expect.poll(() => slots.nth(0).locator('.promo-preview-headline').textContent()).toBe(HOSTING.headline)
     expect(await slots.nth(0).locator('.block-warning').count()).toBe(0)
 
+    // A block's icon buttons show on the block under the mouse.
+    await expect(slots.nth(1).getByRole('button', { name: 'Remove promo slot' }).isVisible()).resolves.toBe(false)
+    await slots.nth(1).hover()
     await slots.nth(1).getByRole('button', { name: 'Remove promo slot' }).click()
     expect(await slots.count()).toBe(1)
     await focusBodyEnd(page)

@@ -115,6 +115,8 @@ describe('small changes drawn with the next key while people type', () => {
     const draw = (): void => void (shown = `${count} words`)
     key()
     frame()
+    // Asked for once the key was handled and drawn: the word count's timer, an autosave's answer.
+    vi.advanceTimersByTime(20)
     drawWithNextKey(draw)
     count = 2
     drawWithNextKey(draw)
@@ -125,6 +127,17 @@ describe('small changes drawn with the next key while people type', () => {
     expect(shown).toBe('')
     frame()
     expect(shown).toBe('2 words')
+  })
+
+  it('asks for no frame at a key when nothing waits to be drawn', () => {
+    key()
+    expect(frameCallbacks.size).toBe(0)
+    vi.advanceTimersByTime(20)
+    drawWithNextKey(vi.fn())
+    expect(frameCallbacks.size).toBe(0)
+    key()
+    expect(frameCallbacks.size).toBe(1)
+    frame()
   })
 
   it("draws what a key's own handling asked for in that key's frame", () => {

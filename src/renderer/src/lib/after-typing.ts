@@ -14,9 +14,19 @@ function listen(): void {
   window.addEventListener('keydown', onKey, { capture: true, passive: true })
 }
 
+/**
+ * A draw asked for this soon after a key is asked for by the key's own handling (the save state going to
+ * "Editing…"), and joins that key's frame. Later ones wait for the next key.
+ */
+const KEY_HANDLING_MS = 10
+
 function onKey(): void {
   lastKeyAt = performance.now()
-  // Asked for at every key, so what the key's own handling wants drawn (the save state going to "Editing…") joins it too.
+  // Only when something waits: a frame callback asked for at every key is work of its own in every keystroke.
+  if (waitingDraws.size > 0) askKeyFrame()
+}
+
+function askKeyFrame(): void {
   keyFrame ||= requestAnimationFrame(drawWaiting)
 }
 
@@ -58,6 +68,7 @@ export function drawWithNextKey(draw: () => void): void {
     return
   }
   waitingDraws.add(draw)
+  if (performance.now() - lastKeyAt < KEY_HANDLING_MS) askKeyFrame()
   if (pauseTimer === undefined) drawAtPause()
 }
 
