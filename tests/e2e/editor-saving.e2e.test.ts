@@ -219,8 +219,9 @@ describe('saving in Chromium', () => {
 
     const lastKey = Math.max(...seen.keys)
     const whileTyping = seen.writes.filter((write) => write.at <= lastKey)
-    // The count is redrawn every 400 ms or so while keys come: the words typed show before the typing stops.
-    expect(whileTyping.filter((write) => write.text.endsWith('min read')).length).toBeGreaterThan(1)
+    // The count follows the text every 2 s at least while keys come (3.4 s of them here): the words typed show before
+    // the typing stops.
+    expect(whileTyping.filter((write) => write.text.endsWith('min read')).length).toBeGreaterThan(0)
     expect(whileTyping.map((write) => write.text)).toContain('Editing…')
     // Outside a key's frame only after a pause in typing, which a busy machine may make between two keys.
     const keyBefore = (at: number): number => Math.max(...seen.keys.filter((key) => key < at))

@@ -81,6 +81,28 @@ describe('updates that wait for a pause in typing', () => {
     expect(ran).toHaveBeenCalledOnce()
   })
 
+  it('waits at most the limit it is given, for the word count that should follow the text', () => {
+    const waiting = new AfterTyping(2000)
+    const ran = vi.fn()
+    key()
+    waiting.set(ran)
+    typeFor(1900)
+    expect(ran).not.toHaveBeenCalled()
+    typeFor(200)
+    expect(ran).toHaveBeenCalledOnce()
+  })
+
+  it('never runs an update cancelled while it waited', () => {
+    const waiting = new AfterTyping()
+    const ran = vi.fn()
+    key()
+    waiting.set(ran)
+    waiting.cancel()
+    vi.advanceTimersByTime(LONGEST)
+    waiting.flush()
+    expect(ran).not.toHaveBeenCalled()
+  })
+
   it('runs what waits at once on flush, and not again', () => {
     const waiting = new AfterTyping()
     const ran = vi.fn()

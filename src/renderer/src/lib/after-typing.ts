@@ -78,15 +78,16 @@ export function cancelDraw(draw: () => void): void {
 }
 
 /**
- * One update that may wait until typing pauses, the newest replacing any still waiting: the answer to an autosave.
- * Drawing it is a React commit, and a commit in the middle of typing costs the key that lands in it (live-dom.ts).
+ * One update that may wait until typing pauses, the newest replacing any still waiting: the answer to an autosave,
+ * the word count. Drawing it costs the key that lands in it: a React commit (live-dom.ts), or a frame's worth of
+ * style, layout and paint for the status bar. Typing that never pauses still sees it after `longestWaitMs`.
  */
 export class AfterTyping {
   private task: (() => void) | null = null
   private since = 0
   private timer: ReturnType<typeof setTimeout> | undefined
 
-  constructor() {
+  constructor(private readonly longestWaitMs = LONGEST_WAIT_MS) {
     // From the start: the keys typed before the first update asked to wait are typing too.
     listen()
   }
@@ -99,21 +100,26 @@ export class AfterTyping {
 
   /** Runs the update waiting, if any, now: before a change that must land after it. */
   flush(): void {
+    const task = this.task
+    this.cancel()
+    task?.()
+  }
+
+  /** Drops the update waiting, if any: what it would draw is gone. */
+  cancel(): void {
     clearTimeout(this.timer)
     this.timer = undefined
-    const task = this.task
     this.task = null
-    task?.()
   }
 
   private arm(): void {
     if (this.timer !== undefined) return
     const now = performance.now()
-    const due = Math.min(lastKeyAt + TYPING_PAUSE_MS, this.since + LONGEST_WAIT_MS)
+    const due = Math.min(lastKeyAt + TYPING_PAUSE_MS, this.since + this.longestWaitMs)
     this.timer = setTimeout(() => {
       this.timer = undefined
       const at = performance.now()
-      if (at - lastKeyAt >= TYPING_PAUSE_MS || at - this.since >= LONGEST_WAIT_MS) this.flush()
+      if (at - lastKeyAt >= TYPING_PAUSE_MS || at - this.since >= this.longestWaitMs) this.flush()
       else this.arm()
     }, Math.max(0, due - now))
   }
