@@ -70,23 +70,17 @@ describe('updates that wait for a pause in typing', () => {
     expect(ran).toEqual(['second'])
   })
 
-  it('does not wait longer than its limit for typing that never pauses', () => {
-    const waiting = new AfterTyping()
+  // The default for the autosave's answer; 2 s for the word count, which should follow the text.
+  it.each([
+    ['its default limit', undefined],
+    ['the limit it is given', 2000]
+  ])('does not wait longer than %s for typing that never pauses', (_, limit) => {
+    const waiting = new AfterTyping(limit)
+    const longest = limit ?? LONGEST
     const ran = vi.fn()
     key()
     waiting.set(ran)
-    typeFor(LONGEST - 100)
-    expect(ran).not.toHaveBeenCalled()
-    typeFor(200)
-    expect(ran).toHaveBeenCalledOnce()
-  })
-
-  it('waits at most the limit it is given, for the word count that should follow the text', () => {
-    const waiting = new AfterTyping(2000)
-    const ran = vi.fn()
-    key()
-    waiting.set(ran)
-    typeFor(1900)
+    typeFor(longest - 100)
     expect(ran).not.toHaveBeenCalled()
     typeFor(200)
     expect(ran).toHaveBeenCalledOnce()
