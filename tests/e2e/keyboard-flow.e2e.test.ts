@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hostingPromo, netflixArticle } from '../fixtures/netflix'
-import { editorBody, openArticle, openEditorLibrary, pressKeys, shows } from './editor-support'
+import { editorBody, openArticle, openEditorLibrary, pressKeys, selectionSettled, shows } from './editor-support'
 import { screenshot, useBrowser } from './harness'
 import { editableFields } from './library-seed'
 import { selectText } from './review-support'
@@ -74,6 +74,8 @@ describe('keyboard first', () => {
 
     const textStyle = toolbar.getByRole('combobox', { name: 'Text style' })
     await editorBody(page).getByText('Netflix doesn’t plan to make AI', { exact: false }).click()
+    // The style applies to the editor's selection, which reads the click a moment later.
+    await selectionSettled(page)
     await expect.poll(() => textStyle.inputValue()).toBe('paragraph')
     await textStyle.selectOption('3')
     await expect.poll(() => editorBody(page).locator('h3').filter({ hasText: 'Netflix doesn’t plan to make AI' }).count()).toBe(1)
