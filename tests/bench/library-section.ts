@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Article } from '../../src/shared/article/article'
-import type { BodyDoc } from '../../src/shared/article/body'
 import { libraryPaths } from '../../src/main/library/layout'
 import { openLibrary, type Library } from '../../src/main/library/library'
 import { hostingPromo } from '../fixtures/netflix'
@@ -12,6 +11,7 @@ import { busyCores, mb, ms, percentile, timed, verdict, type BenchSection } from
 import { sampleWords, syntheticArticles } from './synthetic-articles'
 import { cachedSyntheticLibrary } from './synthetic-library'
 import { rssWithLibraryOpen } from './library-rss'
+import { savesByTurns } from './library-saves'
 
 // COPYDESK_BENCH_SIZES=10,10000 measures fewer sizes (the 50,000-article library takes minutes to generate the first time).
 const SIZES = (process.env['COPYDESK_BENCH_SIZES'] ?? '10,10000,50000').split(',').map(Number)
@@ -24,13 +24,9 @@ const TARGET_RSS_MB = 300
 const TARGET_SAVE_RATIO = 1.5
 const SEARCHES = 100
 const SAVES = 100
+const SAVES_PER_TURN = 10
 // Bump when the synthetic articles or the library format change, so stale caches are not reused.
 const CACHE_VERSION = 2
-
-const withEdit = (article: Article, n: number): BodyDoc => {
-  const [first, ...rest] = article.body.content
-  return { ...article.body, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Edited in save ${n}. ${JSON.stringify(first).length}` }] }, ...rest] }
-}
 
 interface Figures {
   size: number
@@ -44,6 +40,8 @@ interface Figures {
   save95: number
   rss: number
 }
+/** What measuring one library alone gives: saves are measured in every library by turns. */
+type OwnFigures = Omit<Figures, 'save50' | 'save95'>
 
 // The bench runs without --expose-gc; memory is only comparable once garbage is collected.
 setFlagsFromString('--expose-gc')
@@ -88,8 +86,7 @@ async function openSearchable(dir: string): Promise<{ library: Library; ms: numb
 export const benchLibrary = (size: number, print: (line: string) => void): Promise<string> =>
   cachedSyntheticLibrary(`copydesk-bench-v${CACHE_VERSION}-${size}`, size, print)
 
-async function measure(size: number, print: (line: string) => void): Promise<Figures> {
-  const dir = await benchLibrary(size, print)
+async function measure(size: number, dir: string, print: (line: string) => void): Promise<OwnFigures> {
   const searchFile = libraryPaths(dir).search
   const opens: number[] = []
   for (let i = 0; i < 3; i++) {
@@ -123,17 +120,10 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   }
   const searchedMemory = settledMemory() - before
 
-  const targets = (await library.listArticles({})).slice(0, 50)
-  const articles = await Promise.all(targets.map((t) => library.getArticle(t.id)))
-  const saves: number[] = []
-  for (let n = 0; n < SAVES; n++) {
-    const article = articles[n % articles.length]!
-    saves.push((await timed(() => library.saveArticle(article.id, { body: withEdit(article, Date.now() + n) }))).ms)
-  }
   await library.close()
 
   const { rss, collected: collectedRss } = await rssWithLibraryOpen(dir, queries)
-  const figures: Figures = {
+  const figures = {
     size,
     open: percentile(opens, 50),
     firstIndex: first.ms,
@@ -141,8 +131,6 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
     list95: percentile(lists, 95),
     search50: percentile(searches, 50),
     search95: percentile(searches, 95),
-    save50: percentile(saves, 50),
-    save95: percentile(saves, 95),
     rss
   }
   print(`  ${size} articles`)
@@ -156,7 +144,6 @@ async function measure(size: number, print: (line: string) => void): Promise<Fig
   const indexJudged = size >= 10_000 ? verdict(first.ms / size <= TARGET_INDEX_MS_PER_ARTICLE) : `not judged at ${size} articles`
   print(`    first index     ${(first.ms / size).toFixed(2)} ms per article (target ≤ ${TARGET_INDEX_MS_PER_ARTICLE} at 10,000 and 50,000: ${indexJudged})`)
   print(`    process RSS     ${mb(rss)} with the library open and searched, in a fresh process running plain JavaScript as the app does (target ≤ ${TARGET_RSS_MB} MB: ${verdict(rss <= TARGET_RSS_MB * 1024 * 1024)}); ${mb(collectedRss)} once a forced collection frees what opening left, for information`)
-  print(`    save            p50 ${ms(figures.save50)}, p95 ${ms(figures.save95)} (${SAVES} body edits, fsynced, with revision, search index updated)`)
   return figures
 }
 
@@ -166,13 +153,20 @@ const modeLabel = (mode: Mode): string => (mode === 'quiet' ? 'quiet' : `every c
 /** Every size in one mode, then how each figure grows with the library. */
 async function measureAll(mode: Mode, print: (line: string) => void): Promise<void> {
   print(`  ${modeLabel(mode)}:`)
-  const all: Figures[] = []
+  const dirs: string[] = []
+  const measured: OwnFigures[] = []
   for (const size of SIZES) {
     // The cached libraries are made quiet: only the measuring runs with the cores kept busy.
-    await benchLibrary(size, print)
+    const dir = await benchLibrary(size, print)
+    dirs.push(dir)
     const load = mode === 'busy' ? busyCores() : null
-    all.push(await measure(size, print).finally(() => load?.stop()))
+    measured.push(await measure(size, dir, print).finally(() => load?.stop()))
   }
+  const load = mode === 'busy' ? busyCores() : null
+  const saves = await savesByTurns(dirs, SAVES, SAVES_PER_TURN).finally(() => load?.stop())
+  print(`  saves: ${SAVES} body edits in each library, fsynced, with revision, search index updated; each library in a process of its own, by turns of ${SAVES_PER_TURN}:`)
+  const all: Figures[] = measured.map((figures, i) => ({ ...figures, save50: percentile(saves[i]!, 50), save95: percentile(saves[i]!, 95) }))
+  for (const { size, save50, save95 } of all) print(`    ${`${size} articles`.padEnd(16)}p50 ${ms(save50)}, p95 ${ms(save95)}`)
   const small = all[0]!
   const ratio = (a: number, b: number): string => (b / a).toFixed(2)
   for (const large of all.slice(1)) {
