@@ -46,8 +46,8 @@ if (runsAsChild(import.meta)) {
  * `saves` saves in each library of `dirs`, each library open in a process of
  * its own (its own heap and collector, as in the app), taking turns of `turn`
  * saves, the order reversed every round. The libraries are then compared over
- * the same minutes: measured one after the other, a busy spell of the machine
- * in one library's minute and not the other's moved their ratio by half.
+ * the same minutes: measured one after the other, minutes apart, their ratio
+ * followed the machine's load in those minutes more than the libraries.
  */
 export async function savesByTurns(dirs: string[], saves: number, turn: number): Promise<number[][]> {
   const children = await Promise.all(dirs.map((dir) => forkChild('library-saves', [dir])))
