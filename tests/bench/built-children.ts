@@ -62,10 +62,13 @@ export const runsAsChild = (meta: ImportMeta): boolean => process.send !== undef
 /** The child's next message, or why none will come. */
 export function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    const failed = (code: number | null): void => reject(new Error(`a bench child exited with code ${code} before answering`))
-    child.once('exit', failed)
+    const exited = (code: number | null): void => reject(new Error(`a bench child exited with code ${code} before answering`))
+    child.once('exit', exited)
+    // It could not be started, or a message to it could not be sent.
+    child.once('error', reject)
     child.once('message', (message) => {
-      child.off('exit', failed)
+      child.off('exit', exited)
+      child.off('error', reject)
       resolve(message as T)
     })
   })
