@@ -4,7 +4,6 @@ import { CountsWriter } from './search-counts'
 import type { CountReply, CountRequest } from './search-count-threads'
 import { searchFields } from './search-index'
 import { TermCounter } from './search-term-count'
-import { TermList } from './search-term-list'
 import { TermTable } from './search-term-table'
 
 /**
@@ -15,7 +14,7 @@ import { TermTable } from './search-term-table'
  * carries the words it met first, so batches are counted, and answered, in
  * the order they came.
  */
-const table = new TermTable(TermList.from([]))
+const table = new TermTable()
 let numbered = 0
 let newWords: string[] = []
 const counter = new TermCounter((text, start, end, hash) => {

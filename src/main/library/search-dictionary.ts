@@ -6,8 +6,6 @@ const UNSORTED_LIMIT = 1000
 const SHARED_DEPTHS = 3
 /** At most this many prefixes' runs are kept (a few thousand in a million words of Latin letters). */
 const MAX_SHARED_RUNS = 20_000
-/** Words found by spelling kept at hand, a few megabytes at most: several articles' worth. */
-const MAX_RECENT = 50_000
 
 /**
  * The index's words, for finding them by exact spelling, by prefix and
@@ -34,13 +32,6 @@ export class TermDictionary {
   private mapped = 0
   /** The runs under the prefixes of up to SHARED_DEPTHS - 1 letters typo searches walked through, by where they start (runsAfter). */
   private runs = new Map<number, Uint32Array>()
-  /**
-   * Words idOf found lately. Each save indexes its article again, asking for
-   * the same few hundred words as the save before; at 50,000 articles each
-   * binary search among a million words took 20 comparisons reading words
-   * far apart in memory, about 3 ms a save (library bench).
-   */
-  private recent = new Map<string, number>()
 
   /** `terms`, by number; the dictionary follows the words `add` appends to it. */
   constructor(private readonly terms: TermList) {
@@ -49,19 +40,10 @@ export class TermDictionary {
 
   /** The number of `term`, or undefined when the index does not hold it. */
   idOf(term: string): number | undefined {
-    let id = this.recent.get(term)
-    if (id !== undefined) return id
     const at = this.lowerBound(term)
-    if (at < this.sorted.length && this.terms.compareTo(this.sorted[at]!, term) === 0) id = this.sorted[at]
-    else {
-      for (; this.mapped < this.unsorted.length; this.mapped++) this.byWord.set(this.terms.at(this.unsorted[this.mapped]!), this.unsorted[this.mapped]!)
-      id = this.byWord.get(term)
-    }
-    if (id !== undefined) {
-      if (this.recent.size >= MAX_RECENT) this.recent.clear()
-      this.recent.set(term, id)
-    }
-    return id
+    if (at < this.sorted.length && this.terms.compareTo(this.sorted[at]!, term) === 0) return this.sorted[at]
+    for (; this.mapped < this.unsorted.length; this.mapped++) this.byWord.set(this.terms.at(this.unsorted[this.mapped]!), this.unsorted[this.mapped]!)
+    return this.byWord.get(term)
   }
 
   /** Follows a word just appended to the terms under number `id`. */

@@ -10,9 +10,10 @@ const SLOT = 4
  * (search-terms.ts, eachTerm), without making a string of it: an open
  * addressing table in typed arrays, each slot beside a copy of its word's
  * letters, so that a lookup touches two places in memory, not the four or
- * so of a Map from strings. Kept only while the first index of a library
- * is built, where a Map lookup per word of every article cost about a third
- * of the build; a single save looks its words up in the dictionary instead.
+ * so of a Map from strings. It holds every word while the first index of a
+ * library is built, where a Map lookup per word of every article cost about
+ * a third of the build; between builds, only the words saves looked up
+ * lately (SearchIndex.termAt).
  */
 export class TermTable {
   private slots: Int32Array
@@ -20,12 +21,18 @@ export class TermTable {
   private used = 0
   private count = 0
 
-  /** Every word of `terms` so far; `add` follows the ones appended later. */
-  constructor(terms: TermList) {
+  /** Every word of `terms` so far, or none; `add` follows the ones appended later. */
+  constructor(terms?: TermList) {
+    const length = terms?.length ?? 0
     let capacity = 1024
-    while (capacity < terms.length * 2) capacity *= 2
+    while (capacity < length * 2) capacity *= 2
     this.slots = new Int32Array(capacity * SLOT)
-    for (let id = 0; id < terms.length; id++) this.add(id, terms.at(id))
+    for (let id = 0; id < length; id++) this.add(id, terms!.at(id))
+  }
+
+  /** How many words it holds. */
+  get size(): number {
+    return this.count
   }
 
   /** The number of the word `text` holds from `start` to `end`, whose hash is `hash`; -1 when there is none. */
