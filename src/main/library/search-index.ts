@@ -31,7 +31,7 @@ const FUZZINESS = 0.15
 // Merging costs a pass over every posting, so it waits until the pending and dead ones are a fair share of them.
 const MERGE_MIN_POSTINGS = 1_000_000
 const MERGE_MIN_REMOVED = 1_000
-/** Words saves looked up kept at hand (SearchIndex.recent): several articles' worth. */
+/** Words saves looked up kept at hand (SearchIndex.recent): several articles' worth, a few megabytes at most. */
 const MAX_RECENT = 50_000
 
 /** Plain text a search can match and quote from. */
@@ -392,7 +392,6 @@ export class SearchIndex {
     const term = text.slice(start, end)
     if (this.table) return this.addTerm(term)
     const id = this.dictionary.idOf(term) ?? this.addTerm(term)
-    // A few megabytes at most, several articles' worth of words.
     if (this.recent.size >= MAX_RECENT) this.recent = new TermTable()
     this.recent.add(id, term)
     return id
