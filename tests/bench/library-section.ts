@@ -20,6 +20,8 @@ const TARGET_SEARCH_P95_MS = 50
 const TARGET_OPEN_MS = 1000
 const TARGET_INDEX_MS_PER_ARTICLE = 1
 const TARGET_RSS_MB = 300
+/** The search index's own memory in a library of 10,000; past that, the process's RSS is the target. */
+const TARGET_INDEX_MB_AT_10000 = 200
 /** A save in a big library costs at most this many times one in a library of ten. */
 const TARGET_SAVE_RATIO = 1.5
 const SEARCHES = 100
@@ -145,7 +147,12 @@ async function measure(size: number, dir: string, print: (line: string) => void)
   print(`    open            ${ms(figures.open)} (median of 3; search is prepared on demand, or in the background in the app)`)
   print(`    search index    first opening: ready ${ms(first.ms)} after opening (target ~15 s at 10,000); reading and parsing every article alone takes ${ms(raw.ms)}, ×${(first.ms / raw.ms).toFixed(1)}`)
   print(`    search index    later openings: open and ready in ${ms(reopenMs)} (target ~2 s at 10,000), reading the ${mb(savedBytes)} it saved`)
-  print(`    memory          search index ${shown(first.memory)} after the first build, ${shown(reopenMemory)} read back, ${shown(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; target < 200 MB)`)
+  const indexMemory = Math.max(first.memory, reopenMemory, searchedMemory)
+  const memoryJudged =
+    size === 10_000
+      ? `target < ${TARGET_INDEX_MB_AT_10000} MB at 10,000: ${verdict(indexMemory < TARGET_INDEX_MB_AT_10000 * 1024 * 1024)}`
+      : `for information${size > 10_000 ? '; the target here is the process RSS below' : ''}`
+  print(`    memory          search index ${shown(first.memory)} after the first build, ${shown(reopenMemory)} read back, ${shown(searchedMemory)} after ${SEARCHES} searches (heap + typed arrays; ${memoryJudged})`)
   print(`    list            p50 ${ms(figures.list50)}, p95 ${ms(figures.list95)} (target p95 < ${TARGET_LIST_P95_MS} ms: ${verdict(figures.list95 < TARGET_LIST_P95_MS)}); the first listing by date and by title after opening, which sort the library once: ${firstLists.map(ms).join(', ')}`)
   print(`    search          p50 ${ms(figures.search50)}, p95 ${ms(figures.search95)} (${SEARCHES} queries, ${(hits / SEARCHES).toFixed(0)} hits each on average; target p95 < ${TARGET_SEARCH_P95_MS} ms: ${verdict(figures.search95 < TARGET_SEARCH_P95_MS)})`)
   // The target is per article of a big library: for a handful, the fixed cost of a build (a file, a table of words) is most of it.
