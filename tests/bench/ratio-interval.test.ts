@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { percentile } from './section'
 import { percentileRatioInterval } from './ratio-interval'
+import { seededRandom } from './seeded-random'
 
 /** Key latencies in the shape typing gives: most near `typical` ms, an exponential tail of slower keys. */
 function latencies(count: number, typical: number, seed: number): number[] {
-  let state = seed
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    return state / 2 ** 31
-  }
+  const next = seededRandom(seed)
   return Array.from({ length: count }, () => typical * (0.9 + 0.2 * next() - 0.15 * Math.log(1 - next())))
 }
 

@@ -2,14 +2,11 @@ import type { EditableFields } from '../../src/shared/article/article'
 import type { BodyDoc, BodyNode } from '../../src/shared/article/body'
 import { bodyText } from '../../src/shared/article/body'
 import { netflixArticle } from '../fixtures/netflix'
+import { seededRandom } from './seeded-random'
 
 /** Zipf-skewed sentences, paragraphs, headings and FAQs from the fixture's vocabulary plus rarer made-up words. */
 function syntheticText(seed: number) {
-  let state = seed
-  const random = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
+  const random = seededRandom(seed)
   const common = [...new Set(bodyText(netflixArticle().body).toLowerCase().match(/[a-z]{2,}/g))]
   const letters = 'etaoinshrdlcumwfgypbvkjxqz'
   const rare = Array.from({ length: 20_000 }, () => Array.from({ length: 4 + Math.floor(random() * 7) }, () => letters[Math.floor(random() ** 1.5 * 26)]).join(''))
