@@ -1,5 +1,8 @@
+import { rm, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
 import { firstLine, repoGit, type GitRun, type GitSetting } from '../git/safe-git'
 import { userRemoteEnv, userRemoteSettings } from '../git/user-config'
 import { REMOTE, type LibraryRepo } from './library-repo'
@@ -75,8 +78,38 @@ export async function fetchRemote(repo: LibraryRepo, url: string, onStarted?: ()
 
 export type PushOutcome = { pushed: true } | { pushed: false; moved: boolean; reason: string }
 
+/** The folder of a remote on this machine or a shared drive (a path or a file: URL); null for one reached over a network. */
+function localRemoteDir(url: string): string | null {
+  if (url.startsWith('file://')) return fileURLToPath(url)
+  return isAbsolute(url) ? url : null
+}
+
+/** Older than every wait for a busy ref above together: no live update holds a ref's lock that long. */
+const LEFT_LOCK_AGE_MS = REF_BUSY_WAITS_MS.reduce((sum, wait) => sum + wait, 0)
+
+/**
+ * Removes the branch lock a push refused with, when it is a leftover: a sync killed while its push moved the
+ * remote's branch takes git's receive-pack with it, and in a remote on this machine or a shared drive the lock
+ * it held stays, refusing every teammate's push. Only the file git named, only under that repository's refs, and
+ * only once it has stood through the waits above.
+ */
+async function clearLeftRemoteLock(run: GitRun, url: string): Promise<boolean> {
+  const dir = localRemoteDir(url)
+  const named = /Unable to create '([^']+\.lock)': File exists/.exec(run.stderr)?.[1]
+  if (!dir || !named) return false
+  const lock = resolve(dir, named)
+  const inRepo = relative(dir, lock)
+  if (isAbsolute(inRepo) || !/^(?:\.git[\\/])?refs[\\/]/.test(inRepo)) return false
+  const stats = await stat(lock).catch(() => null)
+  if (!stats?.isFile() || Date.now() - stats.mtimeMs < LEFT_LOCK_AGE_MS) return false
+  await rm(lock, { force: true })
+  return true
+}
+
 export async function pushBranch(repo: LibraryRepo, url: string, branch: string): Promise<PushOutcome> {
-  const run = await remoteGitWhenRefsFree(repo, ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`])
+  const args = ['push', '--quiet', '--no-verify', '--no-recurse-submodules', REMOTE, `HEAD:refs/heads/${branch}`]
+  let run = await remoteGitWhenRefsFree(repo, args)
+  if (run.code !== 0 && refBusy(run) && (await clearLeftRemoteLock(run, url))) run = await remoteGit(repo, args)
   if (run.code === 0) return { pushed: true }
   return { pushed: false, moved: remoteMoved(run), reason: remoteMoved(run) ? 'the remote kept changing while this library synced; try again in a moment' : plainReason(run, url) }
 }

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises'
+import { access, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeRepo, findLibraryRepo } from '../../../src/main/sync/library-repo'
@@ -45,6 +45,45 @@ describe.skipIf(gitTool.skip)('reaching the remote while another git process mov
       await released
       expect((await gitIn(team.remote, 'rev-parse', 'main')).trim()).toBe((await gitIn(a.dir, 'rev-parse', 'HEAD')).trim())
     } finally {
+      await team.cleanup()
+    }
+  })
+
+  it("a sync's push clears the remote's branch lock a killed push left in a folder on this machine, then pushes", async () => {
+    const team = await makeTeam(1, async (library) => void (await library.createArticle({ title: 'Shared' })))
+    const [a] = team.libraries as [(typeof team.libraries)[0]]
+    try {
+      await a.createArticle({ title: 'Written after the crash' })
+      // What a sync killed while its push moved the branch leaves in the remote: receive-pack's lock, never released.
+      const lock = join(team.remote, 'refs', 'heads', 'main.lock')
+      await writeFile(lock, `${(await gitIn(team.remote, 'rev-parse', 'main')).trim()}\n`)
+
+      expect(await team.sync(a)).toMatchObject({ state: 'synced', ahead: 0, behind: 0, lastError: null })
+      expect((await gitIn(team.remote, 'rev-parse', 'main')).trim()).toBe((await gitIn(a.dir, 'rev-parse', 'HEAD')).trim())
+      expect(await access(lock).then(() => true, () => false)).toBe(false)
+    } finally {
+      await team.cleanup()
+    }
+  })
+
+  it("leaves a remote's branch lock that is still being written, and says the push could not be made", async () => {
+    const team = await makeTeam(1, async (library) => void (await library.createArticle({ title: 'Shared' })))
+    const [a] = team.libraries as [(typeof team.libraries)[0]]
+    const lock = join(team.remote, 'refs', 'heads', 'main.lock')
+    // Touched again and again: a push on another machine of the team, however slow, still at work.
+    const live = setInterval(() => void utimes(lock, new Date(), new Date()).catch(() => undefined), 100)
+    try {
+      await a.createArticle({ title: 'Written here' })
+      await writeFile(lock, `${(await gitIn(team.remote, 'rev-parse', 'main')).trim()}\n`)
+      const before = (await gitIn(team.remote, 'rev-parse', 'main')).trim()
+
+      const status = await team.sync(a)
+      expect(status.state).not.toBe('synced')
+      expect(status.lastError).toMatch(/cannot lock ref/)
+      expect(await access(lock).then(() => true, () => false)).toBe(true)
+      expect((await gitIn(team.remote, 'rev-parse', 'main')).trim()).toBe(before)
+    } finally {
+      clearInterval(live)
       await team.cleanup()
     }
   })
