@@ -80,8 +80,13 @@ export type PushOutcome = { pushed: true } | { pushed: false; moved: boolean; re
 
 /** The folder of a remote on this machine or a shared drive (a path or a file: URL); null for one reached over a network. */
 function localRemoteDir(url: string): string | null {
-  if (url.startsWith('file://')) return fileURLToPath(url)
-  return isAbsolute(url) ? url : null
+  if (!url.startsWith('file:')) return isAbsolute(url) ? url : null
+  try {
+    return fileURLToPath(url)
+  } catch {
+    // A file: URL naming another host: reached over the network.
+    return null
+  }
 }
 
 /** Older than every wait for a busy ref above together: no live update holds a ref's lock that long. */
