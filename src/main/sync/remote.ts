@@ -39,6 +39,9 @@ export async function remoteGit(repo: LibraryRepo, args: string[], onStarted?: (
   return repoGit(repo, args, { ...(await recentRemoteAccess()), timeoutMs: REMOTE_TIMEOUT_MS, onStarted })
 }
 
+/** The lock file git names when another process holds it, or a crash left it. */
+const LOCK_NAMED = /Unable to create '([^']+\.lock)': File exists/
+
 /** Why git could not reach `url`, in words a writer can act on. */
 export function plainReason(run: GitRun, url: string): string {
   const text = `${run.stderr}\n${run.stdout}`
@@ -47,6 +50,10 @@ export function plainReason(run: GitRun, url: string): string {
   if (/Connection refused|Connection timed out|Network is unreachable|No route to host|Could not connect|Failed to connect/i.test(text)) return `the remote “${url}” could not be reached (are you offline?)`
   if (/Authentication failed|Permission denied|could not read Username|terminal prompts disabled|403|401/i.test(text)) return `the remote “${url}” refused access: check your password, token or SSH key`
   if (/does not appear to be a git repository|not found|No such file or directory|does not exist/i.test(text)) return `there is no library repository at “${url}”`
+  if (/cannot lock ref/i.test(text)) {
+    const lock = LOCK_NAMED.exec(text)?.[1]
+    return `the remote “${url}” stayed busy with another sync moving its branch: try again in a moment${lock ? ` (if it stays busy, a push that crashed there may have left “${lock}”, which can be deleted)` : ''}`
+  }
   return `git could not reach “${url}”: ${firstLine(run.stderr || run.stdout)}`
 }
 
@@ -100,7 +107,7 @@ const LEFT_LOCK_AGE_MS = REF_BUSY_WAITS_MS.reduce((sum, wait) => sum + wait, 0)
  */
 async function clearLeftRemoteLock(run: GitRun, url: string): Promise<boolean> {
   const dir = localRemoteDir(url)
-  const named = /Unable to create '([^']+\.lock)': File exists/.exec(run.stderr)?.[1]
+  const named = LOCK_NAMED.exec(run.stderr)?.[1]
   if (!dir || !named) return false
   const lock = resolve(dir, named)
   const inRepo = relative(dir, lock)
